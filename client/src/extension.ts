@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import { commands, window, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('STAR Stories', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    outputChannel: output,
+  };
+  // The id makes `starStories.trace.server` control the protocol log.
+  client = new LanguageClient('starStories', 'STAR Stories', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    output,
+    commands.registerCommand(Commands.restartServer, async () => {
+      output.info('Restarting the STAR Stories server…');
+      await client?.restart();
+    }),
+    commands.registerCommand(Commands.showOutput, () => output.show(true)),
+    commands.registerCommand(Commands.fixAll, () =>
+      commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' }),
+    ),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,177 @@
+/**
+ * Generates snippets/star-markdown.json from the built-in principle catalogue.
+ *
+ *   npx tsx scripts/gen-snippets.ts           write the file
+ *   npx tsx scripts/gen-snippets.ts --check   exit 1 if the committed file is stale
+ *
+ * The output is deterministic (catalogue order, 2-space indent, trailing newline), so the
+ * check and the unit test can compare it byte for byte.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { amazonPrinciples } from '../server/src/engine/principles/amazon';
+import type { Beat, Principle } from '../server/src/engine/principles/types';
+
+export const SNIPPETS_PATH = path.resolve(__dirname, '..', 'snippets', 'star-markdown.json');
+
+interface Snippet {
+  prefix: string;
+  description: string;
+  body: string[];
+}
+
+/**
+ * Beats that are evidence of the outcome rather than of the action, so their prompt goes
+ * under Result instead of Action. Keyed `principleId/beatId`; every key must exist.
+ */
+const RESULT_BEATS: ReadonlySet<string> = new Set([
+  'customer-obsession/customer-impact',
+  'deliver-results/outcome',
+  'earn-trust/trust-rebuilt',
+  'learn-and-be-curious/cost-named',
+  'are-right-a-lot/judgment-vindicated',
+  'frugality/cost-saved',
+  'hire-and-develop-the-best/person-grew',
+  'success-and-scale-bring-broad-responsibility/left-better',
+]);
+
+/** Beats that belong in the Reflection section (the behavior change after a failure). */
+const REFLECTION_BEATS: ReadonlySet<string> = new Set(['learn-and-be-curious/behavior-change']);
+
+/** Escapes literal text for a snippet body (outside or inside a `${n:…}` placeholder). */
+function esc(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** Escapes one option of a `${n|a,b|}` choice, where `,` and `|` are also special. */
+function escChoice(text: string): string {
+  return text.replace(/[\\$}|,]/g, (c) => `\\${c}`);
+}
+
+function placeholder(n: number, text: string): string {
+  return `\${${n}:${esc(text)}}`;
+}
+
+const TITLE = 'Title: a few words you will recognise the story by';
+const SITUATION = 'One or two sentences: where, when, what was at stake.';
+const TASK = 'One or two sentences: what you personally owned and the goal you had to reach.';
+const ACTION =
+  'Most of the story (about 60%): what you did, in the first person ("I", not "we"): the decision point, the data behind it, the trade-off you accepted.';
+const DECISION =
+  'Decision point: the moment you chose, the data behind the choice, and the trade-off or constraint you accepted.';
+const RESULT =
+  'The outcome in numbers: from a baseline to an outcome in a time span, and what it meant for customers or the business.';
+const REFLECTION = 'What you now do differently, every time, because of this story (a concrete habit, not a generic lesson).';
+
+function beatPrompt(beat: Beat): string {
+  return `Beat — ${beat.label}: ${beat.advice}`;
+}
+
+function fullStory(): Snippet {
+  const choices = amazonPrinciples.principles.map((p) => escChoice(p.name)).join(',');
+  return {
+    prefix: 'star',
+    description: 'STAR story: a full story skeleton (Situation, Task, Action, Result, Reflection)',
+    body: [
+      `# ${placeholder(1, TITLE)}`,
+      `Principles: \${2|${choices}|}`,
+      '',
+      '## Situation',
+      placeholder(3, SITUATION),
+      '',
+      '## Task',
+      placeholder(4, TASK),
+      '',
+      '## Action',
+      placeholder(5, ACTION),
+      '',
+      '## Result',
+      placeholder(6, RESULT),
+      '',
+      '## Reflection',
+      placeholder(7, REFLECTION),
+      '$0',
+    ],
+  };
+}
+
+function principleStory(p: Principle): Snippet {
+  const key = (b: Beat): string => `${p.id}/${b.id}`;
+  const actionBeats = p.beats.filter((b) => !RESULT_BEATS.has(key(b)) && !REFLECTION_BEATS.has(key(b)));
+  const resultBeats = p.beats.filter((b) => RESULT_BEATS.has(key(b)));
+  const reflectionBeats = p.beats.filter((b) => REFLECTION_BEATS.has(key(b)));
+
+  let n = 1;
+  const body: string[] = [`# ${placeholder(n++, TITLE)}`, `Principles: ${esc(p.name)}`];
+  if (p.questions.length > 0) body.push(`<!-- Question: ${esc(p.questions[0])} -->`);
+  body.push('', '## Situation', placeholder(n++, SITUATION), '', '## Task', placeholder(n++, TASK), '', '## Action');
+  for (const b of actionBeats) body.push(placeholder(n++, beatPrompt(b)));
+  body.push(placeholder(n++, DECISION), '', '## Result', placeholder(n++, RESULT));
+  for (const b of resultBeats) body.push(placeholder(n++, beatPrompt(b)));
+  body.push('', '## Reflection');
+  if (reflectionBeats.length > 0) {
+    for (const b of reflectionBeats) body.push(placeholder(n++, beatPrompt(b)));
+  } else {
+    body.push(placeholder(n++, REFLECTION));
+  }
+  body.push('$0');
+  return { prefix: `star-${p.id}`, description: `STAR story for ${p.name}`, body };
+}
+
+/** The snippet file's content, in a stable order. */
+export function generateSnippets(): Record<string, unknown> {
+  const known = new Set(amazonPrinciples.principles.flatMap((p) => p.beats.map((b) => `${p.id}/${b.id}`)));
+  for (const k of [...RESULT_BEATS, ...REFLECTION_BEATS]) {
+    if (!known.has(k)) throw new Error(`gen-snippets: beat ${k} is not in the catalogue`);
+  }
+
+  const out: Record<string, Snippet> = {};
+  out['STAR story'] = fullStory();
+  for (const p of amazonPrinciples.principles) out[`STAR story: ${p.name}`] = principleStory(p);
+  out['Result metric phrase'] = {
+    prefix: 'star-metric',
+    description: 'Result metric phrase: from a baseline to an outcome in a time span, and what it meant',
+    body: [
+      '${1:metric} went from ${2:baseline} to ${3:outcome} in ${4:timeframe}, which ${5:meant what for customers or the business}.',
+    ],
+  };
+  out['Reflection section'] = {
+    prefix: 'star-reflection',
+    description: 'Reflection section: what you now do differently',
+    body: ['## Reflection', placeholder(1, REFLECTION), '$0'],
+  };
+  return out;
+}
+
+/** The exact text written to snippets/star-markdown.json. */
+export function renderSnippets(): string {
+  return `${JSON.stringify(generateSnippets(), null, 2)}\n`;
+}
+
+function main(argv: string[]): number {
+  const text = renderSnippets();
+  const rel = path.relative(process.cwd(), SNIPPETS_PATH) || SNIPPETS_PATH;
+  if (argv.includes('--check')) {
+    let current: string | undefined;
+    try {
+      current = readFileSync(SNIPPETS_PATH, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current !== text) {
+      console.error(
+        `${rel} is ${current === undefined ? 'missing' : 'out of date'}; run \`npx tsx scripts/gen-snippets.ts\` to regenerate it.`,
+      );
+      return 1;
+    }
+    console.log(`${rel} is up to date.`);
+    return 0;
+  }
+  writeFileSync(SNIPPETS_PATH, text);
+  console.log(`wrote ${rel} (${Object.keys(generateSnippets()).length} snippets)`);
+  return 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,269 @@
+/**
+ * `star-stories lint`: the language server's engine adapted to the terminal, so CI and the
+ * editor report the same findings.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fixAll, Linter, type Finding, type Severity } from './engine';
+import { ruleDocUri } from './docs';
+
+const USAGE = `Usage: star-stories lint [paths or globs...] [options]
+
+Lints STAR interview stories (*.star.md). With no path, every *.star.md under the current
+folder is linted (node_modules and dot-folders skipped).
+
+Options:
+  --format stylish|json   Output format (default: stylish)
+  --fix                   Apply every safe fix and write the files back
+  --max-warnings N        Exit 1 when there are more than N warnings
+  -h, --help              Show this help
+  -v, --version           Show the version
+
+Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
+
+const VERSION = '0.1.0';
+
+interface Options {
+  format: 'stylish' | 'json';
+  fix: boolean;
+  maxWarnings: number;
+  paths: string[];
+}
+
+interface FileReport {
+  filePath: string;
+  messages: Array<{
+    ruleId: string;
+    severity: Severity;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    fixable: boolean;
+    docs?: string;
+  }>;
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fixed?: number;
+}
+
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help') {
+    out(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === '-v' || command === '--version') {
+    out(VERSION + '\n');
+    return 0;
+  }
+  if (command !== 'lint') {
+    err(`star-stories: unknown command "${command}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  const parsed = parseOptions(rest);
+  if (typeof parsed === 'string') {
+    err(`star-stories: ${parsed}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { files, missing } = collectFiles(parsed.paths.length > 0 ? parsed.paths : ['.']);
+  for (const m of missing) err(`star-stories: no such file, folder or match: ${m}\n`);
+  if (missing.length > 0) return 2;
+
+  const linter = new Linter();
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      err(`star-stories: cannot read ${file}: ${(e as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    let fixed: number | undefined;
+    if (parsed.fix) {
+      const result = fixAll(linter, text);
+      if (result.text !== text) {
+        writeFileSync(file, result.text, 'utf8');
+        text = result.text;
+      }
+      fixed = result.fixed;
+    }
+    reports.push(report(file, text, linter.lint(text).findings, fixed));
+  }
+
+  out(parsed.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : stylish(reports, process.stdout.isTTY && !process.env.NO_COLOR));
+  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+  if (unreadable) return 2;
+  return errors > 0 || warnings > parsed.maxWarnings ? 1 : 0;
+}
+
+function parseOptions(args: string[]): Options | string {
+  const options: Options = { format: 'stylish', fix: false, maxWarnings: Infinity, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '--format' || flag === '-f') {
+      const format = value();
+      if (format !== 'stylish' && format !== 'json') return `unknown format "${format ?? ''}" (use stylish or json).`;
+      options.format = format;
+    } else if (flag === '--fix') {
+      options.fix = true;
+    } else if (flag === '--max-warnings') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) return '--max-warnings needs a whole number of 0 or more.';
+      options.maxWarnings = n;
+    } else if (flag.startsWith('-')) {
+      return `unknown option "${flag}".`;
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  return options;
+}
+
+const STORY_FILE = /\.star\.md$/i;
+
+function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const p of paths) {
+    if (/[*?[]/.test(p)) {
+      const matches = globFiles(p);
+      if (matches.length === 0) missing.push(p);
+      for (const f of matches) files.add(f);
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (stat.isDirectory()) for (const f of walk(p)) files.add(f);
+    else files.add(p);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+function* walk(dir: string): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else if (entry.isFile() && STORY_FILE.test(entry.name)) yield full;
+  }
+}
+
+/** Globs for shells that do not expand them (Windows, quoted arguments): `*`, `**` and `?`. */
+function globFiles(pattern: string): string[] {
+  const normalized = pattern.split(sep).join('/');
+  const firstMagic = normalized.search(/[*?[]/);
+  const base = normalized.slice(0, normalized.lastIndexOf('/', firstMagic) + 1) || './';
+  const source = normalized
+    .slice(base === './' && !normalized.startsWith('./') ? 0 : base.length)
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*\*\/?/g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
+    .replace(/\u0000/g, '(?:.*/)?');
+  const matcher = new RegExp(`^${source}$`);
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (matcher.test(relative(resolve(base), resolve(full)).split(sep).join('/'))) out.push(full);
+    }
+  };
+  visit(base);
+  return out;
+}
+
+function report(file: string, text: string, findings: Finding[], fixed: number | undefined): FileReport {
+  const lineStarts = [0];
+  const re = /\r\n|\r|\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) lineStarts.push(m.index + m[0].length);
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+  };
+  const messages = findings.map((f) => {
+    const start = position(f.start);
+    const end = position(f.end);
+    return {
+      ruleId: f.rule,
+      severity: f.severity,
+      message: f.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      fixable: f.fix !== undefined,
+      docs: f.rule.includes('-') && f.rule !== 'front-matter' ? ruleDocUri(f.rule) : undefined,
+    };
+  });
+  const count = (s: Severity) => messages.filter((x) => x.severity === s).length;
+  return { filePath: relative(process.cwd(), file) || file, messages, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info'), fixed };
+}
+
+function stylish(reports: FileReport[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const label: Record<Severity, string> = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info') };
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const r of reports) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    infos += r.infoCount;
+    if (r.messages.length === 0) continue;
+    out += `\n${paint('4', r.filePath)}\n`;
+    const width = Math.max(...r.messages.map((x) => `${x.line}:${x.column}`.length));
+    for (const x of r.messages) {
+      if (x.fixable) fixable++;
+      const pos = `${x.line}:${x.column}`.padEnd(width);
+      out += `  ${paint('2', pos)}  ${label[x.severity].padEnd(color ? 16 : 7)}  ${x.message}  ${paint('2', x.ruleId)}\n`;
+    }
+  }
+  const total = errors + warnings + infos;
+  const fixedTotal = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
+  if (fixedTotal > 0) out += `\nFixed ${fixedTotal} problem${fixedTotal === 1 ? '' : 's'}.\n`;
+  if (total === 0) return out + `${reports.length} file${reports.length === 1 ? '' : 's'} checked, no problems.\n`;
+  out += `\n${paint(errors > 0 ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`)} in ${reports.length} file${reports.length === 1 ? '' : 's'}\n`;
+  if (fixable > 0) out += `  ${fixable} of them can be fixed with --fix.\n`;
+  return out;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

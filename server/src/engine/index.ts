@@ -1,0 +1,10 @@
+/** The engine's public surface: shared by the language server, the CLI and the tests. */
+export { Linter, FRONT_MATTER, type LintResult, type LinterOptions } from './lint';
+export { applyFixes, fixAll } from './fix';
+export { rules, ruleNames, ruleDocPath } from './rules';
+export { amazonPrinciples } from './principles/amazon';
+export { resolvePrinciple } from './principles/match';
+export type { Principle, PrincipleSet, Beat } from './principles/types';
+export { countWords, storyWords, speakingSeconds, formatSeconds, rel } from './text';
+export { readConfig, mergeConfig, DEFAULT_CONFIG } from './config';
+export * from './types';

@@ -1,0 +1,250 @@
+import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig } from './config';
+import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './parse';
+import { amazonPrinciples } from './principles/amazon';
+import type { PrincipleSet } from './principles/types';
+import { rules as builtInRules } from './rules';
+import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';
+
+/** Findings that come from the engine itself rather than a rule. */
+export const FRONT_MATTER = 'front-matter';
+
+export interface LintResult {
+  findings: Finding[];
+  stories: Story[];
+  directives: Directive[];
+  config: EngineConfig;
+  principleSet: PrincipleSet;
+}
+
+export interface LinterOptions {
+  principleSet?: PrincipleSet;
+  rules?: readonly Rule[];
+}
+
+interface CachedChunk {
+  parsed: ParsedChunk;
+  /** Findings with offsets relative to the chunk, before directives are applied. */
+  findings: Finding[];
+}
+
+/**
+ * Lints documents, remembering each story's parse and findings by its text so that
+ * re-linting after an edit only re-does the stories the edit touched. Keep one Linter
+ * per open document; the cache holds only the chunks of the last lint.
+ */
+export class Linter {
+  readonly principleSet: PrincipleSet;
+  readonly rules: readonly Rule[];
+  private readonly ruleNames: ReadonlySet<string>;
+  private cache = new Map<string, CachedChunk>();
+  private cacheKey = '';
+
+  constructor(options: LinterOptions = {}) {
+    this.principleSet = options.principleSet ?? amazonPrinciples;
+    this.rules = options.rules ?? builtInRules;
+    this.ruleNames = new Set(this.rules.map((r) => r.name));
+  }
+
+  lint(text: string, settings?: Partial<EngineConfig>): LintResult {
+    const findings: Finding[] = [];
+    const frontMatter = findFrontMatter(text);
+    let fileConfig: Partial<EngineConfig> | undefined;
+    if (frontMatter) {
+      const yaml = text.slice(frontMatter.content.start, frontMatter.content.end);
+      const parsed = parseFrontMatterYaml(yaml);
+      const where = { start: 0, end: Math.min(3, text.length) };
+      if (parsed.error) {
+        const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
+        findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
+      } else {
+        const read = readConfig(parsed.value, 'Front matter', this.ruleNames);
+        fileConfig = read.config;
+        for (const problem of read.problems) findings.push(engineFinding(problem.message, where));
+      }
+    }
+    const config = mergeConfig(DEFAULT_CONFIG, settings, fileConfig);
+    const key = JSON.stringify(config) + '\u0000' + this.principleSet.id;
+    if (key !== this.cacheKey) {
+      this.cache.clear();
+      this.cacheKey = key;
+    }
+    const active = this.activeRules(config);
+
+    const nextCache = new Map<string, CachedChunk>();
+    const stories: Story[] = [];
+    const directives: Directive[] = [];
+    for (const chunk of splitChunks(text, frontMatter ? frontMatter.end : 0)) {
+      const raw = text.slice(chunk.start, chunk.end);
+      const cacheId = (chunk.isStory ? 's' : 'p') + raw;
+      let cached = this.cache.get(cacheId) ?? nextCache.get(cacheId);
+      if (!cached) {
+        const parsed = parseChunk(raw, chunk.isStory, this.principleSet);
+        cached = { parsed, findings: parsed.story ? this.checkStory(parsed.story, raw, config, active) : [] };
+      }
+      nextCache.set(cacheId, cached);
+      const base = chunk.start;
+      for (const d of cached.parsed.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
+      if (cached.parsed.story) stories.push(shiftStory(cached.parsed.story, base));
+      for (const f of cached.findings) findings.push(shiftFinding(f, base));
+    }
+    this.cache = nextCache;
+    return { findings: applyDirectives(text, findings, directives), stories, directives, config, principleSet: this.principleSet };
+  }
+
+  private activeRules(config: EngineConfig): Array<{ rule: Rule; severity: Severity; options: Record<string, unknown> }> {
+    const active = [];
+    for (const rule of this.rules) {
+      const setting = config.rules[rule.name];
+      const severity = Array.isArray(setting) ? setting[0] : setting ?? rule.defaultSeverity;
+      if (severity === 'off') continue;
+      const options = { ...rule.defaultOptions, ...(Array.isArray(setting) ? setting[1] : undefined) };
+      active.push({ rule, severity, options });
+    }
+    return active;
+  }
+
+  private checkStory(story: Story, text: string, config: EngineConfig, active: ReturnType<Linter['activeRules']>): Finding[] {
+    const findings: Finding[] = [];
+    for (const { rule, severity, options } of active) {
+      try {
+        rule.check(story, {
+          text,
+          config,
+          principleSet: this.principleSet,
+          options,
+          report(report) {
+            findings.push({
+              rule: rule.name,
+              messageId: report.messageId,
+              message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
+              severity,
+              start: report.start,
+              end: report.end,
+              fix: report.fix,
+              suggestions: report.suggestions,
+            });
+          },
+        });
+      } catch (err) {
+        // A rule bug must cost one finding, never the user's other diagnostics.
+        findings.push({
+          rule: rule.name,
+          messageId: 'internal-error',
+          message: `Rule ${rule.name} failed on this story: ${(err as Error).message}`,
+          severity: 'info',
+          start: story.heading.start,
+          end: story.heading.end,
+        });
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+function engineFinding(message: string, span: Span): Finding {
+  return { rule: FRONT_MATTER, messageId: 'invalid', message, severity: 'warning', start: span.start, end: span.end };
+}
+
+function lineSpanAt(text: string, offset: number): Span {
+  const at = Math.min(Math.max(offset, 0), text.length);
+  const start = Math.max(text.lastIndexOf('\n', at - 1) + 1, 0);
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  return { start, end: Math.max(end, start) };
+}
+
+function shiftSpan<T extends Span>(span: T, by: number): T {
+  return { ...span, start: span.start + by, end: span.end + by };
+}
+
+function shiftFix(fix: Fix, by: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((e) => shiftSpan(e, by)) };
+}
+
+function shiftFinding(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    fix: f.fix && shiftFix(f.fix, by),
+    suggestions: f.suggestions?.map((s) => shiftFix(s, by)),
+  };
+}
+
+/** Stories are parsed with chunk-relative offsets; the absolute copy is made per lint. */
+function shiftStory(story: Story, by: number): Story {
+  if (by === 0) return story;
+  return {
+    ...story,
+    start: story.start + by,
+    end: story.end + by,
+    heading: shiftSpan(story.heading, by),
+    titleSpan: shiftSpan(story.titleSpan, by),
+    principles: story.principles && {
+      line: shiftSpan(story.principles.line, by),
+      entries: story.principles.entries.map((e) => shiftSpan(e, by)),
+    },
+    sections: story.sections.map((s) => ({
+      ...s,
+      heading: shiftSpan(s.heading, by),
+      nameSpan: shiftSpan(s.nameSpan, by),
+      body: shiftSpan(s.body, by),
+    })),
+  };
+}
+
+function applyDirectives(text: string, findings: Finding[], directives: Directive[]): Finding[] {
+  if (directives.length === 0 || findings.length === 0) return findings;
+  const fileOff = new Set<string>();
+  let fileAll = false;
+  const nextLine = new Map<number, Directive[]>();
+  const regions: Directive[] = [];
+  const lineOf = lineIndex(text);
+  for (const d of directives) {
+    if (d.kind === 'disable-file') {
+      if (d.rules.length === 0) fileAll = true;
+      for (const r of d.rules) fileOff.add(r);
+    } else if (d.kind === 'disable-next-line') {
+      const line = lineOf(d.end) + 1;
+      nextLine.set(line, [...(nextLine.get(line) ?? []), d]);
+    } else {
+      regions.push(d);
+    }
+  }
+  return findings.filter((f) => {
+    if (f.rule === FRONT_MATTER) return true;
+    if (fileAll || fileOff.has(f.rule)) return false;
+    const line = nextLine.get(lineOf(f.start));
+    if (line && line.some((d) => d.rules.length === 0 || d.rules.includes(f.rule))) return false;
+    let disabled = false;
+    for (const d of regions) {
+      if (d.start > f.start) break;
+      if (d.rules.length === 0 || d.rules.includes(f.rule)) disabled = d.kind === 'disable';
+    }
+    return !disabled;
+  });
+}
+
+/** Line number of an offset, with lines split on \n, \r\n and \r as LSP does. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  const re = /\r\n|\r|\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}

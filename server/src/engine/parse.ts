@@ -1,0 +1,259 @@
+import { parser as baseParser, GFM } from '@lezer/markdown';
+import type { SyntaxNode } from '@lezer/common';
+import { splitPrinciples } from './principles/match';
+import type { PrincipleSet } from './principles/types';
+import type { Directive, DirectiveKind, PrinciplesLine, Section, SectionKind, Span, Story } from './types';
+
+const markdown = baseParser.configure(GFM);
+
+/** Nodes whose whole text is never prose. */
+const NON_PROSE = new Set([
+  'FencedCode', 'CodeBlock', 'InlineCode', 'Comment', 'CommentBlock', 'HTMLBlock', 'HTMLTag',
+  'ProcessingInstruction', 'ProcessingInstructionBlock', 'URL', 'LinkReference', 'Autolink', 'LinkTitle', 'LinkLabel',
+]);
+/** Markup characters that would otherwise glue to words ("**I**", "[link]"). */
+const MARKUP = new Set([
+  'HeaderMark', 'EmphasisMark', 'CodeMark', 'LinkMark', 'ListMark', 'QuoteMark', 'TaskMarker', 'StrikethroughMark',
+  'TableDelimiter', 'Escape',
+]);
+const DIRECTIVE_NODES = new Set(['Comment', 'CommentBlock', 'HTMLBlock']);
+
+const SECTION_NAMES: Record<string, SectionKind> = {
+  situation: 'situation', context: 'situation', background: 'situation',
+  task: 'task', tasks: 'task', goal: 'task', objective: 'task',
+  action: 'action', actions: 'action', 'what i did': 'action',
+  result: 'result', results: 'result', outcome: 'result', outcomes: 'result', impact: 'result',
+  reflection: 'reflection', reflections: 'reflection', learning: 'reflection', learnings: 'reflection',
+  lesson: 'reflection', lessons: 'reflection', 'lessons learned': 'reflection', 'lessons learnt': 'reflection',
+  takeaway: 'reflection', takeaways: 'reflection', 'what i learned': 'reflection', 'leadership principle lens': 'reflection',
+  'principle lens': 'reflection', 'lp lens': 'reflection',
+};
+
+export function sectionKind(name: string): SectionKind | undefined {
+  const key = name.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/^[\s\-–—:.]+|[\s\-–—:.]+$/g, '');
+  if (SECTION_NAMES[key]) return SECTION_NAMES[key];
+  // "Result: 30% fewer tickets", "Action (what I did)"
+  const head = /^([a-z]+(?: [a-z]+)?)\s*[:(\-–—]/.exec(key);
+  return head ? SECTION_NAMES[head[1]] : undefined;
+}
+
+export interface FrontMatterBlock extends Span {
+  /** The YAML between the fences. */
+  content: Span;
+}
+
+export interface Chunk extends Span {
+  /** True for a story chunk (starts at a level-1 heading); false for the text before the first story. */
+  isStory: boolean;
+}
+
+const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
+
+export function findFrontMatter(text: string): FrontMatterBlock | undefined {
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (!open) return undefined;
+  const contentStart = open[0].length;
+  const close = /^(?:---|\.\.\.)[ \t]*$/gm;
+  close.lastIndex = contentStart;
+  // `$` with the m flag does not know lone CR; line starts are checked by hand below.
+  const lineBreak = /\r\n|\r|\n/g;
+  lineBreak.lastIndex = contentStart;
+  let lineStart = contentStart;
+  while (lineStart <= text.length) {
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) {
+      return { start: 0, end: m ? m.index + m[0].length : text.length, content: { start: contentStart, end: lineStart } };
+    }
+    if (!m) break;
+    lineStart = m.index + m[0].length;
+  }
+  return undefined;
+}
+
+/**
+ * Splits a document at level-1 ATX headings outside fenced code and HTML comments.
+ * Stories are independent units, so each chunk is parsed and linted on its own and a
+ * keystroke only costs the chunk it touched.
+ */
+export function splitChunks(text: string, from: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunkStart = from;
+  let isStory = false;
+  let fence: string | undefined;
+  let inComment = false;
+  let pos = from;
+  const lineBreak = /\r\n|\r|\n/g;
+  while (pos <= text.length) {
+    lineBreak.lastIndex = pos;
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const line = text.slice(pos, lineEnd);
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = undefined;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (open && !(open[1][0] === '`' && line.slice(open.index + open[0].length).includes('`'))) {
+        fence = open[1];
+      } else if (/^ {0,3}#(?:[ \t]|$)/.test(line)) {
+        if (pos > chunkStart || isStory) chunks.push({ start: chunkStart, end: pos, isStory });
+        chunkStart = pos;
+        isStory = true;
+      } else {
+        const commentAt = line.lastIndexOf('<!--');
+        if (commentAt >= 0 && !line.includes('-->', commentAt + 4)) inComment = true;
+      }
+    }
+    if (!m) break;
+    pos = m.index + m[0].length;
+  }
+  if (text.length > chunkStart || isStory) chunks.push({ start: chunkStart, end: text.length, isStory });
+  return chunks;
+}
+
+export interface ParsedChunk {
+  story: Story | undefined;
+  directives: Directive[];
+}
+
+/**
+ * Parses one chunk. Offsets in the result are relative to the chunk start; `shiftChunk`
+ * moves them when an edit earlier in the document moves the chunk.
+ */
+export function parseChunk(raw: string, isStory: boolean, principleSet: PrincipleSet): ParsedChunk {
+  // Lezer splits lines on \n only; these replacements keep every offset in place.
+  const text = raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n'));
+  const tree = markdown.parse(text);
+  const blanks: Span[] = [];
+  const directives: Directive[] = [];
+  tree.iterate({
+    enter(node) {
+      if (NON_PROSE.has(node.name)) {
+        blanks.push({ start: node.from, end: node.to });
+        if (DIRECTIVE_NODES.has(node.name)) collectDirectives(text, node.from, node.to, directives);
+        return false;
+      }
+      if (node.name === 'HTMLBlock') {
+        collectDirectives(text, node.from, node.to, directives);
+      }
+      if (node.name === 'Escape') {
+        blanks.push({ start: node.from, end: node.from + 1 });
+        return false;
+      }
+      if (MARKUP.has(node.name)) blanks.push({ start: node.from, end: node.to });
+      return undefined;
+    },
+  });
+  if (!isStory) return { story: undefined, directives };
+
+  const prose = blankOut(text, blanks);
+  const top = tree.topNode;
+  let heading: SyntaxNode | null = top.firstChild;
+  while (heading && heading.name !== 'ATXHeading1') heading = heading.nextSibling;
+  const headingLineEnd = lineEndAt(text, 0);
+  const titleSpan = headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
+  const sections: Section[] = [];
+  let principles: PrinciplesLine | undefined;
+  for (let node = heading ? heading.nextSibling : top.firstChild; node; node = node.nextSibling) {
+    if (node.name === 'ATXHeading2' || node.name === 'SetextHeading2') {
+      const nameSpan = headingText(text, node, { start: node.from, end: node.to });
+      const name = text.slice(nameSpan.start, nameSpan.end);
+      const previous = sections[sections.length - 1];
+      if (previous) previous.body.end = node.from;
+      sections.push({
+        kind: sectionKind(name),
+        name,
+        heading: { start: node.from, end: node.to },
+        nameSpan,
+        body: { start: lineBreakEnd(text, node.to), end: text.length },
+      });
+    } else if (!principles && sections.length === 0 && node.name === 'Paragraph') {
+      principles = parsePrinciplesLine(text, node.from, principleSet);
+    }
+  }
+  const story: Story = {
+    start: 0,
+    end: text.length,
+    title: text.slice(titleSpan.start, titleSpan.end),
+    heading: { start: 0, end: headingLineEnd },
+    titleSpan,
+    principles,
+    sections,
+    prose,
+  };
+  return { story, directives };
+}
+
+const PRINCIPLES_LABEL = /^[ \t]*(?:\*\*|__)?principles?(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__)(?=\s))?/i;
+
+function parsePrinciplesLine(text: string, from: number, principleSet: PrincipleSet): PrinciplesLine | undefined {
+  const end = lineEndAt(text, from);
+  const line = text.slice(from, end);
+  const label = PRINCIPLES_LABEL.exec(line);
+  if (!label) return undefined;
+  const entries = splitPrinciples(principleSet, line, label[0].length).map((e) => ({
+    start: from + e.start,
+    end: from + e.end,
+    text: e.text,
+    principle: e.principle,
+  }));
+  return { line: { start: from, end }, entries };
+}
+
+function headingText(text: string, node: SyntaxNode | undefined, fallback: Span): Span {
+  let start = fallback.start;
+  let end = node ? node.to : fallback.end;
+  if (node) {
+    const mark = node.getChild('HeaderMark');
+    if (node.name.startsWith('ATX') && mark && mark.from === node.from) start = mark.to;
+    const marks = node.getChildren('HeaderMark');
+    const last = marks[marks.length - 1];
+    if (node.name.startsWith('ATX') && last && last.from > start) end = last.from;
+    if (node.name.startsWith('Setext')) end = lineEndAt(text, node.from);
+  }
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function lineEndAt(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+function lineBreakEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function blankOut(text: string, blanks: Span[]): string {
+  if (blanks.length === 0) return text;
+  blanks.sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const { start, end } of blanks) {
+    if (end <= pos) continue;
+    const from = Math.max(start, pos);
+    out += text.slice(pos, from);
+    // Keep line breaks so line-based logic still holds inside blanked code blocks.
+    out += text.slice(from, end).replace(/[^\n]/g, ' ');
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
+const DIRECTIVE = /<!--\s*star-stories-(disable-next-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
+
+function collectDirectives(text: string, from: number, to: number, into: Directive[]): void {
+  const slice = text.slice(from, to);
+  DIRECTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE.exec(slice))) {
+    const rules = m[2].split(/[\s,]+/).filter((r) => r.length > 0);
+    into.push({ kind: m[1] as DirectiveKind, rules, start: from + m.index, end: from + m.index + m[0].length });
+  }
+}

@@ -1,0 +1,21 @@
+import type { Rule } from '../types';
+import { countWords, rel } from '../text';
+
+// A heading with nothing under it is a part of the answer the candidate has not prepared yet.
+export const emptySection: Rule = {
+  name: 'empty-section',
+  description: 'A STAR or Reflection section has no prose.',
+  group: 'structure',
+  defaultSeverity: 'warning',
+  messages: {
+    empty: 'The {section} section is empty; write what you will say here.',
+  },
+  check(story, context) {
+    for (const section of story.sections) {
+      if (!section.kind) continue;
+      if (countWords(story.prose, rel(story, section.body)) > 0) continue;
+      const span = section.nameSpan.end > section.nameSpan.start ? section.nameSpan : section.heading;
+      context.report({ messageId: 'empty', data: { section: section.name }, start: span.start, end: span.end });
+    }
+  },
+};

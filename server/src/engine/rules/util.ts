@@ -1,0 +1,52 @@
+import type { Section, SectionKind, Span, Story } from '../types';
+
+export function sectionsOf(story: Story, kinds: readonly SectionKind[]): Section[] {
+  return story.sections.filter((s) => s.kind !== undefined && kinds.includes(s.kind));
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  text: string;
+  groups: RegExpExecArray;
+}
+
+/** Runs a global regex over the prose of one section; offsets are in story coordinates. */
+export function* matchesIn(story: Story, span: Span, pattern: RegExp): Generator<Match> {
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  const from = span.start - story.start;
+  const to = span.end - story.start;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(story.prose)) && m.index < to) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m.index + m[0].length > to) break;
+    yield { start: m.index + story.start, end: m.index + m[0].length + story.start, text: m[0], groups: m };
+  }
+}
+
+/** The text of a section's prose, for cheap whole-section tests. */
+export function proseOf(story: Story, span: Span): string {
+  return story.prose.slice(span.start - story.start, span.end - story.start);
+}
+
+/** The line break style the document already uses, so inserted lines match it. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export const SECTION_TITLES: Record<SectionKind, string> = {
+  situation: 'Situation',
+  task: 'Task',
+  action: 'Action',
+  result: 'Result',
+  reflection: 'Reflection',
+};
+
+/** The heading to point at when a finding is about the whole story. */
+export function storySpan(story: Story): Span {
+  return story.titleSpan.end > story.titleSpan.start ? story.titleSpan : story.heading;
+}

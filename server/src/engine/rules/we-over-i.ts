@@ -1,0 +1,78 @@
+import type { Fix, Rule, Story } from '../types';
+import { matchesIn, sectionsOf } from './util';
+
+const SINGULAR = /^(?:i|me|my|mine|myself|i['\u2019](?:m|ve|d|ll))$/i;
+// "the team" counts only as a subject at the start of a clause; "I told the team" is the candidate acting.
+const PRONOUN = /\b(?:(?:the|my|our) team(?=\s+[a-z])|we['\u2019](?:re|ve|d|ll)|I['\u2019](?:m|ve|d|ll)|ourselves|myself|ours|mine|our|my|we|us|me|I)\b/gi;
+const CLAUSE_START = /(?:^|[.!?;:,]\s*|\b(?:and|but|so|then|when|while|because|after|before|until|once)\s+)$/i;
+
+const REPLACEMENTS: Record<string, string> = {
+  we: 'I', us: 'me', our: 'my', ours: 'mine', ourselves: 'myself',
+  "we're": "I'm", "we've": "I've", "we'd": "I'd", "we'll": "I'll",
+};
+const AGREEMENT: Record<string, string> = { were: 'was', are: 'am', "weren't": "wasn't", "aren't": "am not" };
+
+// Interviewers literally count "I" against "we": they hire the candidate, not the team.
+export const weOverI: Rule = {
+  name: 'we-over-i',
+  description: 'In Task and Action, "we", "our", "us" and "the team" outnumber "I", "my" and "me".',
+  group: 'ownership',
+  defaultSeverity: 'warning',
+  fixable: 'fix',
+  messages: {
+    plural: '"{word}": in your Task and Action "we" outnumbers "I" ({plural} to {singular}); say what you did yourself.',
+  },
+  check(story, context) {
+    const plural: Array<{ start: number; end: number; text: string }> = [];
+    let singular = 0;
+    for (const section of sectionsOf(story, ['task', 'action'])) {
+      for (const m of matchesIn(story, section.body, PRONOUN)) {
+        const word = m.text;
+        if (word === 'US') continue;
+        if (/team$/i.test(word)) {
+          const before = story.prose.slice(Math.max(0, m.start - story.start - 12), m.start - story.start);
+          if (CLAUSE_START.test(before) || isParagraphStart(story, m.start)) plural.push(m);
+          continue;
+        }
+        if (SINGULAR.test(word)) singular++;
+        else plural.push(m);
+      }
+    }
+    if (plural.length <= singular) return;
+    for (const m of plural) {
+      context.report({
+        messageId: 'plural',
+        data: { word: m.text, plural: plural.length, singular },
+        start: m.start,
+        end: m.end,
+        fix: pronounFix(story, m),
+      });
+    }
+  },
+};
+
+function isParagraphStart(story: Story, offset: number): boolean {
+  const before = story.prose.slice(Math.max(0, offset - story.start - 40), offset - story.start);
+  return /(?:^|\n)\s*$/.test(before);
+}
+
+function pronounFix(story: Story, m: { start: number; end: number; text: string }): Fix | undefined {
+  const key = m.text.toLowerCase().replace('\u2019', "'");
+  const replacement = REPLACEMENTS[key];
+  if (!replacement) return undefined;
+  const cased = key === 'we' || key.startsWith("we'") ? replacement : capitalizeLike(m.text, replacement);
+  if (key === 'we') {
+    // "we were" must become "I was", not "I were".
+    const after = /^\s+([a-z']+)/i.exec(story.prose.slice(m.end - story.start, m.end - story.start + 20));
+    const verb = after && AGREEMENT[after[1].toLowerCase()];
+    if (after && verb) {
+      const end = m.end + after[0].length;
+      return { title: `Replace "${m.text}${after[0]}" with "${cased} ${verb}"`, edits: [{ start: m.start, end, text: `${cased} ${verb}` }] };
+    }
+  }
+  return { title: `Replace "${m.text}" with "${cased}"`, edits: [{ start: m.start, end: m.end, text: cased }] };
+}
+
+function capitalizeLike(original: string, replacement: string): string {
+  return original[0] === original[0].toUpperCase() ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
+}

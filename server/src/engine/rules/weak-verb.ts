@@ -1,0 +1,61 @@
+import type { Rule } from '../types';
+import { matchCase } from '../text';
+import { matchesIn, sectionsOf } from './util';
+
+const WEAK = new RegExp(
+  '\\b(?:' +
+    [
+      'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
+      'assist(?:ed|ing)',
+      'to assist',
+      'support(?:ed|ing)',
+      'to support',
+      'participat(?:ed|ing)(?: in)?',
+      '(?:was|were|got|been|being|am|is|are) (?:involved (?:in|with)|responsible for)',
+      'work(?:ed|ing) on',
+      'contribut(?:ed|ing) to',
+    ].join('|') +
+    ')\\b',
+  'gi',
+);
+const STRONG: Record<'past' | 'base' | 'ing', string[]> = {
+  past: ['led', 'owned', 'drove', 'built', 'designed', 'decided'],
+  base: ['lead', 'own', 'drive', 'build', 'design', 'decide'],
+  ing: ['leading', 'owning', 'driving', 'building', 'designing', 'deciding'],
+};
+// "was supported by" is passive voice, which has a rule of its own.
+const AUXILIARY_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got)\s+$/i;
+
+// "Helped" and "was involved in" leave the interviewer unable to write down what the candidate did.
+export const weakVerb: Rule = {
+  name: 'weak-verb',
+  description: 'A verb that hides your part: helped, assisted, supported, participated, was involved in, worked on, contributed to, was responsible for.',
+  group: 'ownership',
+  defaultSeverity: 'warning',
+  fixable: 'suggestion',
+  messages: {
+    weak: '"{verb}" hides what you did; name your own action (led, owned, drove, built, designed, decided).',
+  },
+  check(story, context) {
+    for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
+      for (const m of matchesIn(story, section.body, WEAK)) {
+        const before = story.prose.slice(Math.max(0, m.start - story.start - 10), m.start - story.start);
+        if (/^(?:help|assist|support)ed$/i.test(m.text) && AUXILIARY_BEFORE.test(before)) continue;
+        // Keep the suggestion in the verb's own form: "to help" becomes "to lead", "helping" becomes "leading".
+        const lower = m.text.toLowerCase();
+        const prefix = lower.startsWith('to ') ? m.text.slice(0, 3) : '';
+        const form = /ing\b/.test(lower) ? 'ing' : /^(?:to |help$|helps$)/.test(lower) ? 'base' : 'past';
+        context.report({
+          messageId: 'weak',
+          data: { verb: m.text },
+          start: m.start,
+          end: m.end,
+          suggestions: STRONG[form].map((verb) => {
+            const text = prefix + matchCase(m.text.slice(prefix.length), verb);
+            return { title: `Replace "${m.text}" with "${text}"`, edits: [{ start: m.start, end: m.end, text }] };
+          }),
+        });
+      }
+    }
+  },
+};

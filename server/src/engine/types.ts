@@ -1,0 +1,123 @@
+import type { Principle, PrincipleSet } from './principles/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Half-open offset range [start, end) into the document text (UTF-16 code units, as LSP counts). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends Span {
+  text: string;
+  /** The same insertion with snippet placeholders, for editors that accept snippet edits. */
+  snippet?: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding extends Span {
+  rule: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  /** Safe rewrite applied by the quick fix and by fix-all. */
+  fix?: Fix;
+  /** Alternatives the user picks from; never applied by fix-all. */
+  suggestions?: Fix[];
+}
+
+export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'reflection';
+
+export interface Section {
+  kind: SectionKind | undefined;
+  /** Heading text as written, e.g. "Actions". */
+  name: string;
+  /** The whole heading line, without its line break. */
+  heading: Span;
+  /** The heading's words, without `##` and trailing markup. */
+  nameSpan: Span;
+  /** From the line after the heading to the next level-1/level-2 heading or the story end. */
+  body: Span;
+}
+
+export interface PrincipleEntry extends Span {
+  text: string;
+  principle: Principle | undefined;
+}
+
+export interface PrinciplesLine {
+  /** The whole line. */
+  line: Span;
+  entries: PrincipleEntry[];
+}
+
+/**
+ * One story: a level-1 heading and everything up to the next one.
+ * Offsets are absolute document offsets.
+ */
+export interface Story {
+  start: number;
+  end: number;
+  title: string;
+  /** The heading line. */
+  heading: Span;
+  titleSpan: Span;
+  principles: PrinciplesLine | undefined;
+  sections: Section[];
+  /**
+   * The document text over [start, end) with everything that is not prose (code, HTML,
+   * comments, link URLs, Markdown markup) replaced by spaces, so offsets still line up.
+   * Index 0 is `start`.
+   */
+  prose: string;
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
+
+export interface Directive extends Span {
+  kind: DirectiveKind;
+  /** Empty means every rule. */
+  rules: string[];
+}
+
+export interface EngineConfig {
+  /** Per-rule severity, or severity with options. */
+  rules: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>]>;
+  targetSeconds: number;
+  wordsPerMinute: number;
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly config: EngineConfig;
+  readonly principleSet: PrincipleSet;
+  readonly options: Record<string, unknown>;
+  report(report: RuleReport): void;
+}
+
+export interface RuleReport extends Span {
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export type RuleGroup = 'structure' | 'principles' | 'ownership' | 'evidence' | 'judgment' | 'delivery' | 'reflection' | 'bank';
+
+export interface Rule {
+  name: string;
+  description: string;
+  group: RuleGroup;
+  defaultSeverity: Severity;
+  /** Message templates keyed by id; `{name}` placeholders are filled from the report's data. */
+  messages: Record<string, string>;
+  /** Whether the rule offers a safe fix (applied by fix-all) or only suggestions. */
+  fixable?: 'fix' | 'suggestion';
+  defaultOptions?: Record<string, unknown>;
+  check(story: Story, context: RuleContext): void;
+}

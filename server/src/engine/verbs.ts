@@ -1,0 +1,80 @@
+/**
+ * Simple-past forms for the hypothetical rule's rewrite. Irregular verbs are listed; the rest
+ * follow the spelling rules for -ed. Words that are not verbs are never passed here: the rule
+ * only rewrites the word right after "would"/"will".
+ */
+const IRREGULAR: Record<string, [past: string, participle: string]> = {
+  be: ['was', 'been'], become: ['became', 'become'], begin: ['began', 'begun'], bring: ['brought', 'brought'],
+  build: ['built', 'built'], buy: ['bought', 'bought'], catch: ['caught', 'caught'], choose: ['chose', 'chosen'],
+  come: ['came', 'come'], cut: ['cut', 'cut'], deal: ['dealt', 'dealt'], do: ['did', 'done'], draw: ['drew', 'drawn'],
+  drive: ['drove', 'driven'], eat: ['ate', 'eaten'], fall: ['fell', 'fallen'], feel: ['felt', 'felt'], fight: ['fought', 'fought'],
+  find: ['found', 'found'], fly: ['flew', 'flown'], forget: ['forgot', 'forgotten'], get: ['got', 'gotten'], give: ['gave', 'given'],
+  go: ['went', 'gone'], grow: ['grew', 'grown'], have: ['had', 'had'], hear: ['heard', 'heard'], hide: ['hid', 'hidden'],
+  hold: ['held', 'held'], keep: ['kept', 'kept'], know: ['knew', 'known'], lay: ['laid', 'laid'], lead: ['led', 'led'],
+  leave: ['left', 'left'], lend: ['lent', 'lent'], let: ['let', 'let'], lose: ['lost', 'lost'], make: ['made', 'made'],
+  mean: ['meant', 'meant'], meet: ['met', 'met'], pay: ['paid', 'paid'], put: ['put', 'put'], quit: ['quit', 'quit'],
+  read: ['read', 'read'], rebuild: ['rebuilt', 'rebuilt'], rewrite: ['rewrote', 'rewritten'], ring: ['rang', 'rung'],
+  rise: ['rose', 'risen'], run: ['ran', 'run'], say: ['said', 'said'], see: ['saw', 'seen'], seek: ['sought', 'sought'],
+  sell: ['sold', 'sold'], send: ['sent', 'sent'], set: ['set', 'set'], shut: ['shut', 'shut'], sit: ['sat', 'sat'],
+  speak: ['spoke', 'spoken'], spend: ['spent', 'spent'], split: ['split', 'split'], spread: ['spread', 'spread'],
+  stand: ['stood', 'stood'], steal: ['stole', 'stolen'], stick: ['stuck', 'stuck'], strike: ['struck', 'struck'],
+  take: ['took', 'taken'], teach: ['taught', 'taught'], tell: ['told', 'told'], think: ['thought', 'thought'],
+  throw: ['threw', 'thrown'], understand: ['understood', 'understood'], undertake: ['undertook', 'undertaken'],
+  upset: ['upset', 'upset'], wake: ['woke', 'woken'], wear: ['wore', 'worn'], win: ['won', 'won'],
+  withdraw: ['withdrew', 'withdrawn'], write: ['wrote', 'written'], overcome: ['overcame', 'overcome'],
+  oversee: ['oversaw', 'overseen'], undergo: ['underwent', 'undergone'], broadcast: ['broadcast', 'broadcast'],
+  forecast: ['forecast', 'forecast'], set_up: ['set up', 'set up'], sleep: ['slept', 'slept'], show: ['showed', 'shown'],
+  shake: ['shook', 'shaken'], swim: ['swam', 'swum'], sing: ['sang', 'sung'], drink: ['drank', 'drunk'], bet: ['bet', 'bet'],
+  bid: ['bid', 'bid'], cost: ['cost', 'cost'], hit: ['hit', 'hit'], hurt: ['hurt', 'hurt'], light: ['lit', 'lit'],
+  prove: ['proved', 'proven'], slide: ['slid', 'slid'], tear: ['tore', 'torn'], break: ['broke', 'broken'],
+  freeze: ['froze', 'frozen'], ride: ['rode', 'ridden'], shoot: ['shot', 'shot'], feed: ['fed', 'fed'], bind: ['bound', 'bound'],
+};
+
+const PARTICIPLE_TO_PAST = new Map<string, string>();
+for (const [, [past, participle]] of Object.entries(IRREGULAR)) PARTICIPLE_TO_PAST.set(participle, past);
+
+// Verbs of more than one syllable whose stress falls on the last syllable double their final consonant.
+const STRESS_FINAL = new Set([
+  'admit', 'commit', 'control', 'compel', 'confer', 'defer', 'deter', 'equip', 'excel', 'expel', 'incur', 'infer', 'occur',
+  'omit', 'patrol', 'permit', 'prefer', 'propel', 'rebut', 'recur', 'refer', 'regret', 'submit', 'transfer', 'transmit', 'upset',
+]);
+
+/** Words that sit between "would" and the verb without changing it ("I would first gather"). */
+export const ADVERBS = new Set([
+  'first', 'then', 'also', 'probably', 'likely', 'immediately', 'quickly', 'personally', 'definitely', 'still', 'just',
+  'really', 'certainly', 'simply', 'actually', 'directly', 'carefully', 'proactively', 'always', 'usually', 'typically', 'generally',
+]);
+
+/** Words that can follow "would" but are not a verb to put in the past. */
+const NOT_VERBS = new Set(['rather', 'like', 'love', 'prefer', 'say', 'not', 'never', 'be', 'have', 'and', 'or', 'to', 'the', 'a', 'an', 'it', 'that', 'this']);
+
+export function isRewritableVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  if (NOT_VERBS.has(w) || ADVERBS.has(w)) return false;
+  if (IRREGULAR[w]) return true;
+  // Already inflected forms are not a base verb.
+  return /^[a-z]{2,}$/.test(w) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(w);
+}
+
+export function pastTense(base: string): string {
+  const w = base.toLowerCase();
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular[0];
+  if (w.endsWith('e')) return w + 'd';
+  if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ied';
+  if (STRESS_FINAL.has(w) || /^[^aeiou]*[aeiou][bcdfgklmnprstvz]$/.test(w)) {
+    if (/^[^aeiou]*[aeiou][bdgklmnprtvz]$/.test(w) || STRESS_FINAL.has(w)) return w + w[w.length - 1] + 'ed';
+  }
+  return w + 'ed';
+}
+
+/** "would have escalated" says the same as "escalated"; irregular participles map back to the past. */
+export function pastFromParticiple(participle: string): string {
+  const w = participle.toLowerCase();
+  return PARTICIPLE_TO_PAST.get(w) ?? w;
+}
+
+export function isParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  return w.endsWith('ed') || PARTICIPLE_TO_PAST.has(w);
+}

@@ -1,0 +1,138 @@
+/**
+ * LSP wiring only: capabilities, handlers and scheduling. The coaching itself is the engine's
+ * (./engine), which the CLI and the tests use directly.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './codeActions';
+import { completion } from './completion';
+import { toDiagnostic } from './diagnostics';
+import { DocumentLints } from './documents';
+import { hover } from './hover';
+import { CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
+import { documentSymbols, foldingRanges } from './symbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const lints = new DocumentLints();
+let pullsConfiguration = false;
+let snippetEdits = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullsConfiguration = capabilities.workspace?.configuration === true;
+  snippetEdits = (capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+  const initial = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings;
+  if (initial) logProblems(lints.setSettings(initial));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ',', ';', ' '], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'star-stories', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullsConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
+    void refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (pullsConfiguration) {
+    void refreshSettings();
+  } else {
+    logProblems(lints.setSettings((change.settings as Record<string, ServerSettings> | undefined)?.[CONFIG_SECTION]));
+    revalidateAll();
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const settings = (await connection.workspace.getConfiguration(CONFIG_SECTION)) as ServerSettings | null;
+    logProblems(lints.setSettings(settings ?? {}));
+  } catch (err) {
+    connection.console.warn(`Could not read settings, using defaults: ${(err as Error).message}`);
+  }
+  revalidateAll();
+}
+
+function logProblems(problems: string[]): void {
+  for (const problem of problems) connection.console.warn(problem);
+}
+
+function revalidateAll(): void {
+  lints.invalidate();
+  for (const document of documents.all()) schedule(document.uri);
+}
+
+// Edits arrive faster than they can matter: lint once per burst, always the newest version,
+// so diagnostics for an outdated version are never published.
+const pending = new Set<string>();
+function schedule(uri: string): void {
+  if (pending.has(uri)) return;
+  pending.add(uri);
+  setImmediate(() => {
+    pending.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      const result = lints.get(document);
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map((f) => toDiagnostic(document, f)) });
+    } catch (err) {
+      connection.console.error(`Linting ${uri} failed: ${(err as Error).stack ?? err}`);
+    }
+  });
+}
+
+documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document.uri));
+documents.onDidClose((e) => {
+  lints.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  return hover(document, document.offsetAt(params.position), lints.get(document));
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return completion(document, params.position, lints.get(document));
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return codeActions(document, params, lints, { snippetEdits });
+});
+
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? documentSymbols(document, lints.get(document)) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? foldingRanges(document, lints.get(document)) : [];
+});
+
+documents.listen(connection);
+connection.listen();
