@@ -49,7 +49,7 @@ done
 if ((${#missing[@]})); then
   log "apt: installing ${missing[*]}"
   SUDO=""
-  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
 else
@@ -101,7 +101,9 @@ fi
 
 if [[ ! -f "$E2E_TOOLS/node_modules/playwright-core/package.json" ]]; then
   log "npm: installing playwright-core${PLAYWRIGHT_CORE_VERSION:+@$PLAYWRIGHT_CORE_VERSION} (uses /usr/bin/chromium; no browser download)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install "playwright-core${PLAYWRIGHT_CORE_VERSION:+@$PLAYWRIGHT_CORE_VERSION}" >/dev/null
+  # --ignore-scripts: this install also revisits code-server, whose postinstall
+  # must not run (it would fetch/build everything itself); playwright-core has none.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --ignore-scripts "playwright-core${PLAYWRIGHT_CORE_VERSION:+@$PLAYWRIGHT_CORE_VERSION}" >/dev/null
 else
   log "npm: playwright-core already installed"
 fi
@@ -136,7 +138,9 @@ while IFS= read -r gyp; do
     @vscode/windows-*|windows-*|*/windows-*|@vscode/policy-watcher|native-keymap|macos-*)
       skipped+=("$rel"); continue ;;
   esac
-  if compgen -G "$mod_dir/build/Release/*.node" >/dev/null; then
+  # Already built for this Node (loads)? Then keep it.
+  if compgen -G "$mod_dir/build/Release/*.node" >/dev/null \
+     && (cd "$VSC" && node -e "require('$rel')" >/dev/null 2>&1); then
     built+=("$rel (cached)"); continue
   fi
   log "node-gyp: building $rel"
@@ -159,8 +163,8 @@ fi
 
 # Helper scripts (the `code-server` CLI in the integrated terminal, `browser`),
 # as code-server's own postinstall links them.
-[[ -f "$VSC/bin/remote-cli/code-linux.sh" ]] && ln -sfn code-linux.sh "$VSC/bin/remote-cli/code-server"
-[[ -f "$VSC/bin/helpers/browser-linux.sh" ]] && ln -sfn browser-linux.sh "$VSC/bin/helpers/browser.sh"
+if [[ -f "$VSC/bin/remote-cli/code-linux.sh" ]]; then ln -sfn code-linux.sh "$VSC/bin/remote-cli/code-server"; fi
+if [[ -f "$VSC/bin/helpers/browser-linux.sh" ]]; then ln -sfn browser-linux.sh "$VSC/bin/helpers/browser.sh"; fi
 
 # Built-in extensions' dependencies (markdown-language-features etc.)
 if [[ ! -f "$VSC/extensions/.e2e-deps-done" ]]; then
@@ -168,7 +172,7 @@ if [[ ! -f "$VSC/extensions/.e2e-deps-done" ]]; then
     log "npm: installing lib/vscode/extensions dependencies (scripts ignored)"
     (cd "$VSC/extensions" && npm install --omit=dev --ignore-scripts >/dev/null)
     # Its postinstall only trims the shared typescript package (no downloads).
-    [[ -f "$VSC/extensions/postinstall.mjs" ]] && (cd "$VSC/extensions" && node postinstall.mjs >/dev/null)
+    if [[ -f "$VSC/extensions/postinstall.mjs" ]]; then (cd "$VSC/extensions" && node postinstall.mjs >/dev/null); fi
   fi
   touch "$VSC/extensions/.e2e-deps-done"
 else

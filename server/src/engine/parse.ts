@@ -214,6 +214,8 @@ function headingText(text: string, node: SyntaxNode | undefined, fallback: Span)
     const last = marks[marks.length - 1];
     if (node.name.startsWith('ATX') && last && last.from > start) end = last.from;
     if (node.name.startsWith('Setext')) end = lineEndAt(text, node.from);
+    // A trailing comment ("# Title <!-- draft -->") is not part of the title.
+    for (const comment of node.getChildren('Comment')) end = Math.min(end, comment.from);
   }
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;

@@ -1,0 +1,38 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+describe('the packaged extension', function () {
+  this.timeout(120_000);
+  let vsix: string;
+  let files: string[];
+
+  before(() => {
+    vsix = join(mkdtempSync(join(tmpdir(), 'star-vsix-')), 'star-stories.vsix');
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: root, stdio: 'pipe' });
+    // A .vsix is a zip; `unzip -Z1` lists it without extracting.
+    files = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' }).trim().split('\n');
+  });
+
+  it('is at most 1 MB', () => {
+    const size = statSync(vsix).size;
+    assert.ok(size <= 1024 * 1024, `${size} bytes`);
+  });
+
+  it('holds the bundles, grammar, snippets and every rule doc', () => {
+    for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/README.md',
+      'extension/syntaxes/star-markdown.tmLanguage.json', 'extension/snippets/star-markdown.json', 'extension/language-configuration.json',
+      'extension/docs/rules/we-over-i.md']) {
+      assert.ok(files.includes(f), `${f} missing from the .vsix`);
+    }
+  });
+
+  it('holds no sources, tests, examples or node_modules', () => {
+    const leaked = files.filter((f) => /^extension\/(?:node_modules|server\/src|client\/src|test|examples|scripts|\.e2e-tools)\//.test(f));
+    assert.deepEqual(leaked, []);
+  });
+});

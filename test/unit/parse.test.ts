@@ -1,0 +1,139 @@
+import { strict as assert } from 'node:assert';
+import { Linter } from '../../server/src/engine';
+import { splitChunks } from '../../server/src/engine/parse';
+
+const parse = (text: string) => new Linter({ rules: [] }).lint(text);
+const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
+
+describe('parsing a story file', () => {
+  it('finds each story with its title, principles and sections', () => {
+    const text = [
+      '# Checkout latency',
+      'Principles: Customer Obsession, DD',
+      '',
+      '## Situation',
+      'Checkout slowed down.',
+      '## Actions',
+      'I profiled it.',
+      '',
+      '# Second story',
+      '',
+      'Principles: Have Backbone; Disagree and Commit; Are Right, A Lot',
+      '## Outcome',
+      'Done.',
+    ].join('\n');
+    const { stories } = parse(text);
+    assert.deepEqual(stories.map((s) => s.title), ['Checkout latency', 'Second story']);
+    assert.deepEqual(stories[0].principles?.entries.map((e) => e.principle?.name), ['Customer Obsession', 'Dive Deep']);
+    assert.deepEqual(stories[0].sections.map((s) => [s.name, s.kind]), [['Situation', 'situation'], ['Actions', 'action']]);
+    assert.equal(slice(text, stories[0].sections[1].body).trim(), 'I profiled it.');
+    assert.deepEqual(stories[1].principles?.entries.map((e) => [slice(text, e), e.principle?.name]), [
+      ['Have Backbone; Disagree and Commit', 'Have Backbone; Disagree and Commit'],
+      ['Are Right, A Lot', 'Are Right, A Lot'],
+    ]);
+    assert.equal(stories[1].sections[0].kind, 'result');
+  });
+
+  it('does not start a story at a heading inside a fenced code block or an HTML comment', () => {
+    const text = '# Real\n\n```markdown\n# Not a story\n## Action\n```\n\n<!--\n# Also not\n-->\n## Task\nI owned it.\n';
+    const { stories } = parse(text);
+    assert.equal(stories.length, 1);
+    assert.deepEqual(stories[0].sections.map((s) => s.name), ['Task']);
+  });
+
+  it('keeps code, comments and link URLs out of the prose the rules read', () => {
+    const text = '# T\n## Action\nI ran `we we` and <!-- we --> read [the doc](https://we.example/us) then ~~~\n';
+    const [story] = parse(text).stories;
+    const prose = story.prose;
+    assert.equal(prose.length, text.length, 'prose keeps every offset');
+    assert.ok(!/\bwe\b/.test(prose.slice(text.indexOf('## Action'))), `prose still has "we": ${prose}`);
+    assert.ok(prose.includes('the doc'), 'link text is prose');
+  });
+
+  it('reads front matter as settings and skips it as prose', () => {
+    const text = '---\ntargetSeconds: 120\nrules:\n  too-long: error\n---\n# Story\n## Action\nI did it.\n';
+    const result = new Linter().lint(text);
+    assert.equal(result.config.targetSeconds, 120);
+    assert.deepEqual(result.config.rules, { 'too-long': 'error' });
+    assert.equal(result.stories[0].title, 'Story');
+  });
+
+  it('reports malformed front matter and keeps linting with defaults', () => {
+    const text = '---\ntargetSeconds: [oops\n---\n# Story\n## Action\nWe did it and we shipped it.\n';
+    const result = new Linter().lint(text);
+    const notice = result.findings.find((f) => f.rule === 'front-matter');
+    assert.ok(notice, 'a front-matter finding');
+    assert.match(notice.message, /not valid YAML/);
+    assert.equal(result.config.targetSeconds, 180);
+    assert.ok(result.findings.some((f) => f.rule === 'we-over-i'), 'rules still run');
+  });
+
+  it('reports front matter settings of the wrong type, naming the key', () => {
+    const result = new Linter().lint('---\ntargetSeconds: soon\nrules:\n  no-such-rule: off\n---\n# S\n');
+    const messages = result.findings.filter((f) => f.rule === 'front-matter').map((f) => f.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], /targetSeconds/);
+    assert.match(messages[1], /no-such-rule/);
+  });
+
+  it('gives the same stories for CRLF, CR and LF line endings', () => {
+    const lf = '# Story\nPrinciples: Ownership\n\n## Action\nI fixed it.\n';
+    for (const eol of ['\r\n', '\r']) {
+      const text = lf.replace(/\n/g, eol);
+      const [story] = parse(text).stories;
+      assert.equal(story.title, 'Story');
+      assert.equal(story.principles?.entries[0].principle?.name, 'Ownership');
+      assert.equal(slice(text, story.sections[0].nameSpan), 'Action');
+      assert.equal(slice(text, story.sections[0].body).trim(), 'I fixed it.');
+    }
+  });
+
+  it('splits chunks only at level-1 headings', () => {
+    const text = 'intro\n# A\n## B\n#hashtag\n # C\n';
+    assert.deepEqual(splitChunks(text, 0).map((c) => [text.slice(c.start, c.end), c.isStory]), [
+      ['intro\n', false],
+      ['# A\n## B\n#hashtag\n', true],
+      [' # C\n', true],
+    ]);
+  });
+});
+
+describe('inline directives', () => {
+  const weak = 'We shipped it and we tested it.';
+  const lintWith = (action: string) => new Linter().lint(`# S\nPrinciples: Ownership\n## Situation\nx\n## Task\nI owned it.\n## Action\n${action}\n## Result\nUp 5%.\n`).findings.filter((f) => f.rule === 'we-over-i');
+
+  it('disable-next-line silences one rule on the next line only', () => {
+    assert.equal(lintWith(weak).length, 2);
+    assert.equal(lintWith(`<!-- star-stories-disable-next-line we-over-i -->\n${weak}`).length, 0);
+    assert.equal(lintWith(`<!-- star-stories-disable-next-line weak-verb -->\n${weak}`).length, 2);
+    assert.equal(lintWith(`<!-- star-stories-disable-next-line we-over-i -->\n\n${weak}`).length, 2);
+  });
+
+  it('disable / enable silence a region', () => {
+    assert.equal(lintWith(`<!-- star-stories-disable we-over-i -->\n${weak}\n<!-- star-stories-enable we-over-i -->\nWe also did it.`).length, 1);
+    assert.equal(lintWith(`<!-- star-stories-disable -->\n${weak}`).length, 0);
+  });
+
+  it('disable-file silences a rule anywhere in the file', () => {
+    const text = `<!-- star-stories-disable-file we-over-i -->\n# S\n## Action\n${weak}\n`;
+    assert.equal(new Linter().lint(text).findings.filter((f) => f.rule === 'we-over-i').length, 0);
+  });
+
+  it('ignores a directive inside a code block', () => {
+    assert.equal(lintWith(`\`\`\`\n<!-- star-stories-disable -->\n\`\`\`\n${weak}`).length, 2);
+  });
+});
+
+describe('re-linting after an edit', () => {
+  it('gives the same findings as a fresh lint, with offsets moved', () => {
+    const one = '# One\n## Action\nWe did it and we shipped.\n\n';
+    const two = '# Two\n## Action\nWe planned it and we ran it.\n';
+    const linter = new Linter();
+    linter.lint(one + two);
+    const edited = one.replace('did it', 'did it all') + two;
+    const incremental = linter.lint(edited).findings;
+    const fresh = new Linter().lint(edited).findings;
+    assert.deepEqual(incremental, fresh);
+    assert.ok(incremental.some((f) => f.start > edited.indexOf('# Two') && edited.slice(f.start, f.end) === 'We'));
+  });
+});
