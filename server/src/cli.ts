@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fixAll, Linter, type Finding, type Severity } from './engine';
+import { fixAll, Linter, ruleNames, type Finding, type Severity } from './engine';
 import { ruleDocUri } from './docs';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
@@ -227,7 +227,7 @@ function report(file: string, text: string, findings: Finding[], fixed: number |
       endLine: end.line,
       endColumn: end.column,
       fixable: f.fix !== undefined,
-      docs: f.rule.includes('-') && f.rule !== 'front-matter' ? ruleDocUri(f.rule) : undefined,
+      docs: ruleNames.has(f.rule) ? ruleDocUri(f.rule) : undefined,
     };
   });
   const count = (s: Severity) => messages.filter((x) => x.severity === s).length;

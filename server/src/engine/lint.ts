@@ -7,6 +7,13 @@ import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story
 
 /** Findings that come from the engine itself rather than a rule. */
 export const FRONT_MATTER = 'front-matter';
+export const FILE_TOO_LARGE = 'file-too-large';
+
+/**
+ * A story bank file is a few kilobytes; past this size the file is not a story file (a log, a
+ * dump) and one notice is more useful than thousands of findings.
+ */
+export const MAX_DOCUMENT_LENGTH = 2_000_000;
 
 export interface LintResult {
   findings: Finding[];
@@ -46,6 +53,7 @@ export class Linter {
   }
 
   lint(text: string, settings?: Partial<EngineConfig>): LintResult {
+    if (text.length > MAX_DOCUMENT_LENGTH) return this.tooLarge(text, settings);
     const findings: Finding[] = [];
     const frontMatter = findFrontMatter(text);
     let fileConfig: Partial<EngineConfig> | undefined;
@@ -89,6 +97,20 @@ export class Linter {
     }
     this.cache = nextCache;
     return { findings: applyDirectives(text, findings, directives), stories, directives, config, principleSet: this.principleSet };
+  }
+
+  private tooLarge(text: string, settings?: Partial<EngineConfig>): LintResult {
+    this.cache.clear();
+    const megabytes = (text.length / 1_000_000).toFixed(1);
+    const finding: Finding = {
+      rule: FILE_TOO_LARGE,
+      messageId: 'tooLarge',
+      message: `This file has ${megabytes} million characters; STAR Stories checks files up to ${MAX_DOCUMENT_LENGTH / 1_000_000} million. Keep one or a few stories per file.`,
+      severity: 'info',
+      start: 0,
+      end: Math.min(lineSpanAt(text, 0).end, 200),
+    };
+    return { findings: [finding], stories: [], directives: [], config: mergeConfig(DEFAULT_CONFIG, settings), principleSet: this.principleSet };
   }
 
   private activeRules(config: EngineConfig): Array<{ rule: Rule; severity: Severity; options: Record<string, unknown> }> {
@@ -218,7 +240,7 @@ function applyDirectives(text: string, findings: Finding[], directives: Directiv
     }
   }
   return findings.filter((f) => {
-    if (f.rule === FRONT_MATTER) return true;
+    if (f.rule === FRONT_MATTER || f.rule === FILE_TOO_LARGE) return true;
     if (fileAll || fileOff.has(f.rule)) return false;
     const line = nextLine.get(lineOf(f.start));
     if (line && line.some((d) => d.rules.length === 0 || d.rules.includes(f.rule))) return false;

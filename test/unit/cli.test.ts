@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../server/src/cli';
+
+function run(...args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+const weak = `# Migration
+Principles: Customer Obsesion
+
+## Situation
+Our billing database was being retired.
+
+## Task
+I owned the cut-over.
+
+## Action
+We were asked to help with the migration and I would say it went well.
+
+## Result
+Things improved a lot.
+`;
+
+describe('star-stories lint', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'star-cli-'));
+  });
+
+  it('reports the acceptance findings as JSON with positions, and exits 1 on errors', () => {
+    const file = join(dir, 'weak.star.md');
+    writeFileSync(file, weak);
+    const { code, out } = run('lint', file, '--format', 'json');
+    assert.equal(code, 1);
+    const [report] = JSON.parse(out);
+    const rules = new Set(report.messages.map((m: { ruleId: string }) => m.ruleId));
+    for (const rule of ['we-over-i', 'weak-verb', 'hypothetical', 'vague-impact', 'result-no-metric', 'unknown-principle']) assert.ok(rules.has(rule), `missing ${rule}`);
+    const unknown = report.messages.find((m: { ruleId: string }) => m.ruleId === 'unknown-principle');
+    assert.deepEqual([unknown.line, unknown.column, unknown.endColumn], [2, 13, 30]);
+    assert.equal(unknown.severity, 'error');
+    assert.match(unknown.docs, /^file:.*docs\/rules\/unknown-principle\.md$/);
+    assert.equal(report.errorCount, 1);
+  });
+
+  it('prints stylish output with file, position, severity, message and rule', () => {
+    writeFileSync(join(dir, 'weak.star.md'), weak);
+    const { out } = run('lint', dir);
+    assert.match(out, /weak\.star\.md/);
+    assert.match(out, /\n {2}2:13 +error +"Customer Obsesion" is not one of the Amazon Leadership Principles\. Did you mean "Customer Obsession"\? +unknown-principle\n/);
+    assert.match(out, /✖ \d+ problems \(1 error, \d+ warnings, 0 info\)/);
+  });
+
+  it('finds *.star.md files in folders, skipping node_modules and other Markdown', () => {
+    mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
+    mkdirSync(join(dir, 'bank'));
+    writeFileSync(join(dir, 'node_modules', 'pkg', 'x.star.md'), weak);
+    writeFileSync(join(dir, 'notes.md'), weak);
+    writeFileSync(join(dir, 'bank', 'one.star.md'), weak);
+    const reports = JSON.parse(run('lint', dir, '--format=json').out);
+    assert.deepEqual(reports.map((r: { filePath: string }) => r.filePath.split(/[\\/]/).slice(-2).join('/')), ['bank/one.star.md']);
+  });
+
+  it('expands globs itself', () => {
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'b', 'deep.star.md'), weak);
+    writeFileSync(join(dir, 'a', 'top.star.md'), weak);
+    const reports = JSON.parse(run('lint', join(dir, 'a', '**', '*.star.md'), '--format', 'json').out);
+    assert.equal(reports.length, 2);
+  });
+
+  it('--fix writes the safe fixes and reports what is left', () => {
+    const file = join(dir, 'weak.star.md');
+    writeFileSync(file, weak);
+    const { out } = run('lint', file, '--fix', '--format', 'json');
+    const fixed = readFileSync(file, 'utf8');
+    assert.match(fixed, /Principles: Customer Obsession\n/);
+    assert.match(fixed, /I was asked to help with the migration/);
+    const [report] = JSON.parse(out);
+    assert.ok(report.fixed >= 2);
+    assert.ok(!report.messages.some((m: { fixable: boolean }) => m.fixable));
+  });
+
+  it('exits 0 on a clean story and honours --max-warnings', () => {
+    const file = join(dir, 'ok.star.md');
+    writeFileSync(file, weak.replace('Customer Obsesion', 'Customer Obsession'));
+    assert.equal(run('lint', file).code, 0, 'warnings alone do not fail');
+    assert.equal(run('lint', file, '--max-warnings', '0').code, 1);
+  });
+
+  it('answers bad usage with a message and exit code 2', () => {
+    const missing = run('lint', join(dir, 'nope.star.md'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no such file/);
+    const format = run('lint', dir, '--format', 'xml');
+    assert.equal(format.code, 2);
+    assert.match(format.err, /unknown format "xml"/);
+    assert.equal(run('frobnicate').code, 2);
+  });
+});
