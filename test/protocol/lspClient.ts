@@ -31,6 +31,7 @@ import type {
   PublishDiagnosticsParams,
   Range,
   SymbolInformation,
+  SymbolKind,
   TextDocumentContentChangeEvent,
   TextEdit,
   WorkspaceEdit,
@@ -107,7 +108,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
       dynamicRegistration: true,
       hierarchicalDocumentSymbolSupport: true,
       labelSupport: true,
-      symbolKind: { valueSet: Array.from({ length: 26 }, (_, i) => i + 1) },
+      symbolKind: { valueSet: Array.from({ length: 26 }, (_, i) => (i + 1) as SymbolKind) },
     },
     foldingRange: { dynamicRegistration: true, rangeLimit: 5000, lineFoldingOnly: true },
   },
@@ -170,8 +171,8 @@ export class LspClient {
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'Not supported by the test client' }));
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
-    this.connection.onNotification('window/showMessage', (p: { message: string }) => this.logs.push(`[showMessage] ${p.message}`));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => void this.logs.push(`[showMessage] ${p.message}`));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
       const matched = this.waiters.filter((w) => w.uri === params.uri && w.predicate(params));
@@ -490,6 +491,6 @@ export function testUri(name: string): string {
 }
 
 /** Only the parts of a diagnostic that describe the finding, for comparisons across documents. */
-export function finding(d: Diagnostic): { code: unknown; range: Range; message: string; severity: unknown } {
+export function finding(d: Diagnostic): Pick<Diagnostic, 'code' | 'range' | 'message' | 'severity'> {
   return { code: d.code, range: d.range, message: d.message, severity: d.severity };
 }

@@ -172,7 +172,7 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
         body: { start: lineBreakEnd(text, node.to), end: text.length },
       });
     } else if (!principles && sections.length === 0 && node.name === 'Paragraph') {
-      principles = parsePrinciplesLine(text, node.from, principleSet);
+      principles = parsePrinciplesLine(prose, node.from, principleSet);
     }
   }
   const story: Story = {
@@ -188,8 +188,9 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
   return { story, directives };
 }
 
-const PRINCIPLES_LABEL = /^[ \t]*(?:\*\*|__)?principles?(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__)(?=\s))?/i;
+const PRINCIPLES_LABEL = /^[ \t]*principles?[ \t]*:/i;
 
+/** Reads the prose (markup and comments blanked), so "**Principles:**" and trailing comments need no special case. */
 function parsePrinciplesLine(text: string, from: number, principleSet: PrincipleSet): PrinciplesLine | undefined {
   const end = lineEndAt(text, from);
   const line = text.slice(from, end);

@@ -33,11 +33,16 @@ const IRREGULAR: Record<string, [past: string, participle: string]> = {
 const PARTICIPLE_TO_PAST = new Map<string, string>();
 for (const [, [past, participle]] of Object.entries(IRREGULAR)) PARTICIPLE_TO_PAST.set(participle, past);
 
-// Verbs of more than one syllable whose stress falls on the last syllable double their final consonant.
+// Verbs of more than one syllable that double their final consonant: stress on the last syllable
+// ("commit"), plus the few everyday exceptions American spelling keeps ("program", "format").
 const STRESS_FINAL = new Set([
   'admit', 'commit', 'control', 'compel', 'confer', 'defer', 'deter', 'equip', 'excel', 'expel', 'incur', 'infer', 'occur',
   'omit', 'patrol', 'permit', 'prefer', 'propel', 'rebut', 'recur', 'refer', 'regret', 'submit', 'transfer', 'transmit', 'upset',
+  'debug', 'embed', 'format', 'program', 'unplug', 'outfit', 'refit', 'acquit', 'extol', 'enrol', 'instil', 'kidnap', 'handicap',
 ]);
+
+/** Verbs that end in -ly; any other -ly word after "would" is an adverb ("I would gradually roll out"). */
+const LY_VERBS = new Set(['apply', 'reply', 'supply', 'rely', 'comply', 'multiply', 'ally', 'fly', 'imply', 'bully', 'tally', 'rally', 'sully', 'dally']);
 
 /** Words that sit between "would" and the verb without changing it ("I would first gather"). */
 export const ADVERBS = new Set([
@@ -48,12 +53,19 @@ export const ADVERBS = new Set([
 /** Words that can follow "would" but are not a verb to put in the past. */
 const NOT_VERBS = new Set(['rather', 'like', 'love', 'prefer', 'say', 'not', 'never', 'be', 'have', 'and', 'or', 'to', 'the', 'a', 'an', 'it', 'that', 'this']);
 
+/** An adverb that can sit between "would" and its verb: the listed ones, and -ly words that are not verbs. */
+export function isAdverb(word: string): boolean {
+  const w = word.toLowerCase();
+  return ADVERBS.has(w) || (/^[a-z]{3,}ly$/.test(w) && !LY_VERBS.has(w));
+}
+
 export function isRewritableVerb(word: string): boolean {
   const w = word.toLowerCase();
-  if (NOT_VERBS.has(w) || ADVERBS.has(w)) return false;
+  if (NOT_VERBS.has(w) || isAdverb(w)) return false;
   if (IRREGULAR[w]) return true;
-  // Already inflected forms are not a base verb.
-  return /^[a-z]{2,}$/.test(w) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(w);
+  // Already inflected forms are not a base verb; "need", "proceed" and "succeed" are.
+  // Nothing else needs excluding: after "would" English puts a verb, never a noun ("implement", "mention").
+  return /^[a-z]{2,}$/.test(w) && !/(?:[^e]ed|ing)$/.test(w);
 }
 
 export function pastTense(base: string): string {

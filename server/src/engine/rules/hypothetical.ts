@@ -1,22 +1,30 @@
 import type { Fix, Rule, Story } from '../types';
-import { ADVERBS, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
+import { isAdverb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
 import { matchesIn, sectionsOf } from './util';
 
 const APOS = "['\u2019]";
 const HYPOTHETICAL = new RegExp(
   [
-    `\\bI\\s+would\\b`,
+    `\\bI\\s+(?:would|will)(?:n${APOS}t)?(?:${APOS}ve)?\\b`,
+    `\\bI\\s+won${APOS}t\\b`,
     `\\bI${APOS}d\\b`,
-    `\\bI\\s+will\\b`,
     `\\bI${APOS}ll\\b`,
-    `\\bwe\\s+would\\b`,
+    `\\bwe\\s+would(?:n${APOS}t)?\\b`,
     `\\bif\\s+I\\s+were\\b`,
     `\\b(?:I|we)\\s+(?:usually|always|generally|typically|normally|tend\\s+to)\\b`,
   ].join('|'),
   'gi',
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
-const REPORTING = /\b(?:said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|that|whether|if)\b/i;
+// "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
+const REPORTING = /\b(?:said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|asked|wondered|whether|if)\b/i;
+// "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
+// a pronoun earlier in the sentence ("To fix that, I would first gather data").
+const COMPLEMENTIZER = /\bthat\s*$/i;
+// "Ideally I would have escalated sooner, but I waited": hindsight about what did not happen.
+const COUNTERFACTUAL = /\b(?:but|ideally|hindsight|looking back|in retrospect|otherwise|instead|should)\b/i;
+// "I'd do it again", "I will present it next quarter": turning these into the past would state something false.
+const NO_PAST = /\b(?:again|next|tomorrow|soon|later|future|going forward|someday|eventually)\b/i;
 const WORD_AFTER = /^(\s+)([A-Za-z]+)/;
 
 // Interviewers ask what you did; "I would…" answers a different question and gets redirected.
@@ -33,74 +41,114 @@ export const hypothetical: Rule = {
   check(story, context) {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
       for (const m of matchesIn(story, section.body, HYPOTHETICAL)) {
-        const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
+        const lower = m.text.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+        const habitual = /usually|always|generally|typically|normally|tend/.test(lower);
+        // Habits are background in the Situation ("we usually released monthly").
+        if (habitual && section.kind === 'situation') continue;
         const relStart = m.start - story.start;
         const sentenceBefore = lastSentence(story.prose.slice(Math.max(0, relStart - 160), relStart));
-        if (REPORTING.test(sentenceBefore) || insideQuote(sentenceBefore)) continue;
+        if (REPORTING.test(sentenceBefore) || COMPLEMENTIZER.test(sentenceBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        // "I'd already shipped" is "I had", a past perfect.
-        if (/d$/.test(lower) && /'d$|\u2019d$/.test(lower)) {
-          const next = WORD_AFTER.exec(after);
-          if (next && (isParticiple(next[2]) || /^(?:already|never|just|been|recently|previously)$/i.test(next[2]))) continue;
-        }
-        const habitual = /usually|always|generally|typically|normally|tend/.test(lower);
+        // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
+        if (lower.endsWith("'d") && isPastPerfect(after)) continue;
+        const sentenceAfter = firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160));
+        const wouldHave = /'ve$/.test(lower) || /^\s+have\s/i.test(after) || (lower.endsWith("'d") && /^\s+have\s/i.test(after));
+        if (wouldHave && (COUNTERFACTUAL.test(sentenceBefore) || COUNTERFACTUAL.test(sentenceAfter))) continue;
+        const fixable = !habitual && !lower.startsWith('if') && !NO_PAST.test(sentenceAfter);
         context.report({
           messageId: habitual ? 'habitual' : 'hypothetical',
           data: { phrase: m.text },
           start: m.start,
           end: m.end,
-          fix: habitual || lower.startsWith('if') ? undefined : pastFix(story, m.start, m.end, m.text),
+          fix: fixable ? pastFix(story, m.start, m.end, m.text) : undefined,
         });
       }
     }
   },
 };
 
+function isPastPerfect(after: string): boolean {
+  let rest = after;
+  for (let i = 0; i < 3; i++) {
+    const next = WORD_AFTER.exec(rest);
+    if (!next) return false;
+    if (isParticiple(next[2]) || /^(?:already|never|been|recently|previously)$/i.test(next[2])) return true;
+    if (!isAdverb(next[2])) return false;
+    rest = rest.slice(next[0].length);
+  }
+  return false;
+}
+
 function lastSentence(text: string): string {
   const cut = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '), text.lastIndexOf('\n\n'));
   return cut >= 0 ? text.slice(cut + 2) : text;
+}
+
+function firstSentence(text: string): string {
+  const end = /[.!?](?:\s|$)|\n\s*\n/.exec(text);
+  return end ? text.slice(0, end.index) : text;
 }
 
 function insideQuote(text: string): boolean {
   return (text.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1;
 }
 
-/** "I would talk to" → "I talked to"; "I would first gather" → "I first gathered"; "I would not wait" → "I did not wait". */
+/**
+ * "I would talk to" → "I talked to"; "I would first gather" → "I first gathered";
+ * "I would not wait" → "I did not wait"; "I wouldn't wait" → "I didn't wait"; "I would have escalated" → "I escalated".
+ */
 function pastFix(story: Story, start: number, end: number, phrase: string): Fix | undefined {
   const subject = /^we/i.test(phrase) ? phrase.slice(0, 2) : phrase.slice(0, 1);
+  const plural = subject.toLowerCase() === 'we';
+  const apostrophe = /\u2019/.test(phrase) ? '\u2019' : "'";
+  const lowerPhrase = phrase.toLowerCase();
+  const contractedNot = /n['\u2019]t/.test(lowerPhrase);
+  let contractedHave = /['\u2019]ve$/.test(lowerPhrase);
   let pos = end - story.start;
+  const take = () => WORD_AFTER.exec(story.prose.slice(pos, pos + 40));
   const words: string[] = [];
-  let next = WORD_AFTER.exec(story.prose.slice(pos, pos + 40));
-  while (next && ADVERBS.has(next[2].toLowerCase()) && words.length < 2) {
+  let next = take();
+  while (next && isAdverb(next[2]) && words.length < 2) {
     words.push(next[2]);
     pos += next[0].length;
-    next = WORD_AFTER.exec(story.prose.slice(pos, pos + 40));
+    next = take();
   }
   if (!next) return undefined;
-  let verb = next[2];
-  let replacement: string;
-  const lower = verb.toLowerCase();
-  if (lower === 'not' || lower === 'never') {
-    const following = WORD_AFTER.exec(story.prose.slice(pos + next[0].length, pos + next[0].length + 40));
-    if (!following || !isRewritableVerb(following[2])) return undefined;
-    replacement = lower === 'not' ? `did not ${following[2]}` : `never ${pastTense(following[2])}`;
-    pos += next[0].length + following[0].length;
-  } else if (lower === 'be') {
-    replacement = subject.toLowerCase() === 'we' ? 'were' : 'was';
+  let lower = next[2].toLowerCase();
+  let negation = contractedNot ? `didn${apostrophe}t` : undefined;
+  if (!negation && (lower === 'not' || lower === 'never')) {
+    negation = lower === 'not' ? 'did not' : 'never';
     pos += next[0].length;
-  } else if (lower === 'have') {
-    const following = WORD_AFTER.exec(story.prose.slice(pos + next[0].length, pos + next[0].length + 40));
-    if (!following || !isParticiple(following[2])) return undefined;
-    const participle = following[2].toLowerCase();
-    replacement = participle === 'been' ? (subject.toLowerCase() === 'we' ? 'were' : 'was') : pastFromParticiple(participle);
-    pos += next[0].length + following[0].length;
-  } else {
-    if (!isRewritableVerb(verb)) return undefined;
-    replacement = pastTense(verb);
-    pos += next[0].length;
+    next = take();
+    if (!next) return undefined;
+    lower = next[2].toLowerCase();
   }
-  verb = [subject, ...words, replacement].join(' ');
-  const absEnd = story.start + pos;
+  if (!contractedHave && lower === 'have') {
+    contractedHave = true;
+    pos += next[0].length;
+    next = take();
+    if (!next) return undefined;
+    lower = next[2].toLowerCase();
+  }
+  let replacement: string;
+  if (contractedHave) {
+    // "would not have escalated" says nothing happened; there is no safe past to offer.
+    if (negation || !isParticiple(lower)) return undefined;
+    replacement = lower === 'been' ? (plural ? 'were' : 'was') : pastFromParticiple(lower);
+  } else if (lower === 'be') {
+    const be = plural ? 'were' : 'was';
+    if (!negation) replacement = be;
+    else if (negation === 'never') replacement = `${be} never`;
+    else if (negation === 'did not') replacement = `${be} not`;
+    else replacement = `${be}n${apostrophe}t`;
+  } else {
+    if (!isRewritableVerb(lower)) return undefined;
+    if (negation === 'never') replacement = `never ${pastTense(next[2])}`;
+    else if (negation) replacement = `${negation} ${next[2]}`;
+    else replacement = pastTense(next[2]);
+  }
+  pos += next[0].length;
+  const text = [subject, ...words, replacement].join(' ');
   const original = story.prose.slice(start - story.start, pos).replace(/\s+/g, ' ');
-  return { title: `Rewrite "${original}" as "${verb}"`, edits: [{ start, end: absEnd, text: verb }] };
+  return { title: `Rewrite "${original}" as "${text}"`, edits: [{ start, end: story.start + pos, text }] };
 }

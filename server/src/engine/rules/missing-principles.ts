@@ -16,12 +16,15 @@ export const missingPrinciples: Rule = {
   check(story, context) {
     if (story.principles) {
       if (story.principles.entries.length === 0) {
-        context.report({ messageId: 'empty', start: story.principles.line.start, end: story.principles.line.end });
+        const { start, end } = story.principles.line;
+        context.report({ messageId: 'empty', start, end: beforeLineBreak(context.text, start, end) });
       }
       return;
     }
     const span = storySpan(story);
     const eol = eolOf(context.text);
+    // The new line goes at the end of the heading text: before its line break, never between \r and \n.
+    const at = beforeLineBreak(context.text, story.heading.start, story.heading.end);
     context.report({
       messageId: 'missing',
       start: span.start,
@@ -29,9 +32,15 @@ export const missingPrinciples: Rule = {
       suggestions: [
         {
           title: 'Insert a "Principles:" line',
-          edits: [{ start: story.heading.end, end: story.heading.end, text: `${eol}Principles: ` }],
+          edits: [{ start: at, end: at, text: `${eol}Principles: ` }],
         },
       ],
     });
   },
 };
+
+/** A line's end without a trailing carriage return (CRLF documents). */
+function beforeLineBreak(text: string, start: number, end: number): number {
+  while (end > start && (text[end - 1] === '\r' || text[end - 1] === '\n')) end--;
+  return end;
+}

@@ -6,6 +6,9 @@ const SINGULAR = /^(?:i|me|my|mine|myself|i['\u2019](?:m|ve|d|ll))$/i;
 const PRONOUN = /\b(?:(?:the|my|our) team(?=\s+[a-z])|we['\u2019](?:re|ve|d|ll)|I['\u2019](?:m|ve|d|ll)|ourselves|myself|ours|mine|our|my|we|us|me|I)\b/gi;
 const CLAUSE_START = /(?:^|[.!?;:,]\s*|\b(?:and|but|so|then|when|while|because|after|before|until|once)\s+)$/i;
 
+// Present-tense hedges after "I" ("I think", "I would say", "I'd say") narrate nothing.
+const COMMENTARY = /^(?:\s+(?:would|might))?\s+(?:say|think|guess|believe|feel|suppose|mean|argue)\b/i;
+
 const REPLACEMENTS: Record<string, string> = {
   we: 'I', us: 'me', our: 'my', ours: 'mine', ourselves: 'myself',
   "we're": "I'm", "we've": "I've", "we'd": "I'd", "we'll": "I'll",
@@ -34,8 +37,11 @@ export const weOverI: Rule = {
           if (CLAUSE_START.test(before) || isParagraphStart(story, m.start)) plural.push(m);
           continue;
         }
-        if (SINGULAR.test(word)) singular++;
-        else plural.push(m);
+        if (SINGULAR.test(word)) {
+          // "I would say it went well" is commentary, not something the candidate did.
+          const hedge = /^I(?:['\u2019]d)?$/i.test(word) && COMMENTARY.test(story.prose.slice(m.end - story.start, m.end - story.start + 24));
+          if (!hedge) singular++;
+        } else plural.push(m);
       }
     }
     if (plural.length <= singular) return;
@@ -60,7 +66,9 @@ function pronounFix(story: Story, m: { start: number; end: number; text: string 
   const key = m.text.toLowerCase().replace('\u2019', "'");
   const replacement = REPLACEMENTS[key];
   if (!replacement) return undefined;
-  const cased = key === 'we' || key.startsWith("we'") ? replacement : capitalizeLike(m.text, replacement);
+  // Keep the writer's apostrophe: "we’re" becomes "I’m".
+  const apostrophe = m.text.includes('\u2019') ? replacement.replace("'", '\u2019') : replacement;
+  const cased = key === 'we' || key.startsWith("we'") ? apostrophe : capitalizeLike(m.text, apostrophe);
   if (key === 'we') {
     // "we were" must become "I was", not "I were".
     const after = /^\s+([a-z']+)/i.exec(story.prose.slice(m.end - story.start, m.end - story.start + 20));
