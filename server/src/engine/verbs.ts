@@ -48,6 +48,7 @@ const LY_VERBS = new Set(['apply', 'reply', 'supply', 'rely', 'comply', 'multipl
 export const ADVERBS = new Set([
   'first', 'then', 'also', 'probably', 'likely', 'immediately', 'quickly', 'personally', 'definitely', 'still', 'just',
   'really', 'certainly', 'simply', 'actually', 'directly', 'carefully', 'proactively', 'always', 'usually', 'typically', 'generally',
+  'even', 'only', 'often', 'sometimes', 'ever', 'now', 'instead', 'together', 'once', 'again', 'soon', 'already',
 ]);
 
 /** Words that can follow "would" but are not a verb to put in the past. */
@@ -56,7 +57,7 @@ const NOT_VERBS = new Set(['rather', 'like', 'love', 'prefer', 'say', 'not', 'ne
 /** An adverb that can sit between "would" and its verb: the listed ones, and -ly words that are not verbs. */
 export function isAdverb(word: string): boolean {
   const w = word.toLowerCase();
-  return ADVERBS.has(w) || (/^[a-z]{3,}ly$/.test(w) && !LY_VERBS.has(w));
+  return ADVERBS.has(w) || (/^[a-z]{2,}ly$/.test(w) && !LY_VERBS.has(w));
 }
 
 export function isRewritableVerb(word: string): boolean {

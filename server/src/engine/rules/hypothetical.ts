@@ -17,7 +17,7 @@ const HYPOTHETICAL = new RegExp(
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
 // "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
-const REPORTING = /\b(?:said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|asked|wondered|whether|if)\b/i;
+const REPORTING = /\b(?:said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
 // "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
 // a pronoun earlier in the sentence ("To fix that, I would first gather data").
 const COMPLEMENTIZER = /\bthat\s*$/i;
@@ -69,11 +69,12 @@ export const hypothetical: Rule = {
 
 function isPastPerfect(after: string): boolean {
   let rest = after;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const next = WORD_AFTER.exec(rest);
     if (!next) return false;
-    if (isParticiple(next[2]) || /^(?:already|never|been|recently|previously)$/i.test(next[2])) return true;
-    if (!isAdverb(next[2])) return false;
+    if (isParticiple(next[2])) return true;
+    // "I'd never shipped" is a past perfect; "I'd never ship" is not, so look past the adverb.
+    if (!isAdverb(next[2]) && next[2].toLowerCase() !== 'never') return false;
     rest = rest.slice(next[0].length);
   }
   return false;

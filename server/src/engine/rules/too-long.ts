@@ -16,9 +16,11 @@ export const tooLong: Rule = {
     const seconds = speakingSeconds(words, context.config.wordsPerMinute);
     if (seconds <= context.config.targetSeconds) return;
     const span = storySpan(story);
+    // Rounded, 180.4 s would read "about 3:00 … aim for 3:00 or less": show at least a second over.
+    const shown = Math.max(Math.round(seconds), Math.round(context.config.targetSeconds) + 1);
     context.report({
       messageId: 'tooLong',
-      data: { time: formatSeconds(seconds), words, wpm: context.config.wordsPerMinute, target: formatSeconds(context.config.targetSeconds) },
+      data: { time: formatSeconds(shown), words, wpm: context.config.wordsPerMinute, target: formatSeconds(context.config.targetSeconds) },
       start: span.start,
       end: span.end,
     });

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { normalizePrincipleName, principleIndex } from '../principles/match';
 import type { Principle, PrincipleSet } from '../principles/types';
-import type { PrincipleEntry, Rule, Span, TextEdit } from '../types';
+import type { PrincipleEntry, Rule, Span, Story, TextEdit } from '../types';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -34,7 +34,7 @@ export const unknownPrinciple: Rule = {
       let fix = confident(ranked, entry.text) ? suggestions[0] : undefined;
       // A name that contains a separator ("Have Backbone; Disagree and Commit", "Are Right, A Lot")
       // is split in two when one half has a typo; fixing only that half would name the principle twice.
-      const joined = joinedFix(context.text, context.principleSet, entries, i);
+      const joined = joinedFix(story, context.principleSet, entries, i);
       if (joined && (!best || joined.distance <= best.distance)) fix = joined.fix;
       const shown = fix ? suggestions.filter((s) => s.edits[0].text !== fix.edits[0].text) : suggestions;
       context.report({
@@ -62,12 +62,14 @@ function confident(ranked: Ranked, typed: string): boolean {
 }
 
 /** A fix over this entry and its neighbor, when together they are a near-miss of one name. */
-function joinedFix(text: string, set: PrincipleSet, entries: PrincipleEntry[], i: number): { fix: { title: string; edits: TextEdit[] }; distance: number } | undefined {
+function joinedFix(story: Story, set: PrincipleSet, entries: PrincipleEntry[], i: number): { fix: { title: string; edits: TextEdit[] }; distance: number } | undefined {
   let found: { fix: { title: string; edits: TextEdit[] }; distance: number } | undefined;
   for (const [a, b] of [[entries[i - 1], entries[i]], [entries[i], entries[i + 1]]] as Array<[PrincipleEntry | undefined, PrincipleEntry | undefined]>) {
-    if (!a || !b || !/^[\s,;]*$/.test(text.slice(a.end, b.start))) continue;
+    // Read from the prose, as the entries are, so markup between them ("**A**; B") is blank.
+    const prose = (from: number, to: number) => story.prose.slice(from - story.start, to - story.start);
+    if (!a || !b || !/^[\s,;]*$/.test(prose(a.end, b.start))) continue;
     const span: Span = { start: a.start, end: b.end };
-    const typed = text.slice(span.start, span.end);
+    const typed = prose(span.start, span.end);
     const ranked = closestPrinciples(set, typed, false);
     if (!confident(ranked, typed)) continue;
     if (found && found.distance <= ranked[0].distance) continue;
@@ -84,7 +86,7 @@ function joinedFix(text: string, set: PrincipleSet, entries: PrincipleEntry[], i
  */
 export function closestPrinciples(set: PrincipleSet, text: string, byWords = true): Ranked {
   const typed = normalizePrincipleName(text);
-  const limit = Math.max(2, Math.floor(typed.length * 0.4));
+  const limit = Math.max(1, Math.floor(typed.length * 0.4));
   const wordsOk = byWords && typed.length >= 3 && !typed.split(' ').every((w) => STOP_WORDS.has(w));
   const best = new Map<Principle, number>();
   for (const { key, principle } of principleIndex(set).keys) {

@@ -8,7 +8,8 @@ const WEAK = new RegExp(
       'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
       'assist(?:ed|ing)',
       'to assist',
-      'support(?:ed|ing)',
+      // "supporting data" is evidence, not a role.
+      'support(?:ed|ing(?! (?:data|evidence|docs?|documents?|documentation|materials?|details|facts|analysis|numbers|metrics|charts?|graphs?|logs)\\b))',
       'to support',
       'participat(?:ed|ing)(?: in)?',
       '(?:was|were|got|been|being|am|is|are) (?:involved (?:in|with)|responsible for)',
@@ -18,13 +19,20 @@ const WEAK = new RegExp(
     ')\\b',
   'gi',
 );
-const STRONG: Record<'past' | 'base' | 'ing', string[]> = {
+const STRONG: Record<'past' | 'base' | 'third' | 'ing', string[]> = {
   past: ['led', 'owned', 'drove', 'built', 'designed', 'decided'],
   base: ['lead', 'own', 'drive', 'build', 'design', 'decide'],
+  third: ['leads', 'owns', 'drives', 'builds', 'designs', 'decides'],
   ing: ['leading', 'owning', 'driving', 'building', 'designing', 'deciding'],
 };
 // "was supported by" is passive voice, which has a rule of its own.
 const AUXILIARY_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got)\s+$/i;
+// "Helped by Ana, I shipped" is passive too; "I helped by writing the tests" is not.
+const PASSIVE_BY = /^\s+by\s+(?![a-z]+ing\b)/i;
+// "asked for help", "with help from Ana": the noun, not the verb.
+const NOUN_HELP_BEFORE = /\b(?:for|with|of|no|some|any|extra|more|little|the|your|my|our|their|his|her)\s+$/i;
+// "It helped that the VP agreed": a thing helped, not the candidate.
+const THING_SUBJECT_BEFORE = /\b(?:it|this|that|which|what)\s+(?:(?:really|also|certainly|definitely)\s+)?$/i;
 
 // "Helped" and "was involved in" leave the interviewer unable to write down what the candidate did.
 export const weakVerb: Rule = {
@@ -39,12 +47,15 @@ export const weakVerb: Rule = {
   check(story, context) {
     for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
       for (const m of matchesIn(story, section.body, WEAK)) {
-        const before = story.prose.slice(Math.max(0, m.start - story.start - 10), m.start - story.start);
-        if (/^(?:help|assist|support)ed$/i.test(m.text) && AUXILIARY_BEFORE.test(before)) continue;
-        // Keep the suggestion in the verb's own form: "to help" becomes "to lead", "helping" becomes "leading".
+        const before = story.prose.slice(Math.max(0, m.start - story.start - 24), m.start - story.start);
+        const after = story.prose.slice(m.end - story.start, m.end - story.start + 24);
         const lower = m.text.toLowerCase();
+        if (/^(?:help|assist|support)ed$/.test(lower) && (AUXILIARY_BEFORE.test(before) || PASSIVE_BY.test(after))) continue;
+        if (lower === 'help' && NOUN_HELP_BEFORE.test(before)) continue;
+        if (/^help(?:ed|s)$/.test(lower) && THING_SUBJECT_BEFORE.test(before)) continue;
+        // Keep the suggestion in the verb's own form: "to help" becomes "to lead", "helping" becomes "leading".
         const prefix = lower.startsWith('to ') ? m.text.slice(0, 3) : '';
-        const form = /ing\b/.test(lower) ? 'ing' : /^(?:to |help$|helps$)/.test(lower) ? 'base' : 'past';
+        const form = /ing\b/.test(lower) ? 'ing' : lower === 'helps' ? 'third' : /^(?:to |help$)/.test(lower) ? 'base' : 'past';
         context.report({
           messageId: 'weak',
           data: { verb: m.text },

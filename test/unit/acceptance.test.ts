@@ -1,0 +1,42 @@
+/**
+ * Acceptance: the weak Action from the issue trips every ownership and evidence rule at once
+ * when the whole rule set runs, as it does in the editor and the CLI.
+ */
+import { strict as assert } from 'node:assert';
+import { fixAll, Linter } from '../../server/src/engine';
+import { story } from './ruleTester';
+
+const WEAK_ACTION = 'We were asked to help with the migration and I would say it went well.';
+
+describe('acceptance: a weak Action and a Result with no number', () => {
+  // The Task names no one, so the Action alone decides "we" against "I".
+  const text = story({
+    title: 'Billing migration',
+    principles: 'Ownership',
+    situation: 'Our billing database ran on a cluster that was being retired.',
+    task: 'The billing data had to move before the old cluster shut down.',
+    action: WEAK_ACTION,
+    result: 'The migration finished and the finance team was happy with it.',
+  });
+  const findings = new Linter().lint(text).findings;
+  const at = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => text.slice(f.start, f.end));
+
+  it('gives we-over-i, weak-verb, hypothetical, vague-impact and result-no-metric', () => {
+    for (const rule of ['we-over-i', 'weak-verb', 'hypothetical', 'vague-impact', 'result-no-metric']) {
+      assert.ok(at(rule).length > 0, `expected ${rule}; got ${findings.map((f) => f.rule).join(', ')}`);
+    }
+  });
+
+  it('underlines the words that caused each finding', () => {
+    assert.deepEqual(at('we-over-i'), ['We']);
+    assert.deepEqual(at('weak-verb'), ['help']);
+    assert.deepEqual(at('hypothetical'), ['I would']);
+    assert.deepEqual(at('vague-impact'), ['went well']);
+    assert.deepEqual(at('result-no-metric'), ['Result']);
+  });
+
+  it('fix-all rewrites only what is safe: "We were" becomes "I was"; "I would say" and the rest stay for the author', () => {
+    const fixed = fixAll(new Linter(), text).text;
+    assert.equal(fixed, text.replace(WEAK_ACTION, 'I was asked to help with the migration and I would say it went well.'));
+  });
+});

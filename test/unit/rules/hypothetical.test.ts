@@ -1,0 +1,123 @@
+import { hypothetical } from '../../../server/src/engine/rules/hypothetical';
+import { story, testRule } from '../ruleTester';
+
+const action = (text: string) => story({ action: text });
+
+testRule(hypothetical, {
+  valid: [
+    { name: 'a past-tense story', text: story({}) },
+    { name: 'reported speech: a past promise is a real event', text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.') },
+    { name: 'reported speech with "that"', text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.') },
+    { name: '"I\'d already shipped" is a past perfect', text: action("By the time finance asked, I'd already shipped the fix to 5% of traffic.") },
+    { name: '"I\'d" + adverb + participle is a past perfect', text: action("I'd personally reviewed every alert, and I'd never seen the carrier time out before.") },
+    { name: 'a quotation is someone else\'s words', text: action('The customer wrote "I will never order again", so I pulled her order history.') },
+    {
+      name: 'a habit in the Reflection is the point of a reflection',
+      text: story({ reflection: 'Now I always write a rollback plan before I touch a schema, and I will keep doing that.' }),
+    },
+    {
+      name: 'background habits in the Situation',
+      text: story({ situation: 'We usually released monthly, and I always reviewed the dashboards on Monday.' }),
+    },
+    {
+      name: 'hindsight about what did not happen',
+      text: action('Ideally I would have escalated sooner, but I waited a day for the logs. I would have called the vendor, but their line was down.'),
+    },
+    { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
+  ],
+  invalid: [
+    {
+      name: 'the domain\'s weak example becomes past tense',
+      text: action('I would first gather data and then I would talk to the stakeholders.'),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+      output: action('I first gathered data and then I talked to the stakeholders.'),
+    },
+    {
+      name: 'negation, "would have", "be", contractions and "will"',
+      text: action("I would not wait for the review. I would have escalated to the VP. I'd stop the rollout. I will plan the cutover. I would be the owner."),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: "I'd" },
+        { messageId: 'hypothetical', text: 'I will' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+      output: action('I did not wait for the review. I escalated to the VP. I stopped the rollout. I planned the cutover. I was the owner.'),
+    },
+    {
+      name: 'contracted negatives keep their apostrophe',
+      text: action("I wouldn't wait for sign-off. I won’t ship it untested. I would've escalated."),
+      findings: [
+        { messageId: 'hypothetical', text: "I wouldn't" },
+        { messageId: 'hypothetical', text: 'I won’t' },
+        { messageId: 'hypothetical', text: "I would've" },
+      ],
+      output: action("I didn't wait for sign-off. I didn’t ship it untested. I escalated."),
+    },
+    {
+      name: 'spelling of the past: doubling, -y, -e, irregular, -ly adverbs',
+      text: action("I would debug the job. I'll apply the patch. I would need two engineers. I would gradually roll it out. I would write the doc."),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: "I'll" },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+      output: action('I debugged the job. I applied the patch. I needed two engineers. I gradually rolled it out. I wrote the doc.'),
+    },
+    {
+      name: '"I\'d never ship" is not a past perfect',
+      text: action("I'd never ship a schema change on a Friday."),
+      findings: [{ messageId: 'hypothetical', text: "I'd" }],
+      output: action('I never shipped a schema change on a Friday.'),
+    },
+    {
+      name: '"To fix that, I would…": "that" as a pronoun does not make it reported speech',
+      text: action('To fix that, I would page the on-call.'),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
+      output: action('To fix that, I paged the on-call.'),
+    },
+    {
+      name: '"we would" is a hypothetical too',
+      text: action('We would review every schema change twice.'),
+      findings: [{ messageId: 'hypothetical', text: 'We would' }],
+      output: action('We reviewed every schema change twice.'),
+    },
+    {
+      name: 'no fix where the past would not say the same thing: "if I were", "I would say", "I would rather"',
+      text: action('If I were the owner I would escalate. I would say it went well. I would rather wait.'),
+      findings: [
+        { messageId: 'hypothetical', text: 'If I were' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+    },
+    {
+      name: 'no fix for a future plan or "again"',
+      text: story({ result: 'Refunds settle in 1.5 days now. I would do it again, and I will present it at the all-hands next month.' }),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I will' },
+      ],
+    },
+    {
+      name: 'habits instead of the one time: flagged, never rewritten',
+      text: action('I usually check the logs first. We always pair on migrations. I tend to escalate early.'),
+      findings: [
+        { messageId: 'habitual', text: 'I usually' },
+        { messageId: 'habitual', text: 'We always' },
+        { messageId: 'habitual', text: 'I tend to' },
+      ],
+    },
+    {
+      name: 'hypotheticals in the Task are flagged too',
+      text: story({ task: 'I would own the refund service end to end for the quarter.' }),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
+      output: story({ task: 'I owned the refund service end to end for the quarter.' }),
+    },
+  ],
+});

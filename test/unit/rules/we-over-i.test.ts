@@ -1,0 +1,115 @@
+import { weOverI } from '../../../server/src/engine/rules/we-over-i';
+import { story, testRule } from '../ruleTester';
+
+// A Task with no pronouns, so each case's Action alone decides the count.
+const task = 'The billing data had to move off the old cluster before it was retired in June.';
+
+testRule(weOverI, {
+  valid: [
+    { name: 'a story told in the first person', text: story({}) },
+    {
+      name: '"we" for the shared work, "I" for the candidate\'s part',
+      text: story({
+        action: 'We agreed on a two-week freeze. I wrote the cutover plan, I ran the dry run on staging, and I made the call to go live on a Tuesday.',
+      }),
+    },
+    {
+      name: 'a tie is not "outnumbered"',
+      text: story({ task, action: 'We split the work and I took the schema changes.' }),
+    },
+    {
+      name: '"I told the team": the team is the object, the candidate acts',
+      text: story({
+        task,
+        action: 'I told the team we had to freeze deploys. I asked my team for a volunteer, and we paired on the cutover.',
+      }),
+    },
+    {
+      name: '"US customers" is a country, not "us"',
+      text: story({ task, action: 'I rolled the change out to US customers first, then to the EU. We watched the error rate.' }),
+    },
+    {
+      name: '"we" inside code spans and link URLs is not prose',
+      text: story({
+        task,
+        action: 'I ran `we --migrate --our-db` and followed [the runbook](https://wiki.example.com/we/our/us). We shipped.',
+      }),
+    },
+    {
+      name: 'plural words in the Situation and Result are not counted',
+      text: story({
+        situation: 'Our team owned billing and we had three outages that quarter; our customers noticed.',
+        result: 'We cut settlement time from nine days to 1.5 days, and our refund complaints fell by 40%.',
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'every plural is flagged and each becomes first person with agreement',
+      text: story({ task, action: 'We were short on time, so we cut scope. Our plan moved us forward.' }),
+      findings: [
+        { messageId: 'plural', text: 'We' },
+        { messageId: 'plural', text: 'we' },
+        { messageId: 'plural', text: 'Our' },
+        { messageId: 'plural', text: 'us' },
+      ],
+      output: story({ task, action: 'I was short on time, so I cut scope. My plan moved me forward.' }),
+    },
+    {
+      name: 'contractions and "are": "we\'re" → "I\'m", "we are" → "I am", "we\'ve" → "I\'ve"',
+      text: story({ task, action: "We're behind, we are blocked, and we've asked for help. We weren't ready." }),
+      findings: [
+        { messageId: 'plural', text: "We're" },
+        { messageId: 'plural', text: 'we' },
+        { messageId: 'plural', text: "we've" },
+        { messageId: 'plural', text: 'We' },
+      ],
+      output: story({ task, action: "I'm behind, I am blocked, and I've asked for help. I wasn't ready." }),
+    },
+    {
+      name: 'curly apostrophes are kept',
+      text: story({ task, action: 'We’re cutting over tonight and we’ll watch the queue.' }),
+      findings: [
+        { messageId: 'plural', text: 'We’re' },
+        { messageId: 'plural', text: 'we’ll' },
+      ],
+      output: story({ task, action: 'I’m cutting over tonight and I’ll watch the queue.' }),
+    },
+    {
+      name: 'lowercase "we" at a sentence start becomes "I"; "our" at a sentence start becomes "My"',
+      text: story({ task, action: 'Then we rewrote it. Our tests passed and we did it ourselves.' }),
+      findings: [
+        { messageId: 'plural', text: 'we' },
+        { messageId: 'plural', text: 'Our' },
+        { messageId: 'plural', text: 'we' },
+        { messageId: 'plural', text: 'ourselves' },
+      ],
+      output: story({ task, action: 'Then I rewrote it. My tests passed and I did it myself.' }),
+    },
+    {
+      name: '"the team" as a subject is flagged but not rewritten',
+      text: story({ task, action: 'The team rewrote the parser and the team shipped it. We celebrated.' }),
+      findings: [
+        { messageId: 'plural', text: 'The team' },
+        { messageId: 'plural', text: 'the team' },
+        { messageId: 'plural', text: 'We' },
+      ],
+      output: story({ task, action: 'The team rewrote the parser and the team shipped it. I celebrated.' }),
+    },
+    {
+      name: 'Task and Action are counted together',
+      text: story({ task: 'We had to move billing before June.', action: 'We froze deploys and I wrote the plan.' }),
+      findings: [
+        { messageId: 'plural', text: 'We', line: 10 },
+        { messageId: 'plural', text: 'We', line: 14 },
+      ],
+      output: story({ task: 'I had to move billing before June.', action: 'I froze deploys and I wrote the plan.' }),
+    },
+    {
+      name: '"I would say" is commentary, not something the candidate did, so it does not offset "we"',
+      text: story({ task, action: 'We migrated the ledger and I would say it went well.' }),
+      findings: [{ messageId: 'plural', text: 'We' }],
+      output: story({ task, action: 'I migrated the ledger and I would say it went well.' }),
+    },
+  ],
+});
