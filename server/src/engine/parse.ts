@@ -30,11 +30,17 @@ const SECTION_NAMES: Record<string, SectionKind> = {
 };
 
 export function sectionKind(name: string): SectionKind | undefined {
-  const key = name.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/^[\s\-–—:.]+|[\s\-–—:.]+$/g, '');
+  const key = name
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    // "1. Situation", "S - Situation", "(A) Action"
+    .replace(/^(?:\d+[.)]|\(?[star]\)|[star](?= ?[-–—:.]))\s*[-–—:.]?\s*/, '')
+    .replace(/^[\s\-–—:.]+|[\s\-–—:.]+$/g, '');
   if (SECTION_NAMES[key]) return SECTION_NAMES[key];
-  // "Result: 30% fewer tickets", "Action (what I did)"
-  const head = /^([a-z]+(?: [a-z]+)?)\s*[:(\-–—]/.exec(key);
-  return head ? SECTION_NAMES[head[1]] : undefined;
+  // "Result: 30% fewer tickets", "Situation / Context", "Results & Impact", "Actions Taken"
+  const head = /^([a-z]+(?: [a-z]+)?)\s*[:(\-–—/&,]/.exec(key)?.[1] ?? /^[a-z]+/.exec(key)?.[0];
+  return head ? SECTION_NAMES[head] : undefined;
 }
 
 export interface FrontMatterBlock extends Span {
@@ -167,7 +173,7 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
       sections.push({
         kind: sectionKind(name),
         name,
-        heading: { start: node.from, end: node.to },
+        heading: { start: node.from, end: trimEndAt(text, node.to, node.from) },
         nameSpan,
         body: { start: lineBreakEnd(text, node.to), end: text.length },
       });
@@ -179,7 +185,7 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
     start: 0,
     end: text.length,
     title: text.slice(titleSpan.start, titleSpan.end),
-    heading: { start: 0, end: headingLineEnd },
+    heading: { start: 0, end: trimEndAt(text, headingLineEnd, 0) },
     titleSpan,
     principles,
     sections,
@@ -202,7 +208,7 @@ function parsePrinciplesLine(text: string, from: number, principleSet: Principle
     text: e.text,
     principle: e.principle,
   }));
-  return { line: { start: from, end }, entries };
+  return { line: { start: from, end: trimEndAt(text, end, from) }, entries };
 }
 
 function headingText(text: string, node: SyntaxNode | undefined, fallback: Span): Span {
@@ -226,6 +232,12 @@ function headingText(text: string, node: SyntaxNode | undefined, fallback: Span)
 function lineEndAt(text: string, from: number): number {
   const nl = text.indexOf('\n', from);
   return nl < 0 ? text.length : nl;
+}
+
+/** Spans end before the space that stands in for a CR, so they never cover a line break. */
+function trimEndAt(text: string, end: number, floor: number): number {
+  while (end > floor && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
 }
 
 function lineBreakEnd(text: string, from: number): number {

@@ -11,8 +11,14 @@ export function countWords(text: string, span: Span = { start: 0, end: text.leng
   return count;
 }
 
+/**
+ * Words the candidate will say: every section body, plus any text between the title (or the
+ * Principles line) and the first section, so a draft without headings is still timed.
+ */
 export function storyWords(story: Story): number {
-  let total = 0;
+  const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
+  const introEnd = (story.sections[0]?.heading.start ?? story.end) - story.start;
+  let total = introEnd > introStart ? countWords(story.prose, { start: introStart, end: introEnd }) : 0;
   for (const section of story.sections) total += countWords(story.prose, rel(story, section.body));
   return total;
 }

@@ -37,7 +37,7 @@ testRule(missingPrinciples, {
       text: '# Pager storm\n## Situation\n\nWe were paged forty times a night.\n',
       findings: [{ messageId: 'missing', text: 'Pager storm', suggestionOutput: '# Pager storm\nPrinciples: \n## Situation\n\nWe were paged forty times a night.\n' }],
     },
-    { name: 'a label with no names', text: story({ principles: '' }), findings: [{ messageId: 'empty', text: 'Principles: ' }] },
+    { name: 'a label with no names', text: story({ principles: '' }), findings: [{ messageId: 'empty', text: 'Principles:' }] },
     { name: 'a label with only separators', text: story({ principles: ', ;' }), findings: [{ messageId: 'empty', text: 'Principles: , ;' }] },
     {
       name: 'a Principles line below the first section does not count',

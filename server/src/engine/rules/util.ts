@@ -35,7 +35,8 @@ export function proseOf(story: Story, span: Span): string {
 
 /** The line break style the document already uses, so inserted lines match it. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 export const SECTION_TITLES: Record<SectionKind, string> = {

@@ -18,17 +18,18 @@ const AGREEMENT: Record<string, string> = { were: 'was', are: 'am', "weren't": "
 // Interviewers literally count "I" against "we": they hire the candidate, not the team.
 export const weOverI: Rule = {
   name: 'we-over-i',
-  description: 'In Task and Action, "we", "our", "us" and "the team" outnumber "I", "my" and "me".',
+  description: 'In the Task or the Action, "we", "our", "us" and "the team" outnumber "I", "my" and "me".',
   group: 'ownership',
   defaultSeverity: 'warning',
   fixable: 'fix',
   messages: {
-    plural: '"{word}": in your Task and Action "we" outnumbers "I" ({plural} to {singular}); say what you did yourself.',
+    plural: '"{word}": in your {section} "we" outnumbers "I" ({plural} to {singular}); say what you did yourself.',
   },
   check(story, context) {
-    const plural: Array<{ start: number; end: number; text: string }> = [];
-    let singular = 0;
+    // Each section is counted on its own: an "I owned the cut-over" Task does not excuse an Action told as "we".
     for (const section of sectionsOf(story, ['task', 'action'])) {
+      const plural: Array<{ start: number; end: number; text: string }> = [];
+      let singular = 0;
       for (const m of matchesIn(story, section.body, PRONOUN)) {
         const word = m.text;
         if (word === 'US') continue;
@@ -43,16 +44,17 @@ export const weOverI: Rule = {
           if (!hedge) singular++;
         } else plural.push(m);
       }
-    }
-    if (plural.length <= singular) return;
-    for (const m of plural) {
-      context.report({
-        messageId: 'plural',
-        data: { word: m.text, plural: plural.length, singular },
-        start: m.start,
-        end: m.end,
-        fix: pronounFix(story, m),
-      });
+      if (plural.length <= singular) continue;
+      const name = section.kind === 'task' ? 'Task' : 'Action';
+      for (const m of plural) {
+        context.report({
+          messageId: 'plural',
+          data: { word: m.text, section: name, plural: plural.length, singular },
+          start: m.start,
+          end: m.end,
+          fix: pronounFix(story, m),
+        });
+      }
     }
   },
 };
