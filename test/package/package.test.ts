@@ -24,7 +24,7 @@ describe('the packaged extension', function () {
   });
 
   it('holds the bundles, grammar, snippets and every rule doc', () => {
-    for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/README.md',
+    for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/readme.md',
       'extension/syntaxes/star-markdown.tmLanguage.json', 'extension/snippets/star-markdown.json', 'extension/language-configuration.json',
       'extension/docs/rules/we-over-i.md']) {
       assert.ok(files.includes(f), `${f} missing from the .vsix`);

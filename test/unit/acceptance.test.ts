@@ -9,12 +9,8 @@ import { story } from './ruleTester';
 const WEAK_ACTION = 'We were asked to help with the migration and I would say it went well.';
 
 describe('acceptance: a weak Action and a Result with no number', () => {
-  // The Task names no one, so the Action alone decides "we" against "I".
+  // Everything else is the builder's strong story, whose Task says "I owned the refund service".
   const text = story({
-    title: 'Billing migration',
-    principles: 'Ownership',
-    situation: 'Our billing database ran on a cluster that was being retired.',
-    task: 'The billing data had to move before the old cluster shut down.',
     action: WEAK_ACTION,
     result: 'The migration finished and the finance team was happy with it.',
   });

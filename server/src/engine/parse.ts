@@ -131,8 +131,11 @@ export interface ParsedChunk {
  * moves them when an edit earlier in the document moves the chunk.
  */
 export function parseChunk(raw: string, isStory: boolean, principleSet: PrincipleSet): ParsedChunk {
-  // Lezer splits lines on \n only; these replacements keep every offset in place.
-  const text = raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n'));
+  // Lezer splits lines on \n only, and its time grows with the square of a run of spaces;
+  // these replacements keep every offset in place and the Markdown meaning the same.
+  const text = raw
+    .replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n'))
+    .replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  ');
   const tree = markdown.parse(text);
   const blanks: Span[] = [];
   const directives: Directive[] = [];

@@ -94,7 +94,8 @@ export const NUMBER = new RegExp(
   [
     '\\d',
     '[$€£¥]',
-    '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|halving|third|quarter|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadrupled|tenfold|percent|zero|none)\\b',
+    '\\b(?<!\\b(?:no|any|some|every|each|which|that) )one\\b',
+    '\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|halving|third|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadrupled|tenfold|percent|zero|none)\\b',
   ].join('|'),
   'i',
 );

@@ -105,6 +105,11 @@ testRule(hypothetical, {
       ],
     },
     {
+      name: 'a report ends at ", and": the next clause is the candidate speaking now; a resolution gets no fix',
+      text: action('I told the VP I would own the new date, and I will always remember that call.'),
+      findings: [{ messageId: 'hypothetical', text: 'I will' }],
+    },
+    {
       name: 'habits instead of the one time: flagged, never rewritten',
       text: action('I usually check the logs first. We always pair on migrations. I tend to escalate early.'),
       findings: [

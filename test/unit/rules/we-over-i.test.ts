@@ -18,6 +18,10 @@ testRule(weOverI, {
       text: story({ task, action: 'We split the work and I took the schema changes.' }),
     },
     {
+      name: '"we" in the Task is not outnumbered by the Task\'s own "I"',
+      text: story({ task: 'We had to move billing by June, and I owned the cut-over.', action: 'We froze deploys, and I wrote the plan.' }),
+    },
+    {
       name: '"I told the team": the team is the object, the candidate acts',
       text: story({
         task,
@@ -97,13 +101,19 @@ testRule(weOverI, {
       output: story({ task, action: 'The team rewrote the parser and the team shipped it. I celebrated.' }),
     },
     {
-      name: 'Task and Action are counted together',
-      text: story({ task: 'We had to move billing before June.', action: 'We froze deploys and I wrote the plan.' }),
+      name: 'Task and Action are counted separately: an "I" in the Task does not excuse a "we" Action',
+      text: story({ task: 'I owned the cut-over.', action: 'We froze deploys and we moved the ledger.' }),
       findings: [
-        { messageId: 'plural', text: 'We', line: 10 },
-        { messageId: 'plural', text: 'We', line: 14 },
+        { messageId: 'plural', text: 'We' },
+        { messageId: 'plural', text: 'we' },
       ],
-      output: story({ task: 'I had to move billing before June.', action: 'I froze deploys and I wrote the plan.' }),
+      output: story({ task: 'I owned the cut-over.', action: 'I froze deploys and I moved the ledger.' }),
+    },
+    {
+      name: 'a Task told as "we" is flagged on its own',
+      text: story({ task: 'We had to move billing before June.' }),
+      findings: [{ messageId: 'plural', text: 'We', line: 10 }],
+      output: story({ task: 'I had to move billing before June.' }),
     },
     {
       name: '"I would say" is commentary, not something the candidate did, so it does not offset "we"',

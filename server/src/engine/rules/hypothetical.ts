@@ -47,14 +47,18 @@ export const hypothetical: Rule = {
         if (habitual && section.kind === 'situation') continue;
         const relStart = m.start - story.start;
         const sentenceBefore = lastSentence(story.prose.slice(Math.max(0, relStart - 160), relStart));
-        if (REPORTING.test(sentenceBefore) || COMPLEMENTIZER.test(sentenceBefore) || insideQuote(sentenceBefore)) continue;
+        // "I told the VP I would own the date, and I will always remember it": the report ends at ", and".
+        const clauseBefore = lastClause(sentenceBefore);
+        if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
         if (lower.endsWith("'d") && isPastPerfect(after)) continue;
         const sentenceAfter = firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160));
-        const wouldHave = /'ve$/.test(lower) || /^\s+have\s/i.test(after) || (lower.endsWith("'d") && /^\s+have\s/i.test(after));
+        const wouldHave = /'ve$/.test(lower) || /^\s+have\s/i.test(after);
         if (wouldHave && (COUNTERFACTUAL.test(sentenceBefore) || COUNTERFACTUAL.test(sentenceAfter))) continue;
-        const fixable = !habitual && !lower.startsWith('if') && !NO_PAST.test(sentenceAfter);
+        // "I will always remember it" is a resolution; "I always remembered it" would be a different claim.
+        const resolution = /\b(?:will|'ll|won't)$/.test(lower) && /^\s+(?:always|never|forever)\b/i.test(after);
+        const fixable = !habitual && !resolution && !lower.startsWith('if') && !NO_PAST.test(sentenceAfter);
         context.report({
           messageId: habitual ? 'habitual' : 'hypothetical',
           data: { phrase: m.text },
@@ -83,6 +87,13 @@ function isPastPerfect(after: string): boolean {
 function lastSentence(text: string): string {
   const cut = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '), text.lastIndexOf('\n\n'));
   return cut >= 0 ? text.slice(cut + 2) : text;
+}
+
+function lastClause(sentence: string): string {
+  const boundary = /(?:,\s*(?:and|but|so|then)|;)\s+/g;
+  let cut = 0;
+  for (let m = boundary.exec(sentence); m; m = boundary.exec(sentence)) cut = m.index + m[0].length;
+  return sentence.slice(cut);
 }
 
 function firstSentence(text: string): string {

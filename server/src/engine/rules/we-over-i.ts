@@ -18,7 +18,7 @@ const AGREEMENT: Record<string, string> = { were: 'was', are: 'am', "weren't": "
 // Interviewers literally count "I" against "we": they hire the candidate, not the team.
 export const weOverI: Rule = {
   name: 'we-over-i',
-  description: 'In the Task or the Action, "we", "our", "us" and "the team" outnumber "I", "my" and "me".',
+  description: 'In Task and Action, "we", "our", "us" and "the team" outnumber "I", "my" and "me".',
   group: 'ownership',
   defaultSeverity: 'warning',
   fixable: 'fix',
