@@ -121,5 +121,14 @@ testRule(weOverI, {
       findings: [{ messageId: 'plural', text: 'We' }],
       output: story({ task, action: 'I migrated the ledger and I would say it went well.' }),
     },
+      {
+      name: 'a shared action ("together") is flagged but not rewritten, since "I … together" would not read',
+      text: story({ task, action: 'We worked through the backlog together and we shipped on time.' }),
+      findings: [
+        { messageId: 'plural', text: 'We' },
+        { messageId: 'plural', text: 'we' },
+      ],
+      output: story({ task, action: 'We worked through the backlog together and I shipped on time.' }),
+    },
   ],
 });

@@ -13,6 +13,7 @@ const REPLACEMENTS: Record<string, string> = {
   we: 'I', us: 'me', our: 'my', ours: 'mine', ourselves: 'myself',
   "we're": "I'm", "we've": "I've", "we'd": "I'd", "we'll": "I'll",
 };
+const SHARED = /\b(?:together|each other|one another|all of us|both of us|jointly|as a team)\b/i;
 const AGREEMENT: Record<string, string> = { were: 'was', are: 'am', "weren't": "wasn't", "aren't": "am not" };
 
 // Interviewers literally count "I" against "we": they hire the candidate, not the team.
@@ -68,6 +69,9 @@ function pronounFix(story: Story, m: { start: number; end: number; text: string 
   const key = m.text.toLowerCase().replace('\u2019', "'");
   const replacement = REPLACEMENTS[key];
   if (!replacement) return undefined;
+  // "we worked through it together" cannot become "I worked through it together": that needs a rewrite, not a swap.
+  const restOfSentence = /^[^.!?\n]*/.exec(story.prose.slice(m.end - story.start, m.end - story.start + 200))![0];
+  if (SHARED.test(restOfSentence)) return undefined;
   // Keep the writer's apostrophe: "we’re" becomes "I’m".
   const apostrophe = m.text.includes('\u2019') ? replacement.replace("'", '\u2019') : replacement;
   const cased = key === 'we' || key.startsWith("we'") ? apostrophe : capitalizeLike(m.text, apostrophe);
