@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fixAll, Linter, ruleNames, type Finding, type Severity } from './engine';
+import { fixAll, Linter, lineIndex, ruleNames, type Finding, type Severity } from './engine';
 import { ruleDocUri } from './docs';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
@@ -201,19 +201,10 @@ function globFiles(pattern: string): string[] {
 }
 
 function report(file: string, text: string, findings: Finding[], fixed: number | undefined): FileReport {
-  const lineStarts = [0];
-  const re = /\r\n|\r|\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) lineStarts.push(m.index + m[0].length);
+  const lineOf = lineIndex(text);
   const position = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+    const line = lineOf(offset);
+    return { line: line + 1, column: offset - lineOf.lineStart(line) + 1 };
   };
   const messages = findings.map((f) => {
     const start = position(f.start);

@@ -7,7 +7,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, type Finding, type Fix, type TextEdit } from './engine';
+import { findFrontMatter, fixAll, type Finding, type Fix, type TextEdit } from './engine';
 import type { DocumentLints } from './documents';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from './protocol';
 
@@ -94,11 +94,11 @@ function disableForLine(document: TextDocument, finding: Finding, diagnostic: Di
 function disableForFile(document: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
   const text = document.getText();
   // After front matter, which must stay the first thing in the file.
-  const frontMatter = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  const at = document.positionAt(frontMatter ? frontMatter[0].length : 0);
+  const frontMatter = findFrontMatter(text);
+  const at = document.positionAt(frontMatter ? frontMatter.end : 0);
   const action = CodeAction.create(`Disable ${finding.rule} for this file`, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
-  const prefix = frontMatter && !/\n$/.test(frontMatter[0]) ? eol(document) : '';
+  const prefix = frontMatter && !/[\r\n]$/.test(text.slice(0, frontMatter.end)) ? eol(document) : '';
   action.edit = versioned(document, [{ range: { start: at, end: at }, newText: `${prefix}<!-- star-stories-disable-file ${finding.rule} -->${eol(document)}` }]);
   return action;
 }

@@ -327,6 +327,22 @@ describe('protocol: bundled server over stdio', function () {
       assert.ok(codes(after).includes('weak-verb'), 'other rules on that line still fire');
     });
 
+    it('"Disable for this file" goes after front matter, which must stay first', async () => {
+      const uri = freshUri('front-matter');
+      const text = '---\ntargetSeconds: 150\n---\n' + WEAK_STORY;
+      await client.open(uri, text, 1);
+      const diagnostic = byCode(await client.diagnosticsFor(uri), 'we-over-i')[0];
+      const actions = await client.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic] });
+      const disableFile = actions.find((a) => a.title === 'Disable we-over-i for this file');
+      assert.ok(disableFile, titles(actions).join(' | '));
+      const edited = applyEdits(text, editsFor(disableFile.edit, uri, 1));
+      assert.equal(edited, '---\ntargetSeconds: 150\n---\n<!-- star-stories-disable-file we-over-i -->\n' + WEAK_STORY);
+      await client.applyWorkspaceEdit(uri, disableFile.edit!);
+      const after = await client.diagnosticsFor(uri);
+      assert.deepEqual(byCode(after, 'we-over-i'), []);
+      assert.ok(!codes(after).includes('front-matter'), 'front matter still parses');
+    });
+
     it('a diagnostic whose data.version is stale gets no fix', async () => {
       const uri = freshUri('stale');
       await client.open(uri, WEAK_STORY, 1);

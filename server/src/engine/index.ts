@@ -5,6 +5,7 @@ export { rules, ruleNames, ruleDocPath } from './rules';
 export { amazonPrinciples } from './principles/amazon';
 export { resolvePrinciple } from './principles/match';
 export type { Principle, PrincipleSet, Beat } from './principles/types';
-export { countWords, storyWords, speakingSeconds, formatSeconds, rel } from './text';
+export { countWords, storyWords, speakingSeconds, formatSeconds, rel, lineIndex } from './text';
+export { findFrontMatter } from './parse';
 export { readConfig, mergeConfig, DEFAULT_CONFIG } from './config';
 export * from './types';

@@ -3,6 +3,7 @@ import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './pa
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
+import { lineIndex } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';
 
 /** Findings that come from the engine itself rather than a rule. */
@@ -251,22 +252,4 @@ function applyDirectives(text: string, findings: Finding[], directives: Directiv
     }
     return !disabled;
   });
-}
-
-/** Line number of an offset, with lines split on \n, \r\n and \r as LSP does. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  const re = /\r\n|\r|\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
 }

@@ -59,9 +59,7 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const open = FRONT_MATTER_OPEN.exec(text);
   if (!open) return undefined;
   const contentStart = open[0].length;
-  const close = /^(?:---|\.\.\.)[ \t]*$/gm;
-  close.lastIndex = contentStart;
-  // `$` with the m flag does not know lone CR; line starts are checked by hand below.
+  // Line by line rather than one regex with the m flag, which does not know a lone CR.
   const lineBreak = /\r\n|\r|\n/g;
   lineBreak.lastIndex = contentStart;
   let lineStart = contentStart;

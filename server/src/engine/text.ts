@@ -108,3 +108,22 @@ export function matchCase(original: string, replacement: string): string {
   }
   return replacement;
 }
+
+/** Line number (0-based) of an offset, with lines split on \n, \r\n and \r as LSP does. */
+export function lineIndex(text: string): ((offset: number) => number) & { lineStart(line: number): number } {
+  const starts = [0];
+  const re = /\r\n|\r|\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return Object.assign(lineOf, { lineStart: (line: number) => starts[line] });
+}
