@@ -155,14 +155,21 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
       return undefined;
     },
   });
-  if (!isStory) return { story: undefined, directives };
+  const top = tree.topNode;
+  // Text before the first title that already has STAR sections is a story whose title was
+  // forgotten: lint it, rather than stay silent on the user's first draft.
+  const firstSection = isStory ? undefined : top.getChildren('ATXHeading2').find((h) => {
+    const name = headingText(text, h, { start: h.from, end: h.to });
+    return sectionKind(text.slice(name.start, name.end)) !== undefined;
+  });
+  if (!isStory && !firstSection) return { story: undefined, directives };
 
   const prose = blankOut(text, blanks);
-  const top = tree.topNode;
-  let heading: SyntaxNode | null = top.firstChild;
+  let heading: SyntaxNode | null = isStory ? top.firstChild : null;
   while (heading && heading.name !== 'ATXHeading1') heading = heading.nextSibling;
-  const headingLineEnd = lineEndAt(text, 0);
-  const titleSpan = headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
+  const headingStart = firstSection ? firstSection.from : 0;
+  const headingLineEnd = lineEndAt(text, headingStart);
+  const titleSpan = firstSection ? { start: headingStart, end: headingStart } : headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
   const sections: Section[] = [];
   let principles: PrinciplesLine | undefined;
   for (let node = heading ? heading.nextSibling : top.firstChild; node; node = node.nextSibling) {
@@ -186,11 +193,12 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
     start: 0,
     end: text.length,
     title: text.slice(titleSpan.start, titleSpan.end),
-    heading: { start: 0, end: trimEndAt(text, headingLineEnd, 0) },
+    heading: { start: headingStart, end: trimEndAt(text, headingLineEnd, headingStart) },
     titleSpan,
     principles,
     sections,
     prose,
+    untitled: firstSection !== undefined,
   };
   return { story, directives };
 }

@@ -64,7 +64,7 @@ export interface Story {
   start: number;
   end: number;
   title: string;
-  /** The heading line. */
+  /** The heading line; for an untitled story, its first section heading. */
   heading: Span;
   titleSpan: Span;
   principles: PrinciplesLine | undefined;
@@ -75,6 +75,8 @@ export interface Story {
    * Index 0 is `start`.
    */
   prose: string;
+  /** STAR sections written before any `# Title`: the story has no title yet. */
+  untitled: boolean;
 }
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';

@@ -1,5 +1,7 @@
 import { missingPrinciples } from '../../../server/src/engine/rules/missing-principles';
-import { story, testRule } from '../ruleTester';
+import { strict as assert } from 'node:assert';
+import { Linter } from '../../../server/src/engine';
+import { applyEdits, story, testRule } from '../ruleTester';
 
 const noLine = story({ principles: null });
 const crlfNoLine = noLine.replace(/\n/g, '\r\n');
@@ -82,4 +84,13 @@ testRule(missingPrinciples, {
       findings: [{ messageId: 'missing', text: '#', suggestionOutput: '#\nPrinciples: \n\n## Situation\n\nSomething broke.\n' }],
     },
   ],
+});
+
+describe('missing-principles on a story written before any title', () => {
+  it('offers the line above the first section, where a title would go', () => {
+    const draft = '## Situation\n\nRefunds took nine days.\n';
+    const [finding] = new Linter({ rules: [missingPrinciples] }).lint(draft).findings;
+    assert.equal(finding.messageId, 'missing');
+    assert.equal(applyEdits(draft, finding.suggestions![0].edits), 'Principles: \n\n' + draft);
+  });
 });

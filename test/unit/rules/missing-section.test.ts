@@ -1,5 +1,7 @@
+import { strict as assert } from 'node:assert';
+import { Linter } from '../../../server/src/engine';
 import { missingSection } from '../../../server/src/engine/rules/missing-section';
-import { story, testRule } from '../ruleTester';
+import { applyEdits, story, testRule } from '../ruleTester';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
@@ -253,4 +255,23 @@ testRule(missingSection, {
       findings: [{ messageId: 'missing', text: '#' }],
     },
   ],
+});
+
+describe('a story written before any title', () => {
+  const draft = 'Some notes for later.\n\n## Situation\n\nRefunds took nine days.\n\n## Action\n\nI pulled the logs.\n';
+  it('is linted as an untitled story instead of being ignored', () => {
+    const findings = new Linter({ rules: [missingSection] }).lint(draft).findings;
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, draft.slice(f.start, f.end)]),
+      [['untitled', '## Situation'], ['missing', '## Situation'], ['missing', '## Situation']],
+    );
+    assert.deepEqual(findings.slice(1).map((f) => f.message.match(/no (\w+) section/)?.[1]), ['Task', 'Result']);
+    const insertTitle = findings[0].suggestions![0];
+    assert.equal(applyEdits(draft, insertTitle.edits), draft.replace('## Situation', '# Story title\n\n## Situation'));
+  });
+
+  it('stays a plain preamble when it has no STAR section', () => {
+    const text = 'A bank of stories for my loop.\n\n## Notes\n\nRead these twice.\n\n' + story({});
+    assert.deepEqual(new Linter({ rules: [missingSection] }).lint(text).findings, []);
+  });
 });

@@ -24,7 +24,9 @@ export const missingPrinciples: Rule = {
     const span = storySpan(story);
     const eol = eolOf(context.text);
     // The new line goes at the end of the heading text: before its line break, never between \r and \n.
-    const at = beforeLineBreak(context.text, story.heading.start, story.heading.end);
+    // An untitled story's "heading" is its first section, so the line goes above it instead.
+    const at = story.untitled ? story.heading.start : beforeLineBreak(context.text, story.heading.start, story.heading.end);
+    const insert = story.untitled ? `Principles: ${eol}${eol}` : `${eol}Principles: `;
     context.report({
       messageId: 'missing',
       start: span.start,
@@ -32,7 +34,7 @@ export const missingPrinciples: Rule = {
       suggestions: [
         {
           title: 'Insert a "Principles:" line',
-          edits: [{ start: at, end: at, text: `${eol}Principles: ` }],
+          edits: [{ start: at, end: at, text: insert }],
         },
       ],
     });

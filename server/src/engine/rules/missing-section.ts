@@ -20,8 +20,19 @@ export const missingSection: Rule = {
   fixable: 'suggestion',
   messages: {
     missing: 'This story has no {section} section; interviewers grade Situation, Task, Action and Result separately.',
+    untitled: 'This story has no title: start it with a level-1 heading ("# Checkout latency") so it shows in the outline and the bank.',
   },
   check(story, context) {
+    if (story.untitled) {
+      const eol = eolOf(context.text);
+      const at = story.heading.start;
+      context.report({
+        messageId: 'untitled',
+        start: story.heading.start,
+        end: story.heading.end,
+        suggestions: [{ title: 'Insert a "# Title" heading', edits: [{ start: at, end: at, text: `# Story title${eol}${eol}`, snippet: `# \${1:Story title}${eol}${eol}` }] }],
+      });
+    }
     const present = new Set(story.sections.map((s) => s.kind));
     for (const kind of STAR) {
       if (present.has(kind)) continue;
