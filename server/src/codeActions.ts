@@ -7,7 +7,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findFrontMatter, fixAll, type Finding, type Fix, type TextEdit } from './engine';
+import { eolOf, findFrontMatter, fixAll, type Finding, type Fix, type TextEdit } from './engine';
 import type { DocumentLints } from './documents';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from './protocol';
 
@@ -86,7 +86,7 @@ function disableForLine(document: TextDocument, finding: Finding, diagnostic: Di
   const action = CodeAction.create(`Disable ${finding.rule} for this line`, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.edit = versioned(document, [
-    { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- star-stories-disable-next-line ${finding.rule} -->${eol(document)}` },
+    { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- star-stories-disable-next-line ${finding.rule} -->${eolOf(document.getText())}` },
   ]);
   return action;
 }
@@ -98,8 +98,9 @@ function disableForFile(document: TextDocument, finding: Finding, diagnostic: Di
   const at = document.positionAt(frontMatter ? frontMatter.end : 0);
   const action = CodeAction.create(`Disable ${finding.rule} for this file`, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
-  const prefix = frontMatter && !/[\r\n]$/.test(text.slice(0, frontMatter.end)) ? eol(document) : '';
-  action.edit = versioned(document, [{ range: { start: at, end: at }, newText: `${prefix}<!-- star-stories-disable-file ${finding.rule} -->${eol(document)}` }]);
+  const eol = eolOf(text);
+  const prefix = frontMatter && !/[\r\n]$/.test(text.slice(0, frontMatter.end)) ? eol : '';
+  action.edit = versioned(document, [{ range: { start: at, end: at }, newText: `${prefix}<!-- star-stories-disable-file ${finding.rule} -->${eol}` }]);
   return action;
 }
 
@@ -114,10 +115,6 @@ function toWorkspaceEdit(document: TextDocument, edits: TextEdit[], options: Cod
 
 function versioned(document: TextDocument, edits: LspTextEdit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
-}
-
-function eol(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** Fixes that took several passes become one edit over the changed region; text outside it is untouched. */

@@ -7,5 +7,6 @@ export { resolvePrinciple } from './principles/match';
 export type { Principle, PrincipleSet, Beat } from './principles/types';
 export { countWords, storyWords, speakingSeconds, formatSeconds, rel, lineIndex } from './text';
 export { findFrontMatter } from './parse';
+export { eolOf } from './rules/util';
 export { readConfig, mergeConfig, DEFAULT_CONFIG } from './config';
 export * from './types';

@@ -16,16 +16,15 @@ export const missingPrinciples: Rule = {
   check(story, context) {
     if (story.principles) {
       if (story.principles.entries.length === 0) {
-        const { start, end } = story.principles.line;
-        context.report({ messageId: 'empty', start, end: beforeLineBreak(context.text, start, end) });
+        context.report({ messageId: 'empty', start: story.principles.line.start, end: story.principles.line.end });
       }
       return;
     }
     const span = storySpan(story);
     const eol = eolOf(context.text);
-    // The new line goes at the end of the heading text: before its line break, never between \r and \n.
-    // An untitled story's "heading" is its first section, so the line goes above it instead.
-    const at = story.untitled ? story.heading.start : beforeLineBreak(context.text, story.heading.start, story.heading.end);
+    // The heading span stops before its line break (never between \r and \n). An untitled story's
+    // "heading" is its first section, so the line goes above it instead.
+    const at = story.untitled ? story.heading.start : story.heading.end;
     const insert = story.untitled ? `Principles: ${eol}${eol}` : `${eol}Principles: `;
     context.report({
       messageId: 'missing',
@@ -41,8 +40,3 @@ export const missingPrinciples: Rule = {
   },
 };
 
-/** A line's end without a trailing carriage return (CRLF documents). */
-function beforeLineBreak(text: string, start: number, end: number): number {
-  while (end > start && (text[end - 1] === '\r' || text[end - 1] === '\n')) end--;
-  return end;
-}
