@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../server/src/engine/rules';
-import { renderReadme } from '../../scripts/gen-docs';
+import { renderPackageJson, renderReadme } from '../../scripts/gen-docs';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -39,6 +39,11 @@ describe('the rule registry', () => {
   it('is listed in the README table exactly as the registry says', () => {
     const readme = read('README.md');
     assert.equal(renderReadme(readme), readme, 'README.md rule table is stale: run `npm run docs`');
+  });
+
+  it('has the settings schema exactly as the registry says', () => {
+    const pkg = read('package.json');
+    assert.equal(renderPackageJson(pkg), pkg, 'package.json rule settings are stale: run `npm run docs`');
   });
 
   it('lists no setting for a rule that does not exist', () => {

@@ -5,6 +5,13 @@ export const DEFAULT_CONFIG: EngineConfig = {
   rules: {},
   targetSeconds: 180,
   wordsPerMinute: 150,
+  maxPrinciplesPerStory: 3,
+  acronyms: [],
+  weakVerbs: [],
+  hedges: [],
+  buzzwords: [],
+  principleSets: [],
+  principleSet: 'amazon',
 };
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
@@ -68,7 +75,14 @@ export function mergeConfig(...layers: Array<Partial<EngineConfig> | undefined>)
     if (!layer) continue;
     if (layer.targetSeconds !== undefined) merged.targetSeconds = layer.targetSeconds;
     if (layer.wordsPerMinute !== undefined) merged.wordsPerMinute = layer.wordsPerMinute;
+    if (layer.maxPrinciplesPerStory !== undefined) merged.maxPrinciplesPerStory = layer.maxPrinciplesPerStory;
+    if (layer.principleSet !== undefined) merged.principleSet = layer.principleSet;
     if (layer.rules) Object.assign(merged.rules, layer.rules);
+    // Lists accumulate across layers: a file adds acronyms to the workspace's, never hides them.
+    for (const key of ['acronyms', 'weakVerbs', 'hedges', 'buzzwords'] as const) {
+      if (layer[key]) merged[key] = [...new Set([...merged[key], ...layer[key]!])];
+    }
+    if (layer.principleSets) merged.principleSets = [...merged.principleSets, ...layer.principleSets];
   }
   return merged;
 }

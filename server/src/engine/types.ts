@@ -92,6 +92,18 @@ export interface EngineConfig {
   rules: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>]>;
   targetSeconds: number;
   wordsPerMinute: number;
+  /** `too-many-principles` fires above it; also the bank-wide limit per story. */
+  maxPrinciplesPerStory: number;
+  /** Acronyms `unexplained-acronym` accepts without expansion (exact, upper case as written). */
+  acronyms: string[];
+  /** Added to the built-in lists of `weak-verb`, `hedging` and `buzzword` (phrases, case-insensitive). */
+  weakVerbs: string[];
+  hedges: string[];
+  buzzwords: string[];
+  /** Principle sets defined in configuration, in addition to the built-in Amazon set. */
+  principleSets: PrincipleSet[];
+  /** Id of the active principle set (`amazon` by default). */
+  principleSet: string;
 }
 
 export interface RuleContext {
