@@ -29,3 +29,75 @@ export interface ServerSettings {
   targetSeconds?: number;
   wordsPerMinute?: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Story bank: the workspace index the coverage tree, stories view, status bar and commands read.
+// Plain method names rather than RequestType objects, so neither bundle pulls in a second copy
+// of the protocol library.
+// ---------------------------------------------------------------------------------------------
+
+/** A story as the bank sees it (one entry per `# Title` in every indexed `*.star.md`). */
+export interface StorySummary {
+  /** Stable within one snapshot: `${uri}#${line}`. */
+  id: string;
+  uri: string;
+  title: string;
+  /** Zero-based lines of the heading and of the story's last line. */
+  line: number;
+  endLine: number;
+  /** Canonical names of the active set's principles the story names, in its Principles-line order. */
+  principles: string[];
+  words: number;
+  /** Estimated speaking time at the configured words per minute, and the target. */
+  seconds: number;
+  targetSeconds: number;
+  /** Findings of all rules inside the story (bank rules included). */
+  problems: number;
+  /** First-person singular vs plural counts in Task and Action. */
+  iCount: number;
+  weCount: number;
+  /** Action words ÷ story words, 0..1. */
+  actionShare: number;
+}
+
+export type CoverageStatus = 'covered' | 'thin' | 'missing';
+
+export interface PrincipleCoverage {
+  id: string;
+  name: string;
+  /** Interview-frequency rank, 1 = most probed; the tree's order. */
+  rank: number;
+  definition: string;
+  questions: string[];
+  /** Ids of the stories that name this principle. */
+  stories: string[];
+  /** covered: 2+ stories, thin: 1, missing: 0. */
+  status: CoverageStatus;
+}
+
+export interface BankSnapshot {
+  principleSet: { id: string; name: string };
+  /** Every principle of the active set, in rank order. */
+  principles: PrincipleCoverage[];
+  stories: StorySummary[];
+  maxPrinciplesPerStory: number;
+  /** Folders that were indexed (workspace folders), as URIs. */
+  folders: string[];
+}
+
+export const BankMethods = {
+  /** Request, no params → BankSnapshot. */
+  snapshot: 'starStories/bank',
+  /** Notification server → client, params BankSnapshot; sent (debounced) whenever the bank changes. */
+  changed: 'starStories/bankChanged',
+  /** Request, no params → string: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
+  coverageReport: 'starStories/coverageReport',
+  /** Request NewStoryParams → string: the new file's text as a snippet (placeholders `${1:…}`). */
+  newStoryTemplate: 'starStories/newStoryTemplate',
+} as const;
+
+export interface NewStoryParams {
+  /** Canonical principle names, in the order picked. */
+  principles: string[];
+  title?: string;
+}
