@@ -1,0 +1,251 @@
+/**
+ * `npm run bench`: every budget of product.md §7, measured with warm-up and repeated runs,
+ * reported as medians (with min/max), plus markdownlint and write-good on the same corpus in
+ * the same run. Prints a table and writes bench/results.json so runs can be compared.
+ *
+ * Not part of `npm test`: timings on a shared 2-core machine are too noisy to assert.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { lint as markdownlint } from 'markdownlint/sync';
+import writeGood from 'write-good';
+import { Linter } from '../server/src/engine';
+import { rules } from '../server/src/engine/rules';
+import { countWords } from '../server/src/engine/text';
+import { bank, story450, storyFile } from './corpus';
+import { ServerProcess } from './server';
+
+const ROOT = resolve(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const runsScale = quick ? 0.2 : 1;
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+interface Row {
+  id: string;
+  label: string;
+  unit: 'ms' | 'MB' | 'KB';
+  stat?: Stat;
+  value?: number;
+  budget?: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+
+function stat(samples: number[]): Stat {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: samples.length };
+}
+
+/** Times `fn` `runs` times after `warmup` untimed calls. */
+function measure(fn: (i: number) => void, runs: number, warmup = Math.ceil(runs / 5)): Stat {
+  runs = Math.max(5, Math.round(runs * runsScale));
+  for (let i = 0; i < warmup; i++) fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return stat(samples);
+}
+
+async function measureAsync(fn: (i: number) => Promise<number>, runs: number, warmup = 1): Promise<Stat> {
+  runs = Math.max(3, Math.round(runs * runsScale));
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await fn(i));
+  return stat(samples);
+}
+
+function record(row: Row): void {
+  rows.push(row);
+  const shown = row.stat ? `${fmt(row.stat.median)} ${row.unit} (min ${fmt(row.stat.min)}, max ${fmt(row.stat.max)}, n=${row.stat.runs})` : `${fmt(row.value!)} ${row.unit}`;
+  const budget = row.budget === undefined ? '' : ` budget ${row.budget} ${row.unit}: ${verdict(row) ? 'met' : 'MISSED'}`;
+  console.log(`  ${row.label.padEnd(58)} ${shown}${budget}${row.note ? `  [${row.note}]` : ''}`);
+}
+
+function verdict(row: Row): boolean {
+  const v = row.stat ? row.stat.median : row.value!;
+  return row.budget === undefined || v <= row.budget;
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+// ------------------------------------------------------------------------------------------
+
+const oneStory = story450();
+const hundred = storyFile(42, 100);
+const middle = hundred.indexOf('## Action', hundred.length >> 1) + '## Action\n'.length + 10;
+
+function engine(): void {
+  console.log(`\nEngine, in process (${rules.length} rules)`);
+  record({ id: 'engine.story', label: `lint one story (${countWords(oneStory)} words)`, unit: 'ms', budget: 1, stat: measure(() => new Linter().lint(oneStory), 400) });
+  record({ id: 'engine.full100', label: `full lint, 100-story file (${countWords(hundred)} words)`, unit: 'ms', budget: 40, stat: measure(() => new Linter().lint(hundred), 30, 5) });
+  const warm = new Linter();
+  warm.lint(hundred);
+  const edited = [hundred, hundred.slice(0, middle) + 'x' + hundred.slice(middle)];
+  record({ id: 'engine.keystroke', label: 're-lint after one keystroke in its middle', unit: 'ms', budget: 5, stat: measure((i) => warm.lint(edited[(i + 1) % 2]), 200) });
+}
+
+function sideBySide(): Record<string, number> {
+  console.log('\nSide by side, same text, same run (per file)');
+  const ratios: Record<string, number> = {};
+  for (const [name, text, runs] of [
+    ['one story', oneStory, 200],
+    ['100-story file', hundred, 15],
+  ] as const) {
+    const ours = measure(() => new Linter().lint(text), runs);
+    const md = measure(() => markdownlint({ strings: { doc: text } }), runs);
+    const wg = measure(() => writeGood(text), runs);
+    const key = name === 'one story' ? 'story' : 'full100';
+    record({ id: `compare.${key}.star-stories`, label: `${name}: star-stories (every rule)`, unit: 'ms', stat: ours });
+    record({ id: `compare.${key}.markdownlint`, label: `${name}: markdownlint (library, default rules)`, unit: 'ms', stat: md });
+    record({ id: `compare.${key}.write-good`, label: `${name}: write-good`, unit: 'ms', stat: wg });
+    ratios[`${key}.markdownlint`] = md.median / ours.median;
+    ratios[`${key}.write-good`] = wg.median / ours.median;
+    console.log(`  → star-stories is ${ratios[`${key}.markdownlint`].toFixed(1)}× faster than markdownlint and ${ratios[`${key}.write-good`].toFixed(1)}× faster than write-good on ${name}`);
+  }
+  return ratios;
+}
+
+async function server(): Promise<void> {
+  console.log('\nLanguage server over stdio (dist/server.js)');
+  const storyUri = pathToFileURL(join(tmpdir(), 'bench-one.star.md')).href;
+  record({
+    id: 'server.firstDiagnostics',
+    label: 'server start to first diagnostics',
+    unit: 'ms',
+    budget: 300,
+    stat: await measureAsync(async () => {
+      const t0 = performance.now();
+      const server = await ServerProcess.start();
+      await server.open(storyUri, oneStory);
+      await server.diagnostics(storyUri, 1);
+      const elapsed = performance.now() - t0;
+      await server.stop();
+      return elapsed;
+    }, 10),
+  });
+
+  const server = await ServerProcess.start();
+  const uri = pathToFileURL(join(tmpdir(), 'bench-hundred.star.md')).href;
+  await server.open(uri, hundred);
+  await server.diagnostics(uri, 1);
+  let version = 1;
+  let inserted = false;
+  record({
+    id: 'server.didChange100',
+    label: 'didChange to publishDiagnostics, 100-story file',
+    unit: 'ms',
+    note: 'includes JSON-RPC both ways',
+    stat: await measureAsync(async () => {
+      const t0 = performance.now();
+      version++;
+      const at = server.positionAt(middle);
+      const change = inserted ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: 'x' };
+      inserted = !inserted;
+      await server.change(uri, version, [change]);
+      await server.diagnostics(uri, version);
+      return performance.now() - t0;
+    }, 30, 3),
+  });
+  record({ id: 'server.rss100', label: 'server peak RSS with the 100-story file open', unit: 'MB', value: server.peakRssMb() });
+  await server.stop();
+}
+
+async function bankIndex(): Promise<void> {
+  console.log('\nWorkspace index (1,000-file bank)');
+  const dir = mkdtempSync(join(tmpdir(), 'star-bench-bank-'));
+  const files = bank(7, 1000);
+  for (const [path, text] of files) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const expectedStories = files.reduce((n, [, text]) => n + (text.match(/^# /gm)?.length ?? 0), 0);
+  try {
+    const cold = await measureAsync(async () => {
+      const server = await ServerProcess.start({ folder: dir });
+      const t0 = server.initializedAt;
+      const ok = await server.bankReady((s) => s.stories.length === expectedStories);
+      const elapsed = performance.now() - t0;
+      await server.stop();
+      if (!ok) throw new Error('the server does not answer starStories/bank');
+      return elapsed;
+    }, 5, 1);
+    record({ id: 'bank.cold', label: `index from cold (${files.length} files, ${expectedStories} stories)`, unit: 'ms', budget: 1000, stat: cold });
+
+    const server = await ServerProcess.start({ folder: dir });
+    await server.bankReady((s) => s.stories.length === expectedStories);
+    const [path, text] = files[500];
+    const changedUri = pathToFileURL(join(dir, path)).href;
+    const one = await measureAsync(async (i) => {
+      const title = `Renamed story ${i}`;
+      writeFileSync(join(dir, path), text.replace(/^# .*$/m, `# ${title}`));
+      const t0 = performance.now();
+      await server.filesChanged([{ uri: changedUri, type: 2 }]);
+      await server.bankReady((s) => s.stories.some((story) => story.title === title));
+      return performance.now() - t0;
+    }, 20, 2);
+    record({ id: 'bank.oneFile', label: 'index after one file changes', unit: 'ms', budget: 5, stat: one, note: 'file event to bank snapshot, includes JSON-RPC and the change debounce if any' });
+    record({ id: 'bank.rss', label: 'server peak RSS with the 1,000-file bank', unit: 'MB', budget: 100, value: server.peakRssMb() });
+    await server.stop();
+  } catch (err) {
+    console.log(`  skipped: ${(err as Error).message}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function packaging(): void {
+  console.log('\nPackage and activation');
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'ignore' });
+  record({ id: 'vsix.size', label: 'packaged star-stories.vsix', unit: 'KB', budget: 1024, value: statSync(join(ROOT, 'star-stories.vsix')).size / 1024 });
+  // Loading the client bundle is the part of activation the extension controls (activate()
+  // then starts the server process without waiting for it). Each sample is a fresh Node
+  // process, so nothing is warm; a stub stands in for the `vscode` module.
+  const loader = `
+    const Module = require('node:module');
+    const stub = new Proxy(function stub() {}, { get: (_t, k) => (k === 'prototype' ? {} : stub), apply: () => stub, construct: () => ({}) });
+    const load = Module._load;
+    Module._load = (request, ...rest) => (request === 'vscode' ? stub : load(request, ...rest));
+    const t0 = performance.now();
+    require(${JSON.stringify(join(ROOT, 'dist', 'client.js'))});
+    process.stdout.write(String(performance.now() - t0));`;
+  const samples: number[] = [];
+  for (let i = 0; i < Math.max(3, Math.round(10 * runsScale)); i++) samples.push(Number(execFileSync(process.execPath, ['-e', loader], { encoding: 'utf8' })));
+  const stat_ = stat(samples);
+  record({ id: 'activation.load', label: 'client bundle load, cold process (activation without VS Code)', unit: 'ms', budget: 50, stat: stat_ });
+}
+
+async function main(): Promise<void> {
+  console.log(`STAR Stories benchmark · node ${process.version} · ${new Date().toISOString()}${quick ? ' · quick' : ''}`);
+  engine();
+  const ratios = sideBySide();
+  await server();
+  await bankIndex();
+  packaging();
+  const missed = rows.filter((r) => !verdict(r));
+  console.log(missed.length ? `\nBudgets missed: ${missed.map((r) => r.id).join(', ')}` : '\nEvery budget met.');
+  const out = join(ROOT, 'bench', 'results.json');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows, ratios }, null, 2) + '\n');
+  console.log(`Wrote ${out}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

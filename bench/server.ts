@@ -1,0 +1,142 @@
+/**
+ * The bundled server driven over stdio for timing: only what the benchmark needs, with
+ * timestamps taken the moment a message arrives.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { BankSnapshot } from '../server/src/protocol';
+import { BankMethods } from '../server/src/protocol';
+
+const SERVER = resolve(__dirname, '..', 'dist', 'server.js');
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+export class ServerProcess {
+  initializedAt = 0;
+  private text = '';
+  private published = new Map<string, number>();
+  private waiters: Array<() => void> = [];
+  private bank: BankSnapshot | undefined;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: MessageConnection,
+  ) {
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      this.published.set(p.uri, p.version ?? 0);
+      this.wake();
+    });
+    connection.onNotification(BankMethods.changed, (snapshot: BankSnapshot) => {
+      this.bank = snapshot;
+      this.wake();
+    });
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+  }
+
+  static async start(options: { folder?: string } = {}): Promise<ServerProcess> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const server = new ServerProcess(child, connection);
+    const folder = options.folder ? pathToFileURL(options.folder).href : null;
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: folder ? [{ uri: folder, name: 'bench' }] : null,
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    server.initializedAt = performance.now();
+    await connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  private until(done: () => boolean, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolveWait) => {
+      const deadline = setTimeout(() => resolveWait(false), timeoutMs);
+      const check = () => {
+        if (done()) {
+          clearTimeout(deadline);
+          resolveWait(true);
+        } else {
+          this.waiters.push(check);
+        }
+      };
+      check();
+    });
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.text = text;
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'star-markdown', version: 1, text } });
+  }
+
+  async change(uri: string, version: number, changes: unknown[]): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  async diagnostics(uri: string, version: number): Promise<void> {
+    if (!(await this.until(() => this.published.get(uri) === version, 10_000))) throw new Error(`no diagnostics for version ${version}`);
+  }
+
+  positionAt(offset: number): Position {
+    const before = this.text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  }
+
+  async filesChanged(changes: Array<{ uri: string; type: number }>): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** Resolves true once the bank (pushed or pulled) satisfies `ready`; false if the server has no bank. */
+  async bankReady(ready: (snapshot: BankSnapshot) => boolean, timeoutMs = 20_000): Promise<boolean> {
+    if (this.bank && ready(this.bank)) return true;
+    try {
+      this.bank = await this.connection.sendRequest<BankSnapshot>(BankMethods.snapshot);
+    } catch {
+      return false;
+    }
+    return this.until(() => this.bank !== undefined && ready(this.bank), timeoutMs);
+  }
+
+  /** VmHWM: the process's peak resident set, in MB (Linux). */
+  peakRssMb(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return kb / 1024;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    await new Promise<void>((done) => {
+      if (this.child.exitCode !== null) return done();
+      const timer = setTimeout(() => this.child.kill(), 2000);
+      this.child.on('exit', () => {
+        clearTimeout(timer);
+        done();
+      });
+    });
+    this.connection.dispose();
+  }
+}
