@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, MAX_CONFIG_FILE_LENGTH, parseConfigFile, type ConfigFileProblem, type ConfigFileResult } from './engine/configFile';
 import { rules } from './engine/rules';
+import type { Finding } from './engine/types';
 
 /** The file's text; `undefined` when there is no such file; `error` when it exists but cannot be read. */
 export type ReadResult = { text: string } | { error: string } | undefined;
@@ -83,4 +84,16 @@ export class ConfigFinder {
     this.byFolder.set(folder, found);
     return found;
   }
+}
+
+/** The problems of the config files used, as findings of each config file (rule `config`). */
+export function configFindings(finder: ConfigFinder): Array<{ path: string; text: string; findings: Finding[] }> {
+  return finder
+    .used()
+    .filter((c) => c.problems.length > 0)
+    .map((c) => ({
+      path: c.path,
+      text: c.text,
+      findings: c.problems.map((p) => ({ rule: 'config', messageId: 'invalid', message: p.message, severity: p.severity, start: p.span.start, end: p.span.end })),
+    }));
 }

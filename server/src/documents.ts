@@ -27,7 +27,7 @@ export class DocumentLints {
 
   /** Returns the messages of settings that were ignored, for the log. */
   setSettings(raw: ServerSettings | undefined): string[] {
-    const { config, problems } = readConfig(raw ?? {}, 'Settings (starStories)', rules);
+    const { config, problems } = readConfig(raw ?? {}, 'Settings (starStories)', rules, { ignoredKeys: ['trace'] });
     this.settings = config;
     return problems.map((p) => p.message);
   }
