@@ -312,9 +312,31 @@ function readRuleOptions(name: string, raw: unknown, rule: Rule | undefined, pat
   return options;
 }
 
-const SET_KEYS = ['id', 'name', 'principles'];
-const PRINCIPLE_KEYS = ['id', 'name', 'aliases', 'definition', 'questions', 'rank', 'beats'];
-const BEAT_KEYS = ['id', 'label', 'cues', 'advice'];
+/** The fields of a configured principle set, principle and beat (the schema is generated from these). */
+export const PRINCIPLE_SET_FIELDS = {
+  id: 'Stable id, selected with `principleSet`, e.g. `acme`. Required.',
+  name: 'Name shown in hovers and the coverage tree. Default: the id.',
+  principles: 'The principles of the set. Required.',
+} as const;
+export const PRINCIPLE_FIELDS = {
+  id: 'Stable id, unique in the set. Default: the name in kebab-case.',
+  name: 'Canonical name, exactly as written on the `Principles:` line. Required.',
+  aliases: 'Other spellings and abbreviations that resolve to this principle (case-insensitive).',
+  definition: 'The principle in a sentence or two, shown on hover.',
+  questions: 'Typical "Tell me about a time…" questions for it.',
+  rank: 'Interview-frequency rank, 1 = asked most often; the coverage tree\'s order. Default: its position in the list.',
+  beats: 'The evidence an interviewer listens for.',
+} as const;
+export const BEAT_FIELDS = {
+  id: 'Stable id, unique in the principle. Default: the label in kebab-case.',
+  label: 'Short description of the evidence, e.g. "the commit after the decision". Required.',
+  cues: 'Phrases whose presence counts as evidence (matched literally, ignoring case; a trailing `*` matches any word ending).',
+  advice: 'What to add when the beat is missing.',
+} as const;
+
+const SET_KEYS = Object.keys(PRINCIPLE_SET_FIELDS);
+const PRINCIPLE_KEYS = Object.keys(PRINCIPLE_FIELDS);
+const BEAT_KEYS = Object.keys(BEAT_FIELDS);
 
 function readPrincipleSets(raw: unknown, out: Problems): PrincipleSet[] | undefined {
   if (!Array.isArray(raw)) {
