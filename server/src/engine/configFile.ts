@@ -63,7 +63,9 @@ export function parseConfigFile(text: string, rules: readonly Rule[] | ReadonlyS
   const { config, problems } = readConfig(getNodeValue(tree), '', rules, { ...options, ignoredKeys: ['$schema', ...(options.ignoredKeys ?? [])] });
   return {
     config,
-    problems: problems.map((p) => ({ message: p.message, span: spanOf(tree, p.path ?? [], p.key === true), severity: 'warning' as const })),
+    problems: problems
+      .map((p) => ({ message: p.message, span: spanOf(tree, p.path ?? [], p.key === true), severity: 'warning' as const }))
+      .sort((a, b) => a.span.start - b.span.start),
   };
 }
 
