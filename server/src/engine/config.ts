@@ -145,14 +145,15 @@ export function readConfig(
   );
   const ignored = new Set(options.ignoredKeys ?? []);
   const keys = Object.keys(CONFIG_KEYS) as Array<keyof EngineConfig>;
+  // In the order written, so problems read top to bottom.
   for (const key of Object.keys(value)) {
     if (ignored.has(key)) continue;
-    if (!(keys as string[]).includes(key)) out.add([key], `unknown setting ${quote(key)}${didYouMean(key, keys)}; it is ignored.`, true);
-  }
-  for (const key of keys) {
-    if (!Object.hasOwn(value, key)) continue;
+    if (!(keys as string[]).includes(key)) {
+      out.add([key], `unknown setting ${quote(key)}${didYouMean(key, keys)}; it is ignored.`, true);
+      continue;
+    }
     const raw = value[key];
-    const spec = CONFIG_KEYS[key];
+    const spec = CONFIG_KEYS[key as keyof EngineConfig];
     switch (spec.kind) {
       case 'number': {
         const n = readNumber(raw, spec, [key], out);
@@ -174,17 +175,19 @@ export function readConfig(
         if (sets) config.principleSets = sets;
         break;
       }
-      case 'principleSet': {
-        const known = [amazonPrinciples, ...(options.principleSets ?? []), ...(config.principleSets ?? [])].map((s) => s.id);
-        if (typeof raw !== 'string' || raw.trim() === '') {
-          out.add([key], `"principleSet" must be the id of a principle set (${known.map(quote).join(', ')}), not ${describe(raw)}; it is ignored.`);
-        } else if (!known.includes(raw)) {
-          out.add([key], `unknown principle set ${quote(raw)}${didYouMean(raw, known)}; known sets: ${known.map(quote).join(', ')}. It is ignored.`);
-        } else {
-          config.principleSet = raw;
-        }
-        break;
-      }
+      case 'principleSet':
+        break; // After the loop: it may select a set defined further down in this layer.
+    }
+  }
+  if (Object.hasOwn(value, 'principleSet')) {
+    const raw = value.principleSet;
+    const known = [amazonPrinciples, ...(options.principleSets ?? []), ...(config.principleSets ?? [])].map((s) => s.id);
+    if (typeof raw !== 'string' || raw.trim() === '') {
+      out.add(['principleSet'], `"principleSet" must be the id of a principle set (${known.map(quote).join(', ')}), not ${describe(raw)}; it is ignored.`);
+    } else if (!known.includes(raw)) {
+      out.add(['principleSet'], `unknown principle set ${quote(raw)}${didYouMean(raw, known)}; known sets: ${known.map(quote).join(', ')}. It is ignored.`);
+    } else {
+      config.principleSet = raw;
     }
   }
   return { config, problems: out.list() };
