@@ -43,6 +43,7 @@ const FIXABLE = [
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 const severityOf = (p: PublishDiagnosticsParams, code: string) => p.diagnostics.find((d) => d.code === code)?.severity;
 const hasFix = (d: Diagnostic) => (d.data as { hasFix: boolean }).hasFix;
+const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 
 describe('protocol: configuration and fix tiers', function () {
   this.timeout(10_000);
@@ -135,13 +136,13 @@ describe('protocol: configuration and fix tiers', function () {
     assert.equal(problem.source, 'star-stories');
     assert.deepEqual(problem.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 17 } });
     assert.equal(broken.split('\n')[2].slice(2, 17), '"targetSeconds"', 'the range is on the property after the missing comma');
-    assert.match(problem.message, /Not valid JSON: a comma is expected here/);
+    assert.match(messageOf(problem), /Not valid JSON: a comma is expected here/);
     const story = await client.waitForDiagnostics(uri, (p) => codes(p).includes('we-over-i'));
     assert.equal(severityOf(story, 'we-over-i'), WARNING, 'the story falls back to defaults');
 
     const typo = '{ "rules": { "we-over-i": "off" }, "targetSecond": 90 }';
     await writeConfig(typo);
-    const warned = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.some((d) => /targetSecond"/.test(d.message)));
+    const warned = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.some((d) => /targetSecond"/.test(messageOf(d))));
     const at = typo.indexOf('"targetSecond"');
     assert.deepEqual(warned.diagnostics.map((d) => [d.severity, d.range.start.character, d.range.end.character]), [[WARNING, at, at + '"targetSecond"'.length]]);
     await client.waitForDiagnostics(uri, (p) => !codes(p).includes('we-over-i'));
@@ -154,7 +155,7 @@ describe('protocol: configuration and fix tiers', function () {
     writeFileSync(configPath, '{ "rules": { "we-over-i": "loud" } }');
     client = await LspClient.start({ workspaceFolder: folder });
     const published = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.length > 0);
-    assert.match(published.diagnostics[0].message, /must be off, info, warning or error, not "loud"/);
+    assert.match(messageOf(published.diagnostics[0]), /must be off, info, warning or error, not "loud"/);
     assert.deepEqual(published.diagnostics[0].range, { start: { line: 0, character: 26 }, end: { line: 0, character: 32 } });
   });
 });
