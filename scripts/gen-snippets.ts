@@ -1,5 +1,6 @@
 /**
- * Generates snippets/star-markdown.json from the built-in principle catalogue.
+ * Generates snippets/star-markdown.json from the built-in principle catalogue and the rule
+ * registry (the directive snippets offer every registered rule).
  *
  *   npx tsx scripts/gen-snippets.ts           write the file
  *   npx tsx scripts/gen-snippets.ts --check   exit 1 if the committed file is stale
@@ -11,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { amazonPrinciples } from '../server/src/engine/principles/amazon';
 import type { Beat, Principle } from '../server/src/engine/principles/types';
+import { rules } from '../server/src/engine/rules';
 
 export const SNIPPETS_PATH = path.resolve(__dirname, '..', 'snippets', 'star-markdown.json');
 
@@ -118,6 +120,21 @@ function principleStory(p: Principle): Snippet {
   return { prefix: `star-${p.id}`, description: `STAR story for ${p.name}`, body };
 }
 
+/** Inline directives (product.md §2), with the registered rules as a choice. */
+function directiveSnippets(): Record<string, Snippet> {
+  const choice = `\${1|${rules.map((r) => escChoice(r.name)).join(',')}|}`;
+  const directive = (kind: string, description: string): [string, Snippet] => [
+    `Directive: ${kind}`,
+    { prefix: `star-${kind}`, description, body: [`<!-- star-stories-${kind} ${choice} -->$0`] },
+  ];
+  return Object.fromEntries([
+    directive('disable', 'Stop checking a rule from here on (until star-stories-enable); delete the rule name to stop every rule'),
+    directive('disable-next-line', 'Do not check a rule on the next line; delete the rule name to skip every rule'),
+    directive('disable-file', 'Do not check a rule anywhere in this file; delete the rule name to skip every rule'),
+    directive('enable', 'Check a rule again after star-stories-disable; delete the rule name to enable every rule'),
+  ]);
+}
+
 /** The snippet file's content, in a stable order. */
 export function generateSnippets(): Record<string, unknown> {
   const known = new Set(amazonPrinciples.principles.flatMap((p) => p.beats.map((b) => `${p.id}/${b.id}`)));
@@ -140,6 +157,7 @@ export function generateSnippets(): Record<string, unknown> {
     description: 'Reflection section: what you now do differently',
     body: ['## Reflection', placeholder(1, REFLECTION), '$0'],
   };
+  Object.assign(out, directiveSnippets());
   return out;
 }
 

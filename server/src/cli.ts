@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fixAll, Linter, lineIndex, ruleNames, type Finding, type Severity } from './engine';
+import { fixAll, LinterPool, lineIndex, ruleNames, type Finding, type Severity } from './engine';
+import { ConfigFinder, configFindings } from './configDiscovery';
 import { ruleDocUri } from './docs';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
@@ -16,6 +17,8 @@ Options:
   --format stylish|json   Output format (default: stylish)
   --fix                   Apply every safe fix and write the files back
   --max-warnings N        Exit 1 when there are more than N warnings
+  --config PATH           Use this config file for every file (default: the
+                          .star-stories.json nearest above each file)
   -h, --help              Show this help
   -v, --version           Show the version
 
@@ -28,6 +31,7 @@ interface Options {
   fix: boolean;
   maxWarnings: number;
   paths: string[];
+  config?: string;
 }
 
 interface FileReport {
@@ -72,7 +76,12 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   for (const m of missing) err(`star-stories: no such file, folder or match: ${m}\n`);
   if (missing.length > 0) return 2;
 
-  const linter = new Linter();
+  const configs = parsed.config ? ConfigFinder.fixed(parsed.config) : new ConfigFinder();
+  if (typeof configs === 'string') {
+    err(`star-stories: ${configs}\n`);
+    return 2;
+  }
+  const linters = new LinterPool();
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of files) {
@@ -84,17 +93,21 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       unreadable = true;
       continue;
     }
+    // Defaults < the nearest .star-stories.json < the file's front matter.
+    const settings = configs.forFile(file)?.config ?? {};
     let fixed: number | undefined;
     if (parsed.fix) {
-      const result = fixAll(linter, text);
+      const result = fixAll(linters.lint(text, settings).linter, text, settings);
       if (result.text !== text) {
         writeFileSync(file, result.text, 'utf8');
         text = result.text;
       }
       fixed = result.fixed;
     }
-    reports.push(report(file, text, linter.lint(text).findings, fixed));
+    reports.push(report(file, text, linters.lint(text, settings).result.findings, fixed));
   }
+  // A broken config file is a problem of that file, so CI fails on it; linting went on with defaults.
+  reports.unshift(...configFindings(configs).map((c) => report(c.path, c.text, c.findings, undefined)));
 
   out(parsed.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : stylish(reports, process.stdout.isTTY && !process.env.NO_COLOR));
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
@@ -119,6 +132,9 @@ function parseOptions(args: string[]): Options | string {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 0) return '--max-warnings needs a whole number of 0 or more.';
       options.maxWarnings = n;
+    } else if (flag === '--config' || flag === '-c') {
+      options.config = value();
+      if (!options.config) return '--config needs the path of a config file.';
     } else if (flag.startsWith('-')) {
       return `unknown option "${flag}".`;
     } else {

@@ -23,11 +23,21 @@ export const Commands = {
   showOutput: 'starStories.showOutput',
 } as const;
 
-/** Settings the server reads from the `starStories` section. */
+/**
+ * Settings the server reads from the `starStories` section: the keys of `.star-stories.json`,
+ * validated by the engine's `readConfig` like any other layer.
+ */
 export interface ServerSettings {
   rules?: Record<string, unknown>;
   targetSeconds?: number;
   wordsPerMinute?: number;
+  maxPrinciplesPerStory?: number;
+  acronyms?: string[];
+  weakVerbs?: string[];
+  hedges?: string[];
+  buzzwords?: string[];
+  principleSets?: unknown[];
+  principleSet?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

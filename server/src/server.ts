@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,22 +17,31 @@ import { codeActions } from './codeActions';
 import { completion } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { DocumentLints } from './documents';
+import { CONFIG_FILE_NAME } from './engine';
 import { hover } from './hover';
 import { CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
 import { documentSymbols, foldingRanges } from './symbols';
+import { WorkspaceConfigs } from './workspaceConfig';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const lints = new DocumentLints();
+const workspaceConfigs = new WorkspaceConfigs();
+const lints = new DocumentLints((uri) => workspaceConfigs.configFor(uri));
 let pullsConfiguration = false;
+let watchesFiles = false;
+let hasWorkspaceFolders = false;
 let snippetEdits = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullsConfiguration = capabilities.workspace?.configuration === true;
   snippetEdits = (capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+  watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
   const initial = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings;
   if (initial) logProblems(lints.setSettings(initial));
+  workspaceConfigs.setLowerSets(lints.settingsPrincipleSets);
+  workspaceConfigs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -40,12 +50,24 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'star-stories', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
+  publishConfigDiagnostics();
+  if (watchesFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+  }
+  if (hasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const folder of event.removed) workspaceConfigs.removeFolder(folder.uri);
+      for (const folder of event.added) workspaceConfigs.addFolder(folder.uri);
+      configChanged();
+    });
+  }
   if (pullsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
     void refreshSettings();
@@ -57,7 +79,7 @@ connection.onDidChangeConfiguration((change) => {
     void refreshSettings();
   } else {
     logProblems(lints.setSettings((change.settings as Record<string, ServerSettings> | undefined)?.[CONFIG_SECTION]));
-    revalidateAll();
+    configChanged();
   }
 });
 
@@ -68,7 +90,22 @@ async function refreshSettings(): Promise<void> {
   } catch (err) {
     connection.console.warn(`Could not read settings, using defaults: ${(err as Error).message}`);
   }
+  configChanged();
+}
+
+// A `.star-stories.json` was created, changed or deleted.
+connection.onDidChangeWatchedFiles((params) => {
+  if (workspaceConfigs.filesChanged(params.changes.map((c) => c.uri))) configChanged();
+});
+
+function configChanged(): void {
+  workspaceConfigs.setLowerSets(lints.settingsPrincipleSets);
+  publishConfigDiagnostics();
   revalidateAll();
+}
+
+function publishConfigDiagnostics(): void {
+  for (const params of workspaceConfigs.diagnostics()) void connection.sendDiagnostics(params);
 }
 
 function logProblems(problems: string[]): void {

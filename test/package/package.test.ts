@@ -23,10 +23,10 @@ describe('the packaged extension', function () {
     assert.ok(size <= 1024 * 1024, `${size} bytes`);
   });
 
-  it('holds the bundles, grammar, snippets and every rule doc', () => {
+  it('holds the bundles, grammar, snippets, config schema and every rule doc', () => {
     for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/readme.md',
       'extension/syntaxes/star-markdown.tmLanguage.json', 'extension/snippets/star-markdown.json', 'extension/language-configuration.json',
-      'extension/docs/rules/we-over-i.md']) {
+      'extension/docs/rules/we-over-i.md', 'extension/schemas/star-stories.schema.json']) {
       assert.ok(files.includes(f), `${f} missing from the .vsix`);
     }
   });

@@ -119,6 +119,8 @@ export interface StartOptions {
   /** What `workspace/configuration` answers for the `starStories` section. Default `{}`. */
   settings?: Record<string, unknown>;
   timeoutMs?: number;
+  /** The workspace folder's path on disk. Default: the project root. */
+  workspaceFolder?: string;
 }
 
 interface OpenDocument {
@@ -191,13 +193,14 @@ export class LspClient {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options);
     const timeoutMs = options.timeoutMs ?? 5000;
+    const folder = pathToFileURL(options.workspaceFolder ?? ROOT).href;
     client.initializeResult = await client.within(
       client.connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid,
         clientInfo: { name: 'star-stories-protocol-tests', version: '1.0.0' },
         locale: 'en',
-        rootUri: pathToFileURL(ROOT).href,
-        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'main' }],
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'main' }],
         capabilities: CLIENT_CAPABILITIES,
         initializationOptions: {},
         trace: 'off',

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../server/src/engine/rules';
-import { renderPackageJson, renderReadme } from '../../scripts/gen-docs';
+import { renderConfigSchema, renderPackageJson, renderReadme } from '../../scripts/gen-docs';
+import { CONFIG_KEYS } from '../../server/src/engine/config';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -29,6 +30,14 @@ describe('the rule registry', () => {
         const schema = pkg.contributes.configuration.properties['starStories.rules'].properties;
         assert.deepEqual(schema[rule.name]?.enum, ['off', 'info', 'warning', 'error']);
       });
+      it('is listed in the config file schema', () => {
+        const schema = JSON.parse(read('schemas/star-stories.schema.json'));
+        const entry = schema.properties.rules.properties[rule.name];
+        assert.ok(entry, `schemas/star-stories.schema.json lacks ${rule.name}`);
+        const severity = entry.enum ? entry : entry.anyOf[0];
+        assert.deepEqual(severity.enum, ['off', 'info', 'warning', 'error']);
+        if (rule.defaultOptions) assert.deepEqual(Object.keys(entry.anyOf[1].items[1].properties).sort(), Object.keys(rule.defaultOptions).sort());
+      });
       it('has messages and a description', () => {
         assert.ok(rule.description.length > 10);
         assert.ok(Object.keys(rule.messages).length > 0);
@@ -50,5 +59,26 @@ describe('the rule registry', () => {
     const pkg = JSON.parse(read('package.json'));
     const schemaNames = Object.keys(pkg.contributes.configuration.properties['starStories.rules'].properties);
     assert.deepEqual(schemaNames.sort(), rules.map((r) => r.name).sort());
+  });
+
+  it('has the config file schema exactly as the registry and config keys say', () => {
+    assert.equal(renderConfigSchema(), read('schemas/star-stories.schema.json'), 'schemas/star-stories.schema.json is stale: run `npm run docs`');
+  });
+
+  it('lists every config key in the config file schema and as a VS Code setting with a description', () => {
+    const schema = JSON.parse(read('schemas/star-stories.schema.json'));
+    const settings = JSON.parse(read('package.json')).contributes.configuration.properties;
+    for (const key of Object.keys(CONFIG_KEYS)) {
+      assert.ok(schema.properties[key]?.markdownDescription, `schema lacks ${key}`);
+      assert.ok(settings[`starStories.${key}`]?.markdownDescription, `package.json lacks the setting starStories.${key}`);
+    }
+    assert.equal(schema.additionalProperties, false, 'unknown keys are flagged in the editor');
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', ...Object.keys(CONFIG_KEYS)].sort());
+  });
+
+  it('contributes the schema for .star-stories.json and ships it in the package', () => {
+    const pkg = JSON.parse(read('package.json'));
+    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.star-stories.json', url: './schemas/star-stories.schema.json' }]);
+    assert.ok(read('.vscodeignore').split('\n').includes('!schemas/*.json'));
   });
 });

@@ -43,14 +43,12 @@ interface CachedChunk {
 export class Linter {
   readonly principleSet: PrincipleSet;
   readonly rules: readonly Rule[];
-  private readonly ruleNames: ReadonlySet<string>;
   private cache = new Map<string, CachedChunk>();
   private cacheKey = '';
 
   constructor(options: LinterOptions = {}) {
     this.principleSet = options.principleSet ?? amazonPrinciples;
     this.rules = options.rules ?? builtInRules;
-    this.ruleNames = new Set(this.rules.map((r) => r.name));
   }
 
   lint(text: string, settings?: Partial<EngineConfig>): LintResult {
@@ -66,7 +64,7 @@ export class Linter {
         const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
         findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
       } else {
-        const read = readConfig(parsed.value, 'Front matter', this.ruleNames);
+        const read = readConfig(parsed.value, 'Front matter', this.rules, { principleSets: settings?.principleSets });
         fileConfig = read.config;
         for (const problem of read.problems) findings.push(engineFinding(problem.message, where));
       }

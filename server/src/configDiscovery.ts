@@ -1,0 +1,99 @@
+/**
+ * Finding and reading `.star-stories.json` on disk, for the CLI (nearest file above each
+ * linted file) and the server (one per workspace folder).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, MAX_CONFIG_FILE_LENGTH, parseConfigFile, type ConfigFileProblem, type ConfigFileResult } from './engine/configFile';
+import { rules } from './engine/rules';
+import type { Finding } from './engine/types';
+
+/** The file's text; `undefined` when there is no such file; `error` when it exists but cannot be read. */
+export type ReadResult = { text: string } | { error: string } | undefined;
+
+export function readConfigFile(path: string): ReadResult {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return { error: `${CONFIG_FILE_NAME} is not a file.` };
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger file cannot be within the limit, and is never loaded.
+    if (stat.size > MAX_CONFIG_FILE_LENGTH * 3) return { error: `${CONFIG_FILE_NAME} has ${stat.size.toLocaleString('en-US')} bytes, far more than a configuration can have; it is ignored.` };
+    return { text: readFileSync(path, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return { error: `${CONFIG_FILE_NAME} cannot be read (${(err as Error).message}).` };
+  }
+}
+
+/** Reads and parses one config file; an unreadable file is one problem, and defaults. */
+export function loadConfigFile(read: Exclude<ReadResult, undefined>): ConfigFileResult & { text: string } {
+  if ('error' in read) {
+    const problem: ConfigFileProblem = { message: `${read.error} STAR Stories uses its defaults.`, span: { start: 0, end: 0 }, severity: 'error' };
+    return { config: {}, problems: [problem], text: '' };
+  }
+  return { ...parseConfigFile(read.text, rules), text: read.text };
+}
+
+export interface FoundConfig extends ConfigFileResult {
+  path: string;
+  text: string;
+}
+
+/**
+ * For the CLI: the `.star-stories.json` nearest above each file (the first found walking up
+ * the folders), each file read and parsed once.
+ */
+export class ConfigFinder {
+  private readonly byFolder = new Map<string, FoundConfig | undefined>();
+  private readonly byPath = new Map<string, FoundConfig>();
+
+  constructor(private readonly readFile: (path: string) => ReadResult = readConfigFile) {}
+
+  /** Uses one given file for every linted file (`--config`). */
+  static fixed(path: string, readFile: (path: string) => ReadResult = readConfigFile): ConfigFinder | string {
+    const read = readFile(resolve(path));
+    if (read === undefined) return `no such config file: ${path}`;
+    const finder = new ConfigFinder(readFile);
+    const found = { ...loadConfigFile(read), path: resolve(path) };
+    finder.byPath.set(found.path, found);
+    finder.forFile = () => found;
+    return finder;
+  }
+
+  forFile(file: string): FoundConfig | undefined {
+    return this.inFolder(dirname(resolve(file)));
+  }
+
+  /** Every config file used so far, in the order first used. */
+  used(): FoundConfig[] {
+    return [...this.byPath.values()];
+  }
+
+  private inFolder(folder: string): FoundConfig | undefined {
+    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    const path = join(folder, CONFIG_FILE_NAME);
+    const read = this.readFile(path);
+    let found: FoundConfig | undefined;
+    if (read !== undefined) {
+      found = { ...loadConfigFile(read), path };
+      this.byPath.set(path, found);
+    } else {
+      const parent = dirname(folder);
+      found = parent === folder ? undefined : this.inFolder(parent);
+    }
+    this.byFolder.set(folder, found);
+    return found;
+  }
+}
+
+/** The problems of the config files used, as findings of each config file (rule `config`). */
+export function configFindings(finder: ConfigFinder): Array<{ path: string; text: string; findings: Finding[] }> {
+  return finder
+    .used()
+    .filter((c) => c.problems.length > 0)
+    .map((c) => ({
+      path: c.path,
+      text: c.text,
+      findings: c.problems.map((p) => ({ rule: 'config', messageId: 'invalid', message: p.message, severity: p.severity, start: p.span.start, end: p.span.end })),
+    }));
+}

@@ -1,0 +1,44 @@
+import { mergeConfig, resolvePrincipleSet } from './config';
+import { Linter, type LintResult } from './lint';
+import type { PrincipleSet } from './principles/types';
+import type { EngineConfig } from './types';
+
+/**
+ * Lints `text` with the Linter of the principle set its configuration selects. A Linter is
+ * built for one set, and the set can come from the file's own front matter, so the file is
+ * linted again when the first pass shows that another set is active. `current` is the
+ * Linter that served this document last time (usually already the right one).
+ */
+export function lintWithActiveSet(
+  text: string,
+  settings: Partial<EngineConfig>,
+  linterFor: (set: PrincipleSet) => Linter,
+  current?: Linter,
+): { linter: Linter; result: LintResult } {
+  let linter = current ?? linterFor(resolvePrincipleSet(mergeConfig(settings)).set);
+  let result = linter.lint(text, settings);
+  const { set } = resolvePrincipleSet(result.config);
+  if (set !== linter.principleSet) {
+    linter = linterFor(set);
+    result = linter.lint(text, settings);
+  }
+  return { linter, result };
+}
+
+/** One Linter per principle set, for callers that lint many files in turn (the CLI). */
+export class LinterPool {
+  private readonly linters = new Map<PrincipleSet, Linter>();
+
+  get(set: PrincipleSet): Linter {
+    let linter = this.linters.get(set);
+    if (!linter) {
+      linter = new Linter({ principleSet: set });
+      this.linters.set(set, linter);
+    }
+    return linter;
+  }
+
+  lint(text: string, settings: Partial<EngineConfig>): { linter: Linter; result: LintResult } {
+    return lintWithActiveSet(text, settings, (set) => this.get(set));
+  }
+}
