@@ -29,6 +29,7 @@ import {
   uniqueFileName,
 } from './bankModel';
 import type { BankStore } from './bankStore';
+import type { CoverageReportDocument } from './coverageReport';
 import type { CoverageNode, CoverageTreeProvider } from './coverageTree';
 import type { PracticeTimer } from './statusBar';
 
@@ -37,6 +38,7 @@ export interface BankCommandDeps {
   coverage: CoverageTreeProvider;
   storiesView: TreeView<StorySummary>;
   timer: PracticeTimer;
+  report: CoverageReportDocument;
   showOutput(): void;
 }
 
@@ -90,10 +92,7 @@ export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
     commands.registerCommand(BankCommands.showCoverageReport, async () => {
       const report = await bank.coverageReport();
       if (report === undefined) return reportUnavailable('No coverage report');
-      const document = await workspace.openTextDocument({ language: 'markdown', content: report });
-      await window.showTextDocument(document);
-      // The matrix reads best rendered; without the built-in Markdown extension the source stays open.
-      await commands.executeCommand('markdown.showPreview').then(undefined, () => undefined);
+      await deps.report.show(report);
     }),
     commands.registerCommand(BankCommands.practice, async () => {
       const snapshot = await currentSnapshot();
@@ -116,7 +115,9 @@ export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
     }),
     commands.registerCommand(BankCommands.showOnlyGaps, () => setOnlyGaps(true)),
     commands.registerCommand(BankCommands.showAllPrinciples, () => setOnlyGaps(false)),
-    commands.registerCommand(BankCommands.refreshBank, () => bank.refresh()),
+    commands.registerCommand(BankCommands.refreshBank, async () => {
+      if (!(await bank.refresh())) await reportUnavailable('Cannot refresh the story bank');
+    }),
     commands.registerCommand(BankCommands.revealStory, async (id: string) => {
       const story = bank.snapshot?.stories.find((s) => s.id === id);
       if (story) await storiesView.reveal(story, { select: true, focus: false });
@@ -167,6 +168,8 @@ function pickPrinciples(snapshot: BankSnapshot, preselectedIds: string[]): Promi
   quickPick.ignoreFocusOut = true;
   quickPick.items = byRank(snapshot).map(principleItem);
   quickPick.selectedItems = quickPick.items.filter((i) => i.principle && preselectedIds.includes(i.principle.id));
+  // Scrolls to the principle the tree row started from; the list itself stays in rank order.
+  if (quickPick.selectedItems.length) quickPick.activeItems = [quickPick.selectedItems[0]];
   let order = quickPick.selectedItems.map((i) => i.label);
   return new Promise((resolve) => {
     let accepted = false;

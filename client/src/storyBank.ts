@@ -4,6 +4,7 @@ import type { StorySummary } from '../../server/src/protocol';
 import { BankContextKeys, BankViews } from './bankIds';
 import { BankStore } from './bankStore';
 import { registerBankCommands } from './commands';
+import { CoverageReportDocument } from './coverageReport';
 import { CoverageTreeProvider, type CoverageNode } from './coverageTree';
 import { PracticeTimer, StoryStatusBar } from './statusBar';
 import { StoriesViewProvider } from './storiesView';
@@ -24,6 +25,7 @@ export function activateStoryBank(context: ExtensionContext, client: LanguageCli
   coverage.view = coverageView;
   const storiesView = window.createTreeView<StorySummary>(BankViews.stories, { treeDataProvider: new StoriesViewProvider(bank) });
   const timer = new PracticeTimer((running) => void commands.executeCommand('setContext', BankContextKeys.practicing, running));
+  const report = new CoverageReportDocument();
   const setStateKey = () => void commands.executeCommand('setContext', BankContextKeys.state, bank.state);
   setStateKey();
 
@@ -34,7 +36,8 @@ export function activateStoryBank(context: ExtensionContext, client: LanguageCli
     storiesView,
     new StoryStatusBar(bank),
     timer,
-    ...registerBankCommands({ bank, coverage, storiesView, timer, showOutput: () => output.show(true) }),
+    report,
+    ...registerBankCommands({ bank, coverage, storiesView, timer, report, showOutput: () => output.show(true) }),
     // Also after a restart: the new server process has its own index.
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) void bank.refresh();
