@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID } from '../../server/src/protocol';
+import { activateStoryBank } from './storyBank';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
       commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' }),
     ),
   );
+
+  // Story bank: coverage tree, stories view, status bar and bank commands. Registered before the
+  // server starts so the views exist at once; they fill when the server answers.
+  activateStoryBank(context, client, output);
+
   await client.start();
 }
 

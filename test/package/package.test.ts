@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,12 +23,23 @@ describe('the packaged extension', function () {
     assert.ok(size <= 1024 * 1024, `${size} bytes`);
   });
 
-  it('holds the bundles, grammar, snippets, config schema and every rule doc', () => {
+  it('holds the bundles, grammar, snippets, config schema, every rule doc, the view icon and the walkthrough', () => {
     for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/readme.md',
       'extension/syntaxes/star-markdown.tmLanguage.json', 'extension/snippets/star-markdown.json', 'extension/language-configuration.json',
-      'extension/docs/rules/we-over-i.md', 'extension/schemas/star-stories.schema.json']) {
+      'extension/docs/rules/we-over-i.md', 'extension/schemas/star-stories.schema.json', 'extension/media/star-stories.svg']) {
       assert.ok(files.includes(f), `${f} missing from the .vsix`);
     }
+  });
+
+  it('holds every file package.json points to (view icons, walkthrough pages)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const referenced = new Set<string>();
+    for (const c of manifest.contributes.viewsContainers.activitybar) referenced.add(c.icon);
+    for (const v of Object.values(manifest.contributes.views).flat() as { icon?: string }[]) if (v.icon) referenced.add(v.icon);
+    for (const w of manifest.contributes.walkthroughs) for (const step of w.steps) referenced.add(step.media.markdown);
+    assert.ok(referenced.size >= 5, `only ${referenced.size} referenced files`);
+    const missing = [...referenced].map((f) => `extension/${f.replace(/^\.\//, '')}`).filter((f) => !files.includes(f));
+    assert.deepEqual(missing, []);
   });
 
   it('holds no sources, tests, examples or node_modules', () => {

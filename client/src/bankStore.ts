@@ -1,0 +1,121 @@
+/**
+ * The client's copy of the story bank: the latest snapshot from the server, kept fresh by the
+ * `changed` notification. No `vscode` import: the connection and the log are passed in, so a test
+ * can drive it with a fake server that fails, answers late or never answers.
+ */
+import { BankMethods, type BankSnapshot, type NewStoryParams } from '../../server/src/protocol';
+
+export interface BankConnection {
+  request<R>(method: string, params?: unknown): Promise<R>;
+  onNotification(method: string, handler: (params: unknown) => void): { dispose(): void };
+}
+
+/** loading: no answer yet; unavailable: the last request failed; empty: no stories; ready. */
+export type BankState = 'loading' | 'unavailable' | 'empty' | 'ready';
+
+export class BankStore {
+  private current: BankSnapshot | undefined;
+  private currentState: BankState = 'loading';
+  /** Bumped by every snapshot that arrives, so an older request's answer cannot overwrite a newer push. */
+  private generation = 0;
+  private readonly failing = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly connection: BankConnection,
+    private readonly log: (message: string) => void,
+    /** Makes the server's URIs comparable with the editor's (e.g. `Uri.parse(u).toString()`). */
+    private readonly normalizeUri: (uri: string) => string = (u) => u,
+  ) {
+    this.subscription = connection.onNotification(BankMethods.changed, (params) => {
+      this.generation++;
+      this.accept(params);
+    });
+  }
+
+  get snapshot(): BankSnapshot | undefined {
+    return this.current;
+  }
+
+  get state(): BankState {
+    return this.currentState;
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Asks the server for a fresh snapshot; resolves to what the views now show (undefined if it failed). */
+  async refresh(): Promise<BankSnapshot | undefined> {
+    const asked = this.generation;
+    const answer = await this.request<BankSnapshot>(BankMethods.snapshot);
+    if (answer === undefined) {
+      if (this.current === undefined) this.setState('unavailable');
+      return this.current;
+    }
+    if (asked === this.generation) {
+      this.generation++;
+      this.accept(answer);
+    }
+    return this.current;
+  }
+
+  coverageReport(): Promise<string | undefined> {
+    return this.request<string>(BankMethods.coverageReport);
+  }
+
+  newStoryTemplate(params: NewStoryParams): Promise<string | undefined> {
+    return this.request<string>(BankMethods.newStoryTemplate, params);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.listeners.clear();
+  }
+
+  /**
+   * A failed request resolves to undefined and is logged once per method until that method works
+   * again: a server without the bank (or a crashed one) must not flood the output channel.
+   */
+  private async request<R>(method: string, params?: unknown): Promise<R | undefined> {
+    try {
+      const result = params === undefined ? await this.connection.request<R>(method) : await this.connection.request<R>(method, params);
+      this.failing.delete(method);
+      return result;
+    } catch (error) {
+      if (!this.failing.has(method)) {
+        this.failing.add(method);
+        this.log(`Story bank: the request ${method} failed (${error instanceof Error ? error.message : String(error)}). The story views stay empty until the server answers.`);
+      }
+      return undefined;
+    }
+  }
+
+  private accept(value: unknown): void {
+    if (!isSnapshot(value)) {
+      this.log('Story bank: ignored a snapshot without principles or stories.');
+      return;
+    }
+    this.current = {
+      ...value,
+      stories: value.stories.map((s) => ({ ...s, uri: this.normalizeUri(s.uri) })),
+      folders: (Array.isArray(value.folders) ? value.folders : []).map((f) => this.normalizeUri(f)),
+    };
+    this.setState(this.current.stories.length ? 'ready' : 'empty', true);
+  }
+
+  private setState(state: BankState, changed = false): void {
+    if (state === this.currentState && !changed) return;
+    this.currentState = state;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+function isSnapshot(value: unknown): value is BankSnapshot {
+  const v = value as Partial<BankSnapshot> | null;
+  return (
+    typeof v === 'object' && v !== null && Array.isArray(v.principles) && Array.isArray(v.stories) && typeof v.principleSet === 'object' && v.principleSet !== null
+  );
+}
