@@ -51,11 +51,12 @@ export const sectionOrder: Rule = {
 /**
  * The largest set of sections already in STAR order (a longest non-decreasing subsequence of
  * their ranks): everything else is what moved. With five ranks this is linear, so a file with
- * thousands of headings costs nothing. On ties the earlier section stays, so in
- * "Action, Situation" the Situation is the one reported.
+ * thousands of headings costs nothing. On ties STAR sections stay before a Reflection, and
+ * earlier sections before later ones, so in "Task, Situation" the Situation is reported.
  */
 function inOrderSections(ranks: number[]): Set<number> {
-  const better = (a: Best, b: Best | undefined) => !b || a.kept > b.kept || (a.kept === b.kept && a.star > b.star);
+  const better = (a: Best, b: Best | undefined) =>
+    !b || a.kept > b.kept || (a.kept === b.kept && (a.star > b.star || (a.star === b.star && a.last < b.last)));
   // best[r]: the best chain so far whose last section has rank r.
   const best: Array<Best | undefined> = new Array(5).fill(undefined);
   const previous = new Array<number>(ranks.length).fill(-1);
@@ -64,10 +65,12 @@ function inOrderSections(ranks: number[]): Set<number> {
     for (let r = 0; r <= rank; r++) if (best[r] && better(best[r]!, from)) from = best[r];
     const chain: Best = { kept: (from?.kept ?? 0) + 1, star: (from?.star ?? 0) + (rank < 4 ? 1 : 0), last: i };
     previous[i] = from ? from.last : -1;
-    if (better(chain, best[rank])) best[rank] = chain;
+    // A later section only replaces an equal chain when it is strictly longer: earlier ones stay.
+    const current = best[rank];
+    if (!current || chain.kept > current.kept || (chain.kept === current.kept && chain.star > current.star)) best[rank] = chain;
   });
   let top: Best | undefined;
-  for (const b of best) if (b && (better(b, top) || (top && b.kept === top.kept && b.star === top.star && b.last < top.last))) top = b;
+  for (const b of best) if (b && better(b, top)) top = b;
   const kept = new Set<number>();
   for (let i = top ? top.last : -1; i >= 0; i = previous[i]) kept.add(i);
   return kept;
