@@ -26,17 +26,20 @@ export const sectionOrder: Rule = {
     const known = story.sections.filter((s): s is Section & { kind: SectionKind } => s.kind !== undefined);
     if (known.length < 2) return;
     const kept = inOrderSections(known.map((s) => RANK[s.kind]));
+    // Kept sections run in rank order, so "the first kept one ranked above" and "the last kept
+    // one ranked at or below" depend only on the rank: computed once, not per flagged heading.
+    const firstAbove: Array<Section | undefined> = [];
+    const lastAtOrBelow: Array<Section | undefined> = [];
+    for (let r = 0; r < 5; r++) firstAbove[r] = known.find((s, j) => kept.has(j) && RANK[s.kind] > r);
+    known.forEach((s, j) => {
+      if (kept.has(j)) for (let r = RANK[s.kind]; r < 5; r++) lastAtOrBelow[r] = s;
+    });
     known.forEach((section, i) => {
       if (kept.has(i)) return;
       const rank = RANK[section.kind];
       // Point at the nearest section that stays in place: the one it should come before, else after.
-      const nextIndex = known.findIndex((s, j) => kept.has(j) && RANK[s.kind] > rank);
-      let where = 'before';
-      let other = nextIndex >= 0 ? known[nextIndex] : undefined;
-      if (!other) {
-        where = 'after';
-        for (let j = known.length - 1; j >= 0 && !other; j--) if (kept.has(j) && RANK[known[j].kind] <= rank) other = known[j];
-      }
+      const where = firstAbove[rank] ? 'before' : 'after';
+      const other = firstAbove[rank] ?? lastAtOrBelow[rank];
       const span = section.nameSpan.end > section.nameSpan.start ? section.nameSpan : section.heading;
       context.report({
         messageId: 'outOfOrder',
