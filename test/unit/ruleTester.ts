@@ -4,7 +4,7 @@
  * the rule can fix them, exactly the listed output after fixing.
  */
 import { strict as assert } from 'node:assert';
-import { fixAll, Linter, type EngineConfig, type Finding, type Rule } from '../../server/src/engine';
+import { fixAll, Linter, type EngineConfig, type Finding, type PrincipleSet, type Rule } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   messageId: string;
@@ -22,6 +22,8 @@ export interface ValidCase {
   name?: string;
   text: string;
   config?: Partial<EngineConfig>;
+  /** A principle set other than the built-in Amazon one. */
+  principleSet?: PrincipleSet;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -32,13 +34,14 @@ export interface InvalidCase extends ValidCase {
 
 export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] }): void {
   describe(`rule ${rule.name}`, () => {
-    const lint = (text: string, config?: Partial<EngineConfig>) => new Linter({ rules: [rule] }).lint(text, config).findings;
+    const linter = (c: ValidCase) => new Linter({ rules: [rule], principleSet: c.principleSet });
+    const lint = (c: ValidCase, text = c.text) => linter(c).lint(text, c.config).findings;
 
     describe('stays quiet on', () => {
       for (const item of cases.valid) {
         const c = typeof item === 'string' ? { text: item } : item;
         it(c.name ?? firstLine(c.text), () => {
-          const findings = lint(c.text, c.config);
+          const findings = lint(c);
           assert.deepEqual(findings.map((f) => describeFinding(c.text, f)), [], 'expected no findings');
         });
       }
@@ -47,7 +50,7 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
     describe('fires on', () => {
       for (const c of cases.invalid) {
         it(c.name ?? firstLine(c.text), () => {
-          const findings = lint(c.text, c.config);
+          const findings = lint(c);
           assert.deepEqual(
             findings.map((f) => ({ messageId: f.messageId, text: c.text.slice(f.start, f.end) })),
             c.findings.map((e) => ({ messageId: e.messageId, text: e.text })),
@@ -65,13 +68,13 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
               assert.equal(applyEdits(c.text, suggestion.edits), expected.suggestionOutput);
             }
           });
-          const fixed = fixAll(new Linter({ rules: [rule] }), c.text, c.config);
+          const fixed = fixAll(linter(c), c.text, c.config);
           if (c.output === undefined) {
             assert.equal(fixed.text, c.text, 'the rule fixed something but the case has no expected output');
           } else {
             assert.equal(fixed.text, c.output);
             // Fixes leave nothing fixable behind.
-            assert.deepEqual(lint(fixed.text, c.config).filter((f) => f.fix).map((f) => describeFinding(fixed.text, f)), []);
+            assert.deepEqual(lint(c, fixed.text).filter((f) => f.fix).map((f) => describeFinding(fixed.text, f)), []);
           }
         });
       }

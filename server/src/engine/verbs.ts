@@ -91,3 +91,22 @@ export function isParticiple(word: string): boolean {
   const w = word.toLowerCase();
   return w.endsWith('ed') || PARTICIPLE_TO_PAST.has(w);
 }
+
+/** Words that end in -ed without being a past participle ("indeed", "hundred", "shed" as a noun). */
+const ED_NOT_PARTICIPLE = new Set([
+  'indeed', 'hundred', 'sacred', 'naked', 'wicked', 'kindred', 'hatred', 'shred', 'sled', 'shed', 'embed', 'rugged', 'ragged',
+  'crooked', 'beloved', 'infrared', 'unwed',
+]);
+/** -eed words that are participles of an -ee verb; every other -eed word is a base form ("need", "exceed"). */
+const EED_PARTICIPLES = new Set(['agreed', 'disagreed', 'guaranteed', 'freed', 'decreed', 'refereed', 'foreseed', 'overseed']);
+
+/**
+ * A past participle, for passive voice: stricter than `isParticiple`, because there a wrong yes
+ * is a false alarm ("it was indeed", "what we need"), not a skipped rewrite.
+ */
+export function isPastParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  if (PARTICIPLE_TO_PAST.has(w)) return true;
+  if (!/^[a-z]{2,}ed$/.test(w) || ED_NOT_PARTICIPLE.has(w)) return false;
+  return !w.endsWith('eed') || EED_PARTICIPLES.has(w);
+}
