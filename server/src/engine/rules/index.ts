@@ -1,8 +1,14 @@
 import type { Rule } from '../types';
 import { emptySection } from './empty-section';
+import { engineeringOnlyResult } from './engineering-only-result';
+import { genericReflection } from './generic-reflection';
 import { hypothetical } from './hypothetical';
+import { metricNoBaseline } from './metric-no-baseline';
+import { metricNoTimeframe } from './metric-no-timeframe';
 import { missingPrinciples } from './missing-principles';
+import { missingReflection } from './missing-reflection';
 import { missingSection } from './missing-section';
+import { noDecisionPoint } from './no-decision-point';
 import { resultNoMetric } from './result-no-metric';
 import { tooLong } from './too-long';
 import { unknownPrinciple } from './unknown-principle';
@@ -20,8 +26,14 @@ export const rules: readonly Rule[] = [
   weakVerb,
   hypothetical,
   resultNoMetric,
+  metricNoBaseline,
+  metricNoTimeframe,
   vagueImpact,
+  engineeringOnlyResult,
+  noDecisionPoint,
   tooLong,
+  missingReflection,
+  genericReflection,
 ];
 
 export const ruleNames: ReadonlySet<string> = new Set(rules.map((r) => r.name));
