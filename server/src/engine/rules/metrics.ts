@@ -71,7 +71,7 @@ const STARTING_POINT = new RegExp(
   'iu',
 );
 
-const COUNTED = `(?:(?:the|a|an|its|their|our|that|this|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\\d[\\d,.]*|few|several|couple|of|first|next|following|past|last|same|single|whole|entire|full|subsequent|initial|busiest)\\s+){0,3}`;
+const COUNTED = `(?:(?:the|a|an|its|their|our|that|this|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|(?<![\\d,.])\\d[\\d,.]*|few|several|couple|of|first|next|following|past|last|same|single|whole|entire|full|subsequent|initial|busiest)\\s+){0,3}`;
 /** A time span, a date, or a rate's time basis ("a week" is a time basis too). */
 const TIME_SPAN = new RegExp(
   [
