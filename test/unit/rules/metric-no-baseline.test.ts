@@ -12,6 +12,7 @@ testRule(metricNoBaseline, {
     { name: '"down from" after the end value', text: result('Checkout latency is now 80 ms, down from 400 ms in March.') },
     { name: '"was" gives the starting point in the same sentence', text: result('Latency was 400 ms before the fix and is now 80 ms.') },
     { name: 'a multiple ("doubled", "twice as fast", "3x")', text: result('Revenue doubled to $3M in a year, refunds now settle twice as fast, and sign-ups hit 3x the old rate.') },
+    { name: '"instead of" a number', text: result('Refunds now settle in 2 days instead of 9.') },
     { name: '"compared with"', text: result('Sign-ups reached 12,000 in March, compared with 7,000 the March before.') },
     { name: 'an amount gained is a magnitude, not an end value', text: result('The fix recovered $140K in revenue a month and about 4,000 more orders over the sale weekend.') },
     { name: '"to" a number with no change before it', text: result('Within a week of the fix, I replied to 30 enterprise customers myself.') },

@@ -15,6 +15,8 @@ testRule(metricNoTimeframe, {
     { name: '"in nine days" anywhere in the sentence', text: result('The fix shipped in nine days and cut p99 from 2.3 seconds to 180 ms.') },
     { name: '"by the end of the quarter"', text: result('By the end of the quarter, his review rounds fell from 2.8 to 1.9.') },
     { name: 'a year', text: result('Sign-ups doubled in 2023.') },
+    { name: 'a named day', text: result('Orders through the new checkout doubled by Black Friday.') },
+    { name: '"in the first week"', text: result('Support tickets fell by a third in the first week.') },
     { name: '"since launch"', text: result('Refund complaints have dropped by 40% since launch.') },
     { name: 'a count that is not a change', text: result('I replied to 30 enterprise customers myself.') },
     { name: 'a number that stayed the same', text: result('Mean time to detect incidents stayed at four minutes.') },

@@ -63,7 +63,7 @@ const RELATIVE = new RegExp(RELATIVE_SOURCE, 'iu');
 /** Where the number started: "from 900", "down from three", "was 400 ms", "compared with last year". */
 const STARTING_POINT = new RegExp(
   [
-    `\\b(?:from|was|were|had been|used to be)\\s+${APPROX}${QUANTITY}`,
+    `\\b(?:from|was|were|had been|used to be|instead of)\\s+${APPROX}${QUANTITY}`,
     '\\b(?:previously|formerly|originally|baseline|compared (?:with|to)|relative to|versus|vs\\.?)(?=\\s|$)',
     '\\bthan (?:before|ever|planned|expected|forecast|budgeted|last|the (?:previous|prior|old|original|baseline|year|quarter|month|week)|a (?:year|quarter|month|week) (?:ago|earlier|before))\\b',
     '\\bthe (?:year|quarter|month|week|day|release|version) (?:before|earlier)\\b',
@@ -84,12 +84,17 @@ const TIME_SPAN = new RegExp(
     '\\b(?:by|at|before|until|till) the (?:end|start|close) of\\b',
     '\\b(?:by|before|until|till|through|in|since|after|as of) (?:the )?(?:launch|year[- ]end|quarter[- ]end|month[- ]end|deadline|holidays?|freeze|cutover|cut-over|go-live)\\b',
     '\\b(?:Q[1-4]|H[12]|FY ?\\d{2,4})\\b',
+    '\\b(?:(?:first|second|third|launch|opening) (?:day|week|month|quarter|year)|day (?:one|1))\\b',
     '\\b(?:in|by|since|during|of|through|until|before|after|across|throughout|early|mid|late)[ -](?:19|20)\\d{2}\\b',
   ].join('|'),
   'iu',
 );
-/** Month names are only dates when capitalized ("in March", not "march on"); "May" only after a preposition. */
-const MONTH = /\b(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:in|by|since|until|through|during|of|early|mid|late) May\b/;
+/**
+ * Dates by name are only dates when capitalized ("in March", not "march on"; "by Friday"); "May" only
+ * after a preposition.
+ */
+const MONTH =
+  /\b(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Thanksgiving|Prime Day)\b|\b(?:in|by|since|until|through|during|of|early|mid|late) May\b/;
 
 /**
  * Units an engineer measures; on their own they leave the interviewer asking "so what for
