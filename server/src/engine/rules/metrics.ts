@@ -4,8 +4,9 @@
  * Domain: "A baseline, a magnitude and a time span: support tickets fell from 900 to 310 a week
  * within a month", and an engineering number tied to what it meant for customers or the business.
  *
- * Every pattern here works on one sentence at a time and is linear: alternatives are fixed
- * words, and the only repetitions are bounded or over disjoint character classes.
+ * Every pattern here works on one sentence at a time and stays linear: alternatives are fixed
+ * words, repetitions are bounded or over disjoint character classes, and a digit run may only
+ * start where no number continues (a lookbehind), so no scan restarts inside "1,1,1,…".
  */
 import type { Section, Span, Story } from '../types';
 import { hasNumber, NUMBER, sentences } from '../text';
@@ -14,7 +15,7 @@ const NUMBER_WORD =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
   'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|hundreds|thousands|millions|billions|a dozen|dozens|none)' +
   '(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))?';
-/** "1,200", "3.5", "$61K", "2M", "40%", "3.1x", "€40 k" — not the "99" of "p99" nor the "3" of "Q3". */
+/** "1,200", "3.5", "$61K", "2M", "40%", "3.1x", "€40k" — not the "99" of "p99" nor the "3" of "Q3". */
 const DIGITS = '(?:[$€£¥]\\s?)?(?<![\\p{L}\\d.,])\\d[\\d,]*(?:\\.\\d+)?(?:[kKmMbB]n?\\b|bn\\b)?(?:\\s?%|\\s?percent\\b|x\\b)?';
 const QUANTITY = `(?:${DIGITS}|\\b${NUMBER_WORD}\\b)`;
 /** Words that soften a number without changing what it measures. */
@@ -27,7 +28,7 @@ const RATE = `(?:\\b(?:a|an|per|each|every)\\s+${SPAN_UNIT}\\b|/\\s?(?:h|hr|hour
 const UNIT_WORD =
   '(?:\\s+(?!(?:and|or|but|in|within|by|over|after|for|from|to|at|of|on|the|a|an|per|each|every|with|which|while|than|as|so|when|because|since|during|across|until|before|this|that|its|their|our|my)\\b)\\p{L}[\\p{L}-]*)?';
 /** A quantity as it is said: "310 a week", "80 ms", "2M users", "$24K". */
-export const QUANTITY_PHRASE = `${QUANTITY}${UNIT_WORD}(?:\\s+${RATE})?`;
+const QUANTITY_PHRASE = `${QUANTITY}${UNIT_WORD}(?:\\s+${RATE})?`;
 
 const CHANGE_VERB =
   '(?:fell|falls?|fallen|falling|dropped|drops?|dropping|declined|declines?|declining|rose|rises?|risen|rising|grew|grows?|grown|growing|cut|cuts|cutting|' +
