@@ -53,7 +53,7 @@ describe('star-stories lint', () => {
     const { out } = run('lint', dir);
     assert.match(out, /weak\.star\.md/);
     assert.match(out, /\n {2}2:13 +error +"Customer Obsesion" is not one of the Amazon Leadership Principles\. Did you mean "Customer Obsession"\? +unknown-principle\n/);
-    assert.match(out, /✖ \d+ problems \(1 error, \d+ warnings, 0 info\)/);
+    assert.match(out, /✖ \d+ problems \(1 error, \d+ warnings, \d+ info\)/);
   });
 
   it('finds *.star.md files in folders, skipping node_modules and other Markdown', () => {

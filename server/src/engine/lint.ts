@@ -112,21 +112,21 @@ export class Linter {
     return { findings: [finding], stories: [], directives: [], config: mergeConfig(DEFAULT_CONFIG, settings), principleSet: this.principleSet };
   }
 
-  private activeRules(config: EngineConfig): Array<{ rule: Rule; severity: Severity; options: Record<string, unknown> }> {
+  private activeRules(config: EngineConfig): Array<{ rule: Rule; severity: Severity; configured: boolean; options: Record<string, unknown> }> {
     const active = [];
     for (const rule of this.rules) {
       const setting = config.rules[rule.name];
       const severity = Array.isArray(setting) ? setting[0] : setting ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       const options = { ...rule.defaultOptions, ...(Array.isArray(setting) ? setting[1] : undefined) };
-      active.push({ rule, severity, options });
+      active.push({ rule, severity, configured: setting !== undefined, options });
     }
     return active;
   }
 
   private checkStory(story: Story, text: string, config: EngineConfig, active: ReturnType<Linter['activeRules']>): Finding[] {
     const findings: Finding[] = [];
-    for (const { rule, severity, options } of active) {
+    for (const { rule, severity, configured, options } of active) {
       try {
         rule.check(story, {
           text,
@@ -138,7 +138,7 @@ export class Linter {
               rule: rule.name,
               messageId: report.messageId,
               message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
-              severity,
+              severity: configured ? severity : report.severity ?? severity,
               start: report.start,
               end: report.end,
               fix: report.fix,

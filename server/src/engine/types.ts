@@ -117,6 +117,8 @@ export interface RuleContext {
 export interface RuleReport extends Span {
   messageId: string;
   data?: Record<string, string | number>;
+  /** Overrides the rule's default severity for this finding; a severity the user configured always wins. */
+  severity?: Severity;
   fix?: Fix;
   suggestions?: Fix[];
 }

@@ -1,19 +1,25 @@
 import type { Rule } from '../types';
 import { emptySection } from './empty-section';
+import { engineeringOnlyResult } from './engineering-only-result';
+import { genericReflection } from './generic-reflection';
 import { hypothetical } from './hypothetical';
 import { managerDirected } from './manager-directed';
+import { metricNoBaseline } from './metric-no-baseline';
+import { metricNoTimeframe } from './metric-no-timeframe';
 import { missingPrinciples } from './missing-principles';
+import { missingReflection } from './missing-reflection';
 import { missingSection } from './missing-section';
+import { noDecisionPoint } from './no-decision-point';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
 import { resultNoMetric } from './result-no-metric';
 import { sectionOrder } from './section-order';
-import { tooManyPrinciples } from './too-many-principles';
 import { tooLong } from './too-long';
+import { tooManyPrinciples } from './too-many-principles';
 import { unknownPrinciple } from './unknown-principle';
 import { vagueImpact } from './vague-impact';
-import { weakVerb } from './weak-verb';
 import { weOverI } from './we-over-i';
+import { weakVerb } from './weak-verb';
 
 /** Every rule, in the order of the catalogue in product.md §4. */
 export const rules: readonly Rule[] = [
@@ -29,8 +35,14 @@ export const rules: readonly Rule[] = [
   passiveVoice,
   hypothetical,
   resultNoMetric,
+  metricNoBaseline,
+  metricNoTimeframe,
   vagueImpact,
+  engineeringOnlyResult,
+  noDecisionPoint,
   tooLong,
+  missingReflection,
+  genericReflection,
   principleBeats,
 ];
 
