@@ -66,6 +66,12 @@ export function readConfig(value: unknown, source: string, knownRules: ReadonlyS
       }
     }
   }
+  // The allow-list of unexplained-acronym, which its quick fix extends in front matter.
+  if ('acronyms' in record) {
+    const acronyms = record.acronyms;
+    if (Array.isArray(acronyms) && acronyms.every((a) => typeof a === 'string')) config.acronyms = acronyms;
+    else if (acronyms !== null) problems.push({ message: `${source}: "acronyms" must be a list of strings, not ${describe(acronyms)}.` });
+  }
   return { config, problems };
 }
 

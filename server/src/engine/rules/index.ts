@@ -1,10 +1,15 @@
 import type { Rule } from '../types';
+import { buzzword } from './buzzword';
 import { emptySection } from './empty-section';
+import { hedging } from './hedging';
 import { hypothetical } from './hypothetical';
+import { longSentence } from './long-sentence';
 import { missingPrinciples } from './missing-principles';
 import { missingSection } from './missing-section';
 import { resultNoMetric } from './result-no-metric';
+import { setupTooLong } from './setup-too-long';
 import { tooLong } from './too-long';
+import { unexplainedAcronym } from './unexplained-acronym';
 import { unknownPrinciple } from './unknown-principle';
 import { vagueImpact } from './vague-impact';
 import { weakVerb } from './weak-verb';
@@ -22,6 +27,11 @@ export const rules: readonly Rule[] = [
   resultNoMetric,
   vagueImpact,
   tooLong,
+  setupTooLong,
+  longSentence,
+  hedging,
+  buzzword,
+  unexplainedAcronym,
 ];
 
 export const ruleNames: ReadonlySet<string> = new Set(rules.map((r) => r.name));
