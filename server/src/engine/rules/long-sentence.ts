@@ -7,31 +7,40 @@ const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const TABLE_ROW = /^[ \t]*\|/;
 
 /**
- * Sentences of a section as a listener hears them, as spans into `story.prose`. A list item, a
- * table row or a sub-heading ends a sentence even without a full stop, since Markdown markup is
- * blanked in the prose and would otherwise let "- logs\n- metrics" read as one sentence.
- * `raw` is the document text in the story's coordinates (the rule context's `text`).
+ * Sentences of a section as a listener hears them, as spans into `story.prose`. A hard-wrapped
+ * sentence stays one sentence (ICU's segmenter breaks at every line feed, so soft line breaks are
+ * read as spaces), while a list item, a table row or a sub-heading ends one even without a full
+ * stop ("- logs\n- metrics" are two). `raw` is the document text in the story's coordinates (the
+ * rule context's `text`), where the list and heading markup the prose blanks is still visible.
  */
 export function spokenSentences(story: Story, raw: string, section: Section): Span[] {
   const body = rel(story, section.body);
-  const out: Span[] = [];
-  let blockStart = body.start;
-  let lineStart = body.start;
+  const text = story.prose.slice(body.start, body.end);
+  let flat = '';
+  const blockStarts: number[] = [];
+  let lineStart = 0;
+  let previousBlank = true;
   let previousEndsBlock = false;
-  while (lineStart < body.end) {
-    const newline = story.prose.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 || newline >= body.end ? body.end : newline;
-    const line = raw.slice(story.start + lineStart, story.start + lineEnd);
-    const isHeading = HEADING.test(line);
-    const isRow = TABLE_ROW.test(line);
-    if (lineStart > blockStart && (previousEndsBlock || isHeading || isRow || LIST_ITEM.test(line))) {
-      out.push(...sentences(story.prose, { start: blockStart, end: lineStart }));
-      blockStart = lineStart;
-    }
-    previousEndsBlock = isHeading || isRow;
-    lineStart = lineEnd + 1;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const rawLine = raw.slice(story.start + body.start + lineStart, story.start + body.start + lineEnd);
+    const blank = !/\S/.test(text.slice(lineStart, lineEnd));
+    const endsBlock = HEADING.test(rawLine) || TABLE_ROW.test(rawLine);
+    const startsBlock = !blank && (previousBlank || previousEndsBlock || endsBlock || LIST_ITEM.test(rawLine));
+    if (lineStart > 0) flat += blank || previousBlank || startsBlock ? '\n' : ' ';
+    if (startsBlock) blockStarts.push(lineStart);
+    flat += text.slice(lineStart, lineEnd);
+    previousBlank = blank;
+    previousEndsBlock = endsBlock;
+    if (newline < 0) break;
+    lineStart = newline + 1;
   }
-  if (body.end > blockStart) out.push(...sentences(story.prose, { start: blockStart, end: body.end }));
+  const out: Span[] = [];
+  blockStarts.forEach((start, i) => {
+    const end = i + 1 < blockStarts.length ? blockStarts[i + 1] : flat.length;
+    for (const s of sentences(flat, { start, end })) out.push({ start: s.start + body.start, end: s.end + body.start });
+  });
   return out;
 }
 

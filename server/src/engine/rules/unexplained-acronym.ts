@@ -48,8 +48,10 @@ export const unexplainedAcronym: Rule = {
         if ((acronym.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
         if (KNOWN_ACRONYMS.has(acronym) || allowed.has(acronym) || allowed.has(acronym + m[2]) || EMPHASIS.has(acronym) || ROMAN.test(acronym)) continue;
         const end = m.index + m[0].length;
-        // "DON'T", "CAN'T": a shouted contraction.
+        // "DON'T", "CAN'T": a shouted contraction; "DO NOT MERGE": the rest of a shouted phrase.
         if (/^['\u2019][A-Z]/.test(story.prose.slice(end, end + 2))) continue;
+        const previous = /([A-Z]+)(?:['\u2019][A-Z]+)?[ \t]+$/.exec(story.prose.slice(Math.max(0, m.index - 12), m.index));
+        if (previous && (EMPHASIS.has(previous[1]) || previous[0].includes("'") || previous[0].includes('\u2019'))) continue;
         if (isExpanded(story.prose, m.index, end, acronym)) continue;
         context.report({ messageId: 'unexplained', data: { acronym }, start: story.start + m.index, end: story.start + m.index + acronym.length });
       }
