@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { joined } from './hedging';
 import { matchesIn, sectionsOf } from './util';
 
 /** Each buzzword with the plain words to say instead. */
@@ -34,7 +35,7 @@ function buzzPattern(extra: readonly string[]): { pattern: RegExp; extra: string
     const builtIn = BUZZWORDS.map(([p], i) => `(?<b${i}>${p})`);
     const user = cleaned.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
     const alternatives = user.length > 0 ? [...builtIn, `(?<user>${user.join('|')})`] : builtIn;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}'\u2019-])`, 'giu');
+    const pattern = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi');
     entry = { pattern, extra: cleaned };
     compiled.set(key, entry);
   }
@@ -54,6 +55,7 @@ export const buzzword: Rule = {
     const { pattern } = buzzPattern(context.config.buzzwords);
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       for (const m of matchesIn(story, section.body, pattern)) {
+        if (joined(story.prose, m.start - story.start, m.end - story.start)) continue;
         const groups = m.groups.groups ?? {};
         const index = BUZZWORDS.findIndex((_, i) => groups[`b${i}`] !== undefined);
         if (index === 1 && /^leverage$/i.test(m.text)) {
