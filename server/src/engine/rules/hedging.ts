@@ -1,5 +1,6 @@
 import type { Fix, Rule, Span, Story } from '../types';
 import { spokenSentences } from './long-sentence';
+import { rel } from '../text';
 import { matchesIn, sectionsOf } from './util';
 
 const HEDGES = [
@@ -44,18 +45,22 @@ export const hedging: Rule = {
     const pattern = hedgePattern(context.config.hedges);
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       let sentenceSpans: Span[] | undefined;
+      let sentenceStarts: number[] | undefined;
+      let quotes: number[] | undefined;
       for (const m of matchesIn(story, section.body, pattern)) {
         const at = m.start - story.start;
         const before = story.prose.slice(Math.max(0, at - 40), at);
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
         if (joined(story.prose, at, m.end - story.start)) continue;
-        const lower = m.text.toLowerCase();
+        const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
         if (/^(?:kind|sort) of$|^maybe$/.test(lower) && NOUN_BEFORE.test(before)) continue;
         if (/^i\s/.test(lower) && VERB_USE_AFTER.test(after)) continue;
         sentenceSpans ??= spokenSentences(story, context.text, section);
-        const sentence = sentenceSpans.find((s) => s.start <= at && at < s.end);
+        sentenceStarts ??= sentenceSpans.map((x) => x.start);
+        quotes ??= quoteOffsets(story.prose, rel(story, section.body));
+        const sentence = sentenceSpans[lastAtOrBefore(sentenceStarts, at)];
         // A quotation is someone else's words ("the PM said \"maybe next quarter\"").
-        if (sentence && insideQuote(story.prose.slice(sentence.start, at))) continue;
+        if (sentence && at < sentence.end && (lastAtOrBefore(quotes, at - 1) - lastAtOrBefore(quotes, sentence.start - 1)) % 2 === 1) continue;
         context.report({
           messageId: 'hedge',
           data: { phrase: m.text.replace(/\s+/g, ' ') },
@@ -73,8 +78,22 @@ export function joined(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}'\u2019-]/u.test(text[start - 1] ?? ' ') || /[\p{L}\p{N}'\u2019-]/u.test(text[end] ?? ' ');
 }
 
-function insideQuote(text: string): boolean {
-  return (text.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1;
+function quoteOffsets(text: string, span: Span): number[] {
+  const offsets: number[] = [];
+  for (let i = span.start; i < span.end; i++) if (text[i] === '"' || text[i] === '\u201c' || text[i] === '\u201d') offsets.push(i);
+  return offsets;
+}
+
+/** Index of the last value ≤ `at` in an ascending list, -1 when there is none. */
+function lastAtOrBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**
