@@ -43,12 +43,14 @@ interface CachedChunk {
 export class Linter {
   readonly principleSet: PrincipleSet;
   readonly rules: readonly Rule[];
+  private readonly documentRules: ReadonlyMap<string, Rule>;
   private cache = new Map<string, CachedChunk>();
   private cacheKey = '';
 
   constructor(options: LinterOptions = {}) {
     this.principleSet = options.principleSet ?? amazonPrinciples;
     this.rules = options.rules ?? builtInRules;
+    this.documentRules = new Map(this.rules.filter((r) => r.documentSuggestions).map((r) => [r.name, r]));
   }
 
   lint(text: string, settings?: Partial<EngineConfig>): LintResult {
@@ -95,7 +97,16 @@ export class Linter {
       for (const f of cached.findings) findings.push(shiftFinding(f, base));
     }
     this.cache = nextCache;
-    return { findings: applyDirectives(text, findings, directives), stories, directives, config, principleSet: this.principleSet };
+    const kept = applyDirectives(text, findings, directives);
+    return { findings: this.withDocumentSuggestions(text, kept), stories, directives, config, principleSet: this.principleSet };
+  }
+
+  private withDocumentSuggestions(text: string, findings: Finding[]): Finding[] {
+    if (this.documentRules.size === 0) return findings;
+    return findings.map((f) => {
+      const extra = this.documentRules.get(f.rule)?.documentSuggestions?.(f, text) ?? [];
+      return extra.length > 0 ? { ...f, suggestions: [...(f.suggestions ?? []), ...extra] } : f;
+    });
   }
 
   private tooLarge(text: string, settings?: Partial<EngineConfig>): LintResult {

@@ -136,4 +136,9 @@ export interface Rule {
   fixable?: 'fix' | 'suggestion';
   defaultOptions?: Record<string, unknown>;
   check(story: Story, context: RuleContext): void;
+  /**
+   * Suggestions that edit outside the finding's story (the file's front matter). Findings are
+   * cached per story, which cannot see the rest of the file, so these are added on every lint.
+   */
+  documentSuggestions?(finding: Finding, text: string): Fix[];
 }

@@ -30,6 +30,29 @@ const IRREGULAR: Record<string, [past: string, participle: string]> = {
   freeze: ['froze', 'frozen'], ride: ['rode', 'ridden'], shoot: ['shot', 'shot'], feed: ['fed', 'fed'], bind: ['bound', 'bound'],
 };
 
+/** Less common irregular verbs, and re-/over-/under-/out- compounds candidates use ("spin up", "rerun", "override"). */
+const MORE_IRREGULAR: Record<string, [past: string, participle: string]> = {
+  arise: ['arose', 'arisen'], bear: ['bore', 'borne'], beat: ['beat', 'beaten'], bend: ['bent', 'bent'], bite: ['bit', 'bitten'],
+  bleed: ['bled', 'bled'], blow: ['blew', 'blown'], breed: ['bred', 'bred'], burst: ['burst', 'burst'], cast: ['cast', 'cast'],
+  cling: ['clung', 'clung'], creep: ['crept', 'crept'], dig: ['dug', 'dug'], flee: ['fled', 'fled'], fling: ['flung', 'flung'],
+  forbid: ['forbade', 'forbidden'], forgive: ['forgave', 'forgiven'], foresee: ['foresaw', 'foreseen'], grind: ['ground', 'ground'],
+  hang: ['hung', 'hung'], input: ['input', 'input'], kneel: ['knelt', 'knelt'], mislead: ['misled', 'misled'],
+  misread: ['misread', 'misread'], misunderstand: ['misunderstood', 'misunderstood'], offset: ['offset', 'offset'],
+  outdo: ['outdid', 'outdone'], outgrow: ['outgrew', 'outgrown'], output: ['output', 'output'], outrun: ['outran', 'outrun'],
+  overdo: ['overdid', 'overdone'], overhear: ['overheard', 'overheard'], override: ['overrode', 'overridden'],
+  overrun: ['overran', 'overrun'], overtake: ['overtook', 'overtaken'], overthrow: ['overthrew', 'overthrown'],
+  redo: ['redid', 'redone'], remake: ['remade', 'remade'], reread: ['reread', 'reread'], rerun: ['reran', 'rerun'],
+  resend: ['resent', 'resent'], reset: ['reset', 'reset'], retell: ['retold', 'retold'], rethink: ['rethought', 'rethought'],
+  rewind: ['rewound', 'rewound'], shed: ['shed', 'shed'], shine: ['shone', 'shone'], shrink: ['shrank', 'shrunk'],
+  sink: ['sank', 'sunk'], sling: ['slung', 'slung'], speed: ['sped', 'sped'], spin: ['spun', 'spun'], spring: ['sprang', 'sprung'],
+  sting: ['stung', 'stung'], stride: ['strode', 'stridden'], string: ['strung', 'strung'], strive: ['strove', 'striven'],
+  swear: ['swore', 'sworn'], sweep: ['swept', 'swept'], swing: ['swung', 'swung'], thrust: ['thrust', 'thrust'],
+  undercut: ['undercut', 'undercut'], undo: ['undid', 'undone'], unwind: ['unwound', 'unwound'], uphold: ['upheld', 'upheld'],
+  weave: ['wove', 'woven'], weep: ['wept', 'wept'], wind: ['wound', 'wound'], withhold: ['withheld', 'withheld'],
+  withstand: ['withstood', 'withstood'], wring: ['wrung', 'wrung'],
+};
+Object.assign(IRREGULAR, MORE_IRREGULAR);
+
 const PARTICIPLE_TO_PAST = new Map<string, string>();
 for (const [, [past, participle]] of Object.entries(IRREGULAR)) PARTICIPLE_TO_PAST.set(participle, past);
 
@@ -40,6 +63,9 @@ const STRESS_FINAL = new Set([
   'omit', 'patrol', 'permit', 'prefer', 'propel', 'rebut', 'recur', 'refer', 'regret', 'submit', 'transfer', 'transmit', 'upset',
   'debug', 'embed', 'format', 'program', 'unplug', 'outfit', 'refit', 'acquit', 'extol', 'enrol', 'instil', 'kidnap', 'handicap',
 ]);
+
+/** Verbs in -ic take a k before -ed: "panicked". */
+const ADD_K = new Set(['panic', 'mimic', 'picnic', 'traffic', 'frolic']);
 
 /** Verbs that end in -ly; any other -ly word after "would" is an adverb ("I would gradually roll out"). */
 const LY_VERBS = new Set(['apply', 'reply', 'supply', 'rely', 'comply', 'multiply', 'ally', 'fly', 'imply', 'bully', 'tally', 'rally', 'sully', 'dally']);
@@ -74,6 +100,7 @@ export function pastTense(base: string): string {
   const irregular = IRREGULAR[w];
   if (irregular) return irregular[0];
   if (w.endsWith('e')) return w + 'd';
+  if (ADD_K.has(w)) return w + 'ked';
   if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ied';
   if (STRESS_FINAL.has(w) || /^[^aeiou]*[aeiou][bcdfgklmnprstvz]$/.test(w)) {
     if (/^[^aeiou]*[aeiou][bdgklmnprtvz]$/.test(w) || STRESS_FINAL.has(w)) return w + w[w.length - 1] + 'ed';
@@ -109,4 +136,27 @@ export function isPastParticiple(word: string): boolean {
   if (PARTICIPLE_TO_PAST.has(w)) return true;
   if (!/^[a-z]{2,}ed$/.test(w) || ED_NOT_PARTICIPLE.has(w)) return false;
   return !w.endsWith('eed') || EED_PARTICIPLES.has(w);
+}
+
+/**
+ * Regular verbs common in stories. A word after "and" can be a noun ("the doc and test plan"), so
+ * the hypothetical rule only rewrites a coordinated word it knows to be a verb: these or an irregular one.
+ */
+const COMMON_REGULAR_VERBS = new Set([
+  'accept', 'add', 'agree', 'alert', 'align', 'analyse', 'analyze', 'announce', 'approve', 'archive', 'ask', 'assign', 'automate',
+  'backfill', 'benchmark', 'calculate', 'call', 'capture', 'change', 'check', 'clean', 'close', 'coach', 'collect', 'compare',
+  'compile', 'configure', 'confirm', 'contact', 'convince', 'coordinate', 'create', 'decide', 'delegate', 'delete', 'deploy',
+  'design', 'disable', 'discuss', 'document', 'downgrade', 'draft', 'email', 'enable', 'escalate', 'estimate', 'explain', 'fix',
+  'flag', 'follow', 'gather', 'hire', 'identify', 'implement', 'inform', 'install', 'interview', 'investigate', 'invite',
+  'isolate', 'launch', 'learn', 'list', 'listen', 'look', 'measure', 'mentor', 'merge', 'migrate', 'mitigate', 'monitor', 'move',
+  'negotiate', 'notify', 'offer', 'open', 'own', 'page', 'pair', 'patch', 'pause', 'persuade', 'plan', 'prepare', 'present',
+  'prioritise', 'prioritize', 'profile', 'propose', 'publish', 'pull', 'push', 'quantify', 'raise', 'reach', 'recommend', 'record',
+  'refactor', 'reject', 'release', 'remove', 'replace', 'report', 'reproduce', 'restart', 'retry', 'revert', 'review', 'roll',
+  'schedule', 'share', 'ship', 'sign', 'simplify', 'start', 'stop', 'suggest', 'summarise', 'summarize', 'talk', 'test', 'trace',
+  'track', 'train', 'try', 'update', 'upgrade', 'use', 'validate', 'verify', 'wait', 'walk', 'watch', 'work',
+]);
+
+/** A base-form verb the rewrite can trust even where a noun could stand. */
+export function isKnownVerb(word: string): boolean {
+  return COMMON_REGULAR_VERBS.has(word) || (Object.prototype.hasOwnProperty.call(IRREGULAR, word) && !word.includes('_'));
 }

@@ -1,3 +1,5 @@
+import { strict as assert } from 'node:assert';
+import { Linter } from '../../../server/src/engine';
 import { hypothetical } from '../../../server/src/engine/rules/hypothetical';
 import { story, testRule } from '../ruleTester';
 
@@ -119,10 +121,43 @@ testRule(hypothetical, {
       ],
     },
     {
+      name: 'coordinated verbs of the same clause take the past too',
+      text: action('I would write the doc and send it to finance. I would first gather data and then talk to the stakeholders. I would draft the plan, review it with Ana and then roll back the flag.'),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+      output: action('I wrote the doc and sent it to finance. I first gathered data and then talked to the stakeholders. I drafted the plan, reviewed it with Ana and then rolled back the flag.'),
+    },
+    {
+      name: 'coordination stops where the clause does: nouns, a new subject, an infinitive, a subordinate clause, negation',
+      text: action(
+        'I would write the doc and test plan. I would page Ana and she would fix it. I would ask Ana to review and approve it. I would pause the job because the queue was full and wait. I would not wait and escalate the bug.',
+      ),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+      output: action('I wrote the doc and test plan. I paged Ana and she would fix it. I asked Ana to review and approve it. I paused the job because the queue was full and wait. I did not wait and escalate the bug.'),
+    },
+    {
       name: 'hypotheticals in the Task are flagged too',
       text: story({ task: 'I would own the refund service end to end for the quarter.' }),
       findings: [{ messageId: 'hypothetical', text: 'I would' }],
       output: story({ task: 'I owned the refund service end to end for the quarter.' }),
     },
   ],
+});
+
+describe('rule hypothetical fix', () => {
+  it('names every word it changes, and changes nothing between them', () => {
+    const text = action('I would write the doc and send it.');
+    const [finding] = new Linter({ rules: [hypothetical] }).lint(text).findings;
+    assert.equal(finding.fix?.title, 'Rewrite "I would write" as "I wrote" and "send" as "sent"');
+    assert.deepEqual(finding.fix?.edits.map((e) => [text.slice(e.start, e.end), e.text]), [['I would write', 'I wrote'], ['send', 'sent']]);
+  });
 });

@@ -76,6 +76,16 @@ testRule(weakVerb, {
       findings: [{ messageId: 'weak', text: 'helped' }],
     },
     {
+      name: 'extra phrases from the config, in the past or -ing form; a longer phrase wins over a built-in one',
+      text: action('I was part of the cutover. I was shadowing the DBA. I helped out with the dry run.'),
+      config: { weakVerbs: ['was part of', 'shadowing', 'helped out'] },
+      findings: [
+        { messageId: 'weak', text: 'was part of', suggestions: menu('was part of', PAST), suggestionOutput: action('I led the cutover. I was shadowing the DBA. I helped out with the dry run.') },
+        { messageId: 'weak', text: 'shadowing', suggestions: menu('shadowing', ING) },
+        { messageId: 'weak', text: 'helped out', suggestions: menu('helped out', PAST) },
+      ],
+    },
+    {
       name: 'the Task and the Result are checked too',
       text: story({ task: 'I was responsible for the refund service.', result: 'I helped cut settlement from nine days to 1.5 days.' }),
       findings: [

@@ -1,5 +1,5 @@
 import type { Fix, Rule, Story } from '../types';
-import { isAdverb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
+import { isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
 import { matchesIn, sectionsOf } from './util';
 
 const APOS = "['\u2019]";
@@ -162,5 +162,63 @@ function pastFix(story: Story, start: number, end: number, phrase: string): Fix 
   pos += next[0].length;
   const text = [subject, ...words, replacement].join(' ');
   const original = story.prose.slice(start - story.start, pos).replace(/\s+/g, ' ');
-  return { title: `Rewrite "${original}" as "${text}"`, edits: [{ start, end: story.start + pos, text }] };
+  // "did not write the doc and send it" keeps "send"; so does "would have".
+  const coordinated = negation || contractedHave ? [] : coordinatedVerbs(story.prose, pos);
+  const renames = [`"${original}" as "${text}"`, ...coordinated.map((c) => `"${c.word}" as "${c.past}"`)];
+  return {
+    title: `Rewrite ${renames.join(' and ')}`,
+    edits: [
+      { start, end: story.start + pos, text },
+      ...coordinated.map((c) => ({ start: story.start + c.start, end: story.start + c.start + c.word.length, text: c.past })),
+    ],
+  };
+}
+
+/** Words that end the clause the rewritten verb governs. */
+const CLAUSE_STOP = new Set([
+  'because', 'so', 'if', 'when', 'whenever', 'while', 'until', 'that', 'which', 'who', 'whom', 'whose', 'where', 'but', 'although',
+  'though', 'since', 'unless', 'before', 'after', 'once', 'as', 'or', 'nor', 'would', 'will', 'could', 'should', 'might', 'must',
+  'can', 'may', 'did', 'does', 'do', 'was', 'were', 'is', 'are', 'had', 'has',
+]);
+/** After "and", a new subject starts a new clause ("and I told", "and the team shipped"). */
+const NEW_SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'the', 'my', 'our', 'their', 'his', 'her', 'everyone', 'nobody']);
+/** What may follow a coordinated verb for it to read as one: its object or particle ("send it", "roll back", "talk to"). */
+const OBJECT_START = new Set([
+  'the', 'a', 'an', 'it', 'them', 'him', 'her', 'me', 'us', 'my', 'our', 'their', 'his', 'its', 'this', 'that', 'these', 'those',
+  'every', 'each', 'all', 'some', 'both', 'no', 'up', 'out', 'down', 'back', 'off', 'over', 'to',
+]);
+const DETERMINER = /^(?:the|a|an|my|our|their|his|her|its|this|that|these|those|every|each|all|some|both|no|it|them|him|me|us)$/;
+
+/**
+ * Verbs coordinated with the rewritten one in the same clause, which take the past too:
+ * "I would write the doc and send it" → "…and sent it"; "gather data and then talk to" →
+ * "…and then talked to"; "write the doc, test it and ship it". Only a word known to be a verb,
+ * in lower case, right after "and", "then" or a comma and followed by its object or particle
+ * (or the clause's end), so "the doc and test plan" keeps its noun.
+ */
+function coordinatedVerbs(prose: string, from: number): Array<{ start: number; word: string; past: string }> {
+  const end = firstSentence(prose.slice(from, from + 200)).search(/[;:()"\u201c\u201d\u2014\u2013]|\n\s*\n/);
+  const clause = firstSentence(prose.slice(from, from + 200)).slice(0, end < 0 ? undefined : end);
+  const tokens = [...clause.matchAll(/[A-Za-z]+(?:['\u2019][a-z]+)?|,/g)].map((m) => ({ text: m[0], start: from + m.index }));
+  const found: Array<{ start: number; word: string; past: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].text.toLowerCase();
+    if (CLAUSE_STOP.has(word)) break;
+    // "ask Ana to review and approve it": what follows belongs to the infinitive.
+    if (word === 'to' && tokens[i + 1] && !DETERMINER.test(tokens[i + 1].text.toLowerCase())) break;
+    if (word !== 'and' && word !== 'then' && word !== ',') continue;
+    let j = i + 1;
+    while (j < tokens.length && /^(?:and|then)$/i.test(tokens[j].text)) j++;
+    while (j < tokens.length && isAdverb(tokens[j].text) && tokens[j].text === tokens[j].text.toLowerCase()) j++;
+    const candidate = tokens[j];
+    if (!candidate) break;
+    if (NEW_SUBJECT.has(candidate.text.toLowerCase())) break;
+    const after = tokens[j + 1];
+    const followed = !after || after.text === ',' || OBJECT_START.has(after.text.toLowerCase());
+    if (candidate.text === candidate.text.toLowerCase() && isKnownVerb(candidate.text) && followed) {
+      found.push({ start: candidate.start, word: candidate.text, past: pastTense(candidate.text) });
+    }
+    i = j;
+  }
+  return found;
 }

@@ -1,8 +1,11 @@
 import type { Rule } from '../types';
+import { buzzword } from './buzzword';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
 import { genericReflection } from './generic-reflection';
+import { hedging } from './hedging';
 import { hypothetical } from './hypothetical';
+import { longSentence } from './long-sentence';
 import { managerDirected } from './manager-directed';
 import { metricNoBaseline } from './metric-no-baseline';
 import { metricNoTimeframe } from './metric-no-timeframe';
@@ -14,8 +17,10 @@ import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
 import { resultNoMetric } from './result-no-metric';
 import { sectionOrder } from './section-order';
+import { setupTooLong } from './setup-too-long';
 import { tooLong } from './too-long';
 import { tooManyPrinciples } from './too-many-principles';
+import { unexplainedAcronym } from './unexplained-acronym';
 import { unknownPrinciple } from './unknown-principle';
 import { vagueImpact } from './vague-impact';
 import { weOverI } from './we-over-i';
@@ -41,6 +46,11 @@ export const rules: readonly Rule[] = [
   engineeringOnlyResult,
   noDecisionPoint,
   tooLong,
+  setupTooLong,
+  longSentence,
+  hedging,
+  buzzword,
+  unexplainedAcronym,
   missingReflection,
   genericReflection,
   principleBeats,

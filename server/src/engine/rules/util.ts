@@ -17,8 +17,10 @@ export function* matchesIn(story: Story, span: Span, pattern: RegExp): Generator
   const from = span.start - story.start;
   const to = span.end - story.start;
   re.lastIndex = from;
+  // Cut at the section's end: a regex with no match left in the section would otherwise scan the rest of the story.
+  const text = story.prose.slice(0, to);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(story.prose)) && m.index < to) {
+  while ((m = re.exec(text)) && m.index < to) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;

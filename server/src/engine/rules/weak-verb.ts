@@ -2,23 +2,36 @@ import type { Rule } from '../types';
 import { matchCase } from '../text';
 import { matchesIn, sectionsOf } from './util';
 
-const WEAK = new RegExp(
-  '\\b(?:' +
-    [
-      'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
-      'assist(?:ed|ing)',
-      'to assist',
-      // "supporting data" is evidence, not a role.
-      'support(?:ed|ing(?! (?:data|evidence|docs?|documents?|documentation|materials?|details|facts|analysis|numbers|metrics|charts?|graphs?|logs)\\b))',
-      'to support',
-      'participat(?:ed|ing)(?: in)?',
-      '(?:was|were|got|been|being|am|is|are) (?:involved (?:in|with)|responsible for)',
-      'work(?:ed|ing) on',
-      'contribut(?:ed|ing) to',
-    ].join('|') +
-    ')\\b',
-  'gi',
-);
+const WEAK_PHRASES = [
+  'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
+  'assist(?:ed|ing)',
+  'to assist',
+  // "supporting data" is evidence, not a role.
+  'support(?:ed|ing(?! (?:data|evidence|docs?|documents?|documentation|materials?|details|facts|analysis|numbers|metrics|charts?|graphs?|logs)\\b))',
+  'to support',
+  'participat(?:ed|ing)(?: in)?',
+  '(?:was|were|got|been|being|am|is|are) (?:involved (?:in|with)|responsible for)',
+  'work(?:ed|ing) on',
+  'contribut(?:ed|ing) to',
+];
+
+const compiled = new Map<string, RegExp>();
+
+/** The config's `weakVerbs` (taken literally, any case; first, so "helped out" wins over "helped") plus the built-in phrases. */
+function weakPattern(extra: readonly string[]): RegExp {
+  const key = extra.join('\u0000');
+  let re = compiled.get(key);
+  if (!re) {
+    const user = extra
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    re = new RegExp('\\b(?:' + [...user, ...WEAK_PHRASES].join('|') + ')\\b', 'gi');
+    compiled.set(key, re);
+  }
+  return re;
+}
+
 const STRONG: Record<'past' | 'base' | 'third' | 'ing', string[]> = {
   past: ['led', 'owned', 'drove', 'built', 'designed', 'decided'],
   base: ['lead', 'own', 'drive', 'build', 'design', 'decide'],
@@ -46,10 +59,10 @@ export const weakVerb: Rule = {
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
-      for (const m of matchesIn(story, section.body, WEAK)) {
+      for (const m of matchesIn(story, section.body, weakPattern(context.config.weakVerbs))) {
         const before = story.prose.slice(Math.max(0, m.start - story.start - 24), m.start - story.start);
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 24);
-        const lower = m.text.toLowerCase();
+        const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
         if (/^(?:help|assist|support)ed$/.test(lower) && (AUXILIARY_BEFORE.test(before) || PASSIVE_BY.test(after))) continue;
         if (lower === 'help' && NOUN_HELP_BEFORE.test(before)) continue;
         if (/^help(?:ed|s)$/.test(lower) && THING_SUBJECT_BEFORE.test(before)) continue;

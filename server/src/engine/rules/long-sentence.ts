@@ -1,0 +1,96 @@
+import type { Rule, Section, Span, Story } from '../types';
+import { countWords, rel, sentences } from '../text';
+import { sectionsOf } from './util';
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const TABLE_ROW = /^[ \t]*\|/;
+
+/**
+ * Sentences of a section as a listener hears them, as spans into `story.prose`. A hard-wrapped
+ * sentence stays one sentence (ICU's segmenter breaks at every line feed, so soft line breaks are
+ * read as spaces), while a list item, a table row or a sub-heading ends one even without a full
+ * stop ("- logs\n- metrics" are two). `raw` is the document text in the story's coordinates (the
+ * rule context's `text`), where the list and heading markup the prose blanks is still visible.
+ */
+export function spokenSentences(story: Story, raw: string, section: Section): Span[] {
+  const { flat, blocks, offset } = proseBlocks(story, raw, section);
+  const out: Span[] = [];
+  for (const block of blocks) for (const s of sentences(flat, block)) out.push({ start: s.start + offset, end: s.end + offset });
+  return out;
+}
+
+/** The section's prose with soft line breaks as spaces, and its blocks (paragraphs, list items, rows, headings) as spans into it. */
+function proseBlocks(story: Story, raw: string, section: Section): { flat: string; blocks: Span[]; offset: number } {
+  const body = rel(story, section.body);
+  const text = story.prose.slice(body.start, body.end);
+  let flat = '';
+  const starts: number[] = [];
+  let lineStart = 0;
+  let previousBlank = true;
+  let previousEndsBlock = false;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const rawLine = raw.slice(story.start + body.start + lineStart, story.start + body.start + lineEnd);
+    const blank = !/\S/.test(text.slice(lineStart, lineEnd));
+    const endsBlock = HEADING.test(rawLine) || TABLE_ROW.test(rawLine);
+    const startsBlock = !blank && (previousBlank || previousEndsBlock || endsBlock || LIST_ITEM.test(rawLine));
+    if (lineStart > 0) flat += blank || previousBlank || startsBlock ? '\n' : ' ';
+    if (startsBlock) starts.push(lineStart);
+    flat += text.slice(lineStart, lineEnd);
+    previousBlank = blank;
+    previousEndsBlock = endsBlock;
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  const blocks = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : flat.length }));
+  return { flat, blocks, offset: body.start };
+}
+
+// Where Unicode's sentence rules also break: a terminator, closing marks, space, then no lower-case letter.
+const CLEAR_BREAK = /[.!?]+["'\u201d\u2019)\]]*\s+(?=[^\s\p{Ll}])/gu;
+
+/**
+ * Pieces of a block that may hold a sentence over `max` words. The sentence segmenter is the
+ * costly part of linting, so it only runs on text between clear sentence breaks that could be long.
+ */
+function* candidatePieces(text: string, block: Span, max: number): Generator<Span> {
+  CLEAR_BREAK.lastIndex = block.start;
+  let from = block.start;
+  for (let m = CLEAR_BREAK.exec(text); m && m.index < block.end; m = CLEAR_BREAK.exec(text)) {
+    const piece = { start: from, end: Math.min(m.index + m[0].length, block.end) };
+    if (countWords(text, piece) > max) yield piece;
+    from = piece.end;
+  }
+  if (block.end > from && countWords(text, { start: from, end: block.end }) > max) yield { start: from, end: block.end };
+}
+
+// A sentence is said in one breath; past about 35 words the listener loses its subject before its verb.
+export const longSentence: Rule = {
+  name: 'long-sentence',
+  description: 'A sentence over 35 words, which is hard to say aloud and hard to follow.',
+  group: 'delivery',
+  defaultSeverity: 'info',
+  defaultOptions: { maxWords: 35 },
+  messages: {
+    long: 'This sentence has {words} words; split it so each sentence carries one step or one fact (aim for {max} words or fewer).',
+  },
+  check(story, context) {
+    const option = context.options.maxWords;
+    const max = typeof option === 'number' && Number.isFinite(option) && option > 0 ? option : 35;
+    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
+      const { flat, blocks, offset } = proseBlocks(story, context.text, section);
+      for (const block of blocks) {
+        for (const piece of candidatePieces(flat, block, max)) {
+          for (const sentence of sentences(flat, piece)) {
+            const words = countWords(flat, sentence);
+            if (words <= max) continue;
+            const start = story.start + offset + sentence.start;
+            context.report({ messageId: 'long', data: { words, max }, start, end: start + sentence.end - sentence.start });
+          }
+        }
+      }
+    }
+  },
+};

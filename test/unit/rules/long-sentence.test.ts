@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { Linter } from '../../../server/src/engine';
+import { longSentence } from '../../../server/src/engine/rules/long-sentence';
+import { story, testRule } from '../ruleTester';
+
+/** A sentence of exactly `n` words. */
+const sentence = (n: number) => 'I ' + Array.from({ length: n - 2 }, () => 'checked').join(' ') + ' logs.';
+const action = (text: string) => story({ action: text });
+
+testRule(longSentence, {
+  valid: [
+    { name: 'the builder\'s strong story', text: story({}) },
+    { name: 'exactly 35 words', text: action(sentence(35)) },
+    { name: 'a higher maxWords from settings', text: action(sentence(45)), config: { rules: { 'long-sentence': ['info', { maxWords: 50 }] } } },
+    {
+      name: 'bulleted list items without full stops are separate sentences',
+      text: action(Array.from({ length: 4 }, () => '- ' + sentence(20).slice(0, -1)).join('\n')),
+    },
+    { name: 'numbered items too', text: action(Array.from({ length: 4 }, (_, i) => `${i + 1}. ` + sentence(20).slice(0, -1)).join('\n')) },
+    { name: 'a sub-heading ends a sentence', text: action('### ' + sentence(20).slice(0, -1) + '\n' + sentence(20)) },
+    { name: 'words in a code block are not spoken', text: action('I ran the script.\n\n```\n' + sentence(60) + '\n```') },
+    { name: 'the title and the Principles line are not sections', text: story({ title: sentence(40) }) },
+  ],
+  invalid: [
+    {
+      name: 'a 36-word sentence, flagged without its neighbours',
+      text: action('I paused the carrier. ' + sentence(36) + ' Then I shipped.'),
+      findings: [{ messageId: 'long', text: sentence(36) }],
+    },
+    {
+      name: 'a hard-wrapped paragraph is still one sentence',
+      text: action(sentence(40).replace(/ checked checked /, ' checked\nchecked ')),
+      findings: [{ messageId: 'long', text: sentence(40).replace(/ checked checked /, ' checked\nchecked ') }],
+    },
+    {
+      name: 'one long list item among short ones',
+      text: action('- I paused the carrier\n- ' + sentence(40) + '\n- I shipped'),
+      findings: [{ messageId: 'long', text: sentence(40) }],
+    },
+    {
+      name: 'a lower maxWords from front matter',
+      text: '---\nrules:\n  long-sentence: [info, { maxWords: 20 }]\n---\n' + action(sentence(21)),
+      findings: [{ messageId: 'long', text: sentence(21) }],
+    },
+    {
+      name: 'every section, Reflection included',
+      text: story({ situation: sentence(36), reflection: sentence(37) }),
+      findings: [
+        { messageId: 'long', text: sentence(36) },
+        { messageId: 'long', text: sentence(37) },
+      ],
+    },
+    { name: 'CRLF line endings', text: action(sentence(36)).replace(/\n/g, '\r\n'), findings: [{ messageId: 'long', text: sentence(36) }] },
+  ],
+});
+
+describe('rule long-sentence message', () => {
+  it('gives the count and the limit', () => {
+    const messages = new Linter({ rules: [longSentence] }).lint(action(sentence(40))).findings.map((f) => f.message);
+    assert.deepEqual(messages, ['This sentence has 40 words; split it so each sentence carries one step or one fact (aim for 35 words or fewer).']);
+  });
+});
