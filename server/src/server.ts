@@ -14,10 +14,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { completion } from './completion';
-import { toDiagnostic } from './diagnostics';
 import { DocumentLints } from './documents';
 import { hover } from './hover';
 import { CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
+import { StoryBank } from './storyBank';
 import { documentSymbols, foldingRanges } from './symbols';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -25,6 +25,7 @@ const documents = new TextDocuments(TextDocument);
 const lints = new DocumentLints();
 let pullsConfiguration = false;
 let snippetEdits = false;
+const bank = new StoryBank(connection, documents, lints, (uri) => schedule(uri));
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -32,6 +33,7 @@ connection.onInitialize((params): InitializeResult => {
   snippetEdits = (capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
   const initial = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings;
   if (initial) logProblems(lints.setSettings(initial));
+  bank.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -40,6 +42,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      ...bank.capabilities,
     },
     serverInfo: { name: 'star-stories', version: '0.1.0' },
   };
@@ -48,7 +51,10 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (pullsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
-    void refreshSettings();
+    // The workspace is indexed once the settings it is linted with are known.
+    void refreshSettings().then(() => bank.start(true));
+  } else {
+    void bank.start(false);
   }
 });
 
@@ -77,6 +83,7 @@ function logProblems(problems: string[]): void {
 
 function revalidateAll(): void {
   lints.invalidate();
+  bank.settingsChanged();
   for (const document of documents.all()) schedule(document.uri);
 }
 
@@ -92,7 +99,7 @@ function schedule(uri: string): void {
     if (!document) return;
     try {
       const result = lints.get(document);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map((f) => toDiagnostic(document, f)) });
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bank.diagnostics(document, result) });
     } catch (err) {
       connection.console.error(`Linting ${uri} failed: ${(err as Error).stack ?? err}`);
     }
@@ -109,7 +116,7 @@ documents.onDidClose((e) => {
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return hover(document, document.offsetAt(params.position), lints.get(document));
+  return hover(document, document.offsetAt(params.position), lints.get(document), bank.storiesFor);
 });
 
 connection.onCompletion((params) => {

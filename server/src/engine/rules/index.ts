@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { hypothetical } from './hypothetical';
 import { missingPrinciples } from './missing-principles';
@@ -22,6 +23,8 @@ export const rules: readonly Rule[] = [
   resultNoMetric,
   vagueImpact,
   tooLong,
+  // Bank rules last: their findings come from the story bank, not from one story.
+  duplicateStory,
 ];
 
 export const ruleNames: ReadonlySet<string> = new Set(rules.map((r) => r.name));
