@@ -4,10 +4,14 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fixAll, Linter, lineIndex, ruleNames, type Finding, type Severity } from './engine';
+import { pathToFileURL } from 'node:url';
+import { fixAll, Linter, lineIndex, ruleNames, type Finding, type LintResult, type Severity } from './engine';
+import { Bank, renderCoverage, type CoverageFormat } from './engine/bank';
 import { ruleDocUri } from './docs';
+import { bankKey } from './workspaceIndex';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
+       star-stories coverage [paths or globs...] [--format text|json|markdown]
 
 Lints STAR interview stories (*.star.md). With no path, every *.star.md under the current
 folder is linted (node_modules and dot-folders skipped).
@@ -18,6 +22,9 @@ Options:
   --max-warnings N        Exit 1 when there are more than N warnings
   -h, --help              Show this help
   -v, --version           Show the version
+
+coverage prints the principles × stories matrix of the story bank, its gaps and the stories
+over the principle limit; --format json gives the editor's bank snapshot.
 
 Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
 
@@ -59,6 +66,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     out(VERSION + '\n');
     return 0;
   }
+  if (command === 'coverage') return coverage(rest, out, err);
   if (command !== 'lint') {
     err(`star-stories: unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
@@ -73,7 +81,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   if (missing.length > 0) return 2;
 
   const linter = new Linter();
-  const reports: FileReport[] = [];
+  const linted: Array<{ file: string; text: string; result: LintResult; fixed?: number }> = [];
   let unreadable = false;
   for (const file of files) {
     let text: string;
@@ -93,14 +101,77 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       }
       fixed = result.fixed;
     }
-    reports.push(report(file, text, linter.lint(text).findings, fixed));
+    linted.push({ file, text, result: linter.lint(text), fixed });
   }
+  // Stories are compared across every file linted, as the editor compares the workspace's.
+  const bank = new Bank();
+  for (const l of linted) bank.update(fileUri(l.file), l.text, l.result);
+  const reports = linted.map((l) => {
+    const extra = bank.findings(fileUri(l.file));
+    const findings = extra.length > 0 ? [...l.result.findings, ...extra].sort((a, b) => a.start - b.start) : l.result.findings;
+    return report(l.file, l.text, findings, l.fixed);
+  });
 
   out(parsed.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : stylish(reports, process.stdout.isTTY && !process.env.NO_COLOR));
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   if (unreadable) return 2;
   return errors > 0 || warnings > parsed.maxWarnings ? 1 : 0;
+}
+
+/** `star-stories coverage`: the bank's principle × story matrix, as the editor's coverage tree sees it. */
+function coverage(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let format: CoverageFormat = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') {
+      out(USAGE + '\n');
+      return 0;
+    }
+    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
+      const value = arg.startsWith('--format=') ? arg.slice('--format='.length) : args[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'markdown') {
+        err(`star-stories: unknown format "${value ?? ''}" (use text, json or markdown).\n\n${USAGE}\n`);
+        return 2;
+      }
+      format = value;
+    } else if (arg.startsWith('-')) {
+      err(`star-stories: unknown option "${arg}".\n\n${USAGE}\n`);
+      return 2;
+    } else {
+      paths.push(arg);
+    }
+  }
+  const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
+  for (const m of missing) err(`star-stories: no such file, folder or match: ${m}\n`);
+  if (missing.length > 0) return 2;
+  // Folders given are the bank's folders, as workspace folders are in the editor; otherwise the current folder.
+  const folders = paths.filter((p) => !/[*?[]/.test(p) && isDirectory(p)).map(fileUri);
+  const bank = new Bank();
+  let unreadable = false;
+  for (const file of files) {
+    try {
+      bank.update(fileUri(file), readFileSync(file, 'utf8'));
+    } catch (e) {
+      err(`star-stories: cannot read ${file}: ${(e as Error).message}\n`);
+      unreadable = true;
+    }
+  }
+  out(renderCoverage(bank.snapshot(folders.length > 0 ? folders : [fileUri('.')]), format));
+  return unreadable ? 2 : 0;
+}
+
+function fileUri(path: string): string {
+  return bankKey(pathToFileURL(resolve(path)).href);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function parseOptions(args: string[]): Options | string {

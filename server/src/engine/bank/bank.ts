@@ -197,7 +197,8 @@ export class Bank {
       }
       const cluster = this.cluster(key);
       if (cluster.length < 2) return;
-      const principles: string[] = [];
+      // This framing's own principles first, then what the other framings add.
+      const principles: string[] = principleNames(story);
       for (const member of cluster) {
         for (const name of this.principlesOf(member)) if (!principles.includes(name)) principles.push(name);
       }

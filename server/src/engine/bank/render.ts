@@ -39,7 +39,7 @@ export function renderText(snapshot: BankSnapshot): string {
       lines.push(`  ${labels[i].padEnd(cell)}  ${s.title} (${location(s, snapshot.folders)})  ${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}, ${plural(s.problems, 'problem')}`);
     });
   }
-  lines.push('', ...gapLines(snapshot).map((l) => l.replace(/^- /, '  ')));
+  lines.push('', 'Gaps', ...gapLines(snapshot).map((l) => '  ' + l));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
