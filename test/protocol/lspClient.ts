@@ -118,6 +118,10 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
 export interface StartOptions {
   /** What `workspace/configuration` answers for the `starStories` section. Default `{}`. */
   settings?: Record<string, unknown>;
+  /** What `workspace/configuration` answers for other sections, e.g. `{ files: { exclude: {…} } }`. */
+  sections?: Record<string, unknown>;
+  /** The workspace folder (a path) sent in `initialize`. Default: the project root. */
+  workspaceFolder?: string;
   timeoutMs?: number;
 }
 
@@ -163,7 +167,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.markConfigurationRequested();
-      return params.items.map((item) => (item.section === 'starStories' || item.section === undefined ? this.settings : {}));
+      return params.items.map((item) => (item.section === 'starStories' || item.section === undefined ? this.settings : (options.sections?.[item.section] ?? {})));
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
@@ -191,13 +195,14 @@ export class LspClient {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options);
     const timeoutMs = options.timeoutMs ?? 5000;
+    const folder = pathToFileURL(options.workspaceFolder ?? ROOT).href;
     client.initializeResult = await client.within(
       client.connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid,
         clientInfo: { name: 'star-stories-protocol-tests', version: '1.0.0' },
         locale: 'en',
-        rootUri: pathToFileURL(ROOT).href,
-        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'main' }],
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'main' }],
         capabilities: CLIENT_CAPABILITIES,
         initializationOptions: {},
         trace: 'off',
