@@ -161,7 +161,7 @@ describe('protocol: story bank', function () {
     const isDuplicate = (d: Diagnostic) => d.code === 'duplicate-story';
     const republished = await client.waitForDiagnostics(original, (p) => p.diagnostics.some(isDuplicate));
     const [onOriginal] = republished.diagnostics.filter(isDuplicate);
-    assert.match(onOriginal.message, /^Near-duplicate of 'Payment page slowdown' in copy\.star\.md \(9\d% shared\)/);
+    assert.match(onOriginal.message as string, /^Near-duplicate of 'Payment page slowdown' in copy\.star\.md \(9\d% shared\)/);
     assert.equal(client.textAt(original, onOriginal.range), 'Checkout latency regression');
     assert.equal(onOriginal.severity, 2);
     assert.deepEqual(onOriginal.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uriOf('copy.star.md'), 0]]);
@@ -170,7 +170,7 @@ describe('protocol: story bank', function () {
     const copy = uriOf('copy.star.md');
     await client.open(copy, CHECKOUT_COPY);
     const onCopy = (await client.diagnosticsFor(copy)).diagnostics.filter(isDuplicate);
-    assert.deepEqual(onCopy.map((d) => d.message.replace(/ \(.*/, '')), ["Near-duplicate of 'Checkout latency regression' in payments.star.md"]);
+    assert.deepEqual(onCopy.map((d) => (d.message as string).replace(/ \(.*/, '')), ["Near-duplicate of 'Checkout latency regression' in payments.star.md"]);
 
     // Rewriting the copy into another story clears the finding on both.
     const other = '# Payment page slowdown\nPrinciples: Ownership\n\n## Situation\nOn-call pages woke someone on my team four nights a week.\n\n## Task\nI owned the alerting and wanted nights quiet within a month.\n\n## Action\nI sorted ninety days of pages by rule, deleted eleven rules nobody acted on, and moved six to business hours after the service owners agreed.\n\n## Result\nNight pages fell from 19 a week to 3 within four weeks.\n';
