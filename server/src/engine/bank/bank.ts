@@ -33,6 +33,11 @@ export interface BankFinding extends Finding {
 
 /** A story is named in at most this many duplicate findings: past three, the bank has bigger problems. */
 const MAX_NAMED_DUPLICATES = 3;
+/**
+ * Framings explored per story. A real story has two or three; a bank of hundreds of copies would
+ * otherwise make every update walk the whole bank, and its limit warning fires well before this.
+ */
+const MAX_CLUSTER = 24;
 
 interface FileState {
   uri: string;
@@ -222,8 +227,9 @@ export class Bank {
     while (queue.length > 0) {
       const current = queue.pop()!;
       const story = this.duplicates.get(current);
-      const neighbours = [...this.duplicates.duplicatesOf(current).map((d) => d.story.key), ...(story && story.sameStory ? this.titles.get(story.sameStory) ?? [] : [])];
+      const neighbours = [...this.duplicates.neighbours(current), ...(story && story.sameStory ? this.titles.get(story.sameStory) ?? [] : [])];
       for (const next of neighbours) {
+        if (seen.size >= MAX_CLUSTER) return [...seen].sort();
         if (seen.has(next)) continue;
         seen.add(next);
         queue.push(next);

@@ -108,7 +108,7 @@ export interface IndexedStory {
  * A 3-gram appearing in more stories than this is boilerplate (a template's stock sentence); it is
  * left out of candidate counting so a bank of many similar drafts stays linear.
  */
-const MAX_POSTING = 64;
+const MAX_POSTING = 16;
 
 /**
  * The bank's near-duplicate pairs, kept current file by file: replacing a file's stories costs
@@ -172,6 +172,11 @@ export class DuplicateIndex {
   duplicatesOf(key: string): Array<{ story: IndexedStory; similarity: Similarity }> {
     const found = [...(this.pairs.get(key) ?? [])].map(([other, similarity]) => ({ story: this.stories.get(other)!, similarity }));
     return found.sort((a, b) => b.similarity.share - a.similarity.share || a.story.key.localeCompare(b.story.key));
+  }
+
+  /** Keys of the story's near-duplicates, unordered (cheap, for walking clusters). */
+  neighbours(key: string): Iterable<string> {
+    return this.pairs.get(key)?.keys() ?? [];
   }
 
   get(key: string): IndexedStory | undefined {
