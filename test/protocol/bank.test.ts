@@ -27,10 +27,13 @@ describe('protocol: story bank', function () {
   let waiters: Array<{ predicate: (s: BankSnapshot) => boolean; resolve: (s: BankSnapshot) => void }> = [];
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
 
-  /** The first bankChanged snapshot (already received or next) that matches. */
-  function bankChanged(predicate: (s: BankSnapshot) => boolean, what: string): Promise<BankSnapshot> {
-    const seen = snapshots[snapshots.length - 1];
-    if (seen && predicate(seen)) return Promise.resolve(seen);
+  /**
+   * The first bankChanged snapshot received from index `since` on (take `snapshots.length` before
+   * acting) that matches, so a snapshot from before the action never satisfies the wait.
+   */
+  function bankChanged(since: number, predicate: (s: BankSnapshot) => boolean, what: string): Promise<BankSnapshot> {
+    const seen = snapshots.slice(since).find(predicate);
+    if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const waiter = { predicate, resolve };
       waiters.push(waiter);
@@ -42,6 +45,7 @@ describe('protocol: story bank', function () {
     });
   }
 
+  let mark = 0;
   const titles = (s: BankSnapshot) => s.stories.map((story) => story.title);
   const principle = (s: BankSnapshot, name: string) => s.principles.find((p) => p.name === name)!;
 
@@ -83,7 +87,7 @@ describe('protocol: story bank', function () {
   });
 
   it('indexes the folder: story files only, without node_modules and files.exclude, and sends bankChanged', async () => {
-    const snapshot = await bankChanged((s) => s.stories.length >= 2, 'two stories');
+    const snapshot = await bankChanged(0, (s) => s.stories.length >= 2, 'two stories');
     assert.deepEqual(titles(snapshot), ['Checkout latency regression', 'Search that could not find accented names']);
     assert.deepEqual(snapshot.folders, [pathToFileURL(dir).href]);
     assert.equal(snapshot.principles.length, 16);
@@ -117,19 +121,22 @@ describe('protocol: story bank', function () {
   });
 
   it('a created, changed and deleted file updates the snapshot', async () => {
+    mark = snapshots.length;
     writeFileSync(join(dir, 'pager.star.md'), CHECKOUT_COPY.replace('# Payment page slowdown', '# Pager rota').replace(/Principles: .*/, 'Principles: Ownership'));
     await watched('pager.star.md', FILE_CREATED);
-    let snapshot = await bankChanged((s) => titles(s).includes('Pager rota'), 'Pager rota');
+    let snapshot = await bankChanged(mark, (s) => titles(s).includes('Pager rota'), 'Pager rota');
     assert.equal(principle(snapshot, 'Ownership').status, 'thin');
 
+    mark = snapshots.length;
     writeFileSync(join(dir, 'pager.star.md'), SEARCH_ACCENTS.replace(/^# .*/, '# Pager rota').replace(/Principles: .*/, 'Principles: Ownership, Frugality'));
     await watched('pager.star.md', FILE_CHANGED);
-    snapshot = await bankChanged((s) => principle(s, 'Frugality').stories.length === 1, 'Frugality covered by the changed file');
+    snapshot = await bankChanged(mark, (s) => principle(s, 'Frugality').stories.length === 1, 'Frugality covered by the changed file');
     assert.deepEqual(principle(snapshot, 'Frugality').stories, [`${uriOf('pager.star.md')}#0`]);
 
+    mark = snapshots.length;
     unlinkSync(join(dir, 'pager.star.md'));
     await watched('pager.star.md', FILE_DELETED);
-    snapshot = await bankChanged((s) => !titles(s).includes('Pager rota'), 'Pager rota gone');
+    snapshot = await bankChanged(mark, (s) => !titles(s).includes('Pager rota'), 'Pager rota gone');
     assert.equal(principle(snapshot, 'Ownership').status, 'missing');
     // A file event for an excluded folder changes nothing.
     await watched('drafts/draft.star.md', FILE_CHANGED);
@@ -141,12 +148,14 @@ describe('protocol: story bank', function () {
     const uri = uriOf('search.star.md');
     await client.open(uri, SEARCH_ACCENTS);
     await client.diagnosticsFor(uri);
+    mark = snapshots.length;
     await client.replace(uri, 'Principles: Customer Obsession, Dive Deep', 'Principles: Customer Obsession, Dive Deep, Invent and Simplify');
-    let snapshot = await bankChanged((s) => principle(s, 'Invent and Simplify').stories.length === 1, 'Invent and Simplify from the unsaved edit');
+    let snapshot = await bankChanged(mark, (s) => principle(s, 'Invent and Simplify').stories.length === 1, 'Invent and Simplify from the unsaved edit');
     assert.deepEqual(principle(snapshot, 'Invent and Simplify').stories, [`${uri}#0`]);
     assert.equal(principle(snapshot, 'Invent and Simplify').status, 'thin');
+    mark = snapshots.length;
     await client.close(uri);
-    snapshot = await bankChanged((s) => principle(s, 'Invent and Simplify').stories.length === 0, 'the disk version back');
+    snapshot = await bankChanged(mark, (s) => principle(s, 'Invent and Simplify').stories.length === 0, 'the disk version back');
     assert.equal(principle(snapshot, 'Invent and Simplify').status, 'missing');
   });
 
@@ -180,9 +189,10 @@ describe('protocol: story bank', function () {
     assert.equal(cleared.version, 1, 'the original is re-published for its own, unchanged version');
     await client.close(copy);
     await client.close(original);
+    mark = snapshots.length;
     unlinkSync(join(dir, 'copy.star.md'));
     await watched('copy.star.md', FILE_DELETED);
-    await bankChanged((s) => s.stories.length === 2, 'the copy deleted');
+    await bankChanged(mark, (s) => s.stories.length === 2, 'the copy deleted');
   });
 
   it('shows a code lens above each story: time against target, I and we, Action share, principles', async () => {
@@ -195,9 +205,10 @@ describe('protocol: story bank', function () {
       // 30 words; Task "We", Action "We … we … I": 1 to 3; the Action's 9 words are 31% of them.
       [CHECKOUT.split('\n').length, '0:12 / 3:00 · I 1 · we 3 · Action 31% · 1 principle'],
     ]);
+    mark = snapshots.length;
     await client.close(uri);
     // Not on disk: closing drops it from the bank.
-    await bankChanged((s) => !s.stories.some((story) => story.uri === uri), 'the closed unsaved file gone');
+    await bankChanged(mark, (s) => !s.stories.some((story) => story.uri === uri), 'the closed unsaved file gone');
   });
 
   it('hovering a principle lists the bank\'s stories that serve it, as links to their titles', async () => {
