@@ -4,11 +4,15 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fixAll, LinterPool, lineIndex, ruleNames, type Finding, type Severity } from './engine';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fixAll, LinterPool, lineIndex, ruleNames, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity } from './engine';
+import { Bank, renderCoverage, type CoverageFormat } from './engine/bank';
 import { ConfigFinder, configFindings } from './configDiscovery';
 import { ruleDocUri } from './docs';
+import { bankKey } from './workspaceIndex';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
+       star-stories coverage [paths or globs...] [--format text|json|markdown]
 
 Lints STAR interview stories (*.star.md). With no path, every *.star.md under the current
 folder is linted (node_modules and dot-folders skipped).
@@ -21,6 +25,9 @@ Options:
                           .star-stories.json nearest above each file)
   -h, --help              Show this help
   -v, --version           Show the version
+
+coverage prints the principles × stories matrix of the story bank, its gaps and the stories
+over the principle limit; --format json gives the editor's bank snapshot.
 
 Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
 
@@ -63,6 +70,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     out(VERSION + '\n');
     return 0;
   }
+  if (command === 'coverage') return coverage(rest, out, err);
   if (command !== 'lint') {
     err(`star-stories: unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
@@ -82,7 +90,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     return 2;
   }
   const linters = new LinterPool();
-  const reports: FileReport[] = [];
+  const linted: Array<{ file: string; text: string; result: LintResult; fixed?: number }> = [];
   let unreadable = false;
   for (const file of files) {
     let text: string;
@@ -104,8 +112,16 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       }
       fixed = result.fixed;
     }
-    reports.push(report(file, text, linters.lint(text, settings).result.findings, fixed));
+    linted.push({ file, text, result: linters.lint(text, settings).result, fixed });
   }
+  // Stories are compared across every file linted, as the editor compares the workspace's.
+  const bank = new Bank();
+  for (const l of linted) bank.update(fileUri(l.file), l.text, l.result);
+  const reports = linted.map((l) => {
+    const extra = bank.findings(fileUri(l.file));
+    const findings = extra.length > 0 ? [...l.result.findings, ...extra].sort((a, b) => a.start - b.start) : l.result.findings;
+    return report(l.file, l.text, findings, l.fixed);
+  });
   // A broken config file is a problem of that file, so CI fails on it; linting went on with defaults.
   reports.unshift(...configFindings(configs).map((c) => report(c.path, c.text, c.findings, undefined)));
 
@@ -114,6 +130,63 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   if (unreadable) return 2;
   return errors > 0 || warnings > parsed.maxWarnings ? 1 : 0;
+}
+
+/** `star-stories coverage`: the bank's principle × story matrix, as the editor's coverage tree sees it. */
+function coverage(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let format: CoverageFormat = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') {
+      out(USAGE + '\n');
+      return 0;
+    }
+    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
+      const value = arg.startsWith('--format=') ? arg.slice('--format='.length) : args[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'markdown') {
+        err(`star-stories: unknown format "${value ?? ''}" (use text, json or markdown).\n\n${USAGE}\n`);
+        return 2;
+      }
+      format = value;
+    } else if (arg.startsWith('-')) {
+      err(`star-stories: unknown option "${arg}".\n\n${USAGE}\n`);
+      return 2;
+    } else {
+      paths.push(arg);
+    }
+  }
+  const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
+  for (const m of missing) err(`star-stories: no such file, folder or match: ${m}\n`);
+  if (missing.length > 0) return 2;
+  // Folders given are the bank's folders, as workspace folders are in the editor; otherwise the current folder.
+  const folders = paths.filter((p) => !/[*?[]/.test(p) && isDirectory(p)).map(fileUri);
+  const configs = new ConfigFinder();
+  const bank = new Bank();
+  bank.setSettings(configs.forFile(join(folders.length > 0 ? fileURLToPath(folders[0]) : '.', CONFIG_FILE_NAME))?.config ?? {}, (uri) => configs.forFile(fileURLToPath(uri))?.config ?? {});
+  let unreadable = false;
+  for (const file of files) {
+    try {
+      bank.update(fileUri(file), readFileSync(file, 'utf8'));
+    } catch (e) {
+      err(`star-stories: cannot read ${file}: ${(e as Error).message}\n`);
+      unreadable = true;
+    }
+  }
+  out(renderCoverage(bank.snapshot(folders.length > 0 ? folders : [fileUri('.')]), format));
+  return unreadable ? 2 : 0;
+}
+
+function fileUri(path: string): string {
+  return bankKey(pathToFileURL(resolve(path)).href);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function parseOptions(args: string[]): Options | string {

@@ -1,6 +1,7 @@
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleNames, type Finding, type Severity } from './engine';
+import type { BankFinding } from './engine/bank';
 import { ruleDocUri } from './docs';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol';
 
@@ -10,8 +11,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+export function toDiagnostic(document: TextDocument, finding: Finding | BankFinding): Diagnostic {
   const data: DiagnosticData = { version: document.version, rule: finding.rule, hasFix: finding.fix !== undefined };
+  const related = 'related' in finding ? finding.related.map(relatedInformation) : [];
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],
@@ -19,6 +21,18 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     code: finding.rule,
     codeDescription: ruleNames.has(finding.rule) ? { href: ruleDocUri(finding.rule) } : undefined,
     message: finding.message,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
     data,
   };
+}
+
+/** A document's lint findings with the bank's findings about it, in document order. */
+export function documentDiagnostics(document: TextDocument, lint: readonly Finding[], bank: readonly BankFinding[]): Diagnostic[] {
+  const all: Array<Finding | BankFinding> = bank.length === 0 ? [...lint] : [...lint, ...bank].sort((a, b) => a.start - b.start);
+  return all.map((f) => toDiagnostic(document, f));
+}
+
+function relatedInformation(story: { uri: string; line: number; title: string }): DiagnosticRelatedInformation {
+  const position = { line: story.line, character: 0 };
+  return { location: { uri: story.uri, range: { start: position, end: position } }, message: `'${story.title}'` };
 }

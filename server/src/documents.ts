@@ -43,6 +43,11 @@ export class DocumentLints {
     return folder ? mergeConfig(this.settings, folder) : this.settings;
   }
 
+  /** The workspace-level settings every document is linted with (the story bank uses them too). */
+  get engineSettings(): Partial<EngineConfig> {
+    return this.settings;
+  }
+
   get(document: TextDocument): LintResult {
     let state = this.states.get(document.uri);
     if (state && state.version === document.version) return state.result;

@@ -13,6 +13,8 @@ import {
   type Span,
   type Story,
 } from './engine';
+import { fileName } from './engine/bank';
+import type { StorySummary } from './protocol';
 
 const SECTION_PURPOSE: Record<SectionKind, string> = {
   situation: 'Where and when, and what was at stake. One or two sentences: interviewers want to reach your actions quickly.',
@@ -22,26 +24,42 @@ const SECTION_PURPOSE: Record<SectionKind, string> = {
   reflection: 'What you now do differently, every time; and which principle the story shows and why.',
 };
 
-export function hover(document: TextDocument, offset: number, result: LintResult): Hover | null {
+/** The bank's stories that name a principle, for the hover; absent when there is no bank (tests, CLI). */
+export type BankStories = (principle: Principle) => readonly StorySummary[];
+
+export function hover(document: TextDocument, offset: number, result: LintResult, bankStories?: BankStories): Hover | null {
   const story = result.stories.find((s) => s.start <= offset && offset <= s.end);
   if (!story) return null;
   const entry = story.principles?.entries.find((e) => inside(e, offset));
-  if (entry?.principle) return at(document, entry, principleMarkdown(entry.principle));
+  if (entry?.principle) return at(document, entry, principleMarkdown(entry.principle, bankStories?.(entry.principle)));
   const section = story.sections.find((s) => inside(s.heading, offset));
   if (section) return at(document, section.heading, sectionMarkdown(story, section, result));
   if (inside(story.heading, offset)) return at(document, story.heading, storyMarkdown(story, result));
   const mention = principleMentionAt(document.getText(), offset, result.principleSet.principles);
-  if (mention) return at(document, mention.span, principleMarkdown(mention.principle));
+  if (mention) return at(document, mention.span, principleMarkdown(mention.principle, bankStories?.(mention.principle)));
   return null;
 }
 
-export function principleMarkdown(principle: Principle): string {
+export function principleMarkdown(principle: Principle, stories?: readonly StorySummary[]): string {
   const lines = [`**${principle.name}** · #${principle.rank} most often probed`, '', principle.definition, '', '**Typical questions**'];
   for (const q of principle.questions) lines.push(`- ${q}`);
   lines.push('', '**What the interviewer listens for**');
   for (const beat of principle.beats) lines.push(`- **${beat.label}**: ${beat.advice}`);
   if (principle.aliases.length > 0) lines.push('', `Also written: ${principle.aliases.join(', ')}`);
+  if (stories) lines.push('', ...bankLines(stories));
   return lines.join('\n');
+}
+
+/** The stories that serve the principle, each a link that opens it at its title. */
+function bankLines(stories: readonly StorySummary[]): string[] {
+  if (stories.length === 0) return ['**Your stories for it**: none in this workspace yet.'];
+  const lines = [`**Your stories for it** (${stories.length})`];
+  for (const s of stories) lines.push(`- [${escapeMarkdown(s.title)}](${s.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${s.line + 1}) · ${escapeMarkdown(fileName(s.uri))}`);
+  return lines;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
 }
 
 function sectionMarkdown(story: Story, section: Section, result: LintResult): string {

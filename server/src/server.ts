@@ -15,11 +15,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { completion } from './completion';
-import { toDiagnostic } from './diagnostics';
 import { DocumentLints } from './documents';
 import { CONFIG_FILE_NAME } from './engine';
 import { hover } from './hover';
 import { CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
+import { StoryBank } from './storyBank';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
 
@@ -31,6 +31,7 @@ let pullsConfiguration = false;
 let watchesFiles = false;
 let hasWorkspaceFolders = false;
 let snippetEdits = false;
+const bank = new StoryBank(connection, documents, lints, (uri) => schedule(uri));
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -42,6 +43,7 @@ connection.onInitialize((params): InitializeResult => {
   if (initial) logProblems(lints.setSettings(initial));
   workspaceConfigs.setLowerSets(lints.settingsPrincipleSets);
   workspaceConfigs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  bank.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -51,6 +53,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...bank.capabilities,
     },
     serverInfo: { name: 'star-stories', version: '0.1.0' },
   };
@@ -70,7 +73,10 @@ connection.onInitialized(() => {
   }
   if (pullsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
-    void refreshSettings();
+    // The workspace is indexed once the settings it is linted with are known.
+    void refreshSettings().then(() => bank.start(true));
+  } else {
+    void bank.start(false);
   }
 });
 
@@ -93,8 +99,9 @@ async function refreshSettings(): Promise<void> {
   configChanged();
 }
 
-// A `.star-stories.json` was created, changed or deleted.
+// Story files and `.star-stories.json` files created, changed or deleted on disk.
 connection.onDidChangeWatchedFiles((params) => {
+  bank.filesChanged(params.changes);
   if (workspaceConfigs.filesChanged(params.changes.map((c) => c.uri))) configChanged();
 });
 
@@ -114,6 +121,7 @@ function logProblems(problems: string[]): void {
 
 function revalidateAll(): void {
   lints.invalidate();
+  bank.settingsChanged();
   for (const document of documents.all()) schedule(document.uri);
 }
 
@@ -129,7 +137,7 @@ function schedule(uri: string): void {
     if (!document) return;
     try {
       const result = lints.get(document);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: result.findings.map((f) => toDiagnostic(document, f)) });
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bank.diagnostics(document, result) });
     } catch (err) {
       connection.console.error(`Linting ${uri} failed: ${(err as Error).stack ?? err}`);
     }
@@ -146,7 +154,7 @@ documents.onDidClose((e) => {
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return hover(document, document.offsetAt(params.position), lints.get(document));
+  return hover(document, document.offsetAt(params.position), lints.get(document), bank.storiesFor);
 });
 
 connection.onCompletion((params) => {

@@ -118,9 +118,11 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
 export interface StartOptions {
   /** What `workspace/configuration` answers for the `starStories` section. Default `{}`. */
   settings?: Record<string, unknown>;
-  timeoutMs?: number;
-  /** The workspace folder's path on disk. Default: the project root. */
+  /** What `workspace/configuration` answers for other sections, e.g. `{ files: { exclude: {…} } }`. */
+  sections?: Record<string, unknown>;
+  /** The workspace folder (a path) sent in `initialize`. Default: the project root. */
   workspaceFolder?: string;
+  timeoutMs?: number;
 }
 
 interface OpenDocument {
@@ -165,7 +167,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.markConfigurationRequested();
-      return params.items.map((item) => (item.section === 'starStories' || item.section === undefined ? this.settings : {}));
+      return params.items.map((item) => (item.section === 'starStories' || item.section === undefined ? this.settings : (options.sections?.[item.section] ?? {})));
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);

@@ -231,7 +231,8 @@ function shiftStory(story: Story, by: number): Story {
   };
 }
 
-function applyDirectives(text: string, findings: Finding[], directives: Directive[]): Finding[] {
+/** Drops findings the document's directives turn off; also used for the bank's findings. */
+export function applyDirectives(text: string, findings: Finding[], directives: Directive[]): Finding[] {
   if (directives.length === 0 || findings.length === 0) return findings;
   const fileOff = new Set<string>();
   let fileAll = false;

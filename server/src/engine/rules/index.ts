@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { buzzword } from './buzzword';
+import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
 import { genericReflection } from './generic-reflection';
@@ -54,6 +55,8 @@ export const rules: readonly Rule[] = [
   missingReflection,
   genericReflection,
   principleBeats,
+  // Bank rules last: their findings come from the story bank, not from one story.
+  duplicateStory,
 ];
 
 export const ruleNames: ReadonlySet<string> = new Set(rules.map((r) => r.name));

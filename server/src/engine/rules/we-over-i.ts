@@ -1,4 +1,4 @@
-import type { Fix, Rule, Story } from '../types';
+import type { Fix, Rule, Section, Story } from '../types';
 import { matchesIn, sectionsOf } from './util';
 
 const SINGULAR = /^(?:i|me|my|mine|myself|i['\u2019](?:m|ve|d|ll))$/i;
@@ -29,22 +29,7 @@ export const weOverI: Rule = {
   check(story, context) {
     // Each section is counted on its own: an "I owned the cut-over" Task does not excuse an Action told as "we".
     for (const section of sectionsOf(story, ['task', 'action'])) {
-      const plural: Array<{ start: number; end: number; text: string }> = [];
-      let singular = 0;
-      for (const m of matchesIn(story, section.body, PRONOUN)) {
-        const word = m.text;
-        if (word === 'US') continue;
-        if (/team$/i.test(word)) {
-          const before = story.prose.slice(Math.max(0, m.start - story.start - 12), m.start - story.start);
-          if (CLAUSE_START.test(before) || isParagraphStart(story, m.start)) plural.push(m);
-          continue;
-        }
-        if (SINGULAR.test(word)) {
-          // "I would say it went well" is commentary, not something the candidate did.
-          const hedge = /^I(?:['\u2019]d)?$/i.test(word) && COMMENTARY.test(story.prose.slice(m.end - story.start, m.end - story.start + 24));
-          if (!hedge) singular++;
-        } else plural.push(m);
-      }
+      const { singular, plural } = ownershipPronouns(story, section);
       if (plural.length <= singular) continue;
       const name = section.kind === 'task' ? 'Task' : 'Action';
       for (const m of plural) {
@@ -59,6 +44,30 @@ export const weOverI: Rule = {
     }
   },
 };
+
+/**
+ * The pronouns the rule counts in one section: "I" said as the actor (commentary such as "I would
+ * say" excluded) against "we" and "the team" as a subject. Exported so the bank's counts agree.
+ */
+export function ownershipPronouns(story: Story, section: Section): { singular: number; plural: Array<{ start: number; end: number; text: string }> } {
+  const plural: Array<{ start: number; end: number; text: string }> = [];
+  let singular = 0;
+  for (const m of matchesIn(story, section.body, PRONOUN)) {
+    const word = m.text;
+    if (word === 'US') continue;
+    if (/team$/i.test(word)) {
+      const before = story.prose.slice(Math.max(0, m.start - story.start - 12), m.start - story.start);
+      if (CLAUSE_START.test(before) || isParagraphStart(story, m.start)) plural.push(m);
+      continue;
+    }
+    if (SINGULAR.test(word)) {
+      // "I would say it went well" is commentary, not something the candidate did.
+      const hedge = /^I(?:['\u2019]d)?$/i.test(word) && COMMENTARY.test(story.prose.slice(m.end - story.start, m.end - story.start + 24));
+      if (!hedge) singular++;
+    } else plural.push(m);
+  }
+  return { singular, plural };
+}
 
 function isParagraphStart(story: Story, offset: number): boolean {
   const before = story.prose.slice(Math.max(0, offset - story.start - 40), offset - story.start);

@@ -1,0 +1,303 @@
+/**
+ * The story bank: every story file of a workspace (or of a CLI run), linted, summarized and
+ * compared. Pure: the language server feeds it text from disk and from open editors, the CLI
+ * from the files it was given.
+ *
+ * Work is per file: updating one file lints that file (or takes the lint the caller already
+ * has), fingerprints only its stories whose text changed, and updates the duplicate pairs that
+ * involve them. Bank findings are recomputed only for the files a change can reach.
+ */
+import type { BankSnapshot, StorySummary } from '../../protocol';
+import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
+import { LinterPool } from '../activeSet';
+import { applyDirectives, type LintResult } from '../lint';
+import type { PrincipleSet } from '../principles/types';
+import { duplicateStory } from '../rules/duplicate-story';
+import { storySpan } from '../rules/util';
+import type { EngineConfig, Finding, Severity, Story } from '../types';
+import { buildSnapshot, compareStories } from './coverage';
+import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
+import { principleNames, summarizeStories } from './summary';
+
+export const BANK_RULE = duplicateStory.name;
+
+/** Another story a bank finding is about, so an editor can link to it. */
+export interface RelatedStory {
+  uri: string;
+  line: number;
+  title: string;
+}
+
+export interface BankFinding extends Finding {
+  related: RelatedStory[];
+}
+
+/** A story is named in at most this many duplicate findings: past three, the bank has bigger problems. */
+const MAX_NAMED_DUPLICATES = 3;
+/**
+ * Framings explored per story. A real story has two or three; a bank of hundreds of copies would
+ * otherwise make every update walk the whole bank, and its limit warning fires well before this.
+ */
+const MAX_CLUSTER = 24;
+
+interface FileState {
+  uri: string;
+  text: string;
+  result: LintResult;
+  /** Summaries with the lint findings counted; bank findings are added in `summaries()`. */
+  summaries: StorySummary[];
+  keys: string[];
+  /** Fingerprints by story text: an edit to one story leaves the others' as they were. */
+  fingerprints: Map<string, Fingerprint>;
+}
+
+export class Bank {
+  private readonly files = new Map<string, FileState>();
+  private readonly linters = new LinterPool();
+  private duplicates = new DuplicateIndex();
+  /** Story keys by same-story title, for framings told under one title. */
+  private readonly titles = new Map<string, Set<string>>();
+  private readonly bankFindings = new Map<string, BankFinding[]>();
+  private settings: Partial<EngineConfig> = {};
+  /** A file's settings below its front matter (editor settings and its folder's `.star-stories.json`). */
+  private settingsFor: (uri: string) => Partial<EngineConfig> = () => this.settings;
+
+  /** The set the coverage is counted against: the one the workspace-level settings select. */
+  get principleSet(): PrincipleSet {
+    return resolvePrincipleSet(mergeConfig(this.settings)).set;
+  }
+
+  /**
+   * The workspace-level settings, and optionally each file's own (the same the open documents
+   * are linted with); re-lints every file.
+   */
+  setSettings(settings: Partial<EngineConfig>, settingsFor?: (uri: string) => Partial<EngineConfig>): void {
+    this.settings = settings;
+    this.settingsFor = settingsFor ?? (() => this.settings);
+    const options = mergeConfig(DEFAULT_CONFIG, settings).rules[BANK_RULE];
+    const threshold = Array.isArray(options) ? Number(options[1].threshold) : NaN;
+    this.duplicates = new DuplicateIndex(threshold > 0 && threshold <= 1 ? threshold : DEFAULT_THRESHOLD);
+    this.titles.clear();
+    this.bankFindings.clear();
+    const files = [...this.files.values()];
+    this.files.clear();
+    for (const file of files) this.update(file.uri, file.text);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  text(uri: string): string | undefined {
+    return this.files.get(uri)?.text;
+  }
+
+  /**
+   * Adds or replaces a file. Pass `result` when the caller already linted this exact text with
+   * the bank's settings (an open document), so it is not linted twice. Returns the files whose
+   * bank findings may have changed, this one included.
+   */
+  update(uri: string, text: string, result?: LintResult): Set<string> {
+    const previous = this.files.get(uri);
+    if (previous && previous.text === text && (!result || result === previous.result)) return new Set();
+    const lint = result ?? this.linters.lint(text, this.settingsFor(uri)).result;
+    const before = previous ? this.reach(previous.keys) : new Set<string>();
+    if (previous) this.unindexTitles(previous);
+
+    const fingerprints = new Map<string, Fingerprint>();
+    const indexed: IndexedStory[] = lint.stories.map((story, ordinal) => {
+      const raw = text.slice(story.start, story.end);
+      const fp = fingerprints.get(raw) ?? previous?.fingerprints.get(raw) ?? fingerprint(story);
+      fingerprints.set(raw, fp);
+      return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
+    });
+    const state: FileState = { uri, text, result: lint, summaries: summarizeStories(uri, text, lint), keys: indexed.map((s) => s.key), fingerprints };
+    this.files.set(uri, state);
+    for (const story of indexed) this.indexTitle(story.sameStory, story.key);
+    const affected = this.duplicates.setFile(uri, indexed);
+    for (const u of before) affected.add(u);
+    for (const u of this.reach(state.keys)) affected.add(u);
+    affected.add(uri);
+    for (const u of affected) this.bankFindings.delete(u);
+    return affected;
+  }
+
+  /** Drops a file (deleted, or excluded); returns the files whose bank findings may have changed, this one included. */
+  remove(uri: string): Set<string> {
+    const previous = this.files.get(uri);
+    if (!previous) return new Set();
+    const affected = this.reach(previous.keys);
+    this.unindexTitles(previous);
+    for (const u of this.duplicates.removeFile(uri)) affected.add(u);
+    this.files.delete(uri);
+    affected.add(uri);
+    for (const u of affected) this.bankFindings.delete(u);
+    return affected;
+  }
+
+  /** The file's lint, as the bank last saw it. */
+  lintResult(uri: string): LintResult | undefined {
+    return this.files.get(uri)?.result;
+  }
+
+  /** `duplicate-story` findings for one file, with its severity setting and directives applied. */
+  findings(uri: string): BankFinding[] {
+    const cached = this.bankFindings.get(uri);
+    if (cached) return cached;
+    const state = this.files.get(uri);
+    const findings = state ? this.computeFindings(state) : [];
+    if (state) this.bankFindings.set(uri, findings);
+    return findings;
+  }
+
+  /** Every story of the bank, with lint and bank findings counted as its problems. */
+  summaries(): StorySummary[] {
+    const out: StorySummary[] = [];
+    for (const state of this.files.values()) {
+      const bank = this.findings(state.uri);
+      state.result.stories.forEach((story, i) => {
+        const extra = bank.filter((f) => f.start >= story.start && f.start < story.end).length;
+        out.push(extra > 0 ? { ...state.summaries[i], problems: state.summaries[i].problems + extra } : state.summaries[i]);
+      });
+    }
+    return out.sort(compareStories);
+  }
+
+  snapshot(folders: readonly string[]): BankSnapshot {
+    const config = mergeConfig(DEFAULT_CONFIG, this.settings);
+    return buildSnapshot(this.summaries(), this.principleSet, config.maxPrinciplesPerStory, folders);
+  }
+
+  private computeFindings(state: FileState): BankFinding[] {
+    const config = state.result.config;
+    const setting = config.rules[BANK_RULE];
+    const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : setting ?? duplicateStory.defaultSeverity;
+    if (severity === 'off') return [];
+    const findings: BankFinding[] = [];
+    const report = (story: Story, at: { start: number; end: number }, messageId: string, data: Record<string, string | number>, related: RelatedStory[]) => {
+      const template = duplicateStory.messages[messageId];
+      findings.push({
+        rule: BANK_RULE,
+        messageId,
+        message: template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in data ? String(data[k]) : whole)),
+        severity,
+        start: at.start,
+        end: at.end,
+        related,
+      });
+    };
+    state.result.stories.forEach((story, ordinal) => {
+      const key = storyKey(state.uri, ordinal);
+      const span = storySpan(story);
+      for (const { story: other, similarity } of this.duplicates.duplicatesOf(key).slice(0, MAX_NAMED_DUPLICATES)) {
+        const ref = this.describe(other.key);
+        if (!ref) continue;
+        const where = other.uri === state.uri ? 'in this file' : `in ${fileName(other.uri)}`;
+        const percent = Math.round(similarity.share * 100);
+        if (similarity.share >= this.duplicates.threshold) {
+          report(story, span, 'duplicate', { title: ref.title, where, percent }, [ref]);
+        } else {
+          report(story, span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [ref]);
+        }
+      }
+      const cluster = this.cluster(key);
+      if (cluster.length < 2) return;
+      // This framing's own principles first, then what the other framings add.
+      const principles: string[] = principleNames(story);
+      for (const member of cluster) {
+        for (const name of this.principlesOf(member)) if (!principles.includes(name)) principles.push(name);
+      }
+      if (principles.length <= config.maxPrinciplesPerStory) return;
+      const related = cluster.filter((k) => k !== key).map((k) => this.describe(k)).filter((r): r is RelatedStory => r !== undefined);
+      report(story, story.principles?.line ?? span, 'tooManyFramings', {
+        title: story.title || 'This story',
+        count: principles.length,
+        framings: cluster.length,
+        principles: principles.join(', '),
+        max: config.maxPrinciplesPerStory,
+      }, related);
+    });
+    return applyDirectives(state.text, findings, state.result.directives) as BankFinding[];
+  }
+
+  /** Framings of one true story: the same title, or near-duplicates, transitively. */
+  private cluster(key: string): string[] {
+    const seen = new Set([key]);
+    const queue = [key];
+    while (queue.length > 0) {
+      const current = queue.pop()!;
+      const story = this.duplicates.get(current);
+      const neighbours = [...this.duplicates.neighbours(current), ...(story && story.sameStory ? this.titles.get(story.sameStory) ?? [] : [])];
+      for (const next of neighbours) {
+        if (seen.size >= MAX_CLUSTER) return [...seen].sort();
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return [...seen].sort();
+  }
+
+  /** Files holding a story in the same cluster as one of these. */
+  private reach(keys: readonly string[]): Set<string> {
+    const uris = new Set<string>();
+    for (const key of keys) for (const member of this.cluster(key)) uris.add(uriOfKey(member));
+    return uris;
+  }
+
+  private principlesOf(key: string): string[] {
+    const { uri, ordinal } = parseKey(key);
+    const story = this.files.get(uri)?.result.stories[ordinal];
+    return story ? principleNames(story) : [];
+  }
+
+  private describe(key: string): RelatedStory | undefined {
+    const { uri, ordinal } = parseKey(key);
+    const summary = this.files.get(uri)?.summaries[ordinal];
+    return summary && { uri, line: summary.line, title: summary.title };
+  }
+
+  private indexTitle(sameStory: string, key: string): void {
+    if (!sameStory) return;
+    let keys = this.titles.get(sameStory);
+    if (!keys) this.titles.set(sameStory, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private unindexTitles(state: FileState): void {
+    for (const key of state.keys) {
+      const story = this.duplicates.get(key);
+      if (!story?.sameStory) continue;
+      const keys = this.titles.get(story.sameStory);
+      keys?.delete(key);
+      if (keys?.size === 0) this.titles.delete(story.sameStory);
+    }
+  }
+}
+
+function storyKey(uri: string, ordinal: number): string {
+  return `${uri}\u0000${ordinal}`;
+}
+
+function parseKey(key: string): { uri: string; ordinal: number } {
+  const at = key.lastIndexOf('\u0000');
+  return { uri: key.slice(0, at), ordinal: Number(key.slice(at + 1)) };
+}
+
+function uriOfKey(key: string): string {
+  return parseKey(key).uri;
+}
+
+/** The last path segment of a URI or path, decoded, for messages. */
+export function fileName(uri: string): string {
+  const name = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

@@ -1,0 +1,7 @@
+/** The story bank: summaries, coverage, near-duplicates and reports across many story files. */
+export { Bank, BANK_RULE, fileName, type BankFinding, type RelatedStory } from './bank';
+export { buildSnapshot, coverageStatus, compareStories } from './coverage';
+export { renderCoverage, renderJson, renderMarkdown, renderText, gapLines, overLimit, location, type CoverageFormat } from './render';
+export { DuplicateIndex, fingerprint, compare, isNearDuplicate, DEFAULT_THRESHOLD, MIN_SHINGLES, type Fingerprint, type Similarity } from './similarity';
+export { summarizeStories, summarizeStory, principleNames, pronounCounts, UNTITLED } from './summary';
+export { newStoryTemplate } from './template';

@@ -1,0 +1,123 @@
+/**
+ * The coverage report in three forms: a text table for the terminal, JSON (exactly the
+ * server's `BankSnapshot`, so CI and the editor's tree can be compared) and Markdown (the
+ * editor's Show Coverage Report). All three read only the snapshot.
+ */
+import type { BankSnapshot, CoverageStatus, StorySummary } from '../../protocol';
+import { formatSeconds } from '../text';
+import { sameStoryKey } from './similarity';
+
+export type CoverageFormat = 'text' | 'json' | 'markdown';
+
+export function renderCoverage(snapshot: BankSnapshot, format: CoverageFormat): string {
+  if (format === 'json') return renderJson(snapshot);
+  return format === 'markdown' ? renderMarkdown(snapshot) : renderText(snapshot);
+}
+
+export function renderJson(snapshot: BankSnapshot): string {
+  return JSON.stringify(snapshot, null, 2) + '\n';
+}
+
+const STATUS_LABEL: Record<CoverageStatus, string> = { covered: 'covered', thin: 'thin', missing: 'missing' };
+
+export function renderText(snapshot: BankSnapshot): string {
+  const { stories, principles } = snapshot;
+  const lines = [`${snapshot.principleSet.name}: ${summaryLine(snapshot)}`, ''];
+  const labels = stories.map((_, i) => `S${i + 1}`);
+  const nameWidth = Math.max(9, ...principles.map((p) => `${p.rank}. ${p.name}`.length));
+  const cell = Math.max(2, ...labels.map((l) => l.length));
+  const header = ['principle'.padEnd(nameWidth), 'status '.padEnd(12), ...labels.map((l) => l.padStart(cell))].join(' ');
+  lines.push(header.trimEnd(), '-'.repeat(header.trimEnd().length));
+  for (const p of principles) {
+    const status = `${STATUS_LABEL[p.status]} (${p.stories.length})`;
+    const cells = stories.map((s) => (p.stories.includes(s.id) ? 'x' : '.').padStart(cell));
+    lines.push([`${p.rank}. ${p.name}`.padEnd(nameWidth), status.padEnd(12), ...cells].join(' ').trimEnd());
+  }
+  if (stories.length > 0) {
+    lines.push('', 'Stories');
+    stories.forEach((s, i) => {
+      lines.push(`  ${labels[i].padEnd(cell)}  ${s.title} (${location(s, snapshot.folders)})  ${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}, ${plural(s.problems, 'problem')}`);
+    });
+  }
+  lines.push('', 'Gaps', ...gapLines(snapshot).map((l) => '  ' + l));
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+export function renderMarkdown(snapshot: BankSnapshot): string {
+  const { stories, principles } = snapshot;
+  const lines = ['# Story bank coverage', '', `${snapshot.principleSet.name}: ${summaryLine(snapshot)}.`, ''];
+  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  lines.push(`| # | Principle | Status | ${stories.map((s, i) => `S${i + 1}`).join(' | ')}${stories.length > 0 ? ' |' : ''}`);
+  lines.push(`|---|---|---|${stories.map(() => ':-:|').join('')}`);
+  for (const p of principles) {
+    const cells = stories.map((s) => (p.stories.includes(s.id) ? '✓' : ' ')).join(' | ');
+    lines.push(`| ${p.rank} | ${escape(p.name)} | ${STATUS_LABEL[p.status]} (${p.stories.length}) |${stories.length > 0 ? ` ${cells} |` : ''}`);
+  }
+  if (stories.length > 0) {
+    lines.push('', '## Stories', '', '| | Story | File | Time | Principles | Problems |', '|---|---|---|---|---|---|');
+    stories.forEach((s, i) => {
+      const time = `${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}`;
+      lines.push(`| S${i + 1} | ${escape(s.title)} | \`${location(s, snapshot.folders)}\` | ${time} | ${escape(s.principles.join(', ')) || '–'} | ${s.problems} |`);
+    });
+  }
+  const gaps = gapLines(snapshot);
+  lines.push('', '## Gaps', '', ...gaps);
+  return lines.join('\n') + '\n';
+}
+
+function summaryLine(snapshot: BankSnapshot): string {
+  const count = (status: CoverageStatus) => snapshot.principles.filter((p) => p.status === status).length;
+  const files = new Set(snapshot.stories.map((s) => s.uri)).size;
+  return `${plural(snapshot.stories.length, 'story', 'stories')} in ${plural(files, 'file')}; ${count('covered')} principles covered, ${count('thin')} thin, ${count('missing')} missing`;
+}
+
+/** Missing and thin principles, and stories (framings under one title counted together) over the principle limit. */
+export function gapLines(snapshot: BankSnapshot): string[] {
+  const lines: string[] = [];
+  const missing = snapshot.principles.filter((p) => p.status === 'missing').map((p) => p.name);
+  const thin = snapshot.principles.filter((p) => p.status === 'thin').map((p) => p.name);
+  lines.push(missing.length > 0 ? `- Missing (no story): ${missing.join(', ')}` : '- Missing: none, every principle has a story');
+  if (thin.length > 0) lines.push(`- Thin (one story, none to spare if it is asked twice): ${thin.join(', ')}`);
+  const over = overLimit(snapshot);
+  if (over.length === 0) {
+    lines.push(`- Over the principle limit (${snapshot.maxPrinciplesPerStory}): none`);
+  } else {
+    lines.push(`- Over the principle limit (${snapshot.maxPrinciplesPerStory} per story):`);
+    for (const o of over) lines.push(`  - ${o.title}: ${o.principles.length} principles (${o.principles.join(', ')})${o.framings > 1 ? ` across ${o.framings} framings` : ''}`);
+  }
+  return lines;
+}
+
+export function overLimit(snapshot: BankSnapshot): Array<{ title: string; principles: string[]; framings: number }> {
+  const groups = new Map<string, StorySummary[]>();
+  for (const s of snapshot.stories) {
+    const key = sameStoryKey(s.title) || s.id;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const out: Array<{ title: string; principles: string[]; framings: number }> = [];
+  for (const group of groups.values()) {
+    const principles = [...new Set(group.flatMap((s) => s.principles))];
+    if (principles.length > snapshot.maxPrinciplesPerStory) out.push({ title: group[0].title, principles, framings: group.length });
+  }
+  return out;
+}
+
+/** A story's place for people: the path under its workspace folder and the 1-based line. */
+export function location(story: StorySummary, folders: readonly string[]): string {
+  const folder = folders
+    .map((f) => (f.endsWith('/') ? f : f + '/'))
+    .filter((f) => story.uri.startsWith(f))
+    .sort((a, b) => b.length - a.length)[0];
+  const path = folder ? story.uri.slice(folder.length) : story.uri;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Keep the encoded form.
+  }
+  return `${decoded}:${story.line + 1}`;
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,215 @@
+/**
+ * Near-duplicate detection between stories. A Bar Raiser notices a story told twice, and the
+ * same project told with the same numbers under two titles reads as padding the bank.
+ *
+ * Each story is reduced to a fingerprint: the set of its word 3-grams (hashed) and the set of
+ * the numbers it states. Two stories match when most of the smaller one's 3-grams are in the
+ * other (containment, so a copy that grew a paragraph still matches), or when they share the
+ * same distinctive numbers and some wording (the same arc retold in new words). Two different
+ * true stories by the same writer share stock phrases ("I decided to", "within two weeks"),
+ * which stay far below both bars.
+ */
+import { WORD } from '../text';
+import type { Span, Story } from '../types';
+
+export interface Fingerprint {
+  shingles: Set<number>;
+  /** Numbers as written ("4.2", "140K", "11.8"), lower-cased. */
+  numbers: Set<string>;
+}
+
+export interface Similarity {
+  /** Shared 3-grams ÷ the smaller story's 3-grams, 0..1. */
+  share: number;
+  /** Numbers both stories state. */
+  sharedNumbers: string[];
+}
+
+/** Below this many 3-grams a story is a draft or a skeleton: too little text to call a copy. */
+export const MIN_SHINGLES = 20;
+/** Default share of 3-grams at which two stories are near-duplicates (the rule's `threshold`). */
+export const DEFAULT_THRESHOLD = 0.5;
+/** The same numbers (at least this many, most of the smaller story's) with some shared wording. */
+const MIN_SHARED_NUMBERS = 3;
+const NUMBER_SHARE = 0.6;
+const NUMBER_TEXT_SHARE = 0.15;
+
+/** The story's spoken text: the sections and any text between the title and the first section. */
+function spokenSpans(story: Story): Span[] {
+  const spans: Span[] = [];
+  const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
+  const introEnd = (story.sections[0]?.heading.start ?? story.end) - story.start;
+  if (introEnd > introStart) spans.push({ start: introStart, end: introEnd });
+  for (const section of story.sections) spans.push({ start: section.body.start - story.start, end: section.body.end - story.start });
+  return spans;
+}
+
+export function fingerprint(story: Story): Fingerprint {
+  const words: string[] = [];
+  const numbers = new Set<string>();
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (const span of spokenSpans(story)) {
+    const text = story.prose.slice(span.start, span.end);
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const word = m[0].toLowerCase().replace(/\u2019/g, "'");
+      words.push(word);
+      if (/\d/.test(word)) numbers.add(word);
+    }
+  }
+  const shingles = new Set<number>();
+  for (let i = 0; i + 2 < words.length; i++) shingles.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  return { shingles, numbers };
+}
+
+/** FNV-1a, 32-bit: collisions between 3-grams of one bank are rare enough not to matter. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function compare(a: Fingerprint, b: Fingerprint, shared?: number): Similarity {
+  const smaller = Math.min(a.shingles.size, b.shingles.size);
+  if (shared === undefined) {
+    shared = 0;
+    const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
+    for (const h of small) if (large.has(h)) shared++;
+  }
+  const sharedNumbers = [...a.numbers].filter((n) => b.numbers.has(n));
+  return { share: smaller > 0 ? shared / smaller : 0, sharedNumbers };
+}
+
+export function isNearDuplicate(a: Fingerprint, b: Fingerprint, similarity: Similarity, threshold = DEFAULT_THRESHOLD): boolean {
+  if (Math.min(a.shingles.size, b.shingles.size) < MIN_SHINGLES) return false;
+  if (similarity.share >= threshold) return true;
+  const fewerNumbers = Math.min(a.numbers.size, b.numbers.size);
+  return (
+    similarity.sharedNumbers.length >= MIN_SHARED_NUMBERS &&
+    similarity.sharedNumbers.length >= fewerNumbers * NUMBER_SHARE &&
+    similarity.share >= NUMBER_TEXT_SHARE
+  );
+}
+
+export interface IndexedStory {
+  /** Unique in the index, e.g. `${uri}#${ordinal}`. */
+  key: string;
+  uri: string;
+  /** Lower-cased, whitespace-collapsed title: stories with the same title are framings, not duplicates. */
+  sameStory: string;
+  fingerprint: Fingerprint;
+}
+
+/**
+ * A 3-gram appearing in more stories than this is boilerplate (a template's stock sentence); it is
+ * left out of candidate counting so a bank of many similar drafts stays linear.
+ */
+const MAX_POSTING = 16;
+
+/**
+ * The bank's near-duplicate pairs, kept current file by file: replacing a file's stories costs
+ * that file's 3-grams times the stories that share them, never a pass over the whole bank.
+ */
+export class DuplicateIndex {
+  private readonly stories = new Map<string, IndexedStory>();
+  private readonly keysByUri = new Map<string, string[]>();
+  private readonly postings = new Map<number, Set<string>>();
+  private readonly pairs = new Map<string, Map<string, Similarity>>();
+
+  constructor(readonly threshold = DEFAULT_THRESHOLD) {}
+
+  /** Replaces the stories of one file; returns the files whose duplicate pairs changed. */
+  setFile(uri: string, stories: IndexedStory[]): Set<string> {
+    const affected = this.removeFile(uri);
+    if (stories.length === 0) return affected;
+    this.keysByUri.set(uri, stories.map((s) => s.key));
+    for (const story of stories) {
+      this.stories.set(story.key, story);
+      for (const h of story.fingerprint.shingles) {
+        let posting = this.postings.get(h);
+        if (!posting) this.postings.set(h, (posting = new Set()));
+        posting.add(story.key);
+      }
+    }
+    for (const story of stories) {
+      for (const [otherKey, similarity] of this.candidates(story)) {
+        if (this.pairs.get(story.key)?.has(otherKey)) continue;
+        this.link(story.key, otherKey, similarity);
+        affected.add(uri);
+        affected.add(this.stories.get(otherKey)!.uri);
+      }
+    }
+    return affected;
+  }
+
+  /** Returns the files that lost a pair. */
+  removeFile(uri: string): Set<string> {
+    const affected = new Set<string>();
+    for (const key of this.keysByUri.get(uri) ?? []) {
+      const story = this.stories.get(key)!;
+      for (const h of story.fingerprint.shingles) {
+        const posting = this.postings.get(h);
+        posting?.delete(key);
+        if (posting?.size === 0) this.postings.delete(h);
+      }
+      for (const otherKey of this.pairs.get(key)?.keys() ?? []) {
+        affected.add(uri);
+        affected.add(this.stories.get(otherKey)!.uri);
+        this.pairs.get(otherKey)?.delete(key);
+      }
+      this.pairs.delete(key);
+      this.stories.delete(key);
+    }
+    this.keysByUri.delete(uri);
+    return affected;
+  }
+
+  /** The near-duplicates of one story, closest first. */
+  duplicatesOf(key: string): Array<{ story: IndexedStory; similarity: Similarity }> {
+    const found = [...(this.pairs.get(key) ?? [])].map(([other, similarity]) => ({ story: this.stories.get(other)!, similarity }));
+    return found.sort((a, b) => b.similarity.share - a.similarity.share || a.story.key.localeCompare(b.story.key));
+  }
+
+  /** Keys of the story's near-duplicates, unordered (cheap, for walking clusters). */
+  neighbours(key: string): Iterable<string> {
+    return this.pairs.get(key)?.keys() ?? [];
+  }
+
+  get(key: string): IndexedStory | undefined {
+    return this.stories.get(key);
+  }
+
+  private candidates(story: IndexedStory): Array<[string, Similarity]> {
+    const counts = new Map<string, number>();
+    for (const h of story.fingerprint.shingles) {
+      const posting = this.postings.get(h)!;
+      if (posting.size > MAX_POSTING) continue;
+      for (const key of posting) if (key !== story.key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const out: Array<[string, Similarity]> = [];
+    for (const [key, shared] of counts) {
+      const other = this.stories.get(key)!;
+      // Same title: the writer's own framings of one true story, counted by the principle limit instead.
+      if (other.sameStory === story.sameStory && story.sameStory !== '') continue;
+      const similarity = compare(story.fingerprint, other.fingerprint, shared);
+      if (isNearDuplicate(story.fingerprint, other.fingerprint, similarity, this.threshold)) out.push([key, similarity]);
+    }
+    return out;
+  }
+
+  private link(a: string, b: string, similarity: Similarity): void {
+    for (const [from, to] of [[a, b], [b, a]]) {
+      let map = this.pairs.get(from);
+      if (!map) this.pairs.set(from, (map = new Map()));
+      map.set(to, similarity);
+    }
+  }
+}
+
+export function sameStoryKey(title: string): string {
+  return title.toLowerCase().replace(/[\s*_`]+/g, ' ').trim();
+}

@@ -1,0 +1,183 @@
+/**
+ * The workspace's story bank, kept current: every `*.star.md` under the workspace folders
+ * (minus `files.exclude`, `node_modules` and `.git`), read from disk at start without blocking
+ * the editor, then updated file by file from watched-file events. An open document's text
+ * replaces the disk copy until it is closed.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import type { Bank } from './engine/bank';
+import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
+import type { StorySummary } from './protocol';
+
+const STORY_FILE = /\.star\.md$/i;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+/**
+ * One key per file, whatever spelled its URI: VS Code writes `file:///c%3A/…` where Node writes
+ * `file:///C:/…`, and the bank must not count the same file twice.
+ */
+export function bankKey(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    const href = pathToFileURL(fileURLToPath(uri)).href;
+    return process.platform === 'win32' ? href.replace(/^file:\/\/\/([A-Z]):/, (_, d: string) => `file:///${d.toLowerCase()}:`) : href;
+  } catch {
+    return uri;
+  }
+}
+
+export class WorkspaceIndex {
+  readonly bank: Bank;
+  private folders: string[] = [];
+  private readonly excludes = new Map<string, (path: string) => boolean>();
+  private readonly open = new Set<string>();
+  private scanning: Promise<void> | undefined;
+
+  /** `changed` receives the files whose bank findings may have changed after each update. */
+  constructor(bank: Bank, private readonly changed: (affected: Set<string>) => void, private readonly log: (message: string) => void = () => undefined) {
+    this.bank = bank;
+  }
+
+  get folderUris(): readonly string[] {
+    return this.folders;
+  }
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => bankKey(u).replace(/\/$/, ''));
+  }
+
+  /** `files.exclude` of one folder: glob → true (excluded), false, or a `when` clause (not supported, ignored). */
+  setExcludes(folderUri: string, exclude: unknown): void {
+    const patterns = exclude && typeof exclude === 'object' ? Object.entries(exclude as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob) : [];
+    const key = bankKey(folderUri).replace(/\/$/, '');
+    if (patterns.length === 0) this.excludes.delete(key);
+    else {
+      try {
+        this.excludes.set(key, picomatch(patterns, { dot: true }));
+      } catch (err) {
+        this.log(`Ignoring files.exclude of ${folderUri}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** Reads every story file of the workspace; resolves when done. Safe to call once. */
+  scan(): Promise<void> {
+    this.scanning ??= this.scanFolders();
+    return this.scanning;
+  }
+
+  /** Whether a URI belongs in the bank from disk: a story file under a folder, not excluded. */
+  includes(uri: string): boolean {
+    const key = bankKey(uri);
+    if (!STORY_FILE.test(key)) return false;
+    const folder = this.folderOf(key);
+    if (!folder) return false;
+    const segments = decodeURIComponent(key.slice(folder.length + 1)).split('/');
+    if (segments.some((s) => ALWAYS_SKIPPED.has(s))) return false;
+    const excluded = this.excludes.get(folder);
+    if (!excluded) return true;
+    // A pattern naming a folder ("drafts", "**/archive") excludes everything under it.
+    for (let i = 1; i <= segments.length; i++) if (excluded(segments.slice(0, i).join('/'))) return false;
+    return true;
+  }
+
+  /** An open document's text (and its lint, already computed for publishing) replaces the disk copy. */
+  updateOpen(uri: string, text: string, result: LintResult): void {
+    const key = bankKey(uri);
+    this.open.add(key);
+    this.report(this.bank.update(key, text, result));
+  }
+
+  /** Closing a document reverts the bank to the file on disk, or drops it when it is not a workspace file. */
+  async close(uri: string): Promise<void> {
+    const key = bankKey(uri);
+    this.open.delete(key);
+    if (this.includes(key) && (await this.refreshFromDisk(key))) return;
+    if (!this.open.has(key)) this.report(this.bank.remove(key));
+  }
+
+  async fileChanged(uri: string, change: FileChange): Promise<void> {
+    const key = bankKey(uri);
+    if (this.open.has(key)) return;
+    if (change === 'deleted' || !this.includes(key)) {
+      this.report(this.bank.remove(key));
+      return;
+    }
+    if (!(await this.refreshFromDisk(key))) this.report(this.bank.remove(key));
+  }
+
+  /** Stories whose title matches a workspace-symbol query (case-insensitive, letters in order). */
+  findStories(query: string): StorySummary[] {
+    const q = query.toLowerCase().replace(/\s+/g, '');
+    return this.bank.summaries().filter((s) => isSubsequence(q, s.title.toLowerCase()));
+  }
+
+  private folderOf(key: string): string | undefined {
+    return this.folders.filter((f) => key.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0];
+  }
+
+  private async refreshFromDisk(key: string): Promise<boolean> {
+    let text: string;
+    try {
+      text = await fs.readFile(fileURLToPath(key), 'utf8');
+    } catch {
+      return false;
+    }
+    // The document may have been opened while the file was read.
+    if (this.open.has(key)) return true;
+    if (text.length > MAX_DOCUMENT_LENGTH) return false;
+    this.report(this.bank.update(key, text));
+    return true;
+  }
+
+  private async scanFolders(): Promise<void> {
+    for (const folder of this.folders) {
+      let root: string;
+      try {
+        root = fileURLToPath(folder);
+      } catch {
+        continue;
+      }
+      const files: string[] = [];
+      await this.walk(root, folder, '', files);
+      for (const path of files) {
+        const key = bankKey(pathToFileURL(path).href);
+        if (this.open.has(key) || this.bank.has(key)) continue;
+        await this.refreshFromDisk(key);
+      }
+    }
+  }
+
+  private async walk(dir: string, folder: string, relative: string, into: string[]): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const excluded = this.excludes.get(folder);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (excluded?.(rel)) continue;
+      // Symbolic links are not followed: a link back up the tree would never end.
+      if (entry.isDirectory()) await this.walk(join(dir, entry.name), folder, rel, into);
+      else if (entry.isFile() && STORY_FILE.test(entry.name)) into.push(join(dir, entry.name));
+    }
+  }
+
+  private report(affected: Set<string>): void {
+    if (affected.size > 0) this.changed(affected);
+  }
+}
+
+function isSubsequence(query: string, text: string): boolean {
+  let i = 0;
+  for (let j = 0; j < text.length && i < query.length; j++) if (text[j] === query[i]) i++;
+  return i === query.length;
+}
