@@ -20,6 +20,13 @@ describe('strong stories stay quiet on the metric, decision and reflection rules
     });
   }
 
+  for (const file of ['checkout-latency', 'index-migration-outage', 'inventory-queue-disagreement', 'platform-team']) {
+    it(`examples/${file}.star.md gets no finding from any rule`, () => {
+      const text = readFileSync(join(examples, `${file}.star.md`), 'utf8');
+      assert.deepEqual(new Linter().lint(text).findings.map((f) => `${f.rule}: ${text.slice(f.start, f.end)}`), []);
+    });
+  }
+
   it('the strong examples of the domain notes', () => {
     const text = story({
       action: 'I pulled six weeks of refund logs, found 70% came from one carrier, and decided to pause that integration instead of waiting for the quarterly review.',
