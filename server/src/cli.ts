@@ -9,6 +9,7 @@ import { fixAll, LinterPool, lineIndex, ruleNames, CONFIG_FILE_NAME, type Findin
 import { Bank, renderCoverage, type CoverageFormat } from './engine/bank';
 import { ConfigFinder, configFindings } from './configDiscovery';
 import { ruleDocUri } from './docs';
+import { toSarif } from './sarif';
 import { bankKey } from './workspaceIndex';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
@@ -18,7 +19,9 @@ Lints STAR interview stories (*.star.md). With no path, every *.star.md under th
 folder is linted (node_modules and dot-folders skipped).
 
 Options:
-  --format stylish|json   Output format (default: stylish)
+  --format stylish|json|sarif
+                          Output format (default: stylish); sarif is SARIF 2.1.0
+                          for code-scanning services
   --fix                   Apply every safe fix and write the files back
   --max-warnings N        Exit 1 when there are more than N warnings
   --config PATH           Use this config file for every file (default: the
@@ -34,7 +37,7 @@ Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unread
 const VERSION = '0.1.0';
 
 interface Options {
-  format: 'stylish' | 'json';
+  format: 'stylish' | 'json' | 'sarif';
   fix: boolean;
   maxWarnings: number;
   paths: string[];
@@ -125,7 +128,9 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   // A broken config file is a problem of that file, so CI fails on it; linting went on with defaults.
   reports.unshift(...configFindings(configs).map((c) => report(c.path, c.text, c.findings, undefined)));
 
-  out(parsed.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : stylish(reports, process.stdout.isTTY && !process.env.NO_COLOR));
+  if (parsed.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
+  else if (parsed.format === 'sarif') out(toSarif(reports, VERSION));
+  else out(stylish(reports, process.stdout.isTTY && !process.env.NO_COLOR));
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   if (unreadable) return 2;
@@ -197,7 +202,7 @@ function parseOptions(args: string[]): Options | string {
     const value = () => inline ?? args[++i];
     if (flag === '--format' || flag === '-f') {
       const format = value();
-      if (format !== 'stylish' && format !== 'json') return `unknown format "${format ?? ''}" (use stylish or json).`;
+      if (format !== 'stylish' && format !== 'json' && format !== 'sarif') return `unknown format "${format ?? ''}" (use stylish, json or sarif).`;
       options.format = format;
     } else if (flag === '--fix') {
       options.fix = true;

@@ -48,6 +48,26 @@ describe('star-stories lint', () => {
     assert.equal(report.errorCount, 1);
   });
 
+  it('writes SARIF 2.1.0 that code scanning reads: rules with doc links, results with regions and levels', () => {
+    const file = join(dir, 'weak.star.md');
+    writeFileSync(file, weak);
+    const { code, out } = run('lint', file, '--format', 'sarif');
+    assert.equal(code, 1);
+    const log = JSON.parse(out);
+    assert.equal(log.version, '2.1.0');
+    const [run0] = log.runs;
+    assert.equal(run0.tool.driver.name, 'star-stories');
+    const unknown = run0.results.find((r: { ruleId: string }) => r.ruleId === 'unknown-principle');
+    assert.equal(unknown.level, 'error');
+    assert.deepEqual(unknown.locations[0].physicalLocation.region, { startLine: 2, startColumn: 13, endLine: 2, endColumn: 30 });
+    assert.match(unknown.locations[0].physicalLocation.artifactLocation.uri, /weak\.star\.md$/);
+    const rule = run0.tool.driver.rules[unknown.ruleIndex];
+    assert.equal(rule.id, 'unknown-principle');
+    assert.match(rule.helpUri, /docs\/rules\/unknown-principle\.md$/);
+    const infoResult = run0.results.find((r: { ruleId: string }) => r.ruleId === 'no-decision-point');
+    assert.equal(infoResult?.level, 'note', 'info findings are SARIF notes');
+  });
+
   it('prints stylish output with file, position, severity, message and rule', () => {
     writeFileSync(join(dir, 'weak.star.md'), weak);
     const { out } = run('lint', dir);
