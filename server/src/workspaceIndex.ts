@@ -36,6 +36,7 @@ export class WorkspaceIndex {
   private folders: string[] = [];
   private readonly excludes = new Map<string, (path: string) => boolean>();
   private readonly open = new Set<string>();
+  private readonly generations = new Map<string, number>();
   private scanning: Promise<void> | undefined;
 
   /** `changed` receives the files whose bank findings may have changed after each update. */
@@ -96,6 +97,7 @@ export class WorkspaceIndex {
   /** Closing a document reverts the bank to the file on disk, or drops it when it is not a workspace file. */
   async close(uri: string): Promise<void> {
     const key = bankKey(uri);
+    this.bump(key);
     this.open.delete(key);
     if (this.includes(key) && (await this.refreshFromDisk(key))) return;
     if (!this.open.has(key)) this.report(this.bank.remove(key));
@@ -103,6 +105,7 @@ export class WorkspaceIndex {
 
   async fileChanged(uri: string, change: FileChange): Promise<void> {
     const key = bankKey(uri);
+    this.bump(key);
     if (this.open.has(key)) return;
     if (change === 'deleted' || !this.includes(key)) {
       this.report(this.bank.remove(key));
@@ -121,15 +124,22 @@ export class WorkspaceIndex {
     return this.folders.filter((f) => key.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0];
   }
 
+  /** A newer event for the file makes any read already under way stale. */
+  private bump(key: string): void {
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
   private async refreshFromDisk(key: string): Promise<boolean> {
+    const generation = this.generations.get(key);
     let text: string;
     try {
       text = await fs.readFile(fileURLToPath(key), 'utf8');
     } catch {
       return false;
     }
-    // The document may have been opened while the file was read.
-    if (this.open.has(key)) return true;
+    // The document may have been opened, changed or deleted while the file was read: the
+    // newer event decides, and a read that started before a delete must not bring it back.
+    if (this.open.has(key) || this.generations.get(key) !== generation) return true;
     if (text.length > MAX_DOCUMENT_LENGTH) return false;
     this.report(this.bank.update(key, text));
     return true;
