@@ -52,7 +52,7 @@ export interface Passage {
 export const SKELETON = {
   title: 'Wrong delivery addresses',
   principles: 'Customer Obsession, Dive Deep',
-  situation: 'Customers reported orders going to addresses they had already changed; support tickets about it rose from 40 to 95 a week.',
+  situation: 'Customers reported that 4% of orders went to addresses they had already changed; support tickets about it rose from 40 to 95 a week.',
   task: 'I owned the address service, so I prioritized the bug ahead of my roadmap to find the cause.',
   action:
     'I pulled three weeks of order logs and queried every address change by hand. I found that the mobile app cached the first saved address and ignored later edits, which no dashboard showed. ' +
