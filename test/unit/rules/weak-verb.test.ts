@@ -19,6 +19,7 @@ testRule(weakVerb, {
     },
     { name: 'passive voice belongs to another rule', text: action('The launch was supported by finance. Helped by Ana, I cut the migration over in one night.') },
     { name: 'a thing helped, not the candidate', text: action('It helped that the VP agreed, so I froze deploys for a week.') },
+    { name: 'a thing supported something, not the candidate', text: action('I launched with the two carriers that already supported codes, and the API which supported batching.') },
     { name: 'words in code spans and links', text: action('I ran `helped --supported` and read [the guide](https://example.com/worked-on/helped).') },
     { name: 'the Situation and Reflection are not checked', text: story({ situation: 'I was involved in billing for two years.', reflection: 'I now ask who helped before I write the story.' }) },
   ],

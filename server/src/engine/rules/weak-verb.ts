@@ -44,8 +44,8 @@ const AUXILIARY_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got)\s+$/i;
 const PASSIVE_BY = /^\s+by\s+(?![a-z]+ing\b)/i;
 // "asked for help", "with help from Ana": the noun, not the verb.
 const NOUN_HELP_BEFORE = /\b(?:for|with|of|no|some|any|extra|more|little|the|your|my|our|their|his|her)\s+$/i;
-// "It helped that the VP agreed": a thing helped, not the candidate.
-const THING_SUBJECT_BEFORE = /\b(?:it|this|that|which|what)\s+(?:(?:really|also|certainly|definitely)\s+)?$/i;
+// "It helped that the VP agreed", "carriers that already supported codes": a thing acted, not the candidate.
+const THING_SUBJECT_BEFORE = /\b(?:it|this|that|which|what)\s+(?:(?:really|also|certainly|definitely|already|still|only)\s+)?$/i;
 
 // "Helped" and "was involved in" leave the interviewer unable to write down what the candidate did.
 export const weakVerb: Rule = {
@@ -65,7 +65,7 @@ export const weakVerb: Rule = {
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
         if (/^(?:help|assist|support)ed$/.test(lower) && (AUXILIARY_BEFORE.test(before) || PASSIVE_BY.test(after))) continue;
         if (lower === 'help' && NOUN_HELP_BEFORE.test(before)) continue;
-        if (/^help(?:ed|s)$/.test(lower) && THING_SUBJECT_BEFORE.test(before)) continue;
+        if (/^(?:help(?:ed|s)|assisted|supported)$/.test(lower) && THING_SUBJECT_BEFORE.test(before)) continue;
         // Keep the suggestion in the verb's own form: "to help" becomes "to lead", "helping" becomes "leading".
         const prefix = lower.startsWith('to ') ? m.text.slice(0, 3) : '';
         const form = /ing\b/.test(lower) ? 'ing' : lower === 'helps' ? 'third' : /^(?:to |help$)/.test(lower) ? 'base' : 'past';
