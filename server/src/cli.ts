@@ -9,7 +9,7 @@ import { fixAll, LinterPool, lineIndex, ruleNames, CONFIG_FILE_NAME, type Findin
 import { Bank, renderCoverage, type CoverageFormat } from './engine/bank';
 import { ConfigFinder, configFindings } from './configDiscovery';
 import { ruleDocUri } from './docs';
-import { toSarif } from './sarif';
+import { toSarif, type SarifMessage } from './sarif';
 import { bankKey } from './workspaceIndex';
 
 const USAGE = `Usage: star-stories lint [paths or globs...] [options]
@@ -46,17 +46,7 @@ interface Options {
 
 interface FileReport {
   filePath: string;
-  messages: Array<{
-    ruleId: string;
-    severity: Severity;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    fixable: boolean;
-    docs?: string;
-  }>;
+  messages: Array<SarifMessage & { fixable: boolean; docs?: string }>;
   errorCount: number;
   warningCount: number;
   infoCount: number;

@@ -9,6 +9,7 @@ import { rules } from './engine';
 import type { Severity } from './engine';
 import { ruleDocUri } from './docs';
 
+/** One finding with 1-based UTF-16 positions, as every output format reports it. */
 export interface SarifMessage {
   ruleId: string;
   severity: Severity;
