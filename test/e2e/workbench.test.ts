@@ -8,75 +8,12 @@
  * Screenshots: test-output/e2e/<scenario>.png.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { amazonPrinciples, Linter } from '../../server/src/engine';
-import { ROOT, TIMEOUT, waitFor, Workbench, type Problem } from './workbench';
-
-interface CliMessage {
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fixable: boolean;
-}
-
-/** What `star-stories lint --format json` reports for a file. */
-function cliLint(file: string): CliMessage[] {
-  let out: string;
-  try {
-    out = execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', file, '--format', 'json'], { encoding: 'utf8' });
-  } catch (e) {
-    const err = e as { status?: number; stdout?: string };
-    if (err.status !== 1 || !err.stdout) throw e; // 1 = the file has errors; the JSON is still there
-    out = err.stdout;
-  }
-  return (JSON.parse(out) as Array<{ messages: CliMessage[] }>)[0].messages;
-}
-
-/** What `star-stories lint --fix` writes for this text (run on a scratch copy). */
-function cliFix(text: string, scratch: string): string {
-  const file = join(scratch, 'fix-me.star.md');
-  writeFileSync(file, text);
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', file, '--fix'], { stdio: 'ignore' });
-  } catch {
-    // exit 1: findings remain after fixing (not every rule has a safe fix)
-  }
-  return readFileSync(file, 'utf8');
-}
-
-const asProblems = (messages: CliMessage[]): Problem[] =>
-  messages
-    .map((m) => ({ severity: m.severity, message: m.message, rule: m.ruleId, line: m.line, column: m.column }))
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-
-/** The text a snippet inserts when every placeholder keeps its default (choices: the first option). */
-function expandSnippet(body: string[]): string {
-  let text = body.join('\n');
-  for (let previous = ''; previous !== text; ) {
-    previous = text;
-    text = text
-      .replace(/\$\{\d+\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|\}/g, (_, first: string) => first.replace(/\\(.)/g, '$1'))
-      .replace(/\$\{\d+:([^${}]*)\}/g, '$1')
-      .replace(/\$\{\d+\}|\$\d+/g, '');
-  }
-  return text;
-}
-
-/** Every *.star.md under a folder, relative to it. */
-function storyFiles(dir: string, under = ''): string[] {
-  return readdirSync(join(dir, under), { withFileTypes: true }).flatMap((entry) => {
-    const rel = under ? `${under}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return entry.name === '.vscode' ? [] : storyFiles(dir, rel);
-    return entry.name.endsWith('.star.md') ? [rel] : [];
-  });
-}
+import { asProblems, buildBank, cliFix, cliLint, expandSnippet, restoreBank, starSnippet, storyFiles, waitFor } from './expected';
+import { TIMEOUT, Workbench } from './workbench';
 
 describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)', function () {
   this.timeout(4 * TIMEOUT);
@@ -86,53 +23,11 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
   const workspace = join(scratch, 'workspace');
   let workbench: Workbench;
 
-  /** The bank: examples/, the fixtures, an empty draft for the snippet, and fix-on-save for story files. */
-  function buildPristine(): void {
-    cpSync(join(ROOT, 'examples'), pristine, { recursive: true });
-    mkdirSync(join(pristine, 'fixtures'));
-    for (const f of readdirSync(join(ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.star.md'))) {
-      cpSync(join(ROOT, 'test', 'fixtures', f), join(pristine, 'fixtures', f));
-    }
-    mkdirSync(join(pristine, 'drafts'));
-    writeFileSync(join(pristine, 'drafts', 'new-story.star.md'), '');
-    // Fix on save as the README documents it. Other tests save with "Save without Formatting",
-    // which skips save participants, so only the fix-on-save test applies fixes when saving.
-    mkdirSync(join(pristine, '.vscode'));
-    writeFileSync(
-      join(pristine, '.vscode', 'settings.json'),
-      JSON.stringify({ '[star-markdown]': { 'editor.codeActionsOnSave': { 'source.fixAll.starStories': 'explicit' } } }, null, 2),
-    );
-  }
-
-  /** Puts every file back as it was (only those that changed, so file watchers stay quiet). */
-  function restoreFiles(): void {
-    const walk = (under: string): string[] =>
-      readdirSync(join(pristine, under), { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(join(under, e.name)) : [join(under, e.name)],
-      );
-    const wanted = new Set(walk(''));
-    for (const rel of wanted) {
-      const want = readFileSync(join(pristine, rel));
-      let have: Buffer | undefined;
-      try {
-        have = readFileSync(join(workspace, rel));
-      } catch {
-        mkdirSync(join(workspace, rel, '..'), { recursive: true });
-      }
-      if (!have || !have.equals(want)) writeFileSync(join(workspace, rel), want);
-    }
-    const extra = (under: string): string[] =>
-      readdirSync(join(workspace, under), { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? extra(join(under, e.name)) : wanted.has(join(under, e.name)) ? [] : [join(under, e.name)],
-      );
-    for (const rel of extra('')) rmSync(join(workspace, rel));
-  }
-
   const read = (rel: string) => readFileSync(join(workspace, rel), 'utf8');
   const original = (rel: string) => readFileSync(join(pristine, rel), 'utf8');
 
   before(async function () {
-    buildPristine();
+    buildBank(pristine);
     cpSync(pristine, workspace, { recursive: true });
     workbench = await Workbench.start(workspace, join(scratch, 'data'));
   });
@@ -144,7 +39,7 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
 
   beforeEach(async function () {
     await workbench.reset();
-    restoreFiles();
+    restoreBank(pristine, workspace);
   });
 
   afterEach(async function () {
@@ -226,8 +121,6 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
 
   it('the snippet `star` inserts a story skeleton', async function () {
     const file = 'drafts/new-story.star.md';
-    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'star-markdown.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
-    const snippet = Object.values(snippets).find((s) => s.prefix === 'star')!;
 
     await workbench.openFile(file);
     await workbench.page.keyboard.type('star');
@@ -248,7 +141,7 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await workbench.runCommand('File: Save without Formatting');
     await waitFor('the draft on disk', () => (read(file) !== '' ? true : undefined));
     const saved = read(file);
-    assert.equal(saved, expandSnippet(snippet.body));
+    assert.equal(saved, expandSnippet(starSnippet().body));
     assert.match(saved, /^# .+\nPrinciples: Customer Obsession\n\n## Situation\n[^\n]+\n\n## Task\n[^\n]+\n\n## Action\n[^\n]+\n\n## Result\n/);
   });
 

@@ -14,10 +14,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { ROOT, waitFor, type Problem } from './expected';
 
-export const ROOT = resolve(__dirname, '..', '..');
 export const VSIX = join(ROOT, 'star-stories.vsix');
 export const SCREENSHOTS = join(ROOT, 'test-output', 'e2e');
 /** Long enough for a cold workbench on a 2-core machine; a wait only takes this long when it fails. */
@@ -44,14 +44,6 @@ const USER_SETTINGS = {
   'window.commandCenter': false,
 };
 
-export interface Problem {
-  severity: string;
-  message: string;
-  rule: string;
-  line: number;
-  column: number;
-}
-
 async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const server = createServer();
@@ -63,15 +55,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeout = TIMEOUT): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, delay));
-  }
-}
 
 export class Workbench {
   private constructor(
@@ -408,4 +391,3 @@ function parseProblemRow(aria: string, text: string): Problem | undefined {
 }
 
 
-export { waitFor };
