@@ -323,7 +323,6 @@ export class Workbench {
     const fileRow = panel.locator(`.monaco-list-row[aria-label^="${expectedCount} problem"][aria-label*=" in file ${fileName} "]`);
     await fileRow.first().waitFor();
     const list = panel.locator('.monaco-list').first();
-    await list.evaluate((el) => el.querySelector('.monaco-scrollable-element')?.scrollTo?.(0, 0));
     const rows = new Map<number, { aria: string; text: string }>();
     let ours = 0;
     await list.hover();
@@ -339,6 +338,17 @@ export class Workbench {
       await this.page.mouse.wheel(0, 200);
       await panel.locator('.monaco-list-row').first().waitFor();
     }
+    // Back to the top, mouse out of the way: the panel reads from the first problem in screenshots.
+    await list.hover();
+    await waitFor('the Problems list back at the top', async () => {
+      const atTop = await list.evaluate((el) => {
+        const first = el.querySelector('.monaco-list-row[data-index="1"]');
+        return !!first && first.getBoundingClientRect().top >= el.getBoundingClientRect().top;
+      });
+      if (!atTop) await this.page.mouse.wheel(0, -1000);
+      return atTop || undefined;
+    });
+    await this.page.mouse.move(1, 1);
     return problemsOf([...rows.entries()], fileName).sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
