@@ -116,7 +116,10 @@ const BUSINESS = new RegExp(
     'invoices?|dollars?|euros?|tickets?|complaints?|support (?:calls|contacts|requests)|phone calls|escalations?|refunds?|nps|csat|satisfaction|' +
     'sign-?ups?|signups|registrations?|orders?|purchases?|bookings?|renewals?|subscriptions?|cancellations?|engagement|adoption|dau|mau|gmv|arr|mrr|' +
     'deals?|contracts?|hires?|hiring|headcount|roles|promotions?|promoted|attrition|onboarding|abandon(?:ment|ed)?|carts?|time to market|market share|' +
-    'hours (?:saved|a week|per week|a month|per month|a year|per year)|person-(?:days|weeks|months)|engineer(?:ing)? hours|toil|productivity)\\b',
+    'hours (?:saved|a week|per week|a month|per month|a year|per year)|person-(?:days|weeks|months)|engineer(?:ing)? hours|toil|productivity|' +
+    // The business's own people: time given back to finance or an auditor, a colleague's on-call nights.
+    'finance|accounting|audits?|auditors?|regulators?|colleagues?|teammates?|mentees?|direct reports|manual work|hours of (?:manual )?work|' +
+    '(?:night|weekend|after-hours|out-of-hours) (?:pages|calls|shifts|work)|on-call (?:load|burden|hours|shifts?))\\b',
   'iu',
 );
 
