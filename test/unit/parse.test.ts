@@ -50,6 +50,15 @@ describe('parsing a story file', () => {
     assert.ok(prose.includes('the doc'), 'link text is prose');
   });
 
+  it('reads the text after a comment that opens a line as prose, as the preview shows it', () => {
+    const text = '# T\n## Reflection\n<!-- for Dive Deep\nquestions --> I now sample <!-- we --> ten records.\n<!-- star-stories-disable-file we-over-i --> We check.\n';
+    const result = parse(text);
+    const prose = result.stories[0].prose;
+    assert.equal(prose.length, text.length, 'prose keeps every offset');
+    assert.deepEqual(prose.slice(text.indexOf('## Reflection') + 13).split(/\s+/).filter(Boolean), ['I', 'now', 'sample', 'ten', 'records.', 'We', 'check.']);
+    assert.equal(new Linter().lint(text).findings.filter((f) => f.rule === 'we-over-i').length, 0, 'a directive in the comment still counts');
+  });
+
   it('reads front matter as settings and skips it as prose', () => {
     const text = '---\ntargetSeconds: 120\nrules:\n  too-long: error\n---\n# Story\n## Action\nI did it.\n';
     const result = new Linter().lint(text);

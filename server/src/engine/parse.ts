@@ -139,6 +139,11 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
   const directives: Directive[] = [];
   tree.iterate({
     enter(node) {
+      if (node.name === 'CommentBlock') {
+        blankComments(text, node.from, node.to, blanks);
+        collectDirectives(text, node.from, node.to, directives);
+        return false;
+      }
       if (NON_PROSE.has(node.name)) {
         blanks.push({ start: node.from, end: node.to });
         if (DIRECTIVE_NODES.has(node.name)) collectDirectives(text, node.from, node.to, directives);
@@ -268,6 +273,20 @@ function blankOut(text: string, blanks: Span[]): string {
     pos = end;
   }
   return out + text.slice(pos);
+}
+
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/**
+ * A comment block ends at the line holding "-->", and CommonMark passes the rest of that line
+ * through as raw HTML, which the preview shows: "<!-- note --> I now sample…" is read aloud
+ * from "I". So only the comments themselves are blanked; an unclosed one runs to the block's end.
+ */
+function blankComments(text: string, from: number, to: number, into: Span[]): void {
+  const slice = text.slice(from, to);
+  COMMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMENT.exec(slice))) into.push({ start: from + m.index, end: from + m.index + m[0].length });
 }
 
 const DIRECTIVE = /<!--\s*star-stories-(disable-next-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;

@@ -15,6 +15,16 @@ testRule(engineeringOnlyResult, {
     { name: 'no number at all: result-no-metric reports that', text: result('Latency improved and the dashboards went green.') },
     { name: 'engineering units in the Action only', text: story({ action: 'I decided to cut p99 from 400 ms to 80 ms instead of rewriting the service.' }) },
     { name: 'no Result section', text: result(null) },
+    { name: 'time given back to finance', text: result('Report build time for finance fell from four hours to 40 minutes within six weeks.') },
+    { name: 'a colleague\'s on-call nights', text: result('Incidents fell from 12 to 4 a month, and Marta\'s night pages dropped from eight a month to three.') },
+    {
+      name: 'a people story: the outcome is a person (Hire and Develop the Best)',
+      text: story({ principles: 'Hire and Develop the Best', result: 'Within two quarters Jun led 11 incidents on his own, and median recovery time on his shifts fell from 50 minutes to 35.' }),
+    },
+    {
+      name: 'a people story framed with another principle (Earth\'s Best Employer)',
+      text: story({ principles: "Dive Deep, Earth's Best Employer", result: 'Incidents fell from 12 to 4 a month within a quarter.' }),
+    },
   ],
   invalid: [
     {
@@ -36,6 +46,11 @@ testRule(engineeringOnlyResult, {
       name: 'bugs per release',
       text: result('The rewrite went live in May. Bugs per release fell from 30 to 4 in two quarters.'),
       findings: [{ messageId: 'engineeringOnly', text: 'Bugs' }],
+    },
+    {
+      name: 'pages alone are an engineering number; a team is not yet a person who felt them',
+      text: result("The team's on-call pages fell from 40 a week to 6 within a month."),
+      findings: [{ messageId: 'engineeringOnly', text: 'on-call' }],
     },
     {
       name: 'uptime and error rate, heading variant "Impact"',

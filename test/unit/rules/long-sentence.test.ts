@@ -6,6 +6,8 @@ import { story, testRule } from '../ruleTester';
 /** A sentence of exactly `n` words. */
 const sentence = (n: number) => 'I ' + Array.from({ length: n - 2 }, () => 'checked').join(' ') + ' logs.';
 const action = (text: string) => story({ action: text });
+/** `n` words with no punctuation, for building clauses. */
+const words = (n: number) => Array.from({ length: n }, () => 'checked').join(' ');
 
 testRule(longSentence, {
   valid: [
@@ -20,6 +22,9 @@ testRule(longSentence, {
     { name: 'a sub-heading ends a sentence', text: action('### ' + sentence(20).slice(0, -1) + '\n' + sentence(20)) },
     { name: 'words in a code block are not spoken', text: action('I ran the script.\n\n```\n' + sentence(60) + '\n```') },
     { name: 'the title and the Principles line are not sections', text: story({ title: sentence(40) }) },
+    { name: 'a colon or semicolon is a spoken break: 43 words in three parts', text: action(`I ${words(21)}: ${words(10)}; ${words(11)}.`) },
+    { name: 'short clauses between commas give a fifth more: 42 words', text: action(`I ${words(13)}, ${words(14)}, and ${words(13)}.`) },
+    { name: 'a dash or a parenthesis is a pause too', text: action(`I ${words(13)} \u2014 ${words(14)} (${words(13)}).`) },
   ],
   invalid: [
     {
@@ -49,6 +54,26 @@ testRule(longSentence, {
         { messageId: 'long', text: sentence(36) },
         { messageId: 'long', text: sentence(37) },
       ],
+    },
+    {
+      name: 'short clauses get a fifth more, no further: 43 words',
+      text: action(`I ${words(14)}, ${words(14)}, and ${words(13)}.`),
+      findings: [{ messageId: 'long', text: `I ${words(14)}, ${words(14)}, and ${words(13)}.` }],
+    },
+    {
+      name: 'no grace when one stretch between pauses is long: 36 words with a 21-word stretch',
+      text: action(`I ${words(20)}, ${words(15)}.`),
+      findings: [{ messageId: 'long', text: `I ${words(20)}, ${words(15)}.` }],
+    },
+    {
+      name: 'a part after a colon is flagged on its own when it is long',
+      text: action(`I found the cause: ${words(40)}.`),
+      findings: [{ messageId: 'long', text: `${words(40)}.` }],
+    },
+    {
+      name: 'a comma inside a number is not a pause',
+      text: action(`I ${words(10)} 1,200 ${words(14)} 3,400 ${words(12)}.`),
+      findings: [{ messageId: 'long', text: `I ${words(10)} 1,200 ${words(14)} 3,400 ${words(12)}.` }],
     },
     { name: 'CRLF line endings', text: action(sentence(36)).replace(/\n/g, '\r\n'), findings: [{ messageId: 'long', text: sentence(36) }] },
   ],

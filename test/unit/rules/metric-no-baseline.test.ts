@@ -7,8 +7,9 @@ testRule(metricNoBaseline, {
   valid: [
     { name: 'the builder\'s strong Result: "from nine days to 1.5 days", "by 40%"', text: story({}) },
     { name: 'the domain\'s strong result', text: result('Support tickets fell from 900 to 310 a week within a month.') },
-    { name: 'a relative change is its own baseline ("by 40%")', text: result('I cut checkout latency by 40% within a month.') },
-    { name: 'a relative change without "by" ("dropped 65%")', text: result('Refund tickets dropped 65% in two weeks.') },
+    { name: 'a relative change with the amount it came to ("by 40%, to 540 a week")', text: result('Refund tickets dropped by 40% within a month, to 540 a week.') },
+    { name: 'a relative change with what it amounted to ("dropped 65%, about 120 hours a month")', text: result('Refund tickets dropped 65% in two weeks, which saved the support team about 120 hours a month.') },
+    { name: 'the scale given in another sentence of the Result', text: result('The monthly bill fell from $61K to $24K within ten weeks. A year later the bill had grown only 8% while traffic grew 60%.') },
     { name: '"down from" after the end value', text: result('Checkout latency is now 80 ms, down from 400 ms in March.') },
     { name: '"was" gives the starting point in the same sentence', text: result('Latency was 400 ms before the fix and is now 80 ms.') },
     { name: 'a multiple ("doubled", "twice as fast", "3x")', text: result('Revenue doubled to $3M in a year, refunds now settle twice as fast, and sign-ups hit 3x the old rate.') },
@@ -65,6 +66,24 @@ testRule(metricNoBaseline, {
       name: 'a number word as the end value ("down to zero")',
       text: result('Lock-related incidents went down to zero in the next year.'),
       findings: [{ messageId: 'noBaseline', text: 'down to zero' }],
+    },
+    {
+      name: 'a relative change is its size, not its scale: "40% of what?" (was valid before the corpus tuning)',
+      text: result('I cut checkout latency by 40% within a month.'),
+      findings: [{ messageId: 'relativeOnly', text: 'by 40%' }],
+    },
+    {
+      name: 'a relative change without "by" ("dropped 65%"), the Result\'s only number (was valid before the corpus tuning)',
+      text: result('Refund tickets dropped 65% in two weeks.'),
+      findings: [{ messageId: 'relativeOnly', text: 'dropped 65%' }],
+    },
+    {
+      name: 'each relative change when no sentence gives a scale; time spans and years are not a scale',
+      text: result('Support tickets about failed logins dropped by 40% in the first month. In 2023 sign-ups doubled within two quarters.'),
+      findings: [
+        { messageId: 'relativeOnly', text: 'by 40%' },
+        { messageId: 'relativeOnly', text: 'doubled' },
+      ],
     },
     {
       name: 'CRLF and a heading variant ("Outcome")',

@@ -19,7 +19,9 @@ testRule(passiveVoice, {
     { name: 'what a system allows: "so failed jobs could be retried"', text: story({ action: 'I moved the jobs to a queue so failed jobs could be retried.' }) },
     { name: 'not a participle: "was indeed", "is need", "was a hundred"', text: story({ action: 'The backlog was indeed large; there was a hundred-ticket queue. I paused the carrier.' }) },
     { name: 'a name after "was": "the owner was Ahmed"', text: story({ action: 'The owner was Ahmed, so I paired with him and paused the carrier.' }) },
-    { name: 'the Situation, Task and Reflection are not checked', text: story({ situation: 'The service was built in 2015.', task: 'The backlog had to be cleared by June.', reflection: 'A decision was made too late.' }) },
+    { name: 'the Situation, the Reflection and a goal stated in the Task are not checked', text: story({ situation: 'The service was built in 2015.', task: 'The backlog had to be cleared by June.', reflection: 'A decision was made too late.' }) },
+    { name: 'a goal in the Task: "needed to be", "must be", "should be"', text: story({ task: 'The ledger needed to be migrated by June, the old cluster must be retired, and nothing should be lost.' }) },
+    { name: 'the agent is named across a line break: "cancelled by the final stock\ncheck"', text: story({ result: 'Only 31 orders were cancelled by the final stock\ncheck, against 100 a year before.' }) },
     { name: 'code spans and comments are not prose', text: story({ action: 'I ran `it was decided` <!-- the fix was deployed --> and paused the carrier.' }) },
     { name: 'a quotation', text: story({ action: 'The memo said "a decision was made" but nobody knew by whom, so I paused the carrier myself.' }) },
     { name: '"got started" is a phrasal verb', text: story({ action: 'We got started on Monday, and I paused the carrier.' }) },
@@ -76,6 +78,14 @@ testRule(passiveVoice, {
       findings: [
         { messageId: 'passive', text: 'was written' },
         { messageId: 'passive', text: 'were double-charged' },
+      ],
+    },
+    {
+      name: 'the Task: "had been approved", "was set" hide who approved and who set the deadline',
+      text: story({ task: 'The migration plan had been approved and a June deadline was set, but the backfill had no owner.' }),
+      findings: [
+        { messageId: 'passive', text: 'had been approved' },
+        { messageId: 'passive', text: 'was set' },
       ],
     },
     {

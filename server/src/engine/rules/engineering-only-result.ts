@@ -3,6 +3,9 @@ import { hasNumber } from '../text';
 import { engineeringTerm, hasBusinessTerm, sectionSentences } from './metrics';
 import { proseOf, sectionsOf } from './util';
 
+/** Principles whose outcome is a person (domain: "a named person who grew", "the team's environment"), not a customer. */
+const PEOPLE_PRINCIPLES = new Set(['hire-and-develop-the-best', 'strive-to-be-earths-best-employer']);
+
 // Domain: "An engineering number (latency, accuracy) should be tied to what it meant for
 // customers or the business (conversion, churn, cost, revenue, hours saved)."
 export const engineeringOnlyResult: Rule = {
@@ -14,6 +17,9 @@ export const engineeringOnlyResult: Rule = {
     engineeringOnly: 'Your Result measures "{term}" but nothing a customer or the business feels; say what the number meant for them (conversion, tickets, cost, revenue, hours saved).',
   },
   check(story, context) {
+    // In a people story the numbers measure a person's growth ("Jun led 11 incidents on his own");
+    // asking what they meant for customers would pull the story away from its principle.
+    if (story.principles?.entries.some((e) => e.principle && PEOPLE_PRINCIPLES.has(e.principle.id))) return;
     const results = sectionsOf(story, ['result']);
     const prose = results.map((s) => proseOf(story, s.body)).join('\n');
     if (!hasNumber(prose) || hasBusinessTerm(prose)) return;

@@ -66,6 +66,42 @@ function* candidatePieces(text: string, block: Span, max: number): Generator<Spa
   if (block.end > from && countWords(text, { start: from, end: block.end }) > max) yield { start: from, end: block.end };
 }
 
+/** A colon or semicolon before a space: said aloud, it ends a sentence as a full stop does. */
+const SPOKEN_BREAK = /[;:](?=\s)/g;
+/** Where a speaker pauses inside a sentence: a comma, colon or semicolon before a space, a dash, a parenthesis. */
+const PAUSE = /[,;:](?=\s)|[()\u2013\u2014]|\s--?(?=\s)/;
+/** A stretch between pauses this short is one breath... */
+const BREATH_WORDS = 20;
+/** ...so a sentence made only of such stretches may run this much longer than `maxWords`. */
+const PAUSE_GRACE = 1.2;
+
+/** The parts of a sentence between spoken breaks (colons, semicolons), trimmed, as spans into `text`. */
+function spokenParts(text: string, sentence: Span): Span[] {
+  const parts: Span[] = [];
+  let from = sentence.start;
+  const cut = (end: number) => {
+    let start = from;
+    while (start < end && /\s/.test(text[start])) start++;
+    let stop = end;
+    while (stop > start && /\s/.test(text[stop - 1])) stop--;
+    if (stop > start) parts.push({ start, end: stop });
+  };
+  SPOKEN_BREAK.lastIndex = sentence.start;
+  for (let m = SPOKEN_BREAK.exec(text); m && m.index < sentence.end; m = SPOKEN_BREAK.exec(text)) {
+    cut(m.index + 1);
+    from = m.index + 1;
+  }
+  cut(sentence.end);
+  return parts;
+}
+
+/** The most words a part may have: `max`, or a fifth more when every stretch between its pauses is one breath. */
+function limitFor(text: string, part: Span, max: number): number {
+  const stretches = text.slice(part.start, part.end).split(PAUSE);
+  const breathable = stretches.every((stretch) => countWords(stretch) <= Math.min(BREATH_WORDS, max));
+  return breathable ? Math.floor(max * PAUSE_GRACE) : max;
+}
+
 // A sentence is said in one breath; past about 35 words the listener loses its subject before its verb.
 export const longSentence: Rule = {
   name: 'long-sentence',
@@ -84,10 +120,13 @@ export const longSentence: Rule = {
       for (const block of blocks) {
         for (const piece of candidatePieces(flat, block, max)) {
           for (const sentence of sentences(flat, piece)) {
-            const words = countWords(flat, sentence);
-            if (words <= max) continue;
-            const start = story.start + offset + sentence.start;
-            context.report({ messageId: 'long', data: { words, max }, start, end: start + sentence.end - sentence.start });
+            if (countWords(flat, sentence) <= max) continue;
+            for (const part of spokenParts(flat, sentence)) {
+              const words = countWords(flat, part);
+              if (words <= limitFor(flat, part, max)) continue;
+              const start = story.start + offset + part.start;
+              context.report({ messageId: 'long', data: { words, max }, start, end: start + part.end - part.start });
+            }
           }
         }
       }

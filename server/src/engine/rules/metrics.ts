@@ -116,7 +116,10 @@ const BUSINESS = new RegExp(
     'invoices?|dollars?|euros?|tickets?|complaints?|support (?:calls|contacts|requests)|phone calls|escalations?|refunds?|nps|csat|satisfaction|' +
     'sign-?ups?|signups|registrations?|orders?|purchases?|bookings?|renewals?|subscriptions?|cancellations?|engagement|adoption|dau|mau|gmv|arr|mrr|' +
     'deals?|contracts?|hires?|hiring|headcount|roles|promotions?|promoted|attrition|onboarding|abandon(?:ment|ed)?|carts?|time to market|market share|' +
-    'hours (?:saved|a week|per week|a month|per month|a year|per year)|person-(?:days|weeks|months)|engineer(?:ing)? hours|toil|productivity)\\b',
+    'hours (?:saved|a week|per week|a month|per month|a year|per year)|person-(?:days|weeks|months)|engineer(?:ing)? hours|toil|productivity|' +
+    // The business's own people: time given back to finance or an auditor, a colleague's on-call nights.
+    'finance|accounting|audits?|auditors?|regulators?|colleagues?|teammates?|mentees?|direct reports|manual work|hours of (?:manual )?work|' +
+    '(?:night|weekend|after-hours|out-of-hours) (?:pages|calls|shifts|work)|on-call (?:load|burden|hours|shifts?))\\b',
   'iu',
 );
 
@@ -148,9 +151,33 @@ export function statesChange(sentence: string): boolean {
   return CHANGE.test(sentence) || RELATIVE.test(sentence) || endValues(sentence).length > 0;
 }
 
-/** A starting point, or a change relative to one, anywhere in the sentence. */
-export function hasBaseline(sentence: string): boolean {
-  return STARTING_POINT.test(sentence) || RELATIVE.test(sentence);
+/** Where the number started: "from 900", "was 400 ms", "compared with last year". */
+export function hasStartingPoint(sentence: string): boolean {
+  return STARTING_POINT.test(sentence);
+}
+
+const RELATIVE_ALL = new RegExp(RELATIVE_SOURCE, 'giu');
+const QUANTITY_ALL = new RegExp(QUANTITY, 'giu');
+const TIME_SPAN_ALL = new RegExp(TIME_SPAN.source, 'giu');
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/** Changes stated relative to an unstated start: "by 40%", "dropped 65%", "40% fewer", "doubled", "3x". Offsets relative to the sentence. */
+export function relativeChanges(sentence: string): Span[] {
+  return [...sentence.matchAll(RELATIVE_ALL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * A quantity that gives a change its scale ("to 540 a week", "$30K a month", "120 hours"): a
+ * number outside the relative changes given, outside time spans ("within two weeks") and not a year.
+ */
+export function hasAbsoluteQuantity(sentence: string, relative: Span[]): boolean {
+  const skip = [...relative, ...[...sentence.matchAll(TIME_SPAN_ALL)].map((m) => ({ start: m.index, end: m.index + m[0].length }))];
+  for (const m of sentence.matchAll(QUANTITY_ALL)) {
+    if (m[0].length === 0 || YEAR.test(m[0])) continue;
+    const end = m.index + m[0].length;
+    if (!skip.some((s) => s.start <= m.index && end <= s.end)) return true;
+  }
+  return false;
 }
 
 export function hasTimeSpan(sentence: string): boolean {

@@ -45,19 +45,21 @@ const PARTICLE = /^\s+(back|out|up|down|off|away)\b/i;
 // need, who did it (domain.md: individual ownership).
 export const passiveVoice: Rule = {
   name: 'passive-voice',
-  description: 'In Action and Result, a passive construction ("the fix was deployed", "it was decided") hides who acted.',
+  description: 'In Task, Action and Result, a passive construction ("the fix was deployed", "it was decided") hides who acted.',
   group: 'ownership',
   defaultSeverity: 'info',
   messages: {
     passive: '"{phrase}" hides who acted. If it was you, say so ("I {verb} …"); if it was someone else, name them.',
   },
   check(story, context) {
-    // The Task states a goal, which often reads passively ("checkout had to be fixed"); the Action
-    // and the Result are where the candidate's own work has to be visible.
-    for (const section of sectionsOf(story, ['action', 'result'])) {
+    // The Situation is background. The Task may state its goal passively ("checkout had to be
+    // fixed by June"), but "the plan had been approved" hides who approved it as much as an
+    // Action would; the Action and the Result are where the candidate's own work has to be visible.
+    for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
       let coveredUntil = -1;
       for (const m of matchesIn(story, section.body, BE)) {
         if (m.start < coveredUntil) continue;
+        if (section.kind === 'task' && statesGoal(story, m.start, m.text)) continue;
         const found = passiveAt(story, m.start, m.end, m.text);
         if (!found) continue;
         coveredUntil = found.end;
@@ -106,11 +108,19 @@ function passiveAt(story: Story, start: number, end: number, auxiliary: string):
   return { start: leadIn(story, start, auxiliary), end: end + pos, verb };
 }
 
+/** "had to be cleared", "must be live": what the Task had to achieve, not an act someone hid. */
+function statesGoal(story: Story, start: number, auxiliary: string): boolean {
+  if (!/^be$/i.test(auxiliary)) return false;
+  const before = story.prose.slice(Math.max(0, start - story.start - 12), start - story.start);
+  return /\b(?:to|must|should|would|will|shall|could|can|may|might)\s+$/i.test(before);
+}
+
 /** "was approved by the VP" names who acted; "was cut by 40%" and "by Friday" do not. */
 function namesAgent(rest: string): boolean {
   const cut = CLAUSE_END.exec(rest);
   const clause = cut ? rest.slice(0, cut.index) : rest;
-  const by = /\bby\s+(\S.*)$/i.exec(clause);
+  // The agent may wrap onto the next line ("cancelled by the final stock\ncheck").
+  const by = /\bby\s+(\S[\s\S]*)$/i.exec(clause);
   return by !== null && !NOT_AGENT.test(by[1]);
 }
 
