@@ -8,7 +8,7 @@
  * Screenshots: test-output/e2e/<scenario>.png.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { amazonPrinciples, Linter } from '../../server/src/engine';
@@ -208,8 +208,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
       const count = storiesOf.get(principle.name)?.length ?? 0;
       const row = rows.filter({ hasText: principle.name }).first();
       await row.waitFor();
-      const label = ((await row.getAttribute('aria-label')) ?? (await row.innerText())).replace(/\s+/g, ' ');
-      assert.match(label, new RegExp(`\\b${count}\\b`), `${principle.name} should show ${count} stories: "${label}"`);
+      // The row's description is what the user reads: "2 stories", "1 story: add a second", "missing".
+      const label = (await row.innerText()).replace(/\s+/g, ' ');
+      const shown = count === 0 ? /missing$/ : new RegExp(`(?<!\\d)${count} stor(?:y|ies)\\b`);
+      assert.match(label, shown, `${principle.name} should show ${count} stories: "${label}"`);
     }
 
     // Click a story under a covered principle: its file opens at the story's heading.
@@ -222,5 +224,36 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await workbench.page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
     await workbench.page.locator('.statusbar-item', { hasText: `Ln ${stories[0].line},` }).first().waitFor();
     await workbench.screenshot('coverage');
+  });
+
+  it('the coverage tree follows unsaved edits, new, renamed and deleted story files without a reload', async function () {
+    const principle = 'Invent and Simplify'; // no story of the bank names it
+    const row = async () => {
+      const pane = workbench.page.locator('.pane', { has: workbench.page.locator('.pane-header', { hasText: /coverage/i }) }).first();
+      const found = pane.locator('.monaco-list-row', { hasText: principle }).first();
+      await found.waitFor();
+      return (await found.innerText()).replace(/\s+/g, ' ');
+    };
+    const shows = (pattern: RegExp, what: string) => waitFor(`the ${principle} row to show ${what}`, async () => (pattern.test(await row()) ? true : undefined));
+
+    await workbench.runCommand('View: Show STAR Stories');
+    await shows(/missing$/, 'missing');
+
+    // An unsaved edit counts: the user sees coverage while typing.
+    await workbench.openFile('drafts/new-story.star.md');
+    await workbench.page.keyboard.type('# Fewer approval steps\nPrinciples: Invent and Simplify\n');
+    await shows(/(?<!\d)1 story/, '1 story while unsaved');
+    await workbench.screenshot('coverage-live');
+    await workbench.runCommand('View: Revert and Close Editor');
+    await shows(/missing$/, 'missing again once the edit is reverted');
+
+    // Files created, renamed and deleted on disk (as git or another editor would).
+    const story = readFileSync(join(workspace, 'checkout-latency.star.md'), 'utf8').replace(/^Principles: .*$/m, `Principles: ${principle}`).replace(/^# .*$/m, '# Approval steps cut');
+    writeFileSync(join(workspace, 'drafts', 'approval.star.md'), story);
+    await shows(/(?<!\d)1 story/, '1 story after a file is created');
+    renameSync(join(workspace, 'drafts', 'approval.star.md'), join(workspace, 'drafts', 'approval-steps.star.md'));
+    await shows(/(?<!\d)1 story/, 'still 1 story after the rename');
+    rmSync(join(workspace, 'drafts', 'approval-steps.star.md'));
+    await shows(/missing$/, 'missing after the file is deleted');
   });
 });

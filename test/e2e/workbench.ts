@@ -11,6 +11,7 @@
  * with the keyboard (clicks hit `context-view-pointerBlock`); the Problems list is virtualized,
  * so it is read while scrolling.
  */
+import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -31,6 +32,8 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.editor.enablePreview': false,
+  // Every test opens its file at the top: a scroll left by an earlier test must not carry over.
+  'workbench.editor.restoreViewState': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
@@ -205,12 +208,21 @@ export class Workbench {
       const hit = found.find((r) => r.name === name && (dir ? r.description === dir || r.description.endsWith(`/${dir}`) : r.description === ''));
       return hit?.index;
     });
-    const match = rows.and(this.page.locator(`[data-index="${index}"]`));
-    await match.click();
+    // Move the selection with the keyboard: the list re-renders while results stream in, and a
+    // clicked row can be replaced under the mouse.
+    for (let i = 0; ; i++) {
+      const focused = Number(await this.quickInput.locator('.monaco-list-row.focused').first().getAttribute('data-index'));
+      if (focused === index) break;
+      assert.ok(i < 20, `could not select ${relPath} in Quick Open`);
+      await this.page.keyboard.press(focused < index ? 'ArrowDown' : 'ArrowUp');
+    }
+    await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
     await this.editor.locator('.view-line').first().waitFor();
-    await this.editor.locator('.view-lines').click({ position: { x: 2, y: 2 } }); // focus the text
+    // Focus the text on its first line (the code lens above it takes clicks), cursor at the start.
+    await this.editor.locator('.view-line').first().click({ position: { x: 2, y: 2 } });
+    await this.page.keyboard.press('Control+Home');
   }
 
   /** The active text editor. */
