@@ -62,11 +62,36 @@ export function readConfig(value: unknown, source: string, knownRules: ReadonlyS
           problems.push({ message: `${source}: the options of rule "${name}" must be a mapping.` });
           continue;
         }
+        if (options !== undefined && exceedsValues(options, MAX_OPTION_VALUES)) {
+          problems.push({ message: `${source}: the options of rule "${name}" hold more than ${MAX_OPTION_VALUES} values; they are ignored.` });
+          continue;
+        }
         config.rules[name] = options ? [severity as SeveritySetting, options as Record<string, unknown>] : (severity as SeveritySetting);
       }
     }
   }
   return { config, problems };
+}
+
+/**
+ * Rule options are a few settings. YAML anchors let a few lines of front matter stand for
+ * billions of values (shared references: cheap to parse, endless to walk or serialize), so
+ * options are counted, stopping as soon as the limit is passed.
+ */
+const MAX_OPTION_VALUES = 1000;
+
+function exceedsValues(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (++count > limit) return true;
+    if (next === null || typeof next !== 'object') continue;
+    for (const child of Object.values(next as object)) {
+      if (count + stack.push(child) > limit) return true;
+    }
+  }
+  return false;
 }
 
 export function mergeConfig(...layers: Array<Partial<EngineConfig> | undefined>): EngineConfig {
