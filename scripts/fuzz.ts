@@ -15,9 +15,9 @@ const parameters = fuzzParameters(100_000);
 let failures = 0;
 const started = Date.now();
 console.log(`Fuzzing ${selected.length} properties, ${parameters.numRuns} cases each${parameters.seed !== undefined ? `, seed ${parameters.seed}` : ''}.`);
-for (const { name, property } of selected) {
+for (const { name, check } of selected) {
   const t = Date.now();
-  const result = fc.check(property, { ...parameters, endOnFailure: false });
+  const result = check({ ...parameters, endOnFailure: false });
   const seconds = ((Date.now() - t) / 1000).toFixed(1);
   if (result.failed) {
     failures++;

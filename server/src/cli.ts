@@ -2,8 +2,9 @@
  * `star-stories lint`: the language server's engine adapted to the terminal, so CI and the
  * editor report the same findings.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fixAll, Linter, lineIndex, ruleNames, type Finding, type Severity } from './engine';
 import { ruleDocUri } from './docs';
 
@@ -76,22 +77,27 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       err(`star-stories: cannot read ${file}: ${(e as Error).message}\n`);
       unreadable = true;
       continue;
     }
+    let text = bytes.toString('utf8');
     let fixed: number | undefined;
     if (parsed.fix) {
       const result = fixAll(linter, text);
       if (result.text !== text) {
-        writeFileSync(file, result.text, 'utf8');
-        text = result.text;
+        // Decoding replaced the invalid bytes with U+FFFD; writing the text back would lose them.
+        if (!isUtf8(bytes)) {
+          err(`star-stories: ${file} is not valid UTF-8; not fixed, so its bytes are kept.\n`);
+        } else if (writeIfUnchanged(file, bytes, result.text, err)) {
+          text = result.text;
+          fixed = result.fixed;
+        }
       }
-      fixed = result.fixed;
     }
     reports.push(report(file, text, linter.lint(text).findings, fixed));
   }
@@ -101,6 +107,33 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   if (unreadable) return 2;
   return errors > 0 || warnings > parsed.maxWarnings ? 1 : 0;
+}
+
+/**
+ * Replaces a file's content without a moment where it is half written: the new text goes to a
+ * temporary file beside it (same folder, so same disk) that is renamed over the original. If the
+ * file changed since it was read (an editor saved it meanwhile), it is left alone.
+ */
+function writeIfUnchanged(file: string, original: Buffer, text: string, err: (s: string) => void): boolean {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.star-stories-tmp`);
+  try {
+    writeFileSync(temp, text, { encoding: 'utf8', mode: statSync(file).mode, flag: 'wx' });
+    if (!readFileSync(file).equals(original)) {
+      unlinkSync(temp);
+      err(`star-stories: ${file} changed while it was being fixed; not fixed.\n`);
+      return false;
+    }
+    renameSync(temp, file);
+    return true;
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
+    err(`star-stories: cannot write ${file}: ${(e as Error).message}\n`);
+    return false;
+  }
 }
 
 function parseOptions(args: string[]): Options | string {

@@ -19,24 +19,28 @@ import { assertEachFixSafe, assertFixAllSafe, lintChecked, observable } from './
 
 export interface NamedProperty {
   name: string;
-  /** Relative cost of one run, so the fuzz script can give cheap properties more runs. */
-  weight: number;
-  property: fc.IProperty<never>;
+  /** Throws fast-check's report (counterexample, seed) when the property fails. */
+  assert(parameters: fc.Parameters<unknown>): void;
+  check(parameters: fc.Parameters<unknown>): fc.RunDetails<unknown>;
 }
 
-const asNamed = (name: string, weight: number, property: fc.IProperty<never>): NamedProperty => ({ name, weight, property });
+function asNamed<Ts extends unknown[]>(name: string, property: fc.IProperty<Ts>): NamedProperty {
+  return {
+    name,
+    assert: (parameters) => fc.assert(property, parameters as fc.Parameters<Ts>),
+    check: (parameters) => fc.check(property, parameters as fc.Parameters<Ts>) as fc.RunDetails<unknown>,
+  };
+}
 
 export const neverThrows = asNamed(
   'the engine never throws and every range lies inside the document',
-  1,
   fc.property(anyDocument, (text) => {
     lintChecked(new Linter(), text);
-  }) as fc.IProperty<never>,
+  }),
 );
 
 export const deterministic = asNamed(
   'the same text gives the same findings, with a fresh Linter or one that has linted other texts',
-  2,
   fc.property(anyDocument, fc.array(anyDocument, { maxLength: 3 }), fc.array(mutation, { maxLength: 4 }), (text, others, edits) => {
     const fresh = observable(lintChecked(new Linter(), text));
     assert.deepEqual(observable(new Linter().lint(text)), fresh, 'two fresh lints differ');
@@ -51,26 +55,24 @@ export const deterministic = asNamed(
     }
     warm.lint(text + '\n# Another story\n');
     assert.deepEqual(observable(warm.lint(text)), fresh, 'a warm Linter differs from a fresh one');
-  }) as fc.IProperty<never>,
+  }),
 );
 
 export const fixesSafe = asNamed(
   'every fix and suggestion changes only its own range on its own lines, and is not offered twice',
-  4,
   fc.property(anyDocument, (text) => {
     const linter = new Linter();
     assertEachFixSafe(linter, text, lintChecked(linter, text));
-  }) as fc.IProperty<never>,
+  }),
 );
 
 export const fixAllSafe = asNamed(
   'fix-all changes only its edits, settles within a few passes and leaves nothing fixable',
-  2,
   fc.property(anyDocument, (text) => {
     const linter = new Linter();
     const fixed = assertFixAllSafe(linter, text);
     lintChecked(linter, fixed);
-  }) as fc.IProperty<never>,
+  }),
 );
 
 
@@ -91,7 +93,6 @@ function assertRangeInside(document: TextDocument, range: Range, what: string): 
 
 export const adaptersSafe = asNamed(
   'hover, completion, symbols, folding and code actions answer at any position with ranges inside the document',
-  3,
   fc.property(anyDocument, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (text, picks) => {
     const document = TextDocument.create('file:///fuzz.star.md', 'star-markdown', 1, text);
     const lints = new DocumentLints();
@@ -123,7 +124,7 @@ export const adaptersSafe = asNamed(
         for (const edit of change.edits) assertRangeInside(document, edit.range, action.title);
       }
     }
-  }) as fc.IProperty<never>,
+  }),
 );
 
 export const ALL_PROPERTIES: readonly NamedProperty[] = [neverThrows, deterministic, fixesSafe, fixAllSafe, adaptersSafe];

@@ -16,6 +16,9 @@ export const FILE_TOO_LARGE = 'file-too-large';
  */
 export const MAX_DOCUMENT_LENGTH = 2_000_000;
 
+/** Settings, even a whole principle set, fit in a few kilobytes; parsing megabytes of YAML would stall every keystroke. */
+const MAX_FRONT_MATTER_LENGTH = 100_000;
+
 export interface LintResult {
   findings: Finding[];
   stories: Story[];
@@ -60,9 +63,11 @@ export class Linter {
     let fileConfig: Partial<EngineConfig> | undefined;
     if (frontMatter) {
       const yaml = text.slice(frontMatter.content.start, frontMatter.content.end);
-      const parsed = parseFrontMatterYaml(yaml);
       const where = { start: 0, end: Math.min(3, text.length) };
-      if (parsed.error) {
+      const parsed = yaml.length > MAX_FRONT_MATTER_LENGTH ? undefined : parseFrontMatterYaml(yaml);
+      if (!parsed) {
+        findings.push(engineFinding(`Front matter is ${yaml.length} characters long, more than settings ever need (limit ${MAX_FRONT_MATTER_LENGTH}); it is ignored.`, where));
+      } else if (parsed.error) {
         const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
         findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
       } else {
