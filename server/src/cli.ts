@@ -213,7 +213,13 @@ function globFiles(pattern: string): string[] {
     .replace(/\*/g, '[^/]*')
     .replace(/\?/g, '[^/]')
     .replace(/\u0000/g, '(?:.*/)?');
-  const matcher = new RegExp(`^${source}$`);
+  let matcher: RegExp;
+  try {
+    matcher = new RegExp(`^${source}$`);
+  } catch {
+    // An unclosed "[" in the pattern: it matches nothing, and is reported like any empty glob.
+    return [];
+  }
   const out: string[] = [];
   const visit = (dir: string) => {
     let entries;

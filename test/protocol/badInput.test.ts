@@ -110,6 +110,12 @@ describe('CLI: bad input read from disk', function () {
     assert.ok(latin1.messages.some((m) => m.ruleId === 'weak-verb' && m.line === 11), JSON.stringify(latin1.messages));
   });
 
+  it('a malformed glob is reported as matching nothing, not a crash', () => {
+    const { status, stderr } = lint('stories/a[.star.md');
+    assert.equal(status, 2);
+    assert.match(stderr, /no such file, folder or match: stories\/a\[\.star\.md/);
+  });
+
   it('--fix never rewrites a file that is not valid UTF-8: its bytes are kept and the reason is printed', () => {
     const file = join(dir, 'latin1.star.md');
     const bytes = invalidUtf8Bytes();
