@@ -7,7 +7,7 @@ import { BAD_INPUTS } from '../test/fuzz/badInputs';
 import { LspClient, testUri } from '../test/protocol/lspClient';
 
 async function main(): Promise<void> {
-  console.log('case'.padEnd(34), 'chars'.padStart(10), 'engine ms'.padStart(10), 'server ms'.padStart(10), '  findings');
+  console.log('case'.padEnd(42), 'chars'.padStart(10), 'engine ms'.padStart(10), 'server ms'.padStart(10), '  findings');
   const client = await LspClient.start({ timeoutMs: 20_000 });
   try {
     for (const [i, input] of BAD_INPUTS.entries()) {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       await client.diagnosticsFor(uri, 60_000);
       const server = performance.now() - t1;
       const rules = [...new Set(findings.map((f) => f.rule))].join(', ');
-      console.log(input.name.padEnd(34), String(text.length).padStart(10), engine.toFixed(1).padStart(10), server.toFixed(1).padStart(10), ` ${findings.length}: ${rules}`);
+      console.log(input.name.padEnd(42), String(text.length).padStart(10), engine.toFixed(1).padStart(10), server.toFixed(1).padStart(10), ` ${findings.length}: ${rules}`);
       await client.close(uri);
     }
   } finally {
