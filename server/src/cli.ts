@@ -2,8 +2,9 @@
  * `star-stories lint`: the language server's engine adapted to the terminal, so CI and the
  * editor report the same findings.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixAll, LinterPool, lineIndex, ruleNames, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity } from './engine';
 import { Bank, renderCoverage, type CoverageFormat } from './engine/bank';
@@ -86,24 +87,29 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   const linted: Array<{ file: string; text: string; result: LintResult; fixed?: number }> = [];
   let unreadable = false;
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       err(`star-stories: cannot read ${file}: ${(e as Error).message}\n`);
       unreadable = true;
       continue;
     }
+    let text = bytes.toString('utf8');
     // Defaults < the nearest .star-stories.json < the file's front matter.
     const settings = configs.forFile(file)?.config ?? {};
     let fixed: number | undefined;
     if (parsed.fix) {
       const result = fixAll(linters.lint(text, settings).linter, text, settings);
       if (result.text !== text) {
-        writeFileSync(file, result.text, 'utf8');
-        text = result.text;
+        // Decoding replaced the invalid bytes with U+FFFD; writing the text back would lose them.
+        if (!isUtf8(bytes)) {
+          err(`star-stories: ${file} is not valid UTF-8; not fixed, so its bytes are kept.\n`);
+        } else if (writeIfUnchanged(file, bytes, result.text, err)) {
+          text = result.text;
+          fixed = result.fixed;
+        }
       }
-      fixed = result.fixed;
     }
     linted.push({ file, text, result: linters.lint(text, settings).result, fixed });
   }
@@ -180,6 +186,28 @@ function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
+    return false;
+  }
+}
+
+function writeIfUnchanged(file: string, original: Buffer, text: string, err: (s: string) => void): boolean {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.star-stories-tmp`);
+  try {
+    writeFileSync(temp, text, { encoding: 'utf8', mode: statSync(file).mode, flag: 'wx' });
+    if (!readFileSync(file).equals(original)) {
+      unlinkSync(temp);
+      err(`star-stories: ${file} changed while it was being fixed; not fixed.\n`);
+      return false;
+    }
+    renameSync(temp, file);
+    return true;
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
+    err(`star-stories: cannot write ${file}: ${(e as Error).message}\n`);
     return false;
   }
 }
@@ -264,7 +292,13 @@ function globFiles(pattern: string): string[] {
     .replace(/\*/g, '[^/]*')
     .replace(/\?/g, '[^/]')
     .replace(/\u0000/g, '(?:.*/)?');
-  const matcher = new RegExp(`^${source}$`);
+  let matcher: RegExp;
+  try {
+    matcher = new RegExp(`^${source}$`);
+  } catch {
+    // An unclosed "[" in the pattern: it matches nothing, and is reported like any empty glob.
+    return [];
+  }
   const out: string[] = [];
   const visit = (dir: string) => {
     let entries;

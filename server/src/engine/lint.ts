@@ -16,6 +16,9 @@ export const FILE_TOO_LARGE = 'file-too-large';
  */
 export const MAX_DOCUMENT_LENGTH = 2_000_000;
 
+/** Settings, even a whole principle set, fit in a few kilobytes; parsing megabytes of YAML would stall every keystroke. */
+const MAX_FRONT_MATTER_LENGTH = 100_000;
+
 export interface LintResult {
   findings: Finding[];
   stories: Story[];
@@ -60,15 +63,17 @@ export class Linter {
     let fileConfig: Partial<EngineConfig> | undefined;
     if (frontMatter) {
       const yaml = text.slice(frontMatter.content.start, frontMatter.content.end);
-      const parsed = parseFrontMatterYaml(yaml);
       const where = { start: 0, end: Math.min(3, text.length) };
-      if (parsed.error) {
+      const parsed = yaml.length > MAX_FRONT_MATTER_LENGTH ? undefined : parseFrontMatterYaml(yaml);
+      if (!parsed) {
+        findings.push(engineFinding(`Front matter is ${yaml.length} characters long, more than settings ever need (limit ${MAX_FRONT_MATTER_LENGTH}); it is ignored.`, where));
+      } else if (parsed.error) {
         const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
         findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
       } else {
         const read = readConfig(parsed.value, 'Front matter', this.rules, { principleSets: settings?.principleSets });
         fileConfig = read.config;
-        for (const problem of read.problems) findings.push(engineFinding(problem.message, where));
+        for (const message of frontMatterNotices(read.problems.map((p) => p.message))) findings.push(engineFinding(message, where));
       }
     }
     const config = mergeConfig(DEFAULT_CONFIG, settings, fileConfig);
@@ -262,4 +267,15 @@ export function applyDirectives(text: string, findings: Finding[], directives: D
     }
     return !disabled;
   });
+}
+
+/**
+ * Front matter problems all sit on its first line; past a few, one notice that lists the first
+ * ones reads better than a stack of them (a hostile or badly pasted block can have hundreds).
+ */
+const MAX_FRONT_MATTER_NOTICES = 3;
+function frontMatterNotices(messages: string[]): string[] {
+  if (messages.length <= MAX_FRONT_MATTER_NOTICES) return messages;
+  const shown = messages.slice(0, MAX_FRONT_MATTER_NOTICES).map((m) => m.replace(/^Front matter: /, ''));
+  return [`Front matter has ${messages.length} problems, and its bad settings are ignored: ${shown.join(' ')} …and ${messages.length - shown.length} more.`];
 }

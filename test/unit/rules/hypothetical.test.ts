@@ -29,6 +29,15 @@ testRule(hypothetical, {
   ],
   invalid: [
     {
+      // Found by the fuzzer: the rewrite joined the lines and swallowed whatever lay between the words.
+      name: 'no rewrite across a line break or a comment: flagged, but the user\'s text is kept',
+      text: action('After the fix, I would\nsearch the logs. Then I would <!-- check with Ana --> talk to the stakeholders.'),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+    },
+    {
       name: 'the domain\'s weak example becomes past tense',
       text: action('I would first gather data and then I would talk to the stakeholders.'),
       findings: [

@@ -49,6 +49,16 @@ testRule(weOverI, {
   ],
   invalid: [
     {
+      // Found by the fuzzer's sibling in hypothetical: "We were" joined across a line break or a comment.
+      name: '"We" before "were" on the next line or after a comment: only the pronoun changes',
+      text: story({ task, action: 'We\nwere asked to move it. We <!-- all of us? --> were on call.' }),
+      findings: [
+        { messageId: 'plural', text: 'We' },
+        { messageId: 'plural', text: 'We' },
+      ],
+      output: story({ task, action: 'I\nwere asked to move it. I <!-- all of us? --> were on call.' }),
+    },
+    {
       name: 'every plural is flagged and each becomes first person with agreement',
       text: story({ task, action: 'We were short on time, so we cut scope. Our plan moved us forward.' }),
       findings: [

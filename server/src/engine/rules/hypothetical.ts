@@ -1,6 +1,6 @@
 import type { Fix, Rule, Story } from '../types';
 import { isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
-import { matchesIn, sectionsOf } from './util';
+import { isPlainRun, matchesIn, sectionsOf } from './util';
 
 const APOS = "['\u2019]";
 const HYPOTHETICAL = new RegExp(
@@ -64,7 +64,7 @@ export const hypothetical: Rule = {
           data: { phrase: m.text },
           start: m.start,
           end: m.end,
-          fix: fixable ? pastFix(story, m.start, m.end, m.text) : undefined,
+          fix: fixable ? pastFix(story, context.text, m.start, m.end, m.text) : undefined,
         });
       }
     }
@@ -109,7 +109,7 @@ function insideQuote(text: string): boolean {
  * "I would talk to" → "I talked to"; "I would first gather" → "I first gathered";
  * "I would not wait" → "I did not wait"; "I wouldn't wait" → "I didn't wait"; "I would have escalated" → "I escalated".
  */
-function pastFix(story: Story, start: number, end: number, phrase: string): Fix | undefined {
+function pastFix(story: Story, source: string, start: number, end: number, phrase: string): Fix | undefined {
   const subject = /^we/i.test(phrase) ? phrase.slice(0, 2) : phrase.slice(0, 1);
   const plural = subject.toLowerCase() === 'we';
   const apostrophe = /\u2019/.test(phrase) ? '\u2019' : "'";
@@ -160,6 +160,8 @@ function pastFix(story: Story, start: number, end: number, phrase: string): Fix 
     else replacement = pastTense(next[2]);
   }
   pos += next[0].length;
+  // "I would\n\nsearch…" or "I would <!-- note --> run": the rewrite would join paragraphs or drop the comment.
+  if (!isPlainRun(story, source, start, story.start + pos)) return undefined;
   const text = [subject, ...words, replacement].join(' ');
   const original = story.prose.slice(start - story.start, pos).replace(/\s+/g, ' ');
   // "did not write the doc and send it" keeps "send"; so does "would have".

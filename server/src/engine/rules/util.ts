@@ -53,3 +53,12 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
 export function storySpan(story: Story): Span {
   return story.titleSpan.end > story.titleSpan.start ? story.titleSpan : story.heading;
 }
+
+/**
+ * True when the document text over [start, end) is plain words on one line, as the prose shows
+ * it: a rewrite of that span can swallow no line break, markup or comment of the user's.
+ */
+export function isPlainRun(story: Story, text: string, start: number, end: number): boolean {
+  const written = text.slice(start, end);
+  return !/[\r\n]/.test(written) && written === story.prose.slice(start - story.start, end - story.start);
+}

@@ -1,5 +1,5 @@
 import type { Fix, Rule, Section, Story } from '../types';
-import { matchesIn, sectionsOf } from './util';
+import { isPlainRun, matchesIn, sectionsOf } from './util';
 
 const SINGULAR = /^(?:i|me|my|mine|myself|i['\u2019](?:m|ve|d|ll))$/i;
 // "the team" counts only as a subject at the start of a clause; "I told the team" is the candidate acting.
@@ -38,7 +38,7 @@ export const weOverI: Rule = {
           data: { word: m.text, section: name, plural: plural.length, singular },
           start: m.start,
           end: m.end,
-          fix: pronounFix(story, m),
+          fix: pronounFix(story, context.text, m),
         });
       }
     }
@@ -74,7 +74,7 @@ function isParagraphStart(story: Story, offset: number): boolean {
   return /(?:^|\n)\s*$/.test(before);
 }
 
-function pronounFix(story: Story, m: { start: number; end: number; text: string }): Fix | undefined {
+function pronounFix(story: Story, source: string, m: { start: number; end: number; text: string }): Fix | undefined {
   const key = m.text.toLowerCase().replace('\u2019', "'");
   const replacement = REPLACEMENTS[key];
   if (!replacement) return undefined;
@@ -88,7 +88,8 @@ function pronounFix(story: Story, m: { start: number; end: number; text: string 
     // "we were" must become "I was", not "I were".
     const after = /^\s+([a-z']+)/i.exec(story.prose.slice(m.end - story.start, m.end - story.start + 20));
     const verb = after && AGREEMENT[after[1].toLowerCase()];
-    if (after && verb) {
+    // "We\nwere" or "We <!-- x --> were": the pair is not one plain phrase, so only the pronoun changes.
+    if (after && verb && isPlainRun(story, source, m.start, m.end + after[0].length)) {
       const end = m.end + after[0].length;
       return { title: `Replace "${m.text}${after[0]}" with "${cased} ${verb}"`, edits: [{ start: m.start, end, text: `${cased} ${verb}` }] };
     }
