@@ -209,12 +209,16 @@ export class Workbench {
       return hit?.index;
     });
     // Move the selection with the keyboard: the list re-renders while results stream in, and a
-    // clicked row can be replaced under the mouse.
+    // clicked row can be replaced under the mouse. Separator rows are skipped by the arrows.
+    const isHit = (row: { name: string; description: string }) => row.name === name && (dir ? row.description === dir || row.description.endsWith(`/${dir}`) : row.description === '');
     for (let i = 0; ; i++) {
-      const focused = Number(await this.quickInput.locator('.monaco-list-row.focused').first().getAttribute('data-index'));
-      if (focused === index) break;
-      assert.ok(i < 20, `could not select ${relPath} in Quick Open`);
-      await this.page.keyboard.press(focused < index ? 'ArrowDown' : 'ArrowUp');
+      const focused = await this.quickInput.locator('.monaco-list-row.focused').first().evaluate((el) => ({
+        name: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+      })).catch(() => ({ name: '', description: '' }));
+      if (isHit(focused)) break;
+      assert.ok(i < 30, `could not select ${relPath} in Quick Open (row ${index})`);
+      await this.page.keyboard.press('ArrowDown');
     }
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
