@@ -1,7 +1,7 @@
 import type { StorySummary } from '../../protocol';
 import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i';
-import { countWords, lineIndex, rel, speakingSeconds, storyWords } from '../text';
+import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
 
 export const UNTITLED = 'Untitled story';
@@ -22,7 +22,7 @@ export function summarizeStory(uri: string, text: string, story: Story, result: 
   while (last > story.start && /\s/.test(text[last - 1])) last--;
   const words = storyWords(story);
   const { iCount, weCount } = pronounCounts(story);
-  const actionWords = story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + countWords(story.prose, rel(story, s.body)), 0);
+  const actionWords = story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + sectionWords(story, s.body), 0);
   return {
     id: `${uri}#${line}`,
     uri,
