@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
@@ -14,6 +15,9 @@ import type { StorySummary } from './protocol';
 
 const STORY_FILE = /\.star\.md$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const CONCURRENT_READS = 8;
+/** Long enough to amortize the bank notification, short enough not to delay a keystroke's diagnostics noticeably. */
+const LINT_SLICE_MS = 20;
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
@@ -121,7 +125,7 @@ export class WorkspaceIndex {
     return this.folders.filter((f) => key.startsWith(f + '/')).sort((a, b) => b.length - a.length)[0];
   }
 
-  private async refreshFromDisk(key: string): Promise<boolean> {
+  private async refreshFromDisk(key: string, lint: 'now' | 'later' = 'now'): Promise<boolean> {
     let text: string;
     try {
       text = await fs.readFile(fileURLToPath(key), 'utf8');
@@ -131,7 +135,7 @@ export class WorkspaceIndex {
     // The document may have been opened while the file was read.
     if (this.open.has(key)) return true;
     if (text.length > MAX_DOCUMENT_LENGTH) return false;
-    this.report(this.bank.update(key, text));
+    this.report(this.bank.update(key, text, undefined, { lint }));
     return true;
   }
 
@@ -145,12 +149,38 @@ export class WorkspaceIndex {
       }
       const files: string[] = [];
       await this.walk(root, folder, '', files);
-      for (const path of files) {
-        const key = bankKey(pathToFileURL(path).href);
-        if (this.open.has(key) || this.bank.has(key)) continue;
-        await this.refreshFromDisk(key);
-      }
+      // A few reads in flight keep the disk busy while the previous file is parsed; the
+      // rules run afterwards (`lintPending`), so coverage and the stories list fill in first.
+      let next = 0;
+      const reader = async () => {
+        while (next < files.length) {
+          const key = bankKey(pathToFileURL(files[next++]).href);
+          if (this.open.has(key) || this.bank.has(key)) continue;
+          await this.refreshFromDisk(key, 'later');
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
     }
+    this.lintPending();
+  }
+
+  /**
+   * Runs the rules on the files the scan only parsed, a slice at a time so that requests and
+   * keystrokes are served in between; each slice reports its files (their problem counts).
+   */
+  private lintPending(): void {
+    const pending = this.bank.pendingLints();
+    const slice = () => {
+      const affected = new Set<string>();
+      const until = performance.now() + LINT_SLICE_MS;
+      while (pending.length > 0 && performance.now() < until) {
+        const uri = pending.pop()!;
+        if (this.bank.lintDeferred(uri)) affected.add(uri);
+      }
+      this.report(affected);
+      if (pending.length > 0) setImmediate(slice);
+    };
+    if (pending.length > 0) setImmediate(slice);
   }
 
   private async walk(dir: string, folder: string, relative: string, into: string[]): Promise<void> {

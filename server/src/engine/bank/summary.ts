@@ -41,7 +41,7 @@ export function summarizeStory(uri: string, text: string, story: Story, result: 
 }
 
 /** Canonical names of the known principles on the story's Principles line, each once, in line order. */
-export function principleNames(story: Story): string[] {
+export function principleNames(story: Pick<Story, 'principles'>): string[] {
   const names: string[] = [];
   for (const entry of story.principles?.entries ?? []) {
     if (entry.principle && !names.includes(entry.principle.name)) names.push(entry.principle.name);
