@@ -16,6 +16,12 @@ export const DIAGNOSTIC_SOURCE = 'star-stories';
 export const FIX_ALL_KIND = 'source.fixAll.starStories';
 export const CONFIG_SECTION = 'starStories';
 
+/**
+ * Node flags the client starts the server with (the benchmark spawns it with the same).
+ * See docs/performance.md for what they cost and save.
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = [];
+
 export const Commands = {
   restartServer: 'starStories.restartServer',
   /** Runs `source.fixAll.starStories` on the active editor. */

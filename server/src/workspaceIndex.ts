@@ -43,7 +43,12 @@ export class WorkspaceIndex {
   private scanning: Promise<void> | undefined;
 
   /** `changed` receives the files whose bank findings may have changed after each update. */
-  constructor(bank: Bank, private readonly changed: (affected: Set<string>) => void, private readonly log: (message: string) => void = () => undefined) {
+  constructor(
+    bank: Bank,
+    private readonly changed: (affected: Set<string>) => void,
+    private readonly log: (message: string) => void = () => undefined,
+    private readonly info: (message: string) => void = () => undefined,
+  ) {
     this.bank = bank;
   }
 
@@ -170,6 +175,8 @@ export class WorkspaceIndex {
    */
   private lintPending(): void {
     const pending = this.bank.pendingLints();
+    const started = performance.now();
+    const files = pending.length;
     const slice = () => {
       const affected = new Set<string>();
       const until = performance.now() + LINT_SLICE_MS;
@@ -179,6 +186,7 @@ export class WorkspaceIndex {
       }
       this.report(affected);
       if (pending.length > 0) setImmediate(slice);
+      else this.info(`Story bank: ran the rules on ${files} files in ${Math.round(performance.now() - started)} ms.`);
     };
     if (pending.length > 0) setImmediate(slice);
   }
