@@ -39,6 +39,8 @@ export class StoryBank {
   private pendingCheck = new Set<string>();
   private checkScheduled = false;
   private changedTimer: NodeJS.Timeout | undefined;
+  /** While the first scan runs, snapshots wait for its end (each would cost more than the files it adds). */
+  private scanning = false;
 
   constructor(
     private readonly connection: Connection,
@@ -88,7 +90,8 @@ export class StoryBank {
     } catch (err) {
       this.logError('the workspace', err);
     }
-    this.scheduleChanged();
+    // The views are waiting for this one: send it now rather than after the delay.
+    this.sendChanged();
   }
 
   private async indexWorkspace(pullsConfiguration: boolean): Promise<void> {
@@ -105,7 +108,12 @@ export class StoryBank {
       }
     }
     const started = performance.now();
-    await this.index.scan();
+    this.scanning = true;
+    try {
+      await this.index.scan();
+    } finally {
+      this.scanning = false;
+    }
     this.connection.console.log(`Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms; counting their problems in the background.`);
   }
 
@@ -158,15 +166,18 @@ export class StoryBank {
   }
 
   private scheduleChanged(): void {
-    if (this.changedTimer) return;
-    this.changedTimer = setTimeout(() => {
-      this.changedTimer = undefined;
-      try {
-        void this.connection.sendNotification(BankMethods.changed, this.snapshot());
-      } catch (err) {
-        this.logError('the story bank', err);
-      }
-    }, CHANGED_DELAY_MS);
+    if (this.changedTimer || this.scanning) return;
+    this.changedTimer = setTimeout(() => this.sendChanged(), CHANGED_DELAY_MS);
+  }
+
+  private sendChanged(): void {
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = undefined;
+    try {
+      void this.connection.sendNotification(BankMethods.changed, this.snapshot());
+    } catch (err) {
+      this.logError('the story bank', err);
+    }
   }
 
   private logError(what: string, err: unknown): void {

@@ -171,22 +171,25 @@ export class WorkspaceIndex {
 
   /**
    * Runs the rules on the files the scan only parsed, a slice at a time so that requests and
-   * keystrokes are served in between; each slice reports its files (their problem counts).
+   * keystrokes are served in between, then reports them once: a bank snapshot costs tens of
+   * milliseconds on a large bank, too much to send after every slice.
    */
   private lintPending(): void {
     const pending = this.bank.pendingLints();
     const started = performance.now();
-    const files = pending.length;
+    const affected = new Set<string>();
     const slice = () => {
-      const affected = new Set<string>();
       const until = performance.now() + LINT_SLICE_MS;
       while (pending.length > 0 && performance.now() < until) {
         const uri = pending.pop()!;
         if (this.bank.lintDeferred(uri)) affected.add(uri);
       }
+      if (pending.length > 0) {
+        setImmediate(slice);
+        return;
+      }
       this.report(affected);
-      if (pending.length > 0) setImmediate(slice);
-      else this.info(`Story bank: ran the rules on ${files} files in ${Math.round(performance.now() - started)} ms.`);
+      this.info(`Story bank: ran the rules on ${affected.size} files in ${Math.round(performance.now() - started)} ms.`);
     };
     if (pending.length > 0) setImmediate(slice);
   }

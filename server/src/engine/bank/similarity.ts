@@ -67,14 +67,17 @@ export function fingerprint(story: Story): Fingerprint {
   return { shingles: hashes.slice(0, distinct), numbers };
 }
 
-/** FNV-1a, 32-bit: collisions between 3-grams of one bank are rare enough not to matter. */
+/**
+ * FNV-1a folded to 30 bits: collisions between 3-grams of one bank are rare enough not to
+ * matter, and a 30-bit number is a small integer to V8, so the postings map never boxes its keys.
+ */
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return (h >>> 0) & 0x3fffffff;
 }
 
 export function compare(a: Fingerprint, b: Fingerprint, shared?: number): Similarity {
