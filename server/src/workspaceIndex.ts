@@ -16,6 +16,8 @@ import type { StorySummary } from './protocol';
 const STORY_FILE = /\.star\.md$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const CONCURRENT_READS = 8;
+/** Files in a folder past which its problem counts are computed after the first snapshot (about 150 ms of rules). */
+const LINT_LATER_ABOVE = 100;
 /** Long enough to amortize the bank notification, short enough not to delay a keystroke's diagnostics noticeably. */
 const LINT_SLICE_MS = 20;
 
@@ -154,14 +156,16 @@ export class WorkspaceIndex {
       }
       const files: string[] = [];
       await this.walk(root, folder, '', files);
-      // A few reads in flight keep the disk busy while the previous file is parsed; the
-      // rules run afterwards (`lintPending`), so coverage and the stories list fill in first.
+      // A few reads in flight keep the disk busy while the previous file is parsed. In a large
+      // bank the rules run afterwards (`lintPending`), so coverage and the stories list fill in
+      // first; a small one is linted at once and its first snapshot is already complete.
+      const lint = files.length > LINT_LATER_ABOVE ? 'later' : 'now';
       let next = 0;
       const reader = async () => {
         while (next < files.length) {
           const key = bankKey(pathToFileURL(files[next++]).href);
           if (this.open.has(key) || this.bank.has(key)) continue;
-          await this.refreshFromDisk(key, 'later');
+          await this.refreshFromDisk(key, lint);
         }
       };
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
