@@ -140,12 +140,30 @@ export class DuplicateIndex {
 
   constructor(readonly threshold = DEFAULT_THRESHOLD) {}
 
-  /** Replaces the stories of one file; returns the files whose duplicate pairs changed. */
+  /**
+   * Replaces the stories of one file; returns the files whose duplicate pairs changed. A story
+   * with the same key, fingerprint and title as before keeps its entry and its pairs, so a
+   * keystroke in a 100-story file re-indexes one story, not a hundred.
+   */
   setFile(uri: string, stories: IndexedStory[]): Set<string> {
-    const affected = this.removeFile(uri);
-    if (stories.length === 0) return affected;
+    const affected = new Set<string>();
+    const next = new Map(stories.map((s) => [s.key, s]));
+    for (const key of this.keysByUri.get(uri) ?? []) {
+      const kept = this.stories.get(key)!;
+      const story = next.get(key);
+      if (story && story.fingerprint === kept.fingerprint && story.sameStory === kept.sameStory) {
+        next.delete(key);
+        continue;
+      }
+      this.removeStory(uri, key, affected);
+    }
+    if (stories.length === 0) {
+      this.keysByUri.delete(uri);
+      return affected;
+    }
     this.keysByUri.set(uri, stories.map((s) => s.key));
-    for (const story of stories) {
+    const added = [...next.values()];
+    for (const story of added) {
       this.stories.set(story.key, story);
       for (const h of story.fingerprint.shingles) {
         // A story's 3-grams are distinct, so its key is added once per posting.
@@ -157,7 +175,7 @@ export class DuplicateIndex {
         } else posting.add(story.key);
       }
     }
-    for (const story of stories) {
+    for (const story of added) {
       for (const [otherKey, similarity] of this.candidates(story)) {
         if (this.pairs.get(story.key)?.has(otherKey)) continue;
         this.link(story.key, otherKey, similarity);
@@ -171,27 +189,29 @@ export class DuplicateIndex {
   /** Returns the files that lost a pair. */
   removeFile(uri: string): Set<string> {
     const affected = new Set<string>();
-    for (const key of this.keysByUri.get(uri) ?? []) {
-      const story = this.stories.get(key)!;
-      for (const h of story.fingerprint.shingles) {
-        const posting = this.postings.get(h);
-        if (!posting) continue;
-        if (Array.isArray(posting)) {
-          const at = posting.indexOf(key);
-          if (at >= 0) posting.splice(at, 1);
-        } else posting.delete(key);
-        if ((Array.isArray(posting) ? posting.length : posting.size) === 0) this.postings.delete(h);
-      }
-      for (const otherKey of this.pairs.get(key)?.keys() ?? []) {
-        affected.add(uri);
-        affected.add(this.stories.get(otherKey)!.uri);
-        this.pairs.get(otherKey)?.delete(key);
-      }
-      this.pairs.delete(key);
-      this.stories.delete(key);
-    }
+    for (const key of this.keysByUri.get(uri) ?? []) this.removeStory(uri, key, affected);
     this.keysByUri.delete(uri);
     return affected;
+  }
+
+  private removeStory(uri: string, key: string, affected: Set<string>): void {
+    const story = this.stories.get(key)!;
+    for (const h of story.fingerprint.shingles) {
+      const posting = this.postings.get(h);
+      if (!posting) continue;
+      if (Array.isArray(posting)) {
+        const at = posting.indexOf(key);
+        if (at >= 0) posting.splice(at, 1);
+      } else posting.delete(key);
+      if ((Array.isArray(posting) ? posting.length : posting.size) === 0) this.postings.delete(h);
+    }
+    for (const otherKey of this.pairs.get(key)?.keys() ?? []) {
+      affected.add(uri);
+      affected.add(this.stories.get(otherKey)!.uri);
+      this.pairs.get(otherKey)?.delete(key);
+    }
+    this.pairs.delete(key);
+    this.stories.delete(key);
   }
 
   /** The near-duplicates of one story, closest first. */
