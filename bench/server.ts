@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { BankSnapshot } from '../server/src/protocol';
-import { BankMethods } from '../server/src/protocol';
+import { BankMethods, SERVER_EXEC_ARGV } from '../server/src/protocol';
 
 const SERVER = resolve(__dirname, '..', 'dist', 'server.js');
 
@@ -20,6 +20,8 @@ interface Position {
 
 export class ServerProcess {
   initializedAt = 0;
+  /** The server's log lines, as they arrived. */
+  readonly logs: string[] = [];
   private text = '';
   private published = new Map<string, number>();
   private waiters: Array<() => void> = [];
@@ -40,12 +42,16 @@ export class ServerProcess {
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.wake();
+    });
     connection.listen();
   }
 
-  static async start(options: { folder?: string } = {}): Promise<ServerProcess> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
+  static async start(options: { folder?: string; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
+    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new ServerProcess(child, connection);
     const folder = options.folder ? pathToFileURL(options.folder).href : null;
@@ -113,6 +119,13 @@ export class ServerProcess {
       return false;
     }
     return this.until(() => this.bank !== undefined && ready(this.bank), timeoutMs);
+  }
+
+  /** Resolves with the first log line matching `pattern` (waiting for it), undefined on timeout. */
+  async logLine(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray | undefined> {
+    let found: RegExpExecArray | undefined;
+    await this.until(() => this.logs.some((line) => (found = pattern.exec(line) ?? undefined) !== undefined), timeoutMs);
+    return found;
   }
 
   /** VmHWM: the process's peak resident set, in MB (Linux). */

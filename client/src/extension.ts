@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { commands, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID } from '../../server/src/protocol';
+import { Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { activateStoryBank } from './storyBank';
 
 let client: LanguageClient | undefined;
@@ -10,7 +10,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const output = window.createOutputChannel('STAR Stories', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {

@@ -16,6 +16,14 @@ export const DIAGNOSTIC_SOURCE = 'star-stories';
 export const FIX_ALL_KIND = 'source.fixAll.starStories';
 export const CONFIG_SECTION = 'starStories';
 
+/**
+ * Node flags the client starts the server with (the benchmark spawns it with the same). A
+ * smaller young generation keeps the peak resident set of linting a large bank about 20 MB
+ * lower at no measurable cost in speed; see docs/performance.md. No old-space limit: a bank
+ * larger than expected must slow down, not crash.
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4'];
+
 export const Commands = {
   restartServer: 'starStories.restartServer',
   /** Runs `source.fixAll.starStories` on the active editor. */

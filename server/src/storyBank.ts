@@ -16,6 +16,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { performance } from 'node:perf_hooks';
 import { codeLenses } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
@@ -24,8 +25,12 @@ import { Bank, fileName, newStoryTemplate, renderMarkdown, type BankFinding } fr
 import { BankMethods, type BankSnapshot, type NewStoryParams, type StorySummary } from './protocol';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 
-/** Long enough to fold a burst of file events or keystrokes into one tree refresh, short enough to feel live. */
-const CHANGED_DEBOUNCE_MS = 150;
+/**
+ * Long enough to fold a burst of file events or keystrokes into one tree refresh, short enough to
+ * feel live. The first change starts the wait and later ones join it, so a long burst (the
+ * rules running over a large bank in the background) still refreshes the tree every 150 ms.
+ */
+const CHANGED_DELAY_MS = 150;
 
 export class StoryBank {
   readonly index: WorkspaceIndex;
@@ -34,6 +39,8 @@ export class StoryBank {
   private pendingCheck = new Set<string>();
   private checkScheduled = false;
   private changedTimer: NodeJS.Timeout | undefined;
+  /** While the first scan runs, snapshots wait for its end (each would cost more than the files it adds). */
+  private scanning = false;
 
   constructor(
     private readonly connection: Connection,
@@ -42,7 +49,7 @@ export class StoryBank {
     /** Re-lints and re-publishes one open document (the server's scheduler). */
     private readonly republish: (uri: string) => void,
   ) {
-    this.index = new WorkspaceIndex(new Bank(), (affected) => this.bankChanged(affected), (m) => connection.console.warn(m));
+    this.index = new WorkspaceIndex(new Bank(), (affected) => this.bankChanged(affected), (m) => connection.console.warn(m), (m) => connection.console.log(m));
     connection.onCodeLens((params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? codeLenses(document, lints.get(document)) : [];
@@ -83,7 +90,8 @@ export class StoryBank {
     } catch (err) {
       this.logError('the workspace', err);
     }
-    this.scheduleChanged();
+    // The views are waiting for this one: send it now rather than after the delay.
+    this.sendChanged();
   }
 
   private async indexWorkspace(pullsConfiguration: boolean): Promise<void> {
@@ -99,7 +107,14 @@ export class StoryBank {
         this.connection.console.warn(`Could not read files.exclude, indexing every story file: ${(err as Error).message}`);
       }
     }
-    await this.index.scan();
+    const started = performance.now();
+    this.scanning = true;
+    try {
+      await this.index.scan();
+    } finally {
+      this.scanning = false;
+    }
+    this.connection.console.log(`Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms; counting their problems in the background.`);
   }
 
   /** Workspace settings changed: the bank re-lints every file with them. */
@@ -151,15 +166,18 @@ export class StoryBank {
   }
 
   private scheduleChanged(): void {
+    if (this.changedTimer || this.scanning) return;
+    this.changedTimer = setTimeout(() => this.sendChanged(), CHANGED_DELAY_MS);
+  }
+
+  private sendChanged(): void {
     if (this.changedTimer) clearTimeout(this.changedTimer);
-    this.changedTimer = setTimeout(() => {
-      this.changedTimer = undefined;
-      try {
-        void this.connection.sendNotification(BankMethods.changed, this.snapshot());
-      } catch (err) {
-        this.logError('the story bank', err);
-      }
-    }, CHANGED_DEBOUNCE_MS);
+    this.changedTimer = undefined;
+    try {
+      void this.connection.sendNotification(BankMethods.changed, this.snapshot());
+    } catch (err) {
+      this.logError('the story bank', err);
+    }
   }
 
   private logError(what: string, err: unknown): void {

@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
@@ -14,6 +15,11 @@ import type { StorySummary } from './protocol';
 
 const STORY_FILE = /\.star\.md$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const CONCURRENT_READS = 8;
+/** Files in a folder past which its problem counts are computed after the first snapshot (about 150 ms of rules). */
+const LINT_LATER_ABOVE = 100;
+/** Long enough to amortize the bank notification, short enough not to delay a keystroke's diagnostics noticeably. */
+const LINT_SLICE_MS = 20;
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
@@ -40,7 +46,12 @@ export class WorkspaceIndex {
   private scanning: Promise<void> | undefined;
 
   /** `changed` receives the files whose bank findings may have changed after each update. */
-  constructor(bank: Bank, private readonly changed: (affected: Set<string>) => void, private readonly log: (message: string) => void = () => undefined) {
+  constructor(
+    bank: Bank,
+    private readonly changed: (affected: Set<string>) => void,
+    private readonly log: (message: string) => void = () => undefined,
+    private readonly info: (message: string) => void = () => undefined,
+  ) {
     this.bank = bank;
   }
 
@@ -129,7 +140,7 @@ export class WorkspaceIndex {
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
   }
 
-  private async refreshFromDisk(key: string): Promise<boolean> {
+  private async refreshFromDisk(key: string, lint: 'now' | 'later' = 'now'): Promise<boolean> {
     const generation = this.generations.get(key);
     let text: string;
     try {
@@ -141,7 +152,7 @@ export class WorkspaceIndex {
     // newer event decides, and a read that started before a delete must not bring it back.
     if (this.open.has(key) || this.generations.get(key) !== generation) return true;
     if (text.length > MAX_DOCUMENT_LENGTH) return false;
-    this.report(this.bank.update(key, text));
+    this.report(this.bank.update(key, text, undefined, { lint }));
     return true;
   }
 
@@ -155,12 +166,46 @@ export class WorkspaceIndex {
       }
       const files: string[] = [];
       await this.walk(root, folder, '', files);
-      for (const path of files) {
-        const key = bankKey(pathToFileURL(path).href);
-        if (this.open.has(key) || this.bank.has(key)) continue;
-        await this.refreshFromDisk(key);
-      }
+      // A few reads in flight keep the disk busy while the previous file is parsed. In a large
+      // bank the rules run afterwards (`lintPending`), so coverage and the stories list fill in
+      // first; a small one is linted at once and its first snapshot is already complete.
+      const lint = files.length > LINT_LATER_ABOVE ? 'later' : 'now';
+      let next = 0;
+      const reader = async () => {
+        while (next < files.length) {
+          const key = bankKey(pathToFileURL(files[next++]).href);
+          if (this.open.has(key) || this.bank.has(key)) continue;
+          await this.refreshFromDisk(key, lint);
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
     }
+    this.lintPending();
+  }
+
+  /**
+   * Runs the rules on the files the scan only parsed, a slice at a time so that requests and
+   * keystrokes are served in between, then reports them once: a bank snapshot costs tens of
+   * milliseconds on a large bank, too much to send after every slice.
+   */
+  private lintPending(): void {
+    const pending = this.bank.pendingLints();
+    const started = performance.now();
+    const affected = new Set<string>();
+    const slice = () => {
+      const until = performance.now() + LINT_SLICE_MS;
+      while (pending.length > 0 && performance.now() < until) {
+        const uri = pending.pop()!;
+        if (this.bank.lintDeferred(uri)) affected.add(uri);
+      }
+      if (pending.length > 0) {
+        setImmediate(slice);
+        return;
+      }
+      this.report(affected);
+      this.info(`Story bank: ran the rules on ${affected.size} files in ${Math.round(performance.now() - started)} ms.`);
+    };
+    if (pending.length > 0) setImmediate(slice);
   }
 
   private async walk(dir: string, folder: string, relative: string, into: string[]): Promise<void> {

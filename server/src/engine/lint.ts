@@ -30,6 +30,11 @@ export interface LintResult {
 export interface LinterOptions {
   principleSet?: PrincipleSet;
   rules?: readonly Rule[];
+  /**
+   * False to parse and read the configuration without running the rules: findings are only the
+   * engine's own (front matter). The story bank's first pass over a large workspace uses this.
+   */
+  checkRules?: boolean;
 }
 
 interface CachedChunk {
@@ -47,12 +52,14 @@ export class Linter {
   readonly principleSet: PrincipleSet;
   readonly rules: readonly Rule[];
   private readonly documentRules: ReadonlyMap<string, Rule>;
+  private readonly checkRules: boolean;
   private cache = new Map<string, CachedChunk>();
   private cacheKey = '';
 
   constructor(options: LinterOptions = {}) {
     this.principleSet = options.principleSet ?? amazonPrinciples;
     this.rules = options.rules ?? builtInRules;
+    this.checkRules = options.checkRules ?? true;
     this.documentRules = new Map(this.rules.filter((r) => r.documentSuggestions).map((r) => [r.name, r]));
   }
 
@@ -82,7 +89,7 @@ export class Linter {
       this.cache.clear();
       this.cacheKey = key;
     }
-    const active = this.activeRules(config);
+    const active = this.checkRules ? this.activeRules(config) : [];
 
     const nextCache = new Map<string, CachedChunk>();
     const stories: Story[] = [];

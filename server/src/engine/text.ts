@@ -4,11 +4,86 @@ import type { Span, Story } from './types';
 export const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019\-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string, span: Span = { start: 0, end: text.length }): number {
-  WORD.lastIndex = span.start;
+  // A hand-rolled scan counts exactly the matches of WORD from span.start that start before
+  // span.end (the last may run past it), without a match array per word: word counting is
+  // the most frequent operation of a lint.
+  const n = text.length;
   let count = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) && m.index < span.end) count++;
+  let i = span.start;
+  // Like the u-flag regex, a start inside a surrogate pair starts at the pair.
+  if (i > 0 && i < n && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) i--;
+  while (i < span.end && i < n) {
+    let w = wordCharLength(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    count++;
+    i += w;
+    for (;;) {
+      while (i < n && (w = wordCharLength(text, i)) > 0) i += w;
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordCharLength(text, i + 1) > 0) {
+        i++;
+        continue;
+      }
+      break;
+    }
+  }
   return count;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit above ASCII: 0 not yet known, 1 a letter or number, 2 neither. */
+const bmpWordChar = new Uint8Array(0x10000);
+
+/** Code units of the letter or number at `i` (2 for an astral one), 0 when there is none. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (isHighSurrogate(c)) {
+    return isLowSurrogate(text.charCodeAt(i + 1)) && LETTER_OR_NUMBER.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = bmpWordChar[c];
+  if (known === 0) bmpWordChar[c] = known = LETTER_OR_NUMBER.test(text[i]) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The characters WORD lets join two runs into one word: . , ' ’ - */
+function isJoiner(c: number): boolean {
+  return c === 0x2e || c === 0x2c || c === 0x27 || c === 0x2019 || c === 0x2d;
+}
+
+const memos = new WeakMap<Story, Map<string, unknown>>();
+
+/**
+ * `compute()` once per story and key. Rules share the costly per-story work (word counts,
+ * sentences) through this; a parsed Story is never mutated, so its values never go stale.
+ */
+export function memoize<T>(story: Story, key: string, compute: () => T): T {
+  let memo = memos.get(story);
+  if (!memo) memos.set(story, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+/** Words in a span of the story (absolute offsets, usually a section body), counted once per story. */
+export function sectionWords(story: Story, span: Span): number {
+  return memoize(story, `words:${span.start}:${span.end}`, () => countWords(story.prose, rel(story, span)));
+}
+
+/** Sentences of a span of the story's prose (offsets relative to the story, like `sentences`), segmented once per story. */
+export function proseSentences(story: Story, span: Span): readonly Span[] {
+  return memoize(story, `sentences:${span.start}:${span.end}`, () => sentences(story.prose, span));
 }
 
 /**
@@ -16,11 +91,13 @@ export function countWords(text: string, span: Span = { start: 0, end: text.leng
  * Principles line) and the first section, so a draft without headings is still timed.
  */
 export function storyWords(story: Story): number {
-  const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
-  const introEnd = (story.sections[0]?.heading.start ?? story.end) - story.start;
-  let total = introEnd > introStart ? countWords(story.prose, { start: introStart, end: introEnd }) : 0;
-  for (const section of story.sections) total += countWords(story.prose, rel(story, section.body));
-  return total;
+  return memoize(story, 'storyWords', () => {
+    const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
+    const introEnd = (story.sections[0]?.heading.start ?? story.end) - story.start;
+    let total = introEnd > introStart ? countWords(story.prose, { start: introStart, end: introEnd }) : 0;
+    for (const section of story.sections) total += sectionWords(story, section.body);
+    return total;
+  });
 }
 
 /** A span made relative to the story's own text (`story.prose`). */

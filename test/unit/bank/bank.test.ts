@@ -87,6 +87,22 @@ describe('story bank: coverage', () => {
     const direct = buildSnapshot(summarizeStories(uri('b.star.md'), SEARCH_ACCENTS, new Linter().lint(SEARCH_ACCENTS)), amazonPrinciples, 3, []);
     assert.deepEqual(fresh.snapshot([]), direct);
   });
+
+  it('a file indexed with the rules deferred shows its stories at once and its problem counts once linted', () => {
+    const now = new Bank();
+    now.update(uri('a.star.md'), CHECKOUT);
+    now.update(uri('c.star.md'), CHECKOUT_COPY);
+    const later = new Bank();
+    later.update(uri('a.star.md'), CHECKOUT, undefined, { lint: 'later' });
+    later.update(uri('c.star.md'), CHECKOUT_COPY, undefined, { lint: 'later' });
+    const parsed = later.snapshot([]);
+    assert.deepEqual(parsed.stories.map((s) => [s.title, s.principles, s.words]), now.snapshot([]).stories.map((s) => [s.title, s.principles, s.words]));
+    assert.deepEqual(parsed.stories.map((s) => s.problems), [1, 1], 'only the duplicate-story findings so far');
+    assert.deepEqual(later.pendingLints().sort(), [uri('a.star.md'), uri('c.star.md')]);
+    for (const file of later.pendingLints()) assert.equal(later.lintDeferred(file), true);
+    assert.deepEqual(later.pendingLints(), []);
+    assert.deepEqual(later.snapshot([]), now.snapshot([]));
+  });
 });
 
 describe('story bank: reports', () => {

@@ -6,15 +6,21 @@
  * Work is per file: updating one file lints that file (or takes the lint the caller already
  * has), fingerprints only its stories whose text changed, and updates the duplicate pairs that
  * involve them. Bank findings are recomputed only for the files a change can reach.
+ *
+ * Memory is per story, not per finding: a file keeps its text, a compact record of each story
+ * (spans, title, principles) and summary, and its fingerprints; never its lint findings or the
+ * stories' masked prose. A large bank read from disk can be indexed in two passes (`lint:
+ * 'later'`): parsing gives coverage, words and duplicates at once, the rules' problem counts
+ * follow from `lintDeferred`.
  */
 import type { BankSnapshot, StorySummary } from '../../protocol';
 import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
-import { LinterPool } from '../activeSet';
-import { applyDirectives, type LintResult } from '../lint';
+import { LinterPool, lintWithActiveSet } from '../activeSet';
+import { applyDirectives, Linter, type LintResult } from '../lint';
 import type { PrincipleSet } from '../principles/types';
 import { duplicateStory } from '../rules/duplicate-story';
 import { storySpan } from '../rules/util';
-import type { EngineConfig, Finding, Severity, Story } from '../types';
+import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
 import { principleNames, summarizeStories } from './summary';
@@ -40,12 +46,21 @@ const MAX_NAMED_DUPLICATES = 3;
  */
 const MAX_CLUSTER = 24;
 
+/** What the bank keeps of a story: enough to place and describe its findings. */
+export type BankStory = Pick<Story, 'start' | 'end' | 'title' | 'heading' | 'titleSpan' | 'principles'>;
+
 interface FileState {
   uri: string;
   text: string;
-  result: LintResult;
+  stories: BankStory[];
+  directives: Directive[];
+  config: EngineConfig;
   /** Summaries with the lint findings counted; bank findings are added in `summaries()`. */
   summaries: StorySummary[];
+  /** Parsed only: the summaries' problem counts wait for `lintDeferred`. */
+  lintPending: boolean;
+  /** The lint the caller passed (an open document's, which its editor state holds anyway). */
+  callerResult: LintResult | undefined;
   keys: string[];
   /** Fingerprints by story text: an edit to one story leaves the others' as they were. */
   fingerprints: Map<string, Fingerprint>;
@@ -54,6 +69,8 @@ interface FileState {
 export class Bank {
   private readonly files = new Map<string, FileState>();
   private readonly linters = new LinterPool();
+  /** Parses without rules, for the first pass over a large bank. */
+  private readonly parsers = new Map<PrincipleSet, Linter>();
   private duplicates = new DuplicateIndex();
   /** Story keys by same-story title, for framings told under one title. */
   private readonly titles = new Map<string, Set<string>>();
@@ -101,10 +118,11 @@ export class Bank {
    * the bank's settings (an open document), so it is not linted twice. Returns the files whose
    * bank findings may have changed, this one included.
    */
-  update(uri: string, text: string, result?: LintResult): Set<string> {
+  update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
     const previous = this.files.get(uri);
-    if (previous && previous.text === text && (!result || result === previous.result)) return new Set();
-    const lint = result ?? this.linters.lint(text, this.settingsFor(uri)).result;
+    if (previous && previous.text === text && (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')) return new Set();
+    const lintLater = !result && options.lint === 'later';
+    const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
     const before = previous ? this.reach(previous.keys) : new Set<string>();
     if (previous) this.unindexTitles(previous);
 
@@ -115,7 +133,18 @@ export class Bank {
       fingerprints.set(raw, fp);
       return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
     });
-    const state: FileState = { uri, text, result: lint, summaries: summarizeStories(uri, text, lint), keys: indexed.map((s) => s.key), fingerprints };
+    const state: FileState = {
+      uri,
+      text,
+      stories: lint.stories.map(compactStory),
+      directives: lint.directives,
+      config: lint.config,
+      summaries: summarizeStories(uri, text, lint),
+      lintPending: lintLater,
+      callerResult: result,
+      keys: indexed.map((s) => s.key),
+      fingerprints,
+    };
     this.files.set(uri, state);
     for (const story of indexed) this.indexTitle(story.sameStory, story.key);
     const affected = this.duplicates.setFile(uri, indexed);
@@ -139,9 +168,33 @@ export class Bank {
     return affected;
   }
 
-  /** The file's lint, as the bank last saw it. */
-  lintResult(uri: string): LintResult | undefined {
-    return this.files.get(uri)?.result;
+  private parse(text: string, uri: string): LintResult {
+    return lintWithActiveSet(text, this.settingsFor(uri), (set) => {
+      let parser = this.parsers.get(set);
+      if (!parser) this.parsers.set(set, (parser = new Linter({ principleSet: set, checkRules: false })));
+      return parser;
+    }).result;
+  }
+
+  /** Files added with `lint: 'later'` whose problem counts are not known yet. */
+  pendingLints(): string[] {
+    const out: string[] = [];
+    for (const state of this.files.values()) if (state.lintPending) out.push(state.uri);
+    return out;
+  }
+
+  /**
+   * Runs the rules on a file added with `lint: 'later'`, filling in its problem counts. Its
+   * stories, fingerprints and bank findings come from the parse and do not change. Returns
+   * whether the file's summaries changed.
+   */
+  lintDeferred(uri: string): boolean {
+    const state = this.files.get(uri);
+    if (!state?.lintPending) return false;
+    const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
+    state.lintPending = false;
+    state.summaries = summarizeStories(uri, state.text, lint);
+    return true;
   }
 
   /** `duplicate-story` findings for one file, with its severity setting and directives applied. */
@@ -159,7 +212,7 @@ export class Bank {
     const out: StorySummary[] = [];
     for (const state of this.files.values()) {
       const bank = this.findings(state.uri);
-      state.result.stories.forEach((story, i) => {
+      state.stories.forEach((story, i) => {
         const extra = bank.filter((f) => f.start >= story.start && f.start < story.end).length;
         out.push(extra > 0 ? { ...state.summaries[i], problems: state.summaries[i].problems + extra } : state.summaries[i]);
       });
@@ -173,12 +226,12 @@ export class Bank {
   }
 
   private computeFindings(state: FileState): BankFinding[] {
-    const config = state.result.config;
+    const config = state.config;
     const setting = config.rules[BANK_RULE];
     const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : setting ?? duplicateStory.defaultSeverity;
     if (severity === 'off') return [];
     const findings: BankFinding[] = [];
-    const report = (story: Story, at: { start: number; end: number }, messageId: string, data: Record<string, string | number>, related: RelatedStory[]) => {
+    const report = (at: { start: number; end: number }, messageId: string, data: Record<string, string | number>, related: RelatedStory[]) => {
       const template = duplicateStory.messages[messageId];
       findings.push({
         rule: BANK_RULE,
@@ -190,7 +243,7 @@ export class Bank {
         related,
       });
     };
-    state.result.stories.forEach((story, ordinal) => {
+    state.stories.forEach((story, ordinal) => {
       const key = storyKey(state.uri, ordinal);
       const span = storySpan(story);
       for (const { story: other, similarity } of this.duplicates.duplicatesOf(key).slice(0, MAX_NAMED_DUPLICATES)) {
@@ -199,9 +252,9 @@ export class Bank {
         const where = other.uri === state.uri ? 'in this file' : `in ${fileName(other.uri)}`;
         const percent = Math.round(similarity.share * 100);
         if (similarity.share >= this.duplicates.threshold) {
-          report(story, span, 'duplicate', { title: ref.title, where, percent }, [ref]);
+          report(span, 'duplicate', { title: ref.title, where, percent }, [ref]);
         } else {
-          report(story, span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [ref]);
+          report(span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [ref]);
         }
       }
       const cluster = this.cluster(key);
@@ -213,7 +266,7 @@ export class Bank {
       }
       if (principles.length <= config.maxPrinciplesPerStory) return;
       const related = cluster.filter((k) => k !== key).map((k) => this.describe(k)).filter((r): r is RelatedStory => r !== undefined);
-      report(story, story.principles?.line ?? span, 'tooManyFramings', {
+      report(story.principles?.line ?? span, 'tooManyFramings', {
         title: story.title || 'This story',
         count: principles.length,
         framings: cluster.length,
@@ -221,7 +274,7 @@ export class Bank {
         max: config.maxPrinciplesPerStory,
       }, related);
     });
-    return applyDirectives(state.text, findings, state.result.directives) as BankFinding[];
+    return applyDirectives(state.text, findings, state.directives) as BankFinding[];
   }
 
   /** Framings of one true story: the same title, or near-duplicates, transitively. */
@@ -251,7 +304,7 @@ export class Bank {
 
   private principlesOf(key: string): string[] {
     const { uri, ordinal } = parseKey(key);
-    const story = this.files.get(uri)?.result.stories[ordinal];
+    const story = this.files.get(uri)?.stories[ordinal];
     return story ? principleNames(story) : [];
   }
 
@@ -277,6 +330,10 @@ export class Bank {
       if (keys?.size === 0) this.titles.delete(story.sameStory);
     }
   }
+}
+
+function compactStory(story: Story): BankStory {
+  return { start: story.start, end: story.end, title: story.title, heading: story.heading, titleSpan: story.titleSpan, principles: story.principles };
 }
 
 function storyKey(uri: string, ordinal: number): string {

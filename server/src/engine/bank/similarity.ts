@@ -13,7 +13,8 @@ import { WORD } from '../text';
 import type { Span, Story } from '../types';
 
 export interface Fingerprint {
-  shingles: Set<number>;
+  /** Hashed 3-grams, sorted and distinct: 4 bytes each, where a Set of numbers costs several times that. */
+  shingles: Uint32Array;
   /** Numbers as written ("4.2", "140K", "11.8"), lower-cased. */
   numbers: Set<string>;
 }
@@ -58,34 +59,47 @@ export function fingerprint(story: Story): Fingerprint {
       if (/\d/.test(word)) numbers.add(word);
     }
   }
-  const shingles = new Set<number>();
-  for (let i = 0; i + 2 < words.length; i++) shingles.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
-  return { shingles, numbers };
+  const hashes = new Uint32Array(Math.max(0, words.length - 2));
+  for (let i = 0; i + 2 < words.length; i++) hashes[i] = hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  hashes.sort();
+  let distinct = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i];
+  return { shingles: hashes.slice(0, distinct), numbers };
 }
 
-/** FNV-1a, 32-bit: collisions between 3-grams of one bank are rare enough not to matter. */
+/**
+ * FNV-1a folded to 30 bits: collisions between 3-grams of one bank are rare enough not to
+ * matter, and a 30-bit number is a small integer to V8, so the postings map never boxes its keys.
+ */
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return (h >>> 0) & 0x3fffffff;
 }
 
 export function compare(a: Fingerprint, b: Fingerprint, shared?: number): Similarity {
-  const smaller = Math.min(a.shingles.size, b.shingles.size);
+  const smaller = Math.min(a.shingles.length, b.shingles.length);
   if (shared === undefined) {
     shared = 0;
-    const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
-    for (const h of small) if (large.has(h)) shared++;
+    // Both sorted: one merge pass.
+    for (let i = 0, j = 0; i < a.shingles.length && j < b.shingles.length; ) {
+      if (a.shingles[i] === b.shingles[j]) {
+        shared++;
+        i++;
+        j++;
+      } else if (a.shingles[i] < b.shingles[j]) i++;
+      else j++;
+    }
   }
   const sharedNumbers = [...a.numbers].filter((n) => b.numbers.has(n));
   return { share: smaller > 0 ? shared / smaller : 0, sharedNumbers };
 }
 
 export function isNearDuplicate(a: Fingerprint, b: Fingerprint, similarity: Similarity, threshold = DEFAULT_THRESHOLD): boolean {
-  if (Math.min(a.shingles.size, b.shingles.size) < MIN_SHINGLES) return false;
+  if (Math.min(a.shingles.length, b.shingles.length) < MIN_SHINGLES) return false;
   if (similarity.share >= threshold) return true;
   const fewerNumbers = Math.min(a.numbers.size, b.numbers.size);
   return (
@@ -117,25 +131,51 @@ const MAX_POSTING = 16;
 export class DuplicateIndex {
   private readonly stories = new Map<string, IndexedStory>();
   private readonly keysByUri = new Map<string, string[]>();
-  private readonly postings = new Map<number, Set<string>>();
+  /**
+   * Story keys by 3-gram: an array while short (most 3-grams of a bank belong to one story, and
+   * a Set each would cost more than the bank's text), a Set once a stock phrase makes it long.
+   */
+  private readonly postings = new Map<number, string[] | Set<string>>();
   private readonly pairs = new Map<string, Map<string, Similarity>>();
 
   constructor(readonly threshold = DEFAULT_THRESHOLD) {}
 
-  /** Replaces the stories of one file; returns the files whose duplicate pairs changed. */
+  /**
+   * Replaces the stories of one file; returns the files whose duplicate pairs changed. A story
+   * with the same key, fingerprint and title as before keeps its entry and its pairs, so a
+   * keystroke in a 100-story file re-indexes one story, not a hundred.
+   */
   setFile(uri: string, stories: IndexedStory[]): Set<string> {
-    const affected = this.removeFile(uri);
-    if (stories.length === 0) return affected;
+    const affected = new Set<string>();
+    const next = new Map(stories.map((s) => [s.key, s]));
+    for (const key of this.keysByUri.get(uri) ?? []) {
+      const kept = this.stories.get(key)!;
+      const story = next.get(key);
+      if (story && story.fingerprint === kept.fingerprint && story.sameStory === kept.sameStory) {
+        next.delete(key);
+        continue;
+      }
+      this.removeStory(uri, key, affected);
+    }
+    if (stories.length === 0) {
+      this.keysByUri.delete(uri);
+      return affected;
+    }
     this.keysByUri.set(uri, stories.map((s) => s.key));
-    for (const story of stories) {
+    const added = [...next.values()];
+    for (const story of added) {
       this.stories.set(story.key, story);
       for (const h of story.fingerprint.shingles) {
-        let posting = this.postings.get(h);
-        if (!posting) this.postings.set(h, (posting = new Set()));
-        posting.add(story.key);
+        // A story's 3-grams are distinct, so its key is added once per posting.
+        const posting = this.postings.get(h);
+        if (!posting) this.postings.set(h, [story.key]);
+        else if (Array.isArray(posting)) {
+          posting.push(story.key);
+          if (posting.length > MAX_POSTING) this.postings.set(h, new Set(posting));
+        } else posting.add(story.key);
       }
     }
-    for (const story of stories) {
+    for (const story of added) {
       for (const [otherKey, similarity] of this.candidates(story)) {
         if (this.pairs.get(story.key)?.has(otherKey)) continue;
         this.link(story.key, otherKey, similarity);
@@ -149,23 +189,29 @@ export class DuplicateIndex {
   /** Returns the files that lost a pair. */
   removeFile(uri: string): Set<string> {
     const affected = new Set<string>();
-    for (const key of this.keysByUri.get(uri) ?? []) {
-      const story = this.stories.get(key)!;
-      for (const h of story.fingerprint.shingles) {
-        const posting = this.postings.get(h);
-        posting?.delete(key);
-        if (posting?.size === 0) this.postings.delete(h);
-      }
-      for (const otherKey of this.pairs.get(key)?.keys() ?? []) {
-        affected.add(uri);
-        affected.add(this.stories.get(otherKey)!.uri);
-        this.pairs.get(otherKey)?.delete(key);
-      }
-      this.pairs.delete(key);
-      this.stories.delete(key);
-    }
+    for (const key of this.keysByUri.get(uri) ?? []) this.removeStory(uri, key, affected);
     this.keysByUri.delete(uri);
     return affected;
+  }
+
+  private removeStory(uri: string, key: string, affected: Set<string>): void {
+    const story = this.stories.get(key)!;
+    for (const h of story.fingerprint.shingles) {
+      const posting = this.postings.get(h);
+      if (!posting) continue;
+      if (Array.isArray(posting)) {
+        const at = posting.indexOf(key);
+        if (at >= 0) posting.splice(at, 1);
+      } else posting.delete(key);
+      if ((Array.isArray(posting) ? posting.length : posting.size) === 0) this.postings.delete(h);
+    }
+    for (const otherKey of this.pairs.get(key)?.keys() ?? []) {
+      affected.add(uri);
+      affected.add(this.stories.get(otherKey)!.uri);
+      this.pairs.get(otherKey)?.delete(key);
+    }
+    this.pairs.delete(key);
+    this.stories.delete(key);
   }
 
   /** The near-duplicates of one story, closest first. */
@@ -187,7 +233,7 @@ export class DuplicateIndex {
     const counts = new Map<string, number>();
     for (const h of story.fingerprint.shingles) {
       const posting = this.postings.get(h)!;
-      if (posting.size > MAX_POSTING) continue;
+      if ((Array.isArray(posting) ? posting.length : posting.size) > MAX_POSTING) continue;
       for (const key of posting) if (key !== story.key) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const out: Array<[string, Similarity]> = [];

@@ -1,7 +1,7 @@
 import type { StorySummary } from '../../protocol';
 import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i';
-import { countWords, lineIndex, rel, speakingSeconds, storyWords } from '../text';
+import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
 
 export const UNTITLED = 'Untitled story';
@@ -22,7 +22,7 @@ export function summarizeStory(uri: string, text: string, story: Story, result: 
   while (last > story.start && /\s/.test(text[last - 1])) last--;
   const words = storyWords(story);
   const { iCount, weCount } = pronounCounts(story);
-  const actionWords = story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + countWords(story.prose, rel(story, s.body)), 0);
+  const actionWords = story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + sectionWords(story, s.body), 0);
   return {
     id: `${uri}#${line}`,
     uri,
@@ -41,7 +41,7 @@ export function summarizeStory(uri: string, text: string, story: Story, result: 
 }
 
 /** Canonical names of the known principles on the story's Principles line, each once, in line order. */
-export function principleNames(story: Story): string[] {
+export function principleNames(story: Pick<Story, 'principles'>): string[] {
   const names: string[] = [];
   for (const entry of story.principles?.entries ?? []) {
     if (entry.principle && !names.includes(entry.principle.name)) names.push(entry.principle.name);

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { countWords, rel } from '../text';
+import { sectionWords } from '../text';
 
 // A heading with nothing under it is a part of the answer the candidate has not prepared yet.
 export const emptySection: Rule = {
@@ -13,7 +13,7 @@ export const emptySection: Rule = {
   check(story, context) {
     for (const section of story.sections) {
       if (!section.kind) continue;
-      if (countWords(story.prose, rel(story, section.body)) > 0) continue;
+      if (sectionWords(story, section.body) > 0) continue;
       const span = section.nameSpan.end > section.nameSpan.start ? section.nameSpan : section.heading;
       context.report({ messageId: 'empty', data: { section: section.name }, start: span.start, end: span.end });
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { rel, sentences } from '../text';
+import { proseSentences, rel } from '../text';
 import { proseOf, sectionsOf } from './util';
 
 /** Lessons anyone could claim after any project. */
@@ -58,7 +58,7 @@ export const genericReflection: Rule = {
     const reflections = sectionsOf(story, ['reflection']);
     if (reflections.some((s) => CONCRETE.test(proseOf(story, s.body)))) return;
     for (const section of reflections) {
-      for (const sentence of sentences(story.prose, rel(story, section.body))) {
+      for (const sentence of proseSentences(story, rel(story, section.body))) {
         const m = GENERIC.exec(story.prose.slice(sentence.start, sentence.end));
         if (m) context.report({ messageId: 'generic', data: { phrase: m[0] }, start: story.start + sentence.start, end: story.start + sentence.end });
       }

@@ -44,7 +44,7 @@ export const hedging: Rule = {
   check(story, context) {
     const pattern = hedgePattern(context.config.hedges);
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
-      let sentenceSpans: Span[] | undefined;
+      let sentenceSpans: readonly Span[] | undefined;
       let sentenceStarts: number[] | undefined;
       let quotes: number[] | undefined;
       for (const m of matchesIn(story, section.body, pattern)) {

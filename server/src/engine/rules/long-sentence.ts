@@ -1,5 +1,5 @@
 import type { Rule, Section, Span, Story } from '../types';
-import { countWords, rel, sentences } from '../text';
+import { countWords, memoize, rel, sentences } from '../text';
 import { sectionsOf } from './util';
 
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -13,11 +13,14 @@ const TABLE_ROW = /^[ \t]*\|/;
  * stop ("- logs\n- metrics" are two). `raw` is the document text in the story's coordinates (the
  * rule context's `text`), where the list and heading markup the prose blanks is still visible.
  */
-export function spokenSentences(story: Story, raw: string, section: Section): Span[] {
-  const { flat, blocks, offset } = proseBlocks(story, raw, section);
-  const out: Span[] = [];
-  for (const block of blocks) for (const s of sentences(flat, block)) out.push({ start: s.start + offset, end: s.end + offset });
-  return out;
+export function spokenSentences(story: Story, raw: string, section: Section): readonly Span[] {
+  // Memoized per story: `raw` is the rule context's text, the same for every rule of one lint.
+  return memoize(story, `spokenSentences:${section.body.start}:${section.body.end}`, () => {
+    const { flat, blocks, offset } = proseBlocks(story, raw, section);
+    const out: Span[] = [];
+    for (const block of blocks) for (const s of sentences(flat, block)) out.push({ start: s.start + offset, end: s.end + offset });
+    return out;
+  });
 }
 
 /** The section's prose with soft line breaks as spaces, and its blocks (paragraphs, list items, rows, headings) as spans into it. */

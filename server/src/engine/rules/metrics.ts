@@ -9,7 +9,7 @@
  * start where no number continues (a lookbehind), so no scan restarts inside "1,1,1,…".
  */
 import type { Section, Span, Story } from '../types';
-import { hasNumber, NUMBER, sentences } from '../text';
+import { hasNumber, memoize, NUMBER, proseSentences, rel } from '../text';
 
 const NUMBER_WORD =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
@@ -140,9 +140,10 @@ export interface ProseSentence extends Span {
 }
 
 /** The sentences of a section, with absolute offsets. */
-export function sectionSentences(story: Story, section: Section): ProseSentence[] {
-  const body = { start: section.body.start - story.start, end: section.body.end - story.start };
-  return sentences(story.prose, body).map((s) => ({ start: s.start + story.start, end: s.end + story.start, text: story.prose.slice(s.start, s.end) }));
+export function sectionSentences(story: Story, section: Section): readonly ProseSentence[] {
+  return memoize(story, `sectionSentences:${section.body.start}:${section.body.end}`, () =>
+    proseSentences(story, rel(story, section.body)).map((s) => ({ start: s.start + story.start, end: s.end + story.start, text: story.prose.slice(s.start, s.end) })),
+  );
 }
 
 /** The sentence states a change in a number ("fell from 900 to 310", "cut it by 40%", "reached 2M"). */

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { countWords, rel } from '../text';
+import { sectionWords } from '../text';
 import { proseOf, sectionsOf } from './util';
 
 /** Words that name a choice, its alternative or its cost. "It was decided" hides who chose, so it does not count. */
@@ -28,7 +28,7 @@ export const noDecisionPoint: Rule = {
     noDecision: 'Your Action names no decision or trade-off; say what you chose, what you chose it over, and what it cost ("I decided to … instead of …").',
   },
   check(story, context) {
-    const actions = sectionsOf(story, ['action']).filter((s) => countWords(story.prose, rel(story, s.body)) > 0);
+    const actions = sectionsOf(story, ['action']).filter((s) => sectionWords(story, s.body) > 0);
     if (actions.length === 0) return;
     if (actions.some((s) => DECISION.test(proseOf(story, s.body)))) return;
     context.report({ messageId: 'noDecision', start: actions[0].nameSpan.start, end: actions[0].nameSpan.end });

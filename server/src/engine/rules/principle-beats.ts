@@ -1,6 +1,6 @@
 import type { Beat, Principle, PrincipleSet } from '../principles/types';
 import type { Rule, Story } from '../types';
-import { countWords, rel } from '../text';
+import { rel, storyWords } from '../text';
 
 interface CompiledBeat {
   beat: Beat;
@@ -26,7 +26,7 @@ export const principleBeats: Rule = {
     if (!story.principles) return;
     const spoken = spokenText(story);
     // A story with nothing written yet would get every beat of every principle: noise, not coaching.
-    if (!spoken.some((text) => countWords(text) > 0)) return;
+    if (storyWords(story) === 0) return;
     const seen = new Set<Principle>();
     for (const entry of story.principles.entries) {
       const principle = entry.principle;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { countWords, hasNumber, rel } from '../text';
+import { hasNumber, sectionWords } from '../text';
 import { eolOf, proseOf, sectionsOf } from './util';
 
 // "Evidence either exists in the story or it does not": a Result without a number gives the
@@ -16,7 +16,7 @@ export const resultNoMetric: Rule = {
   check(story, context) {
     for (const section of sectionsOf(story, ['result'])) {
       const prose = proseOf(story, section.body);
-      if (countWords(story.prose, rel(story, section.body)) === 0 || hasNumber(prose)) continue;
+      if (sectionWords(story, section.body) === 0 || hasNumber(prose)) continue;
       // Insert after the section's last text, before the blank lines that close it.
       let at = section.body.end - story.start;
       while (at > section.body.start - story.start && /\s/.test(context.text[at - 1])) at--;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { countWords, rel, storyWords } from '../text';
+import { sectionWords, storyWords } from '../text';
 import { sectionsOf } from './util';
 
 // "Situation and Task take a sentence or two each; Action carries most of the story." A long
@@ -25,7 +25,7 @@ export const setupTooLong: Rule = {
     const total = storyWords(story);
     if (total === 0 || total < minWords) return;
     let setup = 0;
-    for (const section of setupSections) setup += countWords(story.prose, rel(story, section.body));
+    for (const section of setupSections) setup += sectionWords(story, section.body);
     if (setup / total <= maxShare) return;
     const anchor = setupSections.find((s) => s.kind === 'situation') ?? setupSections[0];
     context.report({

@@ -50,7 +50,7 @@ export const SECTION_TITLES: Record<SectionKind, string> = {
 };
 
 /** The heading to point at when a finding is about the whole story. */
-export function storySpan(story: Story): Span {
+export function storySpan(story: Pick<Story, 'titleSpan' | 'heading'>): Span {
   return story.titleSpan.end > story.titleSpan.start ? story.titleSpan : story.heading;
 }
 

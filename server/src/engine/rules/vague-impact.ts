@@ -1,5 +1,5 @@
 import type { Rule, Span } from '../types';
-import { hasNumber, sentences } from '../text';
+import { hasNumber, proseSentences } from '../text';
 import { matchesIn, sectionsOf } from './util';
 
 const VAGUE = new RegExp(
@@ -34,9 +34,9 @@ export const vagueImpact: Rule = {
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['action', 'result'])) {
-      let sentenceSpans: Span[] | undefined;
+      let sentenceSpans: readonly Span[] | undefined;
       for (const m of matchesIn(story, section.body, VAGUE)) {
-        sentenceSpans ??= sentences(story.prose, { start: section.body.start - story.start, end: section.body.end - story.start });
+        sentenceSpans ??= proseSentences(story, { start: section.body.start - story.start, end: section.body.end - story.start });
         const at = m.start - story.start;
         const sentence = sentenceSpans.find((s) => s.start <= at && at < s.end);
         const text = sentence ? story.prose.slice(sentence.start, sentence.end) : m.text;
