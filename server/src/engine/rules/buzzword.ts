@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { joined } from './hedging';
-import { matchesIn, sectionsOf } from './util';
+import { literalPhrases, matchesIn, sectionsOf } from './util';
 
 /** Each buzzword with the plain words to say instead. */
 const BUZZWORDS: Array<[pattern: string, advice: string]> = [
@@ -33,7 +33,7 @@ function buzzPattern(extra: readonly string[]): { pattern: RegExp; extra: string
     const cleaned = extra.map((p) => p.trim()).filter((p) => p.length > 0);
     // One named group per built-in entry tells which advice to give; user phrases share the last group.
     const builtIn = BUZZWORDS.map(([p], i) => `(?<b${i}>${p})`);
-    const user = cleaned.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    const user = literalPhrases(cleaned);
     const alternatives = user.length > 0 ? [...builtIn, `(?<user>${user.join('|')})`] : builtIn;
     const pattern = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi');
     entry = { pattern, extra: cleaned };

@@ -1,7 +1,7 @@
 import type { Fix, Rule, Span, Story } from '../types';
 import { spokenSentences } from './long-sentence';
 import { rel } from '../text';
-import { matchesIn, sectionsOf } from './util';
+import { literalPhrases, matchesIn, sectionsOf } from './util';
 
 const HEDGES = [
   'I think', 'I guess', 'I believe', 'I suppose', 'I feel like', 'kind of', 'sort of', 'basically', 'maybe', 'probably',
@@ -21,9 +21,8 @@ function hedgePattern(extra: readonly string[]): RegExp {
   const key = extra.join('\u0000');
   let re = compiled.get(key);
   if (!re) {
-    const phrases = [...HEDGES, ...extra.map((p) => p.trim()).filter((p) => p.length > 0)]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    // Longest first, so "I think that" wins over "I think" (escaping keeps a prefix a prefix).
+    const phrases = literalPhrases([...HEDGES, ...extra]).sort((a, b) => b.length - a.length);
     // \b with an ASCII pattern is several times faster than Unicode lookarounds; `joined` checks the rest.
     re = new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi');
     compiled.set(key, re);

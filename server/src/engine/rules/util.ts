@@ -62,3 +62,14 @@ export function isPlainRun(story: Story, text: string, start: number, end: numbe
   const written = text.slice(start, end);
   return !/[\r\n]/.test(written) && written === story.prose.slice(start - story.start, end - story.start);
 }
+
+/**
+ * Phrases (built in or from the user's config) as regex alternatives: matched literally, with any
+ * run of spaces between words; config lists are data, never patterns.
+ */
+export function literalPhrases(phrases: readonly string[]): string[] {
+  return phrases
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+}

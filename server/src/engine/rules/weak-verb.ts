@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { matchCase } from '../text';
-import { matchesIn, sectionsOf } from './util';
+import { literalPhrases, matchesIn, sectionsOf } from './util';
 
 const WEAK_PHRASES = [
   'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
@@ -22,10 +22,7 @@ function weakPattern(extra: readonly string[]): RegExp {
   const key = extra.join('\u0000');
   let re = compiled.get(key);
   if (!re) {
-    const user = extra
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    const user = literalPhrases(extra);
     re = new RegExp('\\b(?:' + [...user, ...WEAK_PHRASES].join('|') + ')\\b', 'gi');
     compiled.set(key, re);
   }
