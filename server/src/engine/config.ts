@@ -376,23 +376,36 @@ function readPrincipleSet(raw: unknown, path: ConfigPath, out: Problems): Princi
     out.add(Object.hasOwn(raw, 'principles') ? [...path, 'principles'] : path, `${label} needs "principles", a list of principles, not ${describe(raw.principles)}; it is ignored.`);
     return undefined;
   }
-  const principles: Principle[] = [];
-  const limit = Math.min(raw.principles.length, CONFIG_LIMITS.listEntries);
-  for (let i = 0; i < limit; i++) {
-    const principle = readPrinciple(raw.principles[i], [...path, 'principles', i], label, i, out);
-    if (!principle) continue;
-    if (principles.some((p) => p.id === principle.id)) {
-      out.add([...path, 'principles', i], `${label} has two principles with the id ${quote(principle.id)}; the second is ignored.`);
-      continue;
-    }
-    principles.push(principle);
-  }
-  if (raw.principles.length > limit) out.add([...path, 'principles'], `${label} has ${raw.principles.length} principles; only the first ${limit} are used.`);
+  const principles = readDistinct(raw.principles, [...path, 'principles'], label, 'principles', out, (item, at, i) => readPrinciple(item, at, label, i, out));
   if (principles.length === 0) {
     out.add([...path, 'principles'], `${label} has no valid principle; it is ignored.`);
     return undefined;
   }
   return { id, name, principles };
+}
+
+/** Reads a capped list of items with ids, reporting and dropping bad entries and repeated ids one by one. */
+function readDistinct<T extends { id: string }>(
+  list: unknown[],
+  path: ConfigPath,
+  owner: string,
+  noun: 'principles' | 'beats',
+  out: Problems,
+  readItem: (item: unknown, at: ConfigPath, index: number) => T | undefined,
+): T[] {
+  const items: T[] = [];
+  const limit = Math.min(list.length, CONFIG_LIMITS.listEntries);
+  for (let i = 0; i < limit; i++) {
+    const item = readItem(list[i], [...path, i], i);
+    if (!item) continue;
+    if (items.some((x) => x.id === item.id)) {
+      out.add([...path, i], `${owner} has two ${noun} with the id ${quote(item.id)}; the second is ignored.`);
+      continue;
+    }
+    items.push(item);
+  }
+  if (list.length > limit) out.add(path, `${owner} has ${list.length} ${noun}; only the first ${limit} are used.`);
+  return items;
 }
 
 function readPrinciple(raw: unknown, path: ConfigPath, setLabel: string, index: number, out: Problems): Principle | undefined {
@@ -418,17 +431,7 @@ function readPrinciple(raw: unknown, path: ConfigPath, setLabel: string, index: 
     if (!Array.isArray(raw.beats)) {
       out.add([...path, 'beats'], `"beats" of ${label} must be a list, not ${describe(raw.beats)}; it is ignored.`);
     } else {
-      const limit = Math.min(raw.beats.length, CONFIG_LIMITS.listEntries);
-      for (let i = 0; i < limit; i++) {
-        const beat = readBeat(raw.beats[i], [...path, 'beats', i], label, i, out);
-        if (!beat) continue;
-        if (beats.some((b) => b.id === beat.id)) {
-          out.add([...path, 'beats', i], `${label} has two beats with the id ${quote(beat.id)}; the second is ignored.`);
-          continue;
-        }
-        beats.push(beat);
-      }
-      if (raw.beats.length > limit) out.add([...path, 'beats'], `${label} has ${raw.beats.length} beats; only the first ${limit} are used.`);
+      beats.push(...readDistinct(raw.beats, [...path, 'beats'], label, 'beats', out, (item, at, i) => readBeat(item, at, label, i, out)));
     }
   }
   return {
