@@ -35,6 +35,12 @@ describe('.star-stories.json', () => {
     assert.match(problems[0].message, /^Not valid JSON: a comma is expected here\. STAR Stories uses its defaults until this is fixed\.$/);
   });
 
+  it('says a missing closing brace once, however many objects it leaves open', () => {
+    const problems = parse('{"rules": {"we-over-i": "off"\n').problems;
+    assert.equal(problems.length, 1, problems.map((p) => p.message).join('\n'));
+    assert.match(problems[0].message, /a closing brace "\}" is expected here/);
+  });
+
   it('puts a semantic problem on the offending value, an unknown key on the key, in document order', () => {
     const text = '{\n  "targetSeconds": "soon",\n  "rule": {},\n  "rules": { "we-over-i": ["error", { "x": 1 }], "weak-verb": "loud" },\n  "buzzwords": ["ok", 3]\n}';
     assert.deepEqual(flagged(text), [

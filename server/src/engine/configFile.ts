@@ -50,13 +50,17 @@ export function parseConfigFile(text: string, rules: readonly Rule[] | ReadonlyS
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   if (errors.length > 0) {
-    return fail(
-      errors.slice(0, 20).map((e) => ({
-        message: `Not valid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'unexpected text'}. ${FALLBACK}`,
-        span: errorSpan(source, e),
-        severity: 'error' as const,
-      })),
-    );
+    // An unclosed object inside another gives the same error twice at the end of the file: say it once.
+    const seen = new Set<string>();
+    const problems = errors
+      .map((e) => ({ message: `Not valid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'unexpected text'}. ${FALLBACK}`, span: errorSpan(source, e), severity: 'error' as const }))
+      .filter((p) => {
+        const key = `${p.span.start}:${p.span.end}:${p.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    return fail(problems.slice(0, 20));
   }
   if (!tree) return { config: {}, problems: [] };
 
