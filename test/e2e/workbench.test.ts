@@ -256,4 +256,39 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     rmSync(join(workspace, 'drafts', 'approval-steps.star.md'));
     await shows(/missing$/, 'missing after the file is deleted');
   });
+
+  it('"New Story for This Principle" on a tree row creates a story file from the template, cursor on its first placeholder', async function () {
+    const principle = 'Invent and Simplify';
+    await workbench.runCommand('View: Show STAR Stories');
+    const pane = workbench.page.locator('.pane', { has: workbench.page.locator('.pane-header', { hasText: /coverage/i }) }).first();
+    const row = pane.locator('.monaco-list-row', { hasText: principle }).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label^="New Story for This Principle"]').click();
+
+    // 1/3 principles: the row's principle is already picked; 2/3 the title; 3/3 the folder.
+    await workbench.quickInput.locator('.quick-input-title', { hasText: 'principles' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput.locator('.quick-input-title', { hasText: 'title' }).waitFor();
+    await workbench.page.keyboard.type('Fewer approval steps');
+    await workbench.page.keyboard.press('Enter');
+    const folderStep = workbench.quickInput.locator('.quick-input-title', { hasText: 'folder' });
+    const tab = workbench.page.locator('.tabs-container .tab.active[data-resource-name="fewer-approval-steps.star.md"]');
+    await Promise.race([folderStep.waitFor(), tab.waitFor()]);
+    if (await folderStep.isVisible()) await workbench.page.keyboard.press('Enter'); // the folder with most stories comes first
+    await tab.waitFor();
+    await workbench.editor.locator('.view-line', { hasText: '## Situation' }).waitFor();
+
+    // The cursor is on the first placeholder: typing replaces it.
+    await workbench.page.keyboard.type('Approval steps cut');
+    await workbench.runCommand('File: Save without Formatting');
+    const path = storyFiles(workspace).find((f) => f.endsWith('fewer-approval-steps.star.md'));
+    assert.ok(path, 'the story file was created in the workspace');
+    await waitFor('the story on disk', () => (read(path).includes('Approval steps cut') ? true : undefined));
+    const saved = read(path);
+    assert.match(saved, new RegExp(`^Principles: ${principle}$`, 'm'));
+    for (const section of ['Situation', 'Task', 'Action', 'Result']) assert.match(saved, new RegExp(`^## ${section}$`, 'm'));
+    await row.waitFor();
+    await waitFor(`the ${principle} row to count the new story`, async () => (/(?<!\d)1 story/.test(await row.innerText()) ? true : undefined));
+    await workbench.screenshot('new-story');
+  });
 });
