@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { commands, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { BankMethods, Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID, SERVER_EXEC_ARGV, type CheckAllResult } from '../../server/src/protocol';
 import { activateStoryBank } from './storyBank';
 
 let client: LanguageClient | undefined;
@@ -31,6 +31,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await client?.restart();
     }),
     commands.registerCommand(Commands.showOutput, () => output.show(true)),
+    commands.registerCommand(Commands.checkAllStories, async () => {
+      const result = await client?.sendRequest<CheckAllResult>(BankMethods.checkAll);
+      if (!result) return;
+      await commands.executeCommand('workbench.actions.view.problems');
+      void window.showInformationMessage(`Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`);
+    }),
     commands.registerCommand(Commands.fixAll, () =>
       commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' }),
     ),

@@ -29,6 +29,8 @@ export const Commands = {
   /** Runs `source.fixAll.starStories` on the active editor. */
   fixAll: 'starStories.fixAll',
   showOutput: 'starStories.showOutput',
+  /** Asks the server for diagnostics of every story file of the bank and shows the Problems panel. */
+  checkAllStories: 'starStories.checkAllStories',
 } as const;
 
 /**
@@ -110,6 +112,8 @@ export const BankMethods = {
   changed: 'starStories/bankChanged',
   /** Request, no params → string: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
   coverageReport: 'starStories/coverageReport',
+  /** Request, no params → CheckAllResult: lints every story file of the bank and publishes its diagnostics. */
+  checkAll: 'starStories/checkAll',
   /** Request NewStoryParams → string: the new file's text as a snippet (placeholders `${1:…}`). */
   newStoryTemplate: 'starStories/newStoryTemplate',
 } as const;
@@ -118,4 +122,11 @@ export interface NewStoryParams {
   /** Canonical principle names, in the order picked. */
   principles: string[];
   title?: string;
+}
+
+export interface CheckAllResult {
+  /** Story files in the bank. */
+  files: number;
+  /** Diagnostics across them, bank findings included. */
+  problems: number;
 }

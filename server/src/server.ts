@@ -18,10 +18,11 @@ import { completion } from './completion';
 import { DocumentLints } from './documents';
 import { CONFIG_FILE_NAME } from './engine';
 import { hover } from './hover';
-import { CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
+import { BankMethods, CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
 import { StoryBank } from './storyBank';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
+import { WorkspaceLint } from './workspaceLint';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -32,6 +33,8 @@ let watchesFiles = false;
 let hasWorkspaceFolders = false;
 let snippetEdits = false;
 const bank = new StoryBank(connection, documents, lints, (uri) => schedule(uri));
+const workspaceLint = new WorkspaceLint(connection, documents, bank, lints);
+connection.onRequest(BankMethods.checkAll, () => workspaceLint.checkAll());
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -102,6 +105,7 @@ async function refreshSettings(): Promise<void> {
 // Story files and `.star-stories.json` files created, changed or deleted on disk.
 connection.onDidChangeWatchedFiles((params) => {
   bank.filesChanged(params.changes);
+  workspaceLint.filesChanged(params.changes);
   if (workspaceConfigs.filesChanged(params.changes.map((c) => c.uri))) configChanged();
 });
 
@@ -144,7 +148,10 @@ function schedule(uri: string): void {
   });
 }
 
-documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidOpen((e) => {
+  workspaceLint.opened(e.document.uri);
+  schedule(e.document.uri);
+});
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
   lints.forget(e.document.uri);
