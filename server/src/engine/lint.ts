@@ -41,6 +41,11 @@ interface CachedChunk {
   parsed: ParsedChunk;
   /** Findings with offsets relative to the chunk, before directives are applied. */
   findings: Finding[];
+  /**
+   * The chunk's story, directives and findings at its offset in the last lint. An edit leaves
+   * the chunks before it where they were, and they reuse these instead of allocating copies.
+   */
+  placed?: { base: number; story: Story | undefined; directives: Directive[]; findings: Finding[] };
 }
 
 /**
@@ -104,9 +109,19 @@ export class Linter {
       }
       nextCache.set(cacheId, cached);
       const base = chunk.start;
-      for (const d of cached.parsed.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
-      if (cached.parsed.story) stories.push(shiftStory(cached.parsed.story, base));
-      for (const f of cached.findings) findings.push(shiftFinding(f, base));
+      let placed = cached.placed;
+      if (placed?.base !== base) {
+        placed = {
+          base,
+          story: cached.parsed.story && shiftStory(cached.parsed.story, base),
+          directives: cached.parsed.directives.map((d) => ({ ...d, start: d.start + base, end: d.end + base })),
+          findings: cached.findings.map((f) => shiftFinding(f, base)),
+        };
+        cached.placed = placed;
+      }
+      for (const d of placed.directives) directives.push(d);
+      if (placed.story) stories.push(placed.story);
+      for (const f of placed.findings) findings.push(f);
     }
     this.cache = nextCache;
     const kept = applyDirectives(text, findings, directives);

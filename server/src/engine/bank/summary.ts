@@ -33,6 +33,7 @@ export type StoryFactsCache = Map<string, StoryFacts>;
  */
 export function summarizeStories(uri: string, text: string, result: LintResult, previous?: StoryFactsCache, next?: StoryFactsCache): StorySummary[] {
   const lineOf = lineIndex(text);
+  const count = findingCounter(result.findings);
   return result.stories.map((story) => {
     let facts: StoryFacts | undefined;
     if (previous || next) {
@@ -41,7 +42,7 @@ export function summarizeStories(uri: string, text: string, result: LintResult, 
       if (facts?.principleSet !== result.principleSet) facts = storyFacts(text, story, result);
       next?.set(raw, facts);
     }
-    return summarizeStory(uri, text, story, result, lineOf, facts);
+    return summarizeStory(uri, text, story, result, lineOf, facts, count);
   });
 }
 
@@ -61,7 +62,7 @@ function storyFacts(text: string, story: Story, result: LintResult): StoryFacts 
   };
 }
 
-export function summarizeStory(uri: string, text: string, story: Story, result: LintResult, lineOf = lineIndex(text), facts = storyFacts(text, story, result)): StorySummary {
+export function summarizeStory(uri: string, text: string, story: Story, result: LintResult, lineOf = lineIndex(text), facts = storyFacts(text, story, result), count = (s: Story) => countInside(result.findings, s)): StorySummary {
   const line = lineOf(story.heading.start);
   const last = story.start + facts.trimmedLength;
   const words = facts.words;
@@ -75,7 +76,7 @@ export function summarizeStory(uri: string, text: string, story: Story, result: 
     words,
     seconds: Math.round(speakingSeconds(words, result.config.wordsPerMinute)),
     targetSeconds: result.config.targetSeconds,
-    problems: countInside(result.findings, story),
+    problems: count(story),
     iCount: facts.iCount,
     weCount: facts.weCount,
     actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
@@ -102,6 +103,22 @@ export function pronounCounts(story: Story): { iCount: number; weCount: number }
     weCount += counts.plural.length;
   }
   return { iCount, weCount };
+}
+
+/** Counts findings starting inside a story by binary search: a file of 100 stories can have thousands of findings. */
+function findingCounter(findings: readonly Finding[]): (story: Story) => number {
+  const starts = Float64Array.from(findings, (f) => f.start).sort();
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (story) => Math.max(0, firstAtOrAfter(story.end) - firstAtOrAfter(story.start));
 }
 
 export function countInside(findings: readonly Finding[], story: Story): number {
