@@ -129,8 +129,10 @@ export class Bank {
     if (previous) this.unindexTitles(previous);
 
     const fingerprints = new Map<string, Fingerprint>();
+    // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
+    const raws = lint.stories.map((story) => text.slice(story.start, story.end));
     const indexed: IndexedStory[] = lint.stories.map((story, ordinal) => {
-      const raw = text.slice(story.start, story.end);
+      const raw = raws[ordinal];
       const fp = fingerprints.get(raw) ?? previous?.fingerprints.get(raw) ?? fingerprint(story);
       fingerprints.set(raw, fp);
       return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
@@ -142,7 +144,7 @@ export class Bank {
       stories: lint.stories.map(compactStory),
       directives: lint.directives,
       config: lint.config,
-      summaries: summarizeStories(uri, text, lint, previous?.facts, facts),
+      summaries: summarizeStories(uri, text, lint, previous?.facts, facts, raws),
       lintPending: lintLater,
       callerResult: result,
       keys: indexed.map((s) => s.key),

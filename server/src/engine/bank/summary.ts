@@ -31,13 +31,21 @@ export type StoryFactsCache = Map<string, StoryFacts>;
  * its own findings on top. With `previous` (the cache of the file's last summary), stories whose
  * text did not change reuse their facts; `next` receives the facts of this text.
  */
-export function summarizeStories(uri: string, text: string, result: LintResult, previous?: StoryFactsCache, next?: StoryFactsCache): StorySummary[] {
+export function summarizeStories(
+  uri: string,
+  text: string,
+  result: LintResult,
+  previous?: StoryFactsCache,
+  next?: StoryFactsCache,
+  /** Each story's text, when the caller has sliced it already. */
+  raws?: readonly string[],
+): StorySummary[] {
   const lineOf = lineIndex(text);
   const count = findingCounter(result.findings);
-  return result.stories.map((story) => {
+  return result.stories.map((story, i) => {
     let facts: StoryFacts | undefined;
     if (previous || next) {
-      const raw = text.slice(story.start, story.end);
+      const raw = raws?.[i] ?? text.slice(story.start, story.end);
       facts = next?.get(raw) ?? previous?.get(raw);
       if (facts?.principleSet !== result.principleSet) facts = storyFacts(text, story, result);
       next?.set(raw, facts);
