@@ -29,6 +29,19 @@ export type FileChange = 'created' | 'changed' | 'deleted';
  */
 export function bankKey(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
+  let key = bankKeys.get(uri);
+  if (key === undefined) {
+    // Every publish asks for the same few keys; the URL round trip is not free.
+    if (bankKeys.size >= MAX_CACHED_KEYS) bankKeys.clear();
+    bankKeys.set(uri, (key = normalizeFileUri(uri)));
+  }
+  return key;
+}
+
+const bankKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 4096;
+
+function normalizeFileUri(uri: string): string {
   try {
     const href = pathToFileURL(fileURLToPath(uri)).href;
     return process.platform === 'win32' ? href.replace(/^file:\/\/\/([A-Z]):/, (_, d: string) => `file:///${d.toLowerCase()}:`) : href;

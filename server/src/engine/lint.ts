@@ -41,6 +41,17 @@ interface CachedChunk {
   parsed: ParsedChunk;
   /** Findings with offsets relative to the chunk, before directives are applied. */
   findings: Finding[];
+  /**
+   * The chunk's story, directives and findings at its offset in the last lint. An edit leaves
+   * the chunks before it where they were, and they reuse these instead of allocating copies.
+   */
+  placed?: { base: number; story: Story | undefined; directives: Directive[]; findings: Finding[] };
+}
+
+/** Chunks by their text: story chunks and the text between stories are parsed differently. */
+interface ChunkCache {
+  story: Map<string, CachedChunk>;
+  other: Map<string, CachedChunk>;
 }
 
 /**
@@ -53,7 +64,7 @@ export class Linter {
   readonly rules: readonly Rule[];
   private readonly documentRules: ReadonlyMap<string, Rule>;
   private readonly checkRules: boolean;
-  private cache = new Map<string, CachedChunk>();
+  private cache: ChunkCache = { story: new Map(), other: new Map() };
   private cacheKey = '';
 
   constructor(options: LinterOptions = {}) {
@@ -86,27 +97,38 @@ export class Linter {
     const config = mergeConfig(DEFAULT_CONFIG, settings, fileConfig);
     const key = JSON.stringify(config) + '\u0000' + this.principleSet.id;
     if (key !== this.cacheKey) {
-      this.cache.clear();
+      this.cache = { story: new Map(), other: new Map() };
       this.cacheKey = key;
     }
     const active = this.checkRules ? this.activeRules(config) : [];
 
-    const nextCache = new Map<string, CachedChunk>();
+    // Keyed by the chunk's text itself (a slice, not a concatenation: hashing a slice does not copy it).
+    const nextCache: ChunkCache = { story: new Map(), other: new Map() };
     const stories: Story[] = [];
     const directives: Directive[] = [];
     for (const chunk of splitChunks(text, frontMatter ? frontMatter.end : 0)) {
       const raw = text.slice(chunk.start, chunk.end);
-      const cacheId = (chunk.isStory ? 's' : 'p') + raw;
-      let cached = this.cache.get(cacheId) ?? nextCache.get(cacheId);
+      const kind = chunk.isStory ? 'story' : 'other';
+      let cached = this.cache[kind].get(raw) ?? nextCache[kind].get(raw);
       if (!cached) {
         const parsed = parseChunk(raw, chunk.isStory, this.principleSet);
         cached = { parsed, findings: parsed.story ? this.checkStory(parsed.story, raw, config, active) : [] };
       }
-      nextCache.set(cacheId, cached);
+      nextCache[kind].set(raw, cached);
       const base = chunk.start;
-      for (const d of cached.parsed.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
-      if (cached.parsed.story) stories.push(shiftStory(cached.parsed.story, base));
-      for (const f of cached.findings) findings.push(shiftFinding(f, base));
+      let placed = cached.placed;
+      if (placed?.base !== base) {
+        placed = {
+          base,
+          story: cached.parsed.story && shiftStory(cached.parsed.story, base),
+          directives: cached.parsed.directives.map((d) => ({ ...d, start: d.start + base, end: d.end + base })),
+          findings: cached.findings.map((f) => shiftFinding(f, base)),
+        };
+        cached.placed = placed;
+      }
+      for (const d of placed.directives) directives.push(d);
+      if (placed.story) stories.push(placed.story);
+      for (const f of placed.findings) findings.push(f);
     }
     this.cache = nextCache;
     const kept = applyDirectives(text, findings, directives);
@@ -122,7 +144,7 @@ export class Linter {
   }
 
   private tooLarge(text: string, settings?: Partial<EngineConfig>): LintResult {
-    this.cache.clear();
+    this.cache = { story: new Map(), other: new Map() };
     const megabytes = (text.length / 1_000_000).toFixed(1);
     const finding: Finding = {
       rule: FILE_TOO_LARGE,

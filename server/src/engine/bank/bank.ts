@@ -23,7 +23,7 @@ import { storySpan } from '../rules/util';
 import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
-import { principleNames, summarizeStories } from './summary';
+import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
 
 export const BANK_RULE = duplicateStory.name;
 
@@ -64,6 +64,8 @@ interface FileState {
   keys: string[];
   /** Fingerprints by story text: an edit to one story leaves the others' as they were. */
   fingerprints: Map<string, Fingerprint>;
+  /** What the summaries take from each story's text, by that text, for the same reason. */
+  facts: StoryFactsCache;
 }
 
 export class Bank {
@@ -127,23 +129,27 @@ export class Bank {
     if (previous) this.unindexTitles(previous);
 
     const fingerprints = new Map<string, Fingerprint>();
+    // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
+    const raws = lint.stories.map((story) => text.slice(story.start, story.end));
     const indexed: IndexedStory[] = lint.stories.map((story, ordinal) => {
-      const raw = text.slice(story.start, story.end);
+      const raw = raws[ordinal];
       const fp = fingerprints.get(raw) ?? previous?.fingerprints.get(raw) ?? fingerprint(story);
       fingerprints.set(raw, fp);
       return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
     });
+    const facts: StoryFactsCache = new Map();
     const state: FileState = {
       uri,
       text,
       stories: lint.stories.map(compactStory),
       directives: lint.directives,
       config: lint.config,
-      summaries: summarizeStories(uri, text, lint),
+      summaries: summarizeStories(uri, text, lint, previous?.facts, facts, raws),
       lintPending: lintLater,
       callerResult: result,
       keys: indexed.map((s) => s.key),
       fingerprints,
+      facts,
     };
     this.files.set(uri, state);
     for (const story of indexed) this.indexTitle(story.sameStory, story.key);
@@ -193,7 +199,9 @@ export class Bank {
     if (!state?.lintPending) return false;
     const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
     state.lintPending = false;
-    state.summaries = summarizeStories(uri, state.text, lint);
+    const facts: StoryFactsCache = new Map();
+    state.summaries = summarizeStories(uri, state.text, lint, state.facts, facts);
+    state.facts = facts;
     return true;
   }
 

@@ -7,36 +7,87 @@ import type { Finding, Story } from '../types';
 export const UNTITLED = 'Untitled story';
 
 /**
- * One summary per story of a linted file: what the coverage tree, the stories view, the code lens
- * and the CLI report show. `problems` counts the lint findings inside the story; the bank adds
- * its own findings on top.
+ * What a summary takes from a story's own text, whatever its place in the file: counting words
+ * and pronouns is the costly part, and a keystroke changes one story of many.
  */
-export function summarizeStories(uri: string, text: string, result: LintResult): StorySummary[] {
-  const lineOf = lineIndex(text);
-  return result.stories.map((story) => summarizeStory(uri, text, story, result, lineOf));
+export interface StoryFacts {
+  principleSet: LintResult['principleSet'];
+  title: string;
+  principles: string[];
+  words: number;
+  iCount: number;
+  weCount: number;
+  actionWords: number;
+  /** Characters from the story's start to the end of its last non-blank character. */
+  trimmedLength: number;
 }
 
-export function summarizeStory(uri: string, text: string, story: Story, result: LintResult, lineOf = lineIndex(text)): StorySummary {
-  const line = lineOf(story.heading.start);
+/** Facts by story text, kept by the caller from one update of a file to the next. */
+export type StoryFactsCache = Map<string, StoryFacts>;
+
+/**
+ * One summary per story of a linted file: what the coverage tree, the stories view, the code lens
+ * and the CLI report show. `problems` counts the lint findings inside the story; the bank adds
+ * its own findings on top. With `previous` (the cache of the file's last summary), stories whose
+ * text did not change reuse their facts; `next` receives the facts of this text.
+ */
+export function summarizeStories(
+  uri: string,
+  text: string,
+  result: LintResult,
+  previous?: StoryFactsCache,
+  next?: StoryFactsCache,
+  /** Each story's text, when the caller has sliced it already. */
+  raws?: readonly string[],
+): StorySummary[] {
+  const lineOf = lineIndex(text);
+  const count = findingCounter(result.findings);
+  return result.stories.map((story, i) => {
+    let facts: StoryFacts | undefined;
+    if (previous || next) {
+      const raw = raws?.[i] ?? text.slice(story.start, story.end);
+      facts = next?.get(raw) ?? previous?.get(raw);
+      if (facts?.principleSet !== result.principleSet) facts = storyFacts(text, story, result);
+      next?.set(raw, facts);
+    }
+    return summarizeStory(uri, text, story, result, lineOf, facts, count);
+  });
+}
+
+function storyFacts(text: string, story: Story, result: LintResult): StoryFacts {
   let last = story.end;
   while (last > story.start && /\s/.test(text[last - 1])) last--;
-  const words = storyWords(story);
   const { iCount, weCount } = pronounCounts(story);
-  const actionWords = story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + sectionWords(story, s.body), 0);
+  return {
+    principleSet: result.principleSet,
+    title: story.title,
+    principles: principleNames(story),
+    words: storyWords(story),
+    iCount,
+    weCount,
+    actionWords: story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + sectionWords(story, s.body), 0),
+    trimmedLength: last - story.start,
+  };
+}
+
+export function summarizeStory(uri: string, text: string, story: Story, result: LintResult, lineOf = lineIndex(text), facts = storyFacts(text, story, result), count = (s: Story) => countInside(result.findings, s)): StorySummary {
+  const line = lineOf(story.heading.start);
+  const last = story.start + facts.trimmedLength;
+  const words = facts.words;
   return {
     id: `${uri}#${line}`,
     uri,
-    title: story.title || UNTITLED,
+    title: facts.title || UNTITLED,
     line,
     endLine: Math.max(line, lineOf(Math.max(last - 1, story.start))),
-    principles: principleNames(story),
+    principles: [...facts.principles],
     words,
     seconds: Math.round(speakingSeconds(words, result.config.wordsPerMinute)),
     targetSeconds: result.config.targetSeconds,
-    problems: countInside(result.findings, story),
-    iCount,
-    weCount,
-    actionShare: words > 0 ? Math.round((actionWords / words) * 1000) / 1000 : 0,
+    problems: count(story),
+    iCount: facts.iCount,
+    weCount: facts.weCount,
+    actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
   };
 }
 
@@ -60,6 +111,22 @@ export function pronounCounts(story: Story): { iCount: number; weCount: number }
     weCount += counts.plural.length;
   }
   return { iCount, weCount };
+}
+
+/** Counts findings starting inside a story by binary search: a file of 100 stories can have thousands of findings. */
+function findingCounter(findings: readonly Finding[]): (story: Story) => number {
+  const starts = Float64Array.from(findings, (f) => f.start).sort();
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (story) => Math.max(0, firstAtOrAfter(story.end) - firstAtOrAfter(story.start));
 }
 
 export function countInside(findings: readonly Finding[], story: Story): number {
