@@ -92,6 +92,12 @@ export class ServerProcess {
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'star-markdown', version: 1, text } });
   }
 
+  /** Closing drops the server's lint of the document, so the next open lints it from scratch. */
+  async close(uri: string): Promise<void> {
+    this.published.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   async change(uri: string, version: number, changes: unknown[]): Promise<void> {
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }

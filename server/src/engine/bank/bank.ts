@@ -55,8 +55,14 @@ interface FileState {
   stories: BankStory[];
   directives: Directive[];
   config: EngineConfig;
-  /** Summaries with the lint findings counted; bank findings are added in `summaries()`. */
-  summaries: StorySummary[];
+  /**
+   * Summaries with the lint findings counted; bank findings are added in `summaries()`. Undefined
+   * until first asked for when the caller passed its lint: an open document's diagnostics go out
+   * at every keystroke, the tree's numbers only on its throttle.
+   */
+  summaries: StorySummary[] | undefined;
+  /** What computing the deferred summaries takes. */
+  pendingSummaries?: { lint: LintResult; previousFacts: StoryFactsCache | undefined; raws: string[] };
   /** Parsed only: the summaries' problem counts wait for `lintDeferred`. */
   lintPending: boolean;
   /** The lint the caller passed (an open document's, which its editor state holds anyway). */
@@ -138,13 +144,16 @@ export class Bank {
       return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
     });
     const facts: StoryFactsCache = new Map();
+    // A previous state never summarized still holds the facts of the last one that was.
+    const previousFacts = previous ? (previous.pendingSummaries?.previousFacts ?? previous.facts) : undefined;
     const state: FileState = {
       uri,
       text,
       stories: lint.stories.map(compactStory),
       directives: lint.directives,
       config: lint.config,
-      summaries: summarizeStories(uri, text, lint, previous?.facts, facts, raws),
+      summaries: result ? undefined : summarizeStories(uri, text, lint, previousFacts, facts, raws),
+      pendingSummaries: result ? { lint, previousFacts, raws } : undefined,
       lintPending: lintLater,
       callerResult: result,
       keys: indexed.map((s) => s.key),
@@ -205,6 +214,15 @@ export class Bank {
     return true;
   }
 
+  private summariesOf(state: FileState): StorySummary[] {
+    if (!state.summaries) {
+      const pending = state.pendingSummaries!;
+      state.summaries = summarizeStories(state.uri, state.text, pending.lint, pending.previousFacts, state.facts, pending.raws);
+      state.pendingSummaries = undefined;
+    }
+    return state.summaries;
+  }
+
   /** `duplicate-story` findings for one file, with its severity setting and directives applied. */
   findings(uri: string): BankFinding[] {
     const cached = this.bankFindings.get(uri);
@@ -220,9 +238,10 @@ export class Bank {
     const out: StorySummary[] = [];
     for (const state of this.files.values()) {
       const bank = this.findings(state.uri);
+      const summaries = this.summariesOf(state);
       state.stories.forEach((story, i) => {
         const extra = bank.filter((f) => f.start >= story.start && f.start < story.end).length;
-        out.push(extra > 0 ? { ...state.summaries[i], problems: state.summaries[i].problems + extra } : state.summaries[i]);
+        out.push(extra > 0 ? { ...summaries[i], problems: summaries[i].problems + extra } : summaries[i]);
       });
     }
     return out.sort(compareStories);
@@ -318,7 +337,8 @@ export class Bank {
 
   private describe(key: string): RelatedStory | undefined {
     const { uri, ordinal } = parseKey(key);
-    const summary = this.files.get(uri)?.summaries[ordinal];
+    const state = this.files.get(uri);
+    const summary = state && this.summariesOf(state)[ordinal];
     return summary && { uri, line: summary.line, title: summary.title };
   }
 

@@ -59,7 +59,7 @@ export const unexplainedAcronym: Rule = {
   },
   documentSuggestions(finding, text) {
     const acronym = text.slice(finding.start, finding.end);
-    const edit = allowListEdit(text, acronym);
+    const edit = allowListEditMemo(text, acronym);
     return edit ? [{ title: `Add "${acronym}" to this file's acronym allow-list`, edits: [edit] }] : [];
   },
 };
@@ -91,6 +91,17 @@ function spells(expansion: string, letters: string): boolean {
     at++;
   }
   return true;
+}
+
+/**
+ * The edit depends only on the file's front matter and line endings, so within one lint (the same
+ * text) each acronym's edit is computed once instead of scanning the whole file per finding.
+ */
+let memo: { text: string; edits: Map<string, TextEdit | undefined> } | undefined;
+function allowListEditMemo(text: string, acronym: string): TextEdit | undefined {
+  if (memo?.text !== text) memo = { text, edits: new Map() };
+  if (!memo.edits.has(acronym)) memo.edits.set(acronym, allowListEdit(text, acronym));
+  return memo.edits.get(acronym);
 }
 
 const YAML_KEYWORD = /^(?:null|true|false|yes|no|on|off|y|n)$/i;
