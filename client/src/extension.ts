@@ -46,7 +46,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // server starts so the views exist at once; they fill when the server answers.
   activateStoryBank(context, client, output);
 
-  await client.start();
+  // Not awaited: VS Code counts activation until this function settles, and nothing here needs
+  // the server's answer (requests made meanwhile wait for the start).
+  client.start().catch((err: unknown) => output.error(`The STAR Stories server did not start: ${(err as Error)?.message ?? err}`));
 }
 
 export async function deactivate(): Promise<void> {
