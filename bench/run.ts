@@ -19,6 +19,7 @@ import { SERVER_EXEC_ARGV } from '../server/src/protocol';
 import { rules } from '../server/src/engine/rules';
 import { countWords } from '../server/src/engine/text';
 import { bank, story450, storyFile } from './corpus';
+import { GROWTH, worstInputs } from './worst-inputs';
 import { ServerProcess } from './server';
 
 const ROOT = resolve(__dirname, '..');
@@ -126,6 +127,28 @@ function sideBySide(): void {
     console.log(`  → star-stories is ${ratios[`${key}.markdownlint`].toFixed(1)}× faster than markdownlint and ${ratios[`${key}.write-good`].toFixed(1)}× faster than write-good on ${name}`);
   }
 }
+
+/**
+ * Backtracking shows as growth: on inputs built to make patterns retry (bench/worst-inputs.ts), a
+ * linear engine costs GROWTH times more on the input GROWTH times larger, a quadratic one GROWTH².
+ */
+function worst(): void {
+  const size = 5_000;
+  console.log(`\nWorst inputs: runs of ${size} and ${size * GROWTH} characters in every section, whole lint`);
+  const growth: Record<string, number> = {};
+  for (const { name, small, large } of worstInputs(size)) {
+    const a = measure(() => new Linter().lint(small), 5, 1).median;
+    const b = measure(() => new Linter().lint(large), 5, 1).median;
+    growth[name] = b / a;
+  }
+  const sorted = Object.entries(growth).sort((x, y) => y[1] - x[1]);
+  const superlinear = sorted.filter(([, g]) => g > GROWTH * 2);
+  ratios['worst.maxGrowth'] = sorted[0][1];
+  worstGrowth = growth;
+  console.log(`  ${sorted.length} inputs; largest growth ${sorted[0][1].toFixed(1)}× (${sorted[0][0]}) for ${GROWTH}× the text; linear is ${GROWTH}×, quadratic ${GROWTH * GROWTH}×`);
+  console.log(superlinear.length ? `  SUPERLINEAR: ${superlinear.map(([n, g]) => `${n} ${g.toFixed(1)}×`).join(', ')}` : '  every input grows linearly');
+}
+let worstGrowth: Record<string, number> = {};
 
 async function server(): Promise<void> {
   console.log('\nLanguage server over stdio (dist/server.js)');
@@ -296,13 +319,14 @@ async function main(): Promise<void> {
   console.log(`STAR Stories benchmark · node ${process.version} · ${new Date().toISOString()}${quick ? ' · quick' : ''}`);
   engine();
   sideBySide();
+  worst();
   await server();
   await bankIndex();
   packaging();
   const missed = rows.filter((r) => !verdict(r));
   console.log(missed.length ? `\nBudgets missed: ${missed.map((r) => r.id).join(', ')}` : '\nEvery budget met.');
   const out = join(ROOT, 'bench', 'results.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows, ratios }, null, 2) + '\n');
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows, ratios, worstGrowth }, null, 2) + '\n');
   console.log(`Wrote ${out}`);
 }
 

@@ -62,6 +62,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { name: 'invalid UTF-8 (decoded to U+FFFD)', text: () => invalidUtf8Bytes().toString('utf8'), expect: 'diagnostics' },
   { name: '20 MB file', text: () => (STORY + '\n').repeat(Math.ceil((20 * MB) / (STORY.length + 1))), expect: { notice: 'file-too-large' } },
   { name: '1 MB single line', text: () => STORY.replace('I helped', 'I helped. ' + 'The queue drained and the report shipped on time. '.repeat(MB / 50)), expect: 'diagnostics' },
+  // Each unclosed "<!--" or "<?" used to send the Markdown parser to the end of the paragraph: minutes for this one.
+  { name: '1 MB of unclosed HTML comment openers', text: () => STORY.replace('I helped', 'I helped ' + '<!--<?<!A '.repeat(MB / 10)), expect: 'diagnostics' },
   { name: 'NUL bytes and lone surrogates', text: () => STORY.replace(/ /g, (s, i: number) => (i % 7 === 0 ? '\u0000' : i % 11 === 0 ? '\uD83D' : s)), expect: 'diagnostics' },
   { name: 'malformed front matter', text: () => '---\ntargetSeconds: [120\nrules: {we-over-i: off\n---\n' + STORY, expect: { frontMatter: [/Front matter is not valid YAML/] } },
   { name: 'unclosed front matter', text: () => '---\ntargetSeconds: 120\n' + STORY, expect: 'diagnostics' },

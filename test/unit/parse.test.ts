@@ -59,6 +59,19 @@ describe('parsing a story file', () => {
     assert.equal(new Linter().lint(text).findings.filter((f) => f.rule === 'we-over-i').length, 0, 'a directive in the comment still counts');
   });
 
+  it('reads a paragraph full of unclosed "<!--" and "<?" as the same prose, and the comments that do close stay hidden', () => {
+    const junk = '<!--<?<!A '.repeat(40);
+    const text = `# T\n## Action\n<!-- star-stories-disable-next-line weak-verb -->\nI helped ${junk}\n<!-- we -->\nI decided <!-- we --> to ship ${junk}and we waited, we tested and we shipped.\n<!-- an unclosed block\nwe we we\n`;
+    const result = new Linter().lint(text);
+    const prose = result.stories[0].prose;
+    assert.equal(prose.length, text.length, 'prose keeps every offset');
+    const words = (from: string, to: string) => prose.slice(text.indexOf(from), text.indexOf(to)).split(/\s+/).filter(Boolean);
+    assert.deepEqual(words('I decided', '<!-- an unclosed'), ['I', 'decided', 'to', 'ship', ...Array(40).fill(['!--', '?', '!A']).flat(), 'and', 'we', 'waited,', 'we', 'tested', 'and', 'we', 'shipped.']);
+    assert.ok(!/\bwe\b/.test(prose.slice(text.indexOf('<!-- an unclosed'))), 'an unclosed comment that opens a line still hides the rest');
+    assert.ok(!result.findings.some((f) => f.rule === 'weak-verb'), 'the directive before the junk still works');
+    assert.equal(result.findings.filter((f) => f.rule === 'we-over-i').length, 3, `three "we" in the prose: ${result.findings.map((f) => f.rule)}`);
+  });
+
   it('reads front matter as settings and skips it as prose', () => {
     const text = '---\ntargetSeconds: 120\nrules:\n  too-long: error\n---\n# Story\n## Action\nI did it.\n';
     const result = new Linter().lint(text);

@@ -119,6 +119,51 @@ export function splitChunks(text: string, from: number): Chunk[] {
   return chunks;
 }
 
+/** Below this many, the extra scans cost nothing a user would notice. */
+const UNCLOSABLE_HTML_LIMIT = 32;
+/** What may stand before a block-level "<" on its line: indentation, quote and list markers. */
+const BLOCK_PREFIX = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*$/;
+
+/**
+ * Lezer tries each "<!--", "<?" and "<!X" in a paragraph as inline HTML by searching the rest of
+ * the paragraph for its end, so a long run of them with no end (a corrupted or hostile file) costs
+ * the square of its length: minutes for a megabyte. Those that no later text can close are plain
+ * text to Markdown either way; past a few, their "<" becomes a space (same length, not a word, so
+ * offsets and findings stay put). A "<" that can open a block keeps its meaning.
+ */
+function defuseUnclosableHtml(text: string): string {
+  const lastCommentEnd = text.lastIndexOf('-->');
+  const lastInstructionEnd = text.lastIndexOf('?>');
+  const lastCdataEnd = text.lastIndexOf(']]>');
+  const lastAngle = text.lastIndexOf('>');
+  const unclosable: number[] = [];
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    const next = text[at + 1];
+    let closable: boolean;
+    if (text.startsWith('!--', at + 1)) closable = lastCommentEnd >= at + 2;
+    else if (text.startsWith('![CDATA[', at + 1)) closable = lastCdataEnd > at;
+    else if (next === '?') closable = lastInstructionEnd > at + 1;
+    else if (next === '!') closable = lastAngle > at;
+    else continue;
+    if (!closable) unclosable.push(at);
+  }
+  if (unclosable.length < UNCLOSABLE_HTML_LIMIT) return text;
+  let out = '';
+  let from = 0;
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  for (const at of unclosable) {
+    while (nextBreak >= 0 && nextBreak < at) {
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    if (BLOCK_PREFIX.test(text.slice(lineStart, at))) continue;
+    out += text.slice(from, at) + ' ';
+    from = at + 1;
+  }
+  return out + text.slice(from);
+}
+
 export interface ParsedChunk {
   story: Story | undefined;
   directives: Directive[];
@@ -131,9 +176,9 @@ export interface ParsedChunk {
 export function parseChunk(raw: string, isStory: boolean, principleSet: PrincipleSet): ParsedChunk {
   // Lezer splits lines on \n only, and its time grows with the square of a run of spaces;
   // these replacements keep every offset in place and the Markdown meaning the same.
-  const text = raw
-    .replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n'))
-    .replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  ');
+  const text = defuseUnclosableHtml(
+    raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n')).replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  '),
+  );
   const tree = markdown.parse(text);
   const blanks: Span[] = [];
   const directives: Directive[] = [];
