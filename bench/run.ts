@@ -245,6 +245,13 @@ async function bankIndex(): Promise<void> {
     budget: 5,
     stat: measure((i) => warmBank.update(uriOf(changedPath), changedText.replace(/^# .*$/m, `# Renamed story ${i}`)), 50),
   });
+  // The same file changed in a bank a tenth the size: equal costs mean the work follows the file, not the bank.
+  const smallBank = new Bank();
+  for (const [path, text] of files.slice(450, 550)) smallBank.update(uriOf(path), text);
+  const inSmall = measure((i) => smallBank.update(uriOf(changedPath), changedText.replace(/^# .*$/m, `# Renamed story ${i}`)), 50);
+  record({ id: 'bank.inProcess.oneFileOf100', label: '… the same file changed in a 100-file bank', unit: 'ms', stat: inSmall });
+  ratios['oneFile.bank1000vs100'] = rows.find((r) => r.id === 'bank.inProcess.oneFile')!.stat!.median / inSmall.median;
+  console.log(`  → one file changed costs ${ratios['oneFile.bank1000vs100'].toFixed(2)}× as much in the 1,000-file bank as in the 100-file one (1× when the work follows the file)`);
   record({ id: 'bank.inProcess.snapshot', label: 'in process: bank snapshot (coverage and every summary)', unit: 'ms', stat: measure(() => warmBank.snapshot(['file:///bench']), 50) });
 
   const dir = mkdtempSync(join(tmpdir(), 'star-bench-bank-'));
