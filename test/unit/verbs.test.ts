@@ -14,6 +14,12 @@ describe('verb forms for the hypothetical rewrite', () => {
     travel: 'traveled', visit: 'visited', offer: 'offered', open: 'opened', target: 'targeted', benefit: 'benefited',
     apply: 'applied', try: 'tried', play: 'played', delay: 'delayed', fix: 'fixed', sync: 'synced', ping: 'pinged',
     escalate: 'escalated', agree: 'agreed', panic: 'panicked', focus: 'focused', process: 'processed', echo: 'echoed',
+    // a prefix keeps the verb irregular, and its stress on the verb
+    overwrite: 'overwrote', overspend: 'overspent', repay: 'repaid', resell: 'resold', retake: 'retook', mistake: 'mistook',
+    proofread: 'proofread', forgo: 'forwent', undergo: 'underwent', outsell: 'outsold', babysit: 'babysat', prepay: 'prepaid',
+    overlap: 'overlapped', replan: 'replanned', overcommit: 'overcommitted', recap: 'recapped', outwit: 'outwitted',
+    // compounds that only look like one
+    relay: 'relayed', behave: 'behaved', reopen: 'reopened', revisit: 'revisited', reflect: 'reflected', record: 'recorded',
   };
   for (const [base, past] of Object.entries(PAST)) {
     it(`${base} → ${past}`, () => assert.equal(pastTense(base), past));
@@ -21,6 +27,7 @@ describe('verb forms for the hypothetical rewrite', () => {
 
   it('maps irregular participles back to the simple past', () => {
     assert.deepEqual(['written', 'spun', 'overridden', 'undone', 'sent', 'escalated'].map(pastFromParticiple), ['wrote', 'spun', 'overrode', 'undid', 'sent', 'escalated']);
+    assert.deepEqual(['overwritten', 'outgrown', 'mistaken', 'overspent'].map(pastFromParticiple), ['overwrote', 'outgrew', 'mistook', 'overspent']);
   });
 
   it('knows which words after "and" are verbs', () => {

@@ -49,12 +49,48 @@ const MORE_IRREGULAR: Record<string, [past: string, participle: string]> = {
   swear: ['swore', 'sworn'], sweep: ['swept', 'swept'], swing: ['swung', 'swung'], thrust: ['thrust', 'thrust'],
   undercut: ['undercut', 'undercut'], undo: ['undid', 'undone'], unwind: ['unwound', 'unwound'], uphold: ['upheld', 'upheld'],
   weave: ['wove', 'woven'], weep: ['wept', 'wept'], wind: ['wound', 'wound'], withhold: ['withheld', 'withheld'],
-  withstand: ['withstood', 'withstood'], wring: ['wrung', 'wrung'],
+  withstand: ['withstood', 'withstood'], wring: ['wrung', 'wrung'], mistake: ['mistook', 'mistaken'],
+  forsake: ['forsook', 'forsaken'], browbeat: ['browbeat', 'browbeaten'], slit: ['slit', 'slit'], spit: ['spat', 'spat'],
+  stink: ['stank', 'stunk'], tread: ['trod', 'trodden'], partake: ['partook', 'partaken'],
 };
 Object.assign(IRREGULAR, MORE_IRREGULAR);
 
+/**
+ * A prefix on an irregular verb keeps it irregular ("overwrite" → "overwrote", "repay" →
+ * "repaid"), so compounds are read as prefix + verb. Longest prefixes first ("under" before "un").
+ */
+const PREFIXES = ['under', 'proof', 'over', 'with', 'fore', 'for', 'hand', 'baby', 'type', 'out', 'mis', 'pre', 'sub', 're', 'un', 'up', 'be'];
+/** Compounds of an irregular verb that are regular: "relay" is not "re-lay". */
+const REGULAR_COMPOUNDS = new Set(['relay', 'belay', 'resent', 'unwed', 'behave']);
+
+function irregularForms(word: string): [past: string, participle: string] | undefined {
+  if (Object.prototype.hasOwnProperty.call(IRREGULAR, word)) return IRREGULAR[word];
+  if (REGULAR_COMPOUNDS.has(word)) return undefined;
+  for (const prefix of PREFIXES) {
+    const rest = word.slice(prefix.length);
+    if (word.startsWith(prefix) && rest.length >= 2 && Object.prototype.hasOwnProperty.call(IRREGULAR, rest)) {
+      const [past, participle] = IRREGULAR[rest];
+      return [prefix + past, prefix + participle];
+    }
+  }
+  return undefined;
+}
+
 const PARTICIPLE_TO_PAST = new Map<string, string>();
 for (const [, [past, participle]] of Object.entries(IRREGULAR)) PARTICIPLE_TO_PAST.set(participle, past);
+
+/** The simple past of an irregular participle, prefixed ones included ("overwritten" → "overwrote"). */
+function pastOfIrregularParticiple(word: string): string | undefined {
+  const direct = PARTICIPLE_TO_PAST.get(word);
+  if (direct !== undefined) return direct;
+  for (const prefix of PREFIXES) {
+    const rest = word.slice(prefix.length);
+    if (!word.startsWith(prefix) || rest.length < 2 || REGULAR_COMPOUNDS.has(word)) continue;
+    const past = PARTICIPLE_TO_PAST.get(rest);
+    if (past !== undefined) return prefix + past;
+  }
+  return undefined;
+}
 
 // Verbs of more than one syllable that double their final consonant: stress on the last syllable
 // ("commit"), plus the few everyday exceptions American spelling keeps ("program", "format").
@@ -89,7 +125,7 @@ export function isAdverb(word: string): boolean {
 export function isRewritableVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (NOT_VERBS.has(w) || isAdverb(w)) return false;
-  if (IRREGULAR[w]) return true;
+  if (irregularForms(w)) return true;
   // Already inflected forms are not a base verb; "need", "proceed" and "succeed" are.
   // Nothing else needs excluding: after "would" English puts a verb, never a noun ("implement", "mention").
   return /^[a-z]{2,}$/.test(w) && !/(?:[^e]ed|ing)$/.test(w);
@@ -97,26 +133,31 @@ export function isRewritableVerb(word: string): boolean {
 
 export function pastTense(base: string): string {
   const w = base.toLowerCase();
-  const irregular = IRREGULAR[w];
+  const irregular = irregularForms(w);
   if (irregular) return irregular[0];
   if (w.endsWith('e')) return w + 'd';
   if (ADD_K.has(w)) return w + 'ked';
   if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ied';
-  if (STRESS_FINAL.has(w) || /^[^aeiou]*[aeiou][bcdfgklmnprstvz]$/.test(w)) {
-    if (/^[^aeiou]*[aeiou][bdgklmnprtvz]$/.test(w) || STRESS_FINAL.has(w)) return w + w[w.length - 1] + 'ed';
-  }
+  if (doublesFinalConsonant(w)) return w + w[w.length - 1] + 'ed';
+  // The stress of a compound is on its verb: "overlap" → "overlapped", "replan" → "replanned".
+  const prefix = PREFIXES.find((p) => w.startsWith(p) && w.length - p.length >= 3);
+  if (prefix && doublesFinalConsonant(w.slice(prefix.length))) return w + w[w.length - 1] + 'ed';
   return w + 'ed';
+}
+
+function doublesFinalConsonant(w: string): boolean {
+  return STRESS_FINAL.has(w) || /^[^aeiou]*[aeiou][bdgklmnprtvz]$/.test(w);
 }
 
 /** "would have escalated" says the same as "escalated"; irregular participles map back to the past. */
 export function pastFromParticiple(participle: string): string {
   const w = participle.toLowerCase();
-  return PARTICIPLE_TO_PAST.get(w) ?? w;
+  return pastOfIrregularParticiple(w) ?? w;
 }
 
 export function isParticiple(word: string): boolean {
   const w = word.toLowerCase();
-  return w.endsWith('ed') || PARTICIPLE_TO_PAST.has(w);
+  return w.endsWith('ed') || pastOfIrregularParticiple(w) !== undefined;
 }
 
 /** Words that end in -ed without being a past participle ("indeed", "hundred", "shed" as a noun). */
@@ -133,7 +174,7 @@ const EED_PARTICIPLES = new Set(['agreed', 'disagreed', 'guaranteed', 'freed', '
  */
 export function isPastParticiple(word: string): boolean {
   const w = word.toLowerCase();
-  if (PARTICIPLE_TO_PAST.has(w)) return true;
+  if (pastOfIrregularParticiple(w) !== undefined) return true;
   if (!/^[a-z]{2,}ed$/.test(w) || ED_NOT_PARTICIPLE.has(w)) return false;
   return !w.endsWith('eed') || EED_PARTICIPLES.has(w);
 }
@@ -158,5 +199,5 @@ const COMMON_REGULAR_VERBS = new Set([
 
 /** A base-form verb the rewrite can trust even where a noun could stand. */
 export function isKnownVerb(word: string): boolean {
-  return COMMON_REGULAR_VERBS.has(word) || (Object.prototype.hasOwnProperty.call(IRREGULAR, word) && !word.includes('_'));
+  return COMMON_REGULAR_VERBS.has(word) || (irregularForms(word) !== undefined && !word.includes('_'));
 }

@@ -11,6 +11,7 @@ testRule(hypothetical, {
     { name: 'reported speech: a past promise is a real event', text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.') },
     { name: 'reported speech with "that"', text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.') },
     { name: '"I\'d already shipped" is a past perfect', text: action("By the time finance asked, I'd already shipped the fix to 5% of traffic.") },
+    { name: '"I\'d" + a hyphenated participle is a past perfect', text: action("I'd double-checked the numbers and I'd re-run the backfill before the review.") },
     { name: '"I\'d" + adverb + participle is a past perfect', text: action("I'd personally reviewed every alert, and I'd never seen the carrier time out before.") },
     { name: 'a quotation is someone else\'s words', text: action('The customer wrote "I will never order again", so I pulled her order history.') },
     {
@@ -45,6 +46,19 @@ testRule(hypothetical, {
         { messageId: 'hypothetical', text: 'I would' },
       ],
       output: action('I first gathered data and then I talked to the stakeholders.'),
+    },
+    {
+      // Was "I red-run", "I doubled-check", "I overwrited": the word before a hyphen, and prefixed irregular verbs, taken as regular.
+      name: 'hyphenated and prefixed verbs keep their prefix and take the past of their verb',
+      text: action('I would re-run the job. I would double-check it. I would overwrite the cache and retake the test. I would have re-written the doc. I would overlap the cutover.'),
+      findings: [
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+        { messageId: 'hypothetical', text: 'I would' },
+      ],
+      output: action('I re-ran the job. I double-checked it. I overwrote the cache and retook the test. I re-wrote the doc. I overlapped the cutover.'),
     },
     {
       name: 'negation, "would have", "be", contractions and "will"',

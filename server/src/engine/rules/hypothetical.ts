@@ -25,7 +25,8 @@ const COMPLEMENTIZER = /\bthat\s*$/i;
 const COUNTERFACTUAL = /\b(?:but|ideally|hindsight|looking back|in retrospect|otherwise|instead|should)\b/i;
 // "I'd do it again", "I will present it next quarter": turning these into the past would state something false.
 const NO_PAST = /\b(?:again|next|tomorrow|soon|later|future|going forward|someday|eventually)\b/i;
-const WORD_AFTER = /^(\s+)([A-Za-z]+)/;
+// A hyphenated compound is one word: "re-run", "double-check", "under-promise".
+const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
 
 // Interviewers ask what you did; "I would…" answers a different question and gets redirected.
 export const hypothetical: Rule = {
@@ -76,7 +77,7 @@ function isPastPerfect(after: string): boolean {
   for (let i = 0; i < 4; i++) {
     const next = WORD_AFTER.exec(rest);
     if (!next) return false;
-    if (isParticiple(next[2])) return true;
+    if (isParticiple(compoundParts(next[2]).verb)) return true;
     // "I'd never shipped" is a past perfect; "I'd never ship" is not, so look past the adverb.
     if (!isAdverb(next[2]) && next[2].toLowerCase() !== 'never') return false;
     rest = rest.slice(next[0].length);
@@ -143,10 +144,11 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
     lower = next[2].toLowerCase();
   }
   let replacement: string;
+  const { head, verb } = compoundParts(lower);
   if (contractedHave) {
     // "would not have escalated" says nothing happened; there is no safe past to offer.
-    if (negation || !isParticiple(lower)) return undefined;
-    replacement = lower === 'been' ? (plural ? 'were' : 'was') : pastFromParticiple(lower);
+    if (negation || !isParticiple(verb)) return undefined;
+    replacement = lower === 'been' ? (plural ? 'were' : 'was') : head + pastFromParticiple(verb);
   } else if (lower === 'be') {
     const be = plural ? 'were' : 'was';
     if (!negation) replacement = be;
@@ -154,10 +156,10 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
     else if (negation === 'did not') replacement = `${be} not`;
     else replacement = `${be}n${apostrophe}t`;
   } else {
-    if (!isRewritableVerb(lower)) return undefined;
-    if (negation === 'never') replacement = `never ${pastTense(next[2])}`;
+    if (!isRewritableVerb(verb)) return undefined;
+    if (negation === 'never') replacement = `never ${head}${pastTense(verb)}`;
     else if (negation) replacement = `${negation} ${next[2]}`;
-    else replacement = pastTense(next[2]);
+    else replacement = head + pastTense(verb);
   }
   pos += next[0].length;
   // "I would\n\nsearch…" or "I would <!-- note --> run": the rewrite would join paragraphs or drop the comment.
@@ -174,6 +176,12 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
       ...coordinated.map((c) => ({ start: story.start + c.start, end: story.start + c.start + c.word.length, text: c.past })),
     ],
   };
+}
+
+/** The verb of a hyphenated compound is its last part: "re-run" → "re-ran", "double-check" → "double-checked". */
+function compoundParts(word: string): { head: string; verb: string } {
+  const cut = word.lastIndexOf('-') + 1;
+  return { head: word.slice(0, cut), verb: word.slice(cut) };
 }
 
 /** Words that end the clause the rewritten verb governs. */
@@ -201,7 +209,7 @@ const DETERMINER = /^(?:the|a|an|my|our|their|his|her|its|this|that|these|those|
 function coordinatedVerbs(prose: string, from: number): Array<{ start: number; word: string; past: string }> {
   const end = firstSentence(prose.slice(from, from + 200)).search(/[;:()"\u201c\u201d\u2014\u2013]|\n\s*\n/);
   const clause = firstSentence(prose.slice(from, from + 200)).slice(0, end < 0 ? undefined : end);
-  const tokens = [...clause.matchAll(/[A-Za-z]+(?:['\u2019][a-z]+)?|,/g)].map((m) => ({ text: m[0], start: from + m.index }));
+  const tokens = [...clause.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*(?:['\u2019][a-z]+)?|,/g)].map((m) => ({ text: m[0], start: from + m.index }));
   const found: Array<{ start: number; word: string; past: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].text.toLowerCase();
@@ -217,8 +225,9 @@ function coordinatedVerbs(prose: string, from: number): Array<{ start: number; w
     if (NEW_SUBJECT.has(candidate.text.toLowerCase())) break;
     const after = tokens[j + 1];
     const followed = !after || after.text === ',' || OBJECT_START.has(after.text.toLowerCase());
-    if (candidate.text === candidate.text.toLowerCase() && isKnownVerb(candidate.text) && followed) {
-      found.push({ start: candidate.start, word: candidate.text, past: pastTense(candidate.text) });
+    const { head, verb } = compoundParts(candidate.text);
+    if (candidate.text === candidate.text.toLowerCase() && isKnownVerb(verb) && followed) {
+      found.push({ start: candidate.start, word: candidate.text, past: head + pastTense(verb) });
     }
     i = j;
   }
