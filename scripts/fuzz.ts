@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the robustness properties (test/fuzz/properties.ts) run long.
  *   FUZZ_RUNS=100000 npm run fuzz        cases per property (default 100,000)
- *   FUZZ_SEED=123 FUZZ_RUNS=500 npm run fuzz   replay a reported failure
+ *   FUZZ_SEED=123 FUZZ_PATH=4:1:0 npm run fuzz -- words   replay a reported failure (the script prints the line)
  *   npm run fuzz -- deterministic        only properties whose name contains the word
  * Prints each property's cases, failures and wall time; exits 1 on any failure.
  */
@@ -23,6 +23,9 @@ for (const { name, check } of selected) {
     failures++;
     console.log(`✖ ${name}: failed after ${result.numRuns} cases (${seconds} s)`);
     console.log(fc.defaultReportMessage(result));
+    // The broken promise itself (an AssertionError naming it), which the report leaves out.
+    console.log(`Error: ${(result.errorInstance as Error | undefined)?.message ?? result.errorInstance}`);
+    console.log(`Replay: FUZZ_SEED=${result.seed} FUZZ_PATH=${result.counterexamplePath} npm run fuzz -- ${JSON.stringify(name.split(' ').slice(0, 4).join(' '))}`);
   } else {
     console.log(`✔ ${name}: ${result.numRuns} cases, 0 failures (${seconds} s)`);
   }

@@ -19,10 +19,11 @@ export function fuzzRuns(defaultRuns: number): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : defaultRuns;
 }
 
-/** `FUZZ_SEED` replays a failure the fuzz script reported. */
+/** `FUZZ_SEED` (and `FUZZ_PATH`, to go straight to the shrunk case) replay a failure the fuzz script reported. */
 export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
   const seed = Number(process.env.FUZZ_SEED);
-  return { numRuns: fuzzRuns(defaultRuns), ...(Number.isInteger(seed) ? { seed } : {}) };
+  const path = process.env.FUZZ_PATH;
+  return { numRuns: fuzzRuns(defaultRuns), ...(Number.isInteger(seed) ? { seed } : {}), ...(Number.isInteger(seed) && path ? { path } : {}) };
 }
 
 function storyFiles(): string[] {

@@ -26,6 +26,16 @@ testRule(hedging, {
       output: action('The cache was the cause. I rewrote the retry loop. 20% of calls failed.'),
     },
     {
+      // Found by the fuzzer: the fix replaced half of the surrogate pair that follows.
+      name: 'the word after a sentence-opening hedge starts with a character outside the BMP',
+      text: action('Basically, 𝒞ache misses doubled. I think 𠀀 was the name of the job.'),
+      findings: [
+        { messageId: 'hedge', text: 'Basically' },
+        { messageId: 'hedge', text: 'I think' },
+      ],
+      output: action('𝒞ache misses doubled. 𠀀 was the name of the job.'),
+    },
+    {
       name: 'between commas, mid-sentence, and at the end',
       text: action('It was, basically, a race. The job was kind of slow. I probably spent too long on it. The cache was the cause, I think.'),
       findings: [

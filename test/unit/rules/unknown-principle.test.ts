@@ -18,6 +18,8 @@ testRule(unknownPrinciple, {
     { name: 'aliases: Backbone, Bias to action, Learn & Be Curious', text: withLine('Backbone, Bias to action, Learn & Be Curious') },
     { name: 'names containing ";" and "," on one line', text: withLine('Have Backbone; Disagree and Commit, Are Right, A Lot') },
     { name: 'semicolons as separators', text: withLine('Ownership; Dive Deep; Think Big') },
+    // Found by the fuzzer: after "A Lot" a U+2028 split the name in two, and fix-all rewrote it to itself forever.
+    { name: 'any white space after a name: no-break space, U+2028', text: withLine('Are Right, A Lot\u2028') + withLine('Dive Deep\u00a0, Are Right, A Lot\u00a0') },
     { name: 'any case, a trailing period', text: withLine('customer obsession, DIVE DEEP, Deliver results.') },
     { name: 'a curly apostrophe', text: withLine('Strive to be Earth’s Best Employer') },
     { name: 'bold and italic names', text: withLine('**Ownership**, *Dive Deep*') },
@@ -43,6 +45,12 @@ testRule(unknownPrinciple, {
         { messageId: 'unknownWithSuggestion', text: 'Frugalty' },
         { messageId: 'unknownWithSuggestion', text: 'Bias for Actoin' },
       ],
+    },
+    {
+      // "İ" lower-cases to two characters; every name after it was read one character off.
+      name: 'a name with a dotted capital I does not shift the names after it',
+      text: withLine('İnvent, Have Backbone; Disagree and Commit, Are Right, A Lot'),
+      findings: [{ messageId: 'unknown', text: 'İnvent' }],
     },
     {
       name: 'swapped letters: Earn Turst',

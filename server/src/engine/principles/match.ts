@@ -88,11 +88,15 @@ export function splitPrinciples(set: PrincipleSet, line: string, from: number): 
 
 /** Same length as the input, so offsets into it are offsets into the line. */
 function normalizeForScan(line: string): string {
-  return line.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s/g, ' ');
+  let lower = line.toLowerCase();
+  // "İ" lower-cases to two characters, which would shift every offset after it: keep such a character as it is.
+  if (lower.length !== line.length) lower = Array.from(line, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+  return lower.replace(/[\u2018\u2019]/g, "'").replace(/\s/g, ' ');
 }
 
 function isEntryBoundary(line: string, end: number): boolean {
   let j = end;
-  while (j < line.length && (line[j] === ' ' || line[j] === '\t' || line[j] === '.')) j++;
+  // Any white space: a name followed by a no-break space or U+2028 is still that name.
+  while (j < line.length && /[\s.]/.test(line[j])) j++;
   return j >= line.length || line[j] === ',' || line[j] === ';';
 }

@@ -121,7 +121,8 @@ function deleteHedge(story: Story, raw: string, start: number, end: number, sent
     const next = /^(,?[ \t]+)([\p{L}\p{N}])/u.exec(prose.slice(relEnd + tail, relEnd + tail + 4));
     if (!next) return undefined;
     const letterAt = relEnd + tail + next[1].length;
-    return edit(relStart, letterAt + 1, next[2].toUpperCase());
+    // The letter may be two UTF-16 units ("𠀀"): replace all of it, never half a surrogate pair.
+    return edit(relStart, letterAt + next[2].length, next[2].toUpperCase());
   }
   const commaBefore = /,[ \t]+$/.exec(prose.slice(Math.max(0, relStart - 4), relStart));
   if (commaBefore && !that) {

@@ -36,7 +36,10 @@ export const unknownPrinciple: Rule = {
       // is split in two when one half has a typo; fixing only that half would name the principle twice.
       const joined = joinedFix(story, context.principleSet, entries, i);
       if (joined && (!best || joined.distance <= best.distance)) fix = joined.fix;
-      const shown = fix ? suggestions.filter((s) => s.edits[0].text !== fix.edits[0].text) : suggestions;
+      // A fix that would write back the text it replaces changes nothing, and fix-all would never settle.
+      const changes = (f: { edits: TextEdit[] }) => f.edits.some((e) => context.text.slice(e.start, e.end) !== e.text);
+      if (fix && !changes(fix)) fix = undefined;
+      const shown = (fix ? suggestions.filter((s) => s.edits[0].text !== fix.edits[0].text) : suggestions).filter(changes);
       context.report({
         messageId: best || fix ? 'unknownWithSuggestion' : 'unknown',
         data: { name: entry.text, set: context.principleSet.name, suggestion: fix?.edits[0].text ?? best?.principle.name ?? '' },
