@@ -42,6 +42,15 @@ testRule(principleBeats, {
     { name: 'a cue of two words matches across a line break and in any case ("got behind")', text: story({ principles: 'Backbone', action: `${disagreement} The group chose the migration, and I GOT\nBEHIND it fully.` }) },
     { name: 'a trailing "*" cue matches word endings ("measured", "measurement")', text: story({ principles: 'Dive Deep', action: 'I read the raw logs and traced the root cause to one carrier.' }) },
     { name: 'evidence may sit in any section, including the Reflection', text: story({ principles: BACKBONE, action: disagreement, reflection: 'Once the decision was made, I committed to it and said so in the review.' }) },
+    {
+      // Written after the rule cried wolf on it: "no team owned it" and "could not creep back" said both beats in other words.
+      name: 'ownership told in everyday words: nobody had asked, no team owned it, it could not creep back',
+      text: story({
+        principles: 'Ownership',
+        situation: 'Our logging bill had doubled in a year, and no team owned it.',
+        action: 'Nobody had asked me to, but I took the bill on as my problem. I sampled the debug logs and set a budget alert so the cost could not creep back.',
+      }),
+    },
     { name: 'unknown principles are unknown-principle\'s business', text: story({ principles: 'Teamwork' }) },
     { name: 'no Principles line', text: story({ principles: null }) },
     { name: 'a story with nothing written yet', text: '# Draft\nPrinciples: Have Backbone; Disagree and Commit\n\n## Situation\n\n## Action\n' },
