@@ -135,6 +135,8 @@ export const amazonPrinciples: PrincipleSet = {
             'prioritiz*',
             'prioritis*',
             'chose',
+            'choice*',
+            'options',
             'decided',
             'ahead of',
             'reprioritiz*',
