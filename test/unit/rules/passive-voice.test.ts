@@ -6,6 +6,7 @@ import { story, testRule } from '../ruleTester';
 testRule(passiveVoice, {
   valid: [
     { name: 'a story told in the active voice', text: story({}) },
+    { name: '"still" makes it a lasting state: "the old version was still deployed"', text: story({ action: 'I checked that the old version was still deployed on standby and that the flag was still turned on, then I rolled back.' }) },
     { name: 'the agent is named: "was approved by the VP"', text: story({ action: 'The rollout plan was approved by the VP after I walked her through the risks.' }) },
     { name: 'the agent is named after a time: "was reviewed on Monday by Ana"', text: story({ action: 'The schema change was reviewed on Monday by Ana, and I merged it.' }) },
     {

@@ -81,6 +81,8 @@ function passiveAt(story: Story, start: number, end: number, auxiliary: string):
     if (!next) return undefined;
     pos += next[0].length;
     const lower = next[1].toLowerCase();
+    // "the old version was still deployed": "still" makes it a state that lasts, not an act someone hid.
+    if (lower === 'still') return undefined;
     if (BETWEEN.has(lower) || isAdverb(lower)) continue;
     // A capitalized word mid-sentence is a name ("the owner was Ahmed"), not a verb.
     if (next[1][0] !== lower[0]) return undefined;
