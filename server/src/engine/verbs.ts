@@ -63,15 +63,18 @@ const PREFIXES = ['under', 'proof', 'over', 'with', 'fore', 'for', 'hand', 'baby
 /** Compounds of an irregular verb that are regular: "relay" is not "re-lay". */
 const REGULAR_COMPOUNDS = new Set(['relay', 'belay', 'resent', 'unwed', 'behave']);
 
+/** The ways `word` reads as a known prefix and a verb of at least `minRest` letters, longest prefix first. */
+function prefixSplits(word: string, minRest = 2): Array<[prefix: string, rest: string]> {
+  if (REGULAR_COMPOUNDS.has(word)) return [];
+  return PREFIXES.filter((p) => word.startsWith(p) && word.length - p.length >= minRest).map((p) => [p, word.slice(p.length)]);
+}
+
 function irregularForms(word: string): [past: string, participle: string] | undefined {
   if (Object.prototype.hasOwnProperty.call(IRREGULAR, word)) return IRREGULAR[word];
-  if (REGULAR_COMPOUNDS.has(word)) return undefined;
-  for (const prefix of PREFIXES) {
-    const rest = word.slice(prefix.length);
-    if (word.startsWith(prefix) && rest.length >= 2 && Object.prototype.hasOwnProperty.call(IRREGULAR, rest)) {
-      const [past, participle] = IRREGULAR[rest];
-      return [prefix + past, prefix + participle];
-    }
+  for (const [prefix, rest] of prefixSplits(word)) {
+    if (!Object.prototype.hasOwnProperty.call(IRREGULAR, rest)) continue;
+    const [past, participle] = IRREGULAR[rest];
+    return [prefix + past, prefix + participle];
   }
   return undefined;
 }
@@ -83,9 +86,7 @@ for (const [, [past, participle]] of Object.entries(IRREGULAR)) PARTICIPLE_TO_PA
 function pastOfIrregularParticiple(word: string): string | undefined {
   const direct = PARTICIPLE_TO_PAST.get(word);
   if (direct !== undefined) return direct;
-  for (const prefix of PREFIXES) {
-    const rest = word.slice(prefix.length);
-    if (!word.startsWith(prefix) || rest.length < 2 || REGULAR_COMPOUNDS.has(word)) continue;
+  for (const [prefix, rest] of prefixSplits(word)) {
     const past = PARTICIPLE_TO_PAST.get(rest);
     if (past !== undefined) return prefix + past;
   }
@@ -140,8 +141,8 @@ export function pastTense(base: string): string {
   if (/[^aeiou]y$/.test(w)) return w.slice(0, -1) + 'ied';
   if (doublesFinalConsonant(w)) return w + w[w.length - 1] + 'ed';
   // The stress of a compound is on its verb: "overlap" → "overlapped", "replan" → "replanned".
-  const prefix = PREFIXES.find((p) => w.startsWith(p) && w.length - p.length >= 3);
-  if (prefix && doublesFinalConsonant(w.slice(prefix.length))) return w + w[w.length - 1] + 'ed';
+  const [compound] = prefixSplits(w, 3);
+  if (compound && doublesFinalConsonant(compound[1])) return w + w[w.length - 1] + 'ed';
   return w + 'ed';
 }
 
