@@ -8,6 +8,7 @@ testRule(metricNoTimeframe, {
     { name: 'the builder\'s strong Result ("within six weeks")', text: story({}) },
     { name: 'the domain\'s strong result ("a week within a month")', text: result('Support tickets fell from 900 to 310 a week within a month.') },
     { name: 'a rate is a time basis ("a week")', text: result('Support tickets fell from 900 to 310 a week.') },
+    { name: 'a survey is a period ("in the next survey")', text: result('Our engagement score for workload rose from 52 to 78 in the next survey.') },
     { name: 'a deadline ("by Q3")', text: result('Conversion rose from 2.1% to 2.6% by Q3.') },
     { name: '"year over year"', text: result('Churn fell from 4% to 3% year over year.') },
     { name: 'a month name', text: result('Abandoned carts fell from 9% to 7% over December.') },

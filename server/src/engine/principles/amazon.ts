@@ -946,6 +946,11 @@ export const amazonPrinciples: PrincipleSet = {
             'every new',
             'for every',
             'the whole team',
+            'any test',
+            'every test',
+            'every change',
+            'team now',
+            'everyone on the team',
           ],
           advice:
             'Show how the bar went up for the whole team, not just for your own work: a standard, a review practice or a checklist others now follow.',
@@ -1205,6 +1210,9 @@ export const amazonPrinciples: PrincipleSet = {
             'showed',
             'correct',
             'right call',
+            'ruled out',
+            'as I suspected',
+            'as I had suspected',
             'proved',
           ],
           advice:
@@ -1272,6 +1280,10 @@ export const amazonPrinciples: PrincipleSet = {
             'peer review',
             'shared it with',
             'feedback on',
+            'who disagreed',
+            'who disagrees',
+            'disagreed with me',
+            'disagrees with me',
           ],
           advice:
             'Show that you looked for views that could prove you wrong (a skeptic, a pre-mortem, a second opinion) before deciding.',

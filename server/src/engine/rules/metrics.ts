@@ -21,7 +21,7 @@ const QUANTITY = `(?:${DIGITS}|\\b${NUMBER_WORD}\\b)`;
 /** Words that soften a number without changing what it measures. */
 const APPROX = '(?:(?:about|around|roughly|nearly|almost|approximately|only|just|some|over|under|below|above|less than|more than|fewer than|at least|at most|well under|well over|a little over|just over|just under)\\s+)?';
 /** Spans a result is measured over; seconds and minutes are what a latency is measured in, not a time span. */
-const SPAN_UNIT = '(?:hours?|days?|nights?|mornings?|afternoons?|evenings?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?|releases?|cycles?|shifts?|seasons?)';
+const SPAN_UNIT = '(?:hours?|days?|nights?|mornings?|afternoons?|evenings?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?|releases?|cycles?|shifts?|seasons?|surveys?)';
 /** A rate's time basis: "a week", "per month", "each night", "/week" ("per second" is a unit, as in QPS). */
 const RATE = `(?:\\b(?:a|an|per|each|every)\\s+${SPAN_UNIT}\\b|/\\s?(?:h|hr|hour|day|wk|week|mo|month|yr|year)\\b)`;
 /** The word after a number that says what it counts ("users", "ms"), unless it starts the next phrase. */

@@ -41,6 +41,8 @@ const AUXILIARY_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got)\s+$/i;
 const PASSIVE_BY = /^\s+by\s+(?![a-z]+ing\b)/i;
 // "asked for help", "with help from Ana": the noun, not the verb.
 const NOUN_HELP_BEFORE = /\b(?:for|with|of|no|some|any|extra|more|little|the|your|my|our|their|his|her)\s+$/i;
+// "asked Ana to help me", "the data supported us": whoever helps me is not me.
+const HELPS_CANDIDATE_AFTER = /^\s+(?:me|us)\b/i;
 // "It helped that the VP agreed", "carriers that already supported codes": a thing acted, not the candidate.
 const THING_SUBJECT_BEFORE = /\b(?:it|this|that|which|what)\s+(?:(?:really|also|certainly|definitely|already|still|only)\s+)?$/i;
 
@@ -62,6 +64,7 @@ export const weakVerb: Rule = {
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
         if (/^(?:help|assist|support)ed$/.test(lower) && (AUXILIARY_BEFORE.test(before) || PASSIVE_BY.test(after))) continue;
         if (lower === 'help' && NOUN_HELP_BEFORE.test(before)) continue;
+        if (/^(?:to )?(?:help|assist|support)(?:ed|s|ing)?$/.test(lower) && HELPS_CANDIDATE_AFTER.test(after)) continue;
         if (/^(?:help(?:ed|s)|assisted|supported)$/.test(lower) && THING_SUBJECT_BEFORE.test(before)) continue;
         // Keep the suggestion in the verb's own form: "to help" becomes "to lead", "helping" becomes "leading".
         const prefix = lower.startsWith('to ') ? m.text.slice(0, 3) : '';
