@@ -198,6 +198,12 @@ const COMMON_REGULAR_VERBS = new Set([
   'track', 'train', 'try', 'update', 'upgrade', 'use', 'validate', 'verify', 'wait', 'walk', 'watch', 'work',
 ]);
 
+/** The verb of a hyphenated compound is its last part: "re-run" → "re-ran", "double-check" → "double-checked". */
+export function compoundParts(word: string): { head: string; verb: string } {
+  const cut = word.lastIndexOf('-') + 1;
+  return { head: word.slice(0, cut), verb: word.slice(cut) };
+}
+
 /** A base-form verb the rewrite can trust even where a noun could stand. */
 export function isKnownVerb(word: string): boolean {
   return COMMON_REGULAR_VERBS.has(word) || (irregularForms(word) !== undefined && !word.includes('_'));

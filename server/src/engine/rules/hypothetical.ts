@@ -1,5 +1,5 @@
 import type { Fix, Rule, Story } from '../types';
-import { isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
+import { compoundParts, isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
 import { isPlainRun, matchesIn, sectionsOf } from './util';
 
 const APOS = "['\u2019]";
@@ -176,12 +176,6 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
       ...coordinated.map((c) => ({ start: story.start + c.start, end: story.start + c.start + c.word.length, text: c.past })),
     ],
   };
-}
-
-/** The verb of a hyphenated compound is its last part: "re-run" → "re-ran", "double-check" → "double-checked". */
-function compoundParts(word: string): { head: string; verb: string } {
-  const cut = word.lastIndexOf('-') + 1;
-  return { head: word.slice(0, cut), verb: word.slice(cut) };
 }
 
 /** Words that end the clause the rewritten verb governs. */

@@ -1,5 +1,5 @@
 import type { Rule, Story } from '../types';
-import { isAdverb, isPastParticiple, pastFromParticiple } from '../verbs';
+import { compoundParts, isAdverb, isPastParticiple, pastFromParticiple } from '../verbs';
 import { matchesIn, sectionsOf } from './util';
 
 const BE = /\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|(?:is|are|was|were)n['\u2019]t)\b/gi;
@@ -90,7 +90,7 @@ function passiveAt(story: Story, start: number, end: number, auxiliary: string):
   }
   if (!word) return undefined;
   // "was re-deployed", "were double-charged": the last part is the verb.
-  const participle = word.slice(word.lastIndexOf('-') + 1);
+  const { head, verb: participle } = compoundParts(word);
   if (!isPastParticiple(participle) || STATES.has(participle) || STATES.has(word) || /^un[a-z]+ed$/.test(word)) return undefined;
   if (GET.test(auxiliary) && GET_PHRASAL.has(participle)) return undefined;
   const rest = after.slice(pos);
@@ -101,7 +101,7 @@ function passiveAt(story: Story, start: number, end: number, auxiliary: string):
   if (/^be$/i.test(auxiliary) && /\b(?:can|could|may|might)\s+$/i.test(before)) return undefined;
   if (subjectIsCandidate(before)) return undefined;
   if (insideQuote(lastSentence(before))) return undefined;
-  let verb = word.slice(0, word.length - participle.length) + pastFromParticiple(participle);
+  let verb = head + pastFromParticiple(participle);
   const particle = PARTICLE.exec(rest);
   if (particle) {
     pos += particle[0].length;
