@@ -16,6 +16,7 @@ import {
   storyAt,
   storyDescription,
   storyRow,
+  storyTooltip,
   summaryText,
   uniqueFileName,
 } from '../../../client/src/bankModel';
@@ -100,6 +101,15 @@ describe('bank model: stories view and status bar', () => {
       ['$(clock) 2:10 / 3:00', false, '$(clock) 3:20 / 3:00', true],
     );
     assert.match(speakingTimeStatus(refunds).tooltip, /over target/);
+  });
+
+  it('says where the target comes from when a config file or front matter overrides the setting', () => {
+    const fromFile = storySummary({ title: 'Refund backlog', seconds: 140, targetSeconds: 150, targetOverride: { from: '.star-stories.json', settingSeconds: 180 } });
+    const fromFrontMatter = storySummary({ title: 'Pager fatigue', targetSeconds: 120, targetOverride: { from: 'front matter', settingSeconds: 200 } });
+    assert.match(speakingTimeStatus(fromFile).tooltip, /target 2:30 \(from \.star-stories\.json; your setting says 3:00\)/);
+    assert.match(storyTooltip(fromFile), /target 2:30 \(from \.star-stories\.json; your setting says 3:00\)/);
+    assert.match(speakingTimeStatus(fromFrontMatter).tooltip, /target 2:00 \(from this file's front matter; your setting says 3:20\)/);
+    assert.doesNotMatch(speakingTimeStatus(checkout).tooltip, /setting/, 'no note when the setting is what applies');
   });
 
   it('formats durations as m:ss', () => {
