@@ -345,7 +345,7 @@ function report(file: string, text: string, findings: Finding[], fixed: number |
 
 function stylish(reports: FileReport[], color: boolean): string {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const label: Record<Severity, string> = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info') };
+  const label: Record<Severity, string> = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info'), hint: paint('2', 'hint') };
   let out = '';
   let errors = 0;
   let warnings = 0;

@@ -20,7 +20,7 @@ export interface SarifMessage {
   endColumn: number;
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export function toSarif(reports: ReadonlyArray<{ filePath: string; messages: SarifMessage[] }>, version: string): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.name, i]));

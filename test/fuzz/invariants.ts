@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { applyFixes, fixAll, Linter, type Finding, type Fix, type LintResult, type TextEdit } from '../../server/src/engine';
 
-const SEVERITIES = new Set(['error', 'warning', 'info']);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
 function where(text: string, offset: number): string {
   return JSON.stringify(text.slice(Math.max(0, offset - 20), offset + 20));

@@ -155,7 +155,7 @@ describe('protocol: configuration and fix tiers', function () {
     writeFileSync(configPath, '{ "rules": { "we-over-i": "loud" } }');
     client = await LspClient.start({ workspaceFolder: folder });
     const published = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.length > 0);
-    assert.match(messageOf(published.diagnostics[0]), /must be off, info, warning or error, not "loud"/);
+    assert.match(messageOf(published.diagnostics[0]), /must be off, hint, info, warning or error, not "loud"/);
     assert.deepEqual(published.diagnostics[0].range, { start: { line: 0, character: 26 }, end: { line: 0, character: 32 } });
   });
 });

@@ -24,6 +24,7 @@ export const noDecisionPoint: Rule = {
   description: 'The Action names no decision or trade-off ("I decided", "I chose", "instead of", "rather than", "trade-off", "prioritized").',
   group: 'judgment',
   defaultSeverity: 'info',
+  wholeStory: true,
   messages: {
     noDecision: 'Your Action names no decision or trade-off; say what you chose, what you chose it over, and what it cost ("I decided to … instead of …").',
   },

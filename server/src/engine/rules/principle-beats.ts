@@ -19,6 +19,8 @@ export const principleBeats: Rule = {
   description: 'For each principle the story targets, a beat (the evidence interviewers look for) the story shows no sign of.',
   group: 'principles',
   defaultSeverity: 'info',
+  advice: true,
+  wholeStory: true,
   messages: {
     missingBeat: '{principle}: no sign of {beat} in this story. {advice}',
   },

@@ -9,6 +9,8 @@ export const setupTooLong: Rule = {
   description: 'Situation and Task take more than 30% of the story\'s words.',
   group: 'delivery',
   defaultSeverity: 'info',
+  advice: true,
+  wholeStory: true,
   defaultOptions: {
     maxShare: 0.3,
     // Under about 100 words, one sentence each of Situation and Task is already 30%: the share says nothing yet.

@@ -30,6 +30,7 @@ export const unexplainedAcronym: Rule = {
   description: 'An all-caps acronym not expanded on first use ("service-level agreement (SLA)") and not in the allow-list.',
   group: 'delivery',
   defaultSeverity: 'info',
+  advice: true,
   fixable: 'suggestion',
   messages: {
     unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words on first use ("service-level agreement (SLA)"), or add it to the acronym allow-list.',
