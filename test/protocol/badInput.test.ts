@@ -119,7 +119,7 @@ describe('CLI: bad input read from disk', function () {
   it('--fix never rewrites a file that is not valid UTF-8: its bytes are kept and the reason is printed', () => {
     const file = join(dir, 'latin1.star.md');
     const bytes = invalidUtf8Bytes();
-    const fixable = Buffer.concat([bytes, Buffer.from('\n## Action\nWe were asked to move it.\n')]);
+    const fixable = Buffer.concat([bytes, Buffer.from('\n## Action\nEach night I would run the export by hand.\n')]);
     writeFileSync(file, fixable);
     const { stderr } = lint('--fix', file);
     assert.deepEqual(readFileSync(file), fixable, 'the file is byte-for-byte unchanged');
@@ -128,7 +128,7 @@ describe('CLI: bad input read from disk', function () {
 
   it('--fix of a valid file writes the fixes and leaves no temporary file behind', () => {
     const file = join(dir, 'story.star.md');
-    writeFileSync(file, STORY.replace('I owned the move', 'We owned the move'));
+    writeFileSync(file, STORY.replace('I owned the move', 'I would own the move'));
     lint('--fix', file);
     assert.match(readFileSync(file, 'utf8'), /I owned the move/);
     assert.deepEqual(execFileSync('ls', ['-A', dir], { encoding: 'utf8' }).trim().split('\n'), ['story.star.md']);

@@ -100,9 +100,10 @@ describe('star-stories lint', () => {
     const { out } = run('lint', file, '--fix', '--format', 'json');
     const fixed = readFileSync(file, 'utf8');
     assert.match(fixed, /Principles: Customer Obsession\n/);
-    assert.match(fixed, /I was asked to help with the migration/);
+    // "We were asked" becomes "I was asked" only if the author says so: a safe fix never changes who did what.
+    assert.match(fixed, /We were asked to help with the migration/);
     const [report] = JSON.parse(out);
-    assert.ok(report.fixed >= 2);
+    assert.ok(report.fixed >= 1);
     assert.ok(!report.messages.some((m: { fixable: boolean }) => m.fixable));
   });
 

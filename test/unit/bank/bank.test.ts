@@ -40,7 +40,7 @@ describe('story bank: summaries', () => {
     const [s] = summaries(text);
     const reported = new Linter({ rules: [weOverI] }).lint(text).findings;
     // we-over-i fires when plural outnumbers singular; its message carries both counts.
-    assert.match(reported[0].message, /\(3 to 1\)/);
+    assert.match(reported[0].message, /acts 3 times and "I" once/);
     assert.deepEqual([s.iCount, s.weCount], [2, 3], 'Task 1 I; Action 1 I against 3 plural');
   });
 
