@@ -45,7 +45,9 @@ export function documentDiagnostics(document: TextDocument, lint: readonly Findi
   return all.map((f) => toDiagnostic(document, f));
 }
 
-function relatedInformation(story: { uri: string; line: number; title: string }): DiagnosticRelatedInformation {
-  const position = { line: story.line, character: 0 };
-  return { location: { uri: story.uri, range: { start: position, end: position } }, message: `'${story.title}'` };
+function relatedInformation(story: { uri: string; line: number; character?: number; title: string }): DiagnosticRelatedInformation {
+  // The title's own text, so the editor underlines the title and not the "# " before it.
+  const start = { line: story.line, character: story.character ?? 0 };
+  const end = { line: story.line, character: start.character + story.title.length };
+  return { location: { uri: story.uri, range: { start, end } }, message: `'${story.title}'` };
 }

@@ -86,11 +86,11 @@ export function loadField(): { stories: FieldStory[]; labels: LabelEntry[] } {
   }
   const missing = files.filter((f) => !described.has(f));
   if (missing.length > 0) throw new Error(`weaknesses.yaml does not describe ${missing.join(', ')}`);
-  let labels: LabelEntry[] = [];
-  try {
-    labels = ((loadYaml(readFileSync(join(FIELD_DIR, 'labels.yaml'), 'utf8')) as LabelEntry[] | null) ?? []).map((l) => ({ ...l, text: String(l.text) }));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  // One file per review round or reviewer: labels-*.yaml.
+  const labels: LabelEntry[] = [];
+  for (const name of readdirSync(FIELD_DIR).filter((f) => /^labels.*\.ya?ml$/.test(f)).sort()) {
+    const entries = (loadYaml(readFileSync(join(FIELD_DIR, name), 'utf8')) as LabelEntry[] | null) ?? [];
+    for (const l of entries) if (l.label) labels.push({ ...l, text: String(l.text), label: String(l.label).toUpperCase() as Label });
   }
   for (const l of labels) if (!['TRUE', 'FALSE', 'DEBATABLE'].includes(l.label)) throw new Error(`labels.yaml: ${l.file} ${l.rule} "${l.text}" has label ${l.label}`);
   return { stories: files.map((f) => described.get(f)!), labels };
