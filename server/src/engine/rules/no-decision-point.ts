@@ -10,12 +10,15 @@ const CHOOSING = new RegExp(
       'traded (?:off|away)', '(?:de)?prioriti[sz](?:ed|ing|e)', 'weighed', 'weighing', 'risked', 'took (?:a|the) risk', 'accepted',
       'deferred', 'postponed', 'cut (?:the )?scope', 'de-?scoped', 'scoped (?:down|out)', 'went with', 'settled on', 'made the call',
       'pushed back', 'disagreed', 'refused', 'declined', 'said no', 'ruled out', 'rejected', 'gave up', 'sacrific(?:ed|ing)', 'bet on',
+      'argued (?:for|that|against)', 'proposed', 'recommended', 'insisted', "did(?:n['\u2019]t| not) wait", 'without waiting', 'held the line',
+      'agreed to', 'moved (?:it|its|the|our|my) [\\w-]+ (?:to|into) (?:the )?next',
     ].join('|') +
     ')\\b',
   'i',
 );
 /** Words that name the alternative or the cost of a choice: they carry it whoever's sentence they are in. */
-const CONTRAST = /\b(?:instead|rather than|at the (?:cost|expense|price) of|in exchange for|versus|over the objection|(?:calculated|deliberate) risk|the risk (?:was|is)|judgment call)\b/i;
+const CONTRAST =
+  /\b(?:instead|rather than|at the (?:cost|expense|price|risk) of|in exchange for|versus|over the objection|(?:calculated|deliberate) risk|the risk (?:was|is)|judgment call|better than|worse than|the cost was|it would cost|cost (?:me|us|my|our|her|him|them)|which meant|would have (?:taken|cost|meant)|too (?:slow|risky|expensive|long) to)\b/i;
 /**
  * A decision named as a noun counts only when it is the candidate's: "my call", "I made the
  * decision", "I weighed two options". "I drove alignment on key decisions" names none.

@@ -13,6 +13,8 @@ export const principleNotShown: Rule = {
   description: 'The story claims a principle but shows none of the evidence interviewers look for on it.',
   group: 'principles',
   defaultSeverity: 'info',
+  // Evidence is found by cue phrases, which miss paraphrase: a hint until it reads meaning, not words.
+  advice: true,
   wholeStory: true,
   messages: {
     notShown: 'This story is framed for {principle} but shows none of its evidence ({beats}). Reframe it, or tell the part that shows it.',
