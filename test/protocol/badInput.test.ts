@@ -105,8 +105,8 @@ describe('CLI: bad input read from disk', function () {
     assert.equal(stderr, '');
     assert.equal(status, 0, 'warnings only');
     const reports = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>;
-    assert.deepEqual(reports.map((r) => r.filePath).sort(), ['binary.star.md', 'empty.star.md', 'latin1.star.md']);
-    const latin1 = reports.find((r) => r.filePath === 'latin1.star.md')!;
+    assert.deepEqual(reports.map((r) => r.filePath).sort(), ['binary.star.md', 'empty.star.md', 'latin1.star.md'].map((f) => join(dir, f)));
+    const latin1 = reports.find((r) => r.filePath === join(dir, 'latin1.star.md'))!;
     assert.ok(latin1.messages.some((m) => m.ruleId === 'weak-verb' && m.line === 11), JSON.stringify(latin1.messages));
   });
 
