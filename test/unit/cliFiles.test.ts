@@ -7,6 +7,10 @@ import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../server/src/cli';
+import { writeFixed } from '../../server/src/cli/fixWrite';
+import { stylish, toSarif } from '../../server/src/cli/format';
+import type { FileReport, Message as ReportMessage } from '../../server/src/cli/report';
+import type { Severity } from '../../server/src/engine';
 
 function run(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -85,6 +89,17 @@ describe('star-stories lint: files and output', () => {
       assert.equal(statSync(file).nlink, 2);
       assert.match(readFileSync(join(dir, 'other-name.star.md'), 'utf8'), /I owned the move/, 'the other name sees the fix');
       assert.deepEqual(readdirSync(dir).sort(), ['other-name.star.md', 'shared.star.md']);
+    });
+
+    it('leaves a file alone when it no longer holds the bytes that were linted (an editor saved it meanwhile)', () => {
+      const file = join(dir, 'edited.star.md');
+      writeFileSync(file, 'what was linted');
+      const linted = { bytes: readFileSync(file), stat: statSync(file) };
+      writeFileSync(file, 'what the editor saved since');
+      const outcome = writeFixed(file, linted, Buffer.from('the fixed text'));
+      assert.deepEqual(outcome, { written: false, fatal: false, message: `${file} changed while it was being fixed; not fixed.` });
+      assert.equal(readFileSync(file, 'utf8'), 'what the editor saved since');
+      assert.deepEqual(readdirSync(dir), ['edited.star.md']);
     });
 
     it('keeps the owner of a file it may write (as root)', function () {
@@ -192,6 +207,16 @@ describe('star-stories lint: files and output', () => {
       const rank = { error: 0, warning: 1, info: 2, hint: 3 } as Record<string, number>;
       assert.ok(severities.includes('info') && severities.includes('error'), out);
       assert.deepEqual(severities, [...severities].sort((a, b) => rank[a] - rank[b]), out);
+    });
+
+    it('a severity the CLI does not know (hint, or a newer one) sorts last, prints as itself and is a SARIF note', () => {
+      const message = (severity: string, line: number): ReportMessage => ({ ruleId: 'r', severity: severity as Severity, message: severity, line, column: 1, endLine: line, endColumn: 2, fixable: false });
+      const report: FileReport = { filePath: join(dir, 'a.star.md'), messages: [message('brand-new', 1), message('hint', 2), message('info', 3), message('error', 4)], errorCount: 1, warningCount: 0, infoCount: 1 };
+      const out = stylish([report], false, dir);
+      assert.deepEqual(out.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[1]), ['error', 'info', 'hint', 'brand-new']);
+      assert.match(out, /✖ 4 problems \(1 error, 0 warnings, 1 info, 1 hint, 1 brand-new\)/);
+      const levels = JSON.parse(toSarif([report], '0.0.0', dir)).runs[0].results.map((r: { level: string }) => r.level);
+      assert.deepEqual(levels, ['note', 'note', 'note', 'error']);
     });
 
     it('JSON filePath is absolute, wherever the file is', () => {
