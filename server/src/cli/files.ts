@@ -126,7 +126,9 @@ class Discoverer {
     try {
       return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
-      this.out.unreadable.push(`cannot read folder ${dir}: ${(e as Error).message}`);
+      // A glob's base folder that does not exist is a glob that matches nothing, reported as such.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.out.unreadable.push(`cannot read folder ${dir}: ${(e as Error).message}`);
       return undefined;
     }
   }
