@@ -45,9 +45,10 @@ export function lint(options: Options, io: Io): number {
   const run: Run = { options, io, configs, linters: new LinterPool(), failed: found.unreadable.length > 0 };
   const linted = found.files.map((file) => lintFile(file, run)).filter((l): l is Linted => l !== undefined);
   for (const n of configs.notices) notice(io, n);
-  const reports = withBank(linted);
   // A broken config file is a problem of that file, so CI fails on it; linting went on with defaults.
-  reports.unshift(...configFindings(configs).map((c) => buildReport(c.path, c.text, c.findings, undefined)));
+  const reports = configFindings(configs)
+    .map((c) => buildReport(c.path, c.text, c.findings, undefined))
+    .concat(withBank(linted));
   io.out(format(reports, options.format));
   if (run.failed) return 2;
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);

@@ -55,7 +55,8 @@ function parseCommand(command: Command, args: readonly string[]): Parsed {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      options.paths.push(...args.slice(i + 1));
+      // A loop, not push(...): a shell glob can pass more arguments than a call can spread.
+      for (const path of args.slice(i + 1)) options.paths.push(path);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
