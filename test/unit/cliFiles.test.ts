@@ -199,6 +199,15 @@ describe('star-stories lint: files and output', () => {
       assert.ok(report.messages.some((m) => m.message.includes('Customer \u001b[2J\u009b31mObsesion\u202e')), 'JSON still carries the exact text once parsed');
     });
 
+    it('coverage escapes story titles too, in text, markdown and json', () => {
+      writeFileSync(join(dir, 'esc.star.md'), story.replace('# Billing migration', '# Billing \u001b]0;owned\u0007 migration'));
+      for (const format of ['text', 'markdown', 'json']) {
+        const { out } = run('coverage', dir, '--format', format);
+        assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out), `${format}: ${JSON.stringify(out.slice(0, 300))}`);
+        assert.match(out, /Billing \\u001b\]0;owned\\u0007 migration/, format);
+      }
+    });
+
     it('stylish lists errors and warnings before info within a file', () => {
       // too-long style info findings come late in the file; the unknown principle (error) is on line 2.
       writeFileSync(join(dir, 'weak.star.md'), '# T\nPrinciples: Customer Obsesion\n\n## Situation\nIt was slow.\n\n## Task\nWe had to fix it.\n\n## Action\nThe fix was deployed by me. We helped.\n\n## Result\nThings improved a lot.\n');
