@@ -527,6 +527,8 @@ export function resolvePrincipleSet(config: Pick<EngineConfig, 'principleSet' | 
 }
 
 export function parseFrontMatterYaml(yaml: string): { value?: unknown; error?: { message: string; offset?: number } } {
+  // An empty block (`---` then `---`, or only comments) sets nothing; js-yaml calls it an error.
+  if (yaml.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(?:#.*)?$/.test(line))) return { value: undefined };
   try {
     return { value: loadYaml(yaml) };
   } catch (err) {

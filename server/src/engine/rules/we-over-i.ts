@@ -25,7 +25,7 @@ export const weOverI: Rule = {
   defaultSeverity: 'warning',
   fixable: 'suggestion',
   messages: {
-    plural: 'In your {section}, "we" or "the team" acts {plural} times and "I" {singular}; say what you did yourself.',
+    plural: 'In your {section}, "we" or "the team" acts {plural} and "I" {singular}; say what you did yourself.',
   },
   check(story, context) {
     // Each section is counted on its own: an "I owned the cut-over" Task does not excuse an Action told as "we".
@@ -38,7 +38,7 @@ export const weOverI: Rule = {
       const first = plural[0];
       context.report({
         messageId: 'plural',
-        data: { section: name, plural: plural.length, singular: singular === 0 ? 'not once' : singular === 1 ? 'once' : `${singular} times` },
+        data: { section: name, plural: times(plural.length), singular: singular === 0 ? 'not once' : times(singular) },
         start: first.start,
         end: first.end,
         relatedSpans: plural.map((m, i) => ({ start: m.start, end: m.end, message: `"${m.text}" (${i + 1} of ${plural.length})` })),
@@ -98,6 +98,10 @@ function pronounEdit(story: Story, source: string, m: { start: number; end: numb
     }
   }
   return { start: m.start, end: m.end, text: cased };
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
 function capitalizeLike(original: string, replacement: string): string {
