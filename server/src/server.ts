@@ -28,6 +28,7 @@ import { StoryBank } from './storyBank';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
 import { WorkspaceLint } from './workspaceLint';
+import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 // Updates go through noteEdit, which remembers where the latest edit ended (see `typing` below).
@@ -77,7 +78,7 @@ connection.onInitialize((params): InitializeResult => {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...bank.capabilities,
     },
-    serverInfo: { name: 'star-stories', version: '0.1.0' },
+    serverInfo: { name: 'star-stories', version: VERSION },
   };
 });
 

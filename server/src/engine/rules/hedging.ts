@@ -36,6 +36,7 @@ export const hedging: Rule = {
   description: 'A hedge ("I think", "kind of", "sort of", "basically", "I guess", "maybe") that makes you sound unsure of your own story.',
   group: 'delivery',
   defaultSeverity: 'info',
+  advice: true,
   fixable: 'fix',
   messages: {
     hedge: '"{phrase}" makes you sound unsure of your own story; say it plainly, or say what you did to find out.',

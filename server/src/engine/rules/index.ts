@@ -16,6 +16,7 @@ import { missingSection } from './missing-section';
 import { noDecisionPoint } from './no-decision-point';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
+import { principleNotShown } from './principle-not-shown';
 import { resultNoMetric } from './result-no-metric';
 import { sectionOrder } from './section-order';
 import { setupTooLong } from './setup-too-long';
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   missingReflection,
   genericReflection,
   principleBeats,
+  principleNotShown,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];

@@ -10,6 +10,7 @@ export const metricNoTimeframe: Rule = {
   description: 'A change in a Result number with no time span in its sentence ("within a month", "by Q3", "a week").',
   group: 'evidence',
   defaultSeverity: 'info',
+  advice: true,
   messages: {
     noTimeframe: '"{metric}" has no time span; say over what period it changed ("within a month", "by Q3", "310 a week").',
   },

@@ -20,6 +20,7 @@ export const missingSection: Rule = {
   fixable: 'suggestion',
   messages: {
     missing: 'This story has no {section} section; interviewers grade Situation, Task, Action and Result separately.',
+    noSections: 'This answer has no Situation, Task, Action or Result headings; interviewers grade each part, so split your answer under them.',
     untitled: 'This story has no title: start it with a level-1 heading ("# Checkout latency") so it shows in the outline and the bank.',
   },
   check(story, context) {
@@ -34,10 +35,22 @@ export const missingSection: Rule = {
       });
     }
     const present = new Set(story.sections.map((s) => s.kind));
+    const span = storySpan(story);
+    // One problem, one finding: an answer written without headings needs them all, not four errors.
+    if (!STAR.some((kind) => present.has(kind))) {
+      const missing = STAR.map((kind) => insertSection(story, context.text, kind));
+      const edit = { ...missing[0], text: missing.map((e) => e.text).join('') };
+      context.report({
+        messageId: 'noSections',
+        start: span.start,
+        end: span.end,
+        suggestions: [{ title: 'Insert Situation, Task, Action and Result sections', edits: [edit] }],
+      });
+      return;
+    }
     for (const kind of STAR) {
       if (present.has(kind)) continue;
       const title = SECTION_TITLES[kind];
-      const span = storySpan(story);
       context.report({
         messageId: 'missing',
         data: { section: title },

@@ -9,6 +9,7 @@ export const resultNoMetric: Rule = {
   description: 'The Result states no number: no digits, percentage, currency or number words ("doubled", "halved").',
   group: 'evidence',
   defaultSeverity: 'warning',
+  wholeStory: true,
   fixable: 'suggestion',
   messages: {
     noMetric: 'Your Result has no number; state a baseline, the outcome and the time it took.',
