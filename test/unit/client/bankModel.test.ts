@@ -21,6 +21,8 @@ import {
   uniqueFileName,
 } from '../../../client/src/bankModel';
 import { bankSnapshot, storySummary } from './snapshot';
+import { Linter } from '../../../server/src/engine';
+import { expandSnippet } from '../../e2e/expected';
 
 const checkout = storySummary({ title: 'Checkout latency', uri: 'file:///bank/checkout.star.md', principles: ['Customer Obsession', 'Dive Deep'], seconds: 130, problems: 3 });
 const refunds = storySummary({ title: 'Refund backlog', uri: 'file:///bank/refunds.star.md', principles: ['Customer Obsession'], seconds: 200 });
@@ -176,6 +178,9 @@ describe('bank model: new story', () => {
     assert.ok(text.startsWith('# Saved \\$40k {fast\\}\nPrinciples: Frugality\n'), text);
     for (const heading of ['## Situation', '## Task', '## Action', '## Result', '## Reflection']) assert.ok(text.includes(`\n${heading}\n`), heading);
     assert.match(fallbackTemplate('T', []), /^# T\nPrinciples: \$\{1:Customer Obsession\}\n/);
+    // Its prompts are comments: no finding and no speaking time until the story is written.
+    const result = new Linter().lint(expandSnippet([text]));
+    assert.deepEqual(result.findings.map((f) => f.rule), []);
   });
 });
 
