@@ -62,8 +62,10 @@ export function cliFix(text: string, scratch: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/** The CLI's messages as the Problems panel lists them: hints are shown in the editor only (dots, no squiggle), never in the panel. */
 export const asProblems = (messages: CliMessage[]): Problem[] =>
   messages
+    .filter((m) => m.severity !== 'hint')
     .map((m) => ({ severity: m.severity, message: m.message, rule: m.ruleId, line: m.line, column: m.column }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 

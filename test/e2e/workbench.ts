@@ -250,6 +250,15 @@ export class Workbench {
     return squiggles.count();
   }
 
+  /** Waits for a code lens whose text matches and returns that text. */
+  async codeLens(pattern: RegExp): Promise<string> {
+    const lenses = this.editor.locator('.contentWidgets .codelens-decoration');
+    return waitFor(`a code lens matching ${pattern}`, async () => {
+      const texts = (await lenses.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trim());
+      return texts.find((t) => pattern.test(t));
+    });
+  }
+
   /** The bounding box of the first occurrence of `text` in the rendered lines. */
   async textBox(text: string): Promise<{ x: number; y: number; width: number; height: number }> {
     const handle = await this.editor.locator('.view-lines').elementHandle();
