@@ -33,6 +33,9 @@ testRule(blame, {
     },
     { name: 'someone new to the code, said kindly', text: story({ action: 'He was new to the codebase and had no context on the retry logic, so I paired with him for two days.' }) },
     { name: 'the candidate\'s own carelessness', text: story({ reflection: 'My carelessness cost us a day, and I now run the dry run before every migration.' }) },
+    { name: 'defending someone: "it wasn\'t her fault"', text: story({ action: "It wasn't her fault: the spec never mentioned refunds, so I rewrote it with her that afternoon." }) },
+    { name: 'the blame that lay with the candidate', text: story({ reflection: 'The blame lay with me, and I now review every retry setting before a launch.' }) },
+    { name: 'someone who ignored an email, then answered', text: story({ action: 'They ignored my first email, so I walked over to their desk with the refund logs.' }) },
     { name: 'inside a code span', text: story({ action: 'I ran `the other team dropped the ball` through the script and paused the carrier.' }) },
   ],
   invalid: [

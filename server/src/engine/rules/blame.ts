@@ -75,7 +75,12 @@ function blameIn(story: Story, sentence: Span): { start: number; end: number; ph
   }
   for (const m of text.matchAll(COPULA_INSULT)) add(m as RegExpExecArray, true);
   for (const m of text.matchAll(PREDICATE)) add(m as RegExpExecArray, true);
-  for (const m of text.matchAll(FAULT)) add(m as RegExpExecArray, false);
+  for (const m of text.matchAll(FAULT)) {
+    // "it wasn't her fault" defends someone; "the blame lay with me" owns it.
+    if (!/\bmy\b/i.test(m[0]) && /(?:\bnot|n['\u2019]t|\bnever|\bno)\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, m.index! - 20), m.index!))) continue;
+    if (/^\s+(?:me|us|myself|my)\b/i.test(text.slice(m.index! + m[0].length))) continue;
+    add(m as RegExpExecArray, false);
+  }
   for (const m of text.matchAll(FAULT_NOUN)) {
     if (/^(?:my|our)\b/i.test(m[0])) continue;
     add(m as RegExpExecArray, false);
