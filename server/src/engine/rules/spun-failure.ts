@@ -1,24 +1,23 @@
-import type { Rule, Span, Story } from '../types';
-import { proseSentences, rel } from '../text';
-import { cueRegex } from './principle-beats';
-import { subjectBefore } from './subjects';
+import type { Rule, Story } from '../types';
+import { type Sentence, type Token } from '../language';
+import { PhraseList, sentencesToCheck } from './phrases';
 import { sectionsOf } from './util';
 import words from './spun-failure.words.json';
 
-const global = (list: readonly string[]) => new RegExp(cueRegex(list)!.source, 'giu');
-const OWNED_FAILURE = global(words.ownedFailure);
-const HUMBLEBRAG = new RegExp(
-  `${cueRegex(words.humblebragLead)!.source}(?:\\s+(?:was|is|has\\s+been|:|\u2014|\u2013|-)|\\s*[:\u2014\u2013])(?:\\s+(?:that\\s+)?(?:I\\s+(?:was\\s+)?)?(?:[\\p{L}'\u2019-]+\\s+){0,4}?)?\\s*${cueRegex(words.humblebrag)!.source}`,
-  'giu',
-);
-const SPIN = global(words.spin);
-const TURNED_INTO = global(words.turnedInto);
-const FAILURE_NOUN = cueRegex(words.failureNouns)!;
-const COST = cueRegex(words.cost)!;
-/** Money or a share lost: "$40,000", "12%". */
-const MONEY = /[$€£¥]\s?\d|\d\s?%/;
+const OWNED_FAILURE = new PhraseList(words.ownedFailure);
+const HUMBLEBRAG_LEAD = new PhraseList(words.humblebragLead);
+const HUMBLEBRAG = new PhraseList(words.humblebrag);
+const SPIN = new PhraseList(words.spin);
+const TURNED_INTO = new PhraseList(words.turnedInto);
+const FAILURE_NOUNS = new PhraseList(words.failureNouns);
+const COST = new PhraseList(words.cost);
 /** A title that says the story is about a failure. */
 const FAILURE_TITLE = /\b(?:fail\w*|mistakes?|wrong|errors?|outages?|broke|broken|lessons?|missed|blunders?|screw\w*|mess\w*|regrets?)\b/i;
+
+interface Hit {
+  start: number;
+  end: number;
+}
 
 // Domain: a Learn and Be Curious story is often a failure story, and "the failure must be real and
 // owned, its cost named"; "a failure spun into a triumph is a red flag". An interviewer who hears
@@ -34,41 +33,33 @@ export const spunFailure: Rule = {
       '"{phrase}" tells a failure, but the story never says what it cost (customers, money, time, the team). An interviewer will ask; name the cost, then what you changed.',
   },
   check(story, context) {
-    const sections = sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection']);
+    const all: Sentence[] = [];
+    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) all.push(...sentencesToCheck(story, section));
     let spun = false;
-    let firstFailure: { start: number; end: number; text: string; sentence: Span; next?: Span } | undefined;
-    for (const section of sections) {
-      const spans = proseSentences(story, rel(story, section.body));
-      spans.forEach((sentence, i) => {
-        const text = story.prose.slice(sentence.start, sentence.end);
-        const hit = spinIn(text);
-        if (hit) {
-          spun = true;
-          const start = sentence.start + hit.start;
-          const end = sentence.start + hit.end;
-          context.report({ messageId: 'spun', data: { phrase: story.prose.slice(start, end).replace(/\s+/g, ' ') }, start: start + story.start, end: end + story.start });
-        }
-        if (!firstFailure) {
-          OWNED_FAILURE.lastIndex = 0;
-          const m = OWNED_FAILURE.exec(text);
-          if (m) firstFailure = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0], sentence, next: spans[i + 1] };
-        }
-      });
-    }
-    if (spun || !firstFailure || !isFailureStory(story)) return;
-    // The cost may be told anywhere: the Situation, the Action after the mistake, the Result.
-    const told = sections.map((s) => story.prose.slice(s.body.start - story.start, s.body.end - story.start)).join('\n');
-    if (COST.test(told) || MONEY.test(told)) return;
-    const near = story.prose.slice(firstFailure.sentence.start, (firstFailure.next ?? firstFailure.sentence).end);
-    if (/\d/.test(near)) return;
-    context.report({
-      messageId: 'noCost',
-      data: { phrase: firstFailure.text.replace(/\s+/g, ' ') },
-      start: firstFailure.start + story.start,
-      end: firstFailure.end + story.start,
+    let failure: { hit: Hit; index: number } | undefined;
+    all.forEach((sentence, index) => {
+      const hit = spinIn(sentence);
+      if (hit) {
+        spun = true;
+        context.report({ messageId: 'spun', data: { phrase: quote(context.text, hit) }, start: hit.start, end: hit.end });
+      }
+      if (!failure) {
+        const owned = ownedFailureIn(sentence);
+        if (owned) failure = { hit: owned, index };
+      }
     });
+    if (spun || !failure || !isFailureStory(story)) return;
+    // The cost may be told anywhere: the Situation, the Action after the mistake, the Result.
+    if (all.some((s) => COST.test(s.tokens) || s.numbers.some((n) => n.kind === 'money' || n.kind === 'percent'))) return;
+    // A number right where the failure is told is its size ("1,200 orders were imported wrong").
+    if (all.slice(failure.index, failure.index + 2).some((s) => s.numbers.some((n) => n.kind !== 'ordinal' && n.kind !== 'identifier' && n.kind !== 'pronoun'))) return;
+    context.report({ messageId: 'noCost', data: { phrase: quote(context.text, failure.hit) }, start: failure.hit.start, end: failure.hit.end });
   },
 };
+
+function quote(text: string, hit: Hit): string {
+  return text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+}
 
 /**
  * A story told as a failure, whose missing cost this rule reports: framed for Earn Trust or titled
@@ -82,15 +73,43 @@ function isFailureStory(story: Story): boolean {
 }
 
 /** The first spin in a sentence: a humblebrag, a spin phrase, or a failure that "turned out to be a success". */
-function spinIn(text: string): { start: number; end: number } | undefined {
-  const hits: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(HUMBLEBRAG)) hits.push({ start: m.index!, end: m.index! + m[0].length });
-  for (const m of text.matchAll(SPIN)) hits.push({ start: m.index!, end: m.index! + m[0].length });
-  for (const m of text.matchAll(TURNED_INTO)) {
-    const subject = subjectBefore(text, m.index!);
-    if (!FAILURE_NOUN.test(subject.text)) continue;
-    hits.push({ start: subject.start, end: m.index! + m[0].length });
+function spinIn(sentence: Sentence): Hit | undefined {
+  const tokens = sentence.tokens;
+  const hits: Hit[] = [];
+  // "my only mistake was working too hard", "my biggest weakness is that I care too much".
+  for (const lead of HUMBLEBRAG_LEAD.matches(tokens)) {
+    const my = [lead.first - 1, lead.first - 2].find((k) => k >= 0 && tokens[k].lower === 'my');
+    if (my === undefined) continue;
+    const brag = HUMBLEBRAG.first(tokens, lead.last + 1, Math.min(tokens.length, lead.last + 9));
+    if (brag) hits.push(span(tokens, my, brag.last));
+  }
+  for (const m of SPIN.matches(tokens)) hits.push(span(tokens, m.first, m.last));
+  // "the failed launch turned into a success": only when the failure is the subject.
+  for (const clause of sentence.clauses) {
+    if (!clause.verb || clause.negated || !clause.subject) continue;
+    const from = tokens.indexOf(clause.verbs[0]);
+    const m = TURNED_INTO.longestAt(tokens, from) ?? TURNED_INTO.longestAt(tokens, tokens.indexOf(clause.verb));
+    if (!m) continue;
+    const subject = tokens.filter((t) => t.start >= clause.subject!.start && t.end <= clause.subject!.end);
+    if (!FAILURE_NOUNS.test(subject)) continue;
+    hits.push({ start: clause.subject.start, end: tokens[m.last].end });
   }
   hits.sort((a, b) => a.start - b.start);
   return hits[0];
+}
+
+/** "My mistake was", "I made a mistake", "I broke the build": a failure the candidate owns. */
+function ownedFailureIn(sentence: Sentence): Hit | undefined {
+  const tokens = sentence.tokens;
+  for (const m of OWNED_FAILURE.matches(tokens)) {
+    if (tokens[m.first].lower === 'my') return span(tokens, m.first, m.last);
+    const clause = sentence.clauses.find((c) => c.verb && c.tokens.includes(tokens[m.first]) && c.verbs.includes(tokens[m.first]));
+    if (!clause || clause.subject?.actor !== 'self' || clause.negated || clause.reported || clause.modal) continue;
+    return { start: clause.subjectImplied ? tokens[m.first].start : clause.subject.start, end: tokens[m.last].end };
+  }
+  return undefined;
+}
+
+function span(tokens: readonly Token[], first: number, last: number): Hit {
+  return { start: tokens[first].start, end: tokens[last].end };
 }

@@ -1,16 +1,16 @@
-import type { Rule, Span, Story } from '../types';
-import { proseSentences, rel } from '../text';
-import { cueRegex } from './principle-beats';
+import type { Rule } from '../types';
+import { type Sentence } from '../language';
+import { PhraseList, sentencesToCheck } from './phrases';
 import { sectionsOf } from './util';
 import words from './trivial-disagreement.words.json';
 
-const DISAGREEMENT = cueRegex(words.disagreement)!;
-const TOPIC = new RegExp(cueRegex(words.topics)!.source, 'giu');
+const DISAGREEMENT = new PhraseList(words.disagreement);
+const TOPICS = new PhraseList(words.topics);
 /** Product names that are also English words ("React", "Spring Boot") match only as written. */
-const NAME = new RegExp(cueRegex(words.names)!.source, 'gu');
-const STAKES = cueRegex(words.stakes)!;
-/** A measured argument (a count, a percentage, a price) is evidence, not taste. */
-const MEASURE = /\d|[$€£¥%]/;
+const NAMES = new PhraseList(words.names, true);
+const STAKES = new PhraseList(words.stakes);
+/** A measured argument (a price, a share, a size, a time) is evidence, not taste. */
+const MEASURED = new Set(['percent', 'money', 'quantity', 'duration', 'multiplier']);
 
 // Domain: Have Backbone needs an evidence-based disagreement about something that mattered; "a
 // trivial disagreement (tool preference) does not count", and a tabs-versus-spaces argument passed
@@ -27,31 +27,32 @@ export const trivialDisagreement: Rule = {
   check(story, context) {
     if (!story.principles?.entries.some((e) => e.principle?.id === 'have-backbone')) return;
     for (const section of sectionsOf(story, ['situation', 'task', 'action'])) {
-      const spans = proseSentences(story, rel(story, section.body));
-      for (let i = 0; i < spans.length; i++) {
-        if (!DISAGREEMENT.test(sentenceText(story, spans[i]))) continue;
+      const sentences = sentencesToCheck(story, section);
+      for (let i = 0; i < sentences.length; i++) {
+        if (!DISAGREEMENT.test(sentences[i].tokens)) continue;
         // The disagreement and the argument for it: the sentence before, and the two after.
-        const window = spans.slice(Math.max(0, i - 1), i + 3).map((s) => sentenceText(story, s)).join(' ');
-        if (STAKES.test(window) || MEASURE.test(window)) continue;
-        const topic = firstTopic(story, spans.slice(i, i + 2));
+        const window = sentences.slice(Math.max(0, i - 1), i + 3);
+        if (window.some(hasStakes)) continue;
+        const topic = firstTopic(sentences.slice(i, i + 2));
         if (!topic) continue;
-        context.report({ messageId: 'trivial', data: { topic: topic.text }, start: topic.start + story.start, end: topic.end + story.start });
+        const text = context.text.slice(topic.start, topic.end).replace(/\s+/g, ' ');
+        context.report({ messageId: 'trivial', data: { topic: text }, start: topic.start, end: topic.end });
         return;
       }
     }
   },
 };
 
-function sentenceText(story: Story, span: Span): string {
-  return story.prose.slice(span.start, span.end);
+function hasStakes(sentence: Sentence): boolean {
+  if (STAKES.test(sentence.tokens)) return true;
+  return sentence.numbers.some((n) => MEASURED.has(n.kind) || (n.kind === 'count' && /\d/.test(n.text)));
 }
 
-/** The first tool or style word in the sentences, story-relative. */
-function firstTopic(story: Story, spans: readonly Span[]): { start: number; end: number; text: string } | undefined {
-  for (const span of spans) {
-    const text = sentenceText(story, span);
-    const found = [...text.matchAll(TOPIC), ...text.matchAll(NAME)].sort((a, b) => a.index! - b.index!)[0];
-    if (found) return { start: span.start + found.index!, end: span.start + found.index! + found[0].length, text: found[0].replace(/\s+/g, ' ') };
+/** The first tool or style words in the sentences. */
+function firstTopic(sentences: readonly Sentence[]): { start: number; end: number } | undefined {
+  for (const sentence of sentences) {
+    const found = [TOPICS.first(sentence.tokens), NAMES.first(sentence.tokens)].filter((m) => m !== undefined).sort((a, b) => a.first - b.first)[0];
+    if (found) return { start: sentence.tokens[found.first].start, end: sentence.tokens[found.last].end };
   }
   return undefined;
 }
