@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { activityResult } from './activity-result';
 import { buzzword } from './buzzword';
 import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   missingReflection,
   genericReflection,
   principleBeats,
+  activityResult,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];
