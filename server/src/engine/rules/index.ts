@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { activityResult } from './activity-result';
 import { buzzword } from './buzzword';
+import { contradictoryNumbers } from './contradictory-numbers';
 import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
   genericReflection,
   principleBeats,
   activityResult,
+  contradictoryNumbers,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];

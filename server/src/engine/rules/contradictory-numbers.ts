@@ -1,0 +1,272 @@
+import type { Rule, SectionKind, Story } from '../types';
+import { sectionSentences, statesChange } from './metrics';
+import { literalPhrases, SECTION_TITLES, sectionsOf } from './util';
+import words from './contradictory-numbers.words.json';
+
+/**
+ * What one story says about one measured thing, in a form two mentions can be compared in:
+ * a change "from 40 to 95 a week", a static amount "about 100 tickets a week", an approximate
+ * amount "hundreds of tickets a week", a team size "a team of 5", money saved "saved $2M".
+ */
+interface Mention {
+  kind: 'change' | 'amount' | 'approximate' | 'team' | 'saving';
+  section: SectionKind;
+  /** Absolute offsets of the words that state it. */
+  start: number;
+  end: number;
+  sentence: number;
+  /** What it counts ("ticket", "day", "%"), singular and lower case; '' when unknown. */
+  unit: string;
+  /** "week" for "a week", "per week", "/week", "weekly"; '' when none. */
+  rate: string;
+  /** Change: [from, to]; others: [value] (approximate: the least it can mean). */
+  values: number[];
+  hedged: boolean;
+  staged: boolean;
+}
+
+const wordAlternatives = (phrases: readonly string[]) => `(?:${literalPhrases([...phrases].sort((a, b) => b.length - a.length)).join('|')})`;
+const whole = (phrases: readonly string[], flags = 'iu') => new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternatives(phrases)}(?![\\p{L}\\p{N}])`, flags);
+
+const NUMBER_WORDS = words.numberWords as Record<string, number>;
+const NUMBER_WORD = wordAlternatives(Object.keys(NUMBER_WORDS));
+/** "$2M", "1,200", "0.3%", "nine", "a dozen"; not the "99" of "p99", a time "2:30", nor an ordinal "1st". */
+const NUMBER = new RegExp(
+  `(?<![\\p{L}\\p{N}.,:/-])([$€£¥]\\s?)?(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s?(k|m|bn|b|million|thousand|billion)(?![\\p{L}]))?(\\s?(?:%|percent(?![\\p{L}])))?(?![\\p{L}\\p{N}:])` +
+    `|(?<![\\p{L}\\p{N}-])(${NUMBER_WORD})(?![\\p{L}\\p{N}-])(\\s?(?:%|percent(?![\\p{L}])))?`,
+  'giu',
+);
+const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+const HEDGE_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.hedges)}\\s+$`, 'iu');
+const BOUND_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.bounds)}\\s+$`, 'iu');
+const PLAN = whole(words.plans);
+const STAGE = whole(words.stages);
+const TEAM_CHANGE = whole(words.teamChange);
+const SAVING = whole(words.savings);
+const MEASURE = new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternatives(words.measures)}(?![\\p{L}\\p{N}])`, 'giu');
+const TEAM_MEMBER = wordAlternatives(words.teamMembers);
+const APPROXIMATE = new RegExp(`(?<![\\p{L}])(${Object.keys(words.approximate).join('|')})\\s+of\\s+(?:the\\s+)?([\\p{L}][\\p{L}-]*)`, 'giu');
+const RATE_UNIT = '(hour|day|night|week|month|quarter|year|sprint|release|shift)';
+const RATE_AFTER = new RegExp(`^\\s*(?:(?:a|an|per|each|every)\\s+${RATE_UNIT}\\b|/\\s?${RATE_UNIT}\\b)`, 'iu');
+const RATE_ADJECTIVE: Record<string, string> = { hourly: 'hour', daily: 'day', nightly: 'night', weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year', annual: 'year', annually: 'year' };
+/** Words after a number that do not say what it counts. */
+const NOT_A_UNIT = new Set([
+  'a', 'an', 'the', 'to', 'from', 'in', 'within', 'by', 'over', 'after', 'for', 'of', 'on', 'at', 'per', 'each', 'every', 'and', 'or', 'but',
+  'with', 'which', 'while', 'than', 'as', 'so', 'when', 'because', 'during', 'across', 'until', 'before', 'this', 'that', 'its', 'their',
+  'our', 'my', 'more', 'fewer', 'less', 'times', 'out', 'percent', 'later', 'earlier', 'ago', 'were', 'was', 'are', 'is', 'had', 'have',
+]);
+const TEAM_SIZE = [
+  new RegExp(`\\b(?:a|my|our|the)\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`, 'giu'),
+  new RegExp(`\\b(?:a|my|our|the)\\s+(N)[- ](?:person|people|engineer|member|developer)\\s+team\\b`, 'giu'),
+  new RegExp(`\\b(?:my|our)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
+  new RegExp(`\\bI\\s+(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
+  new RegExp(`\\b(N)\\s+direct\\s+reports\\b`, 'giu'),
+].map((re) => new RegExp(re.source.replace('(N)', `(\\d+|${NUMBER_WORD})`), re.flags));
+
+interface Quantity {
+  start: number;
+  end: number;
+  value: number;
+  currency: boolean;
+  percent: boolean;
+  hedged: boolean;
+  bound: boolean;
+  unit: string;
+  rate: string;
+}
+
+function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(?:ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 2) return w.slice(0, -1);
+  return w;
+}
+
+/** The quantities of a sentence, offsets relative to it. */
+function quantities(text: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const word = m[5];
+    let value: number;
+    if (word) value = NUMBER_WORDS[word.toLowerCase().replace(/\s+/g, ' ')];
+    else {
+      value = Number(m[2].replace(/,/g, ''));
+      if (m[3]) value *= MULTIPLIER[m[3].toLowerCase()];
+      // A year is a date, not an amount.
+      if (!m[1] && !m[3] && !m[4] && /^(?:19|20)\d\d$/.test(m[2])) continue;
+    }
+    if (!Number.isFinite(value)) continue;
+    // "one" is as often a pronoun as a number: only count it before a noun that it counts.
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    let end = m.index + m[0].length;
+    const percent = Boolean(m[4] || m[6]);
+    let unit = percent ? '%' : '';
+    let rest = text.slice(end);
+    const next = /^\s+(?:of\s+)?([\p{L}][\p{L}-]*)(?:\s+([\p{L}][\p{L}-]*))?/du.exec(rest);
+    if (next && !NOT_A_UNIT.has(next[1].toLowerCase()) && (!percent || /^\s+of\s/iu.test(rest))) {
+      // The head of "refund complaints" is "complaints"; "tickets about" ends at the plural.
+      const compound = next[2] && !/s$/i.test(next[1]) && /s$/.test(next[2]) && !NOT_A_UNIT.has(next[2].toLowerCase());
+      unit += singular(compound ? next[2] : next[1]);
+      end += next.indices![compound ? 2 : 1]![1];
+      rest = text.slice(end);
+    } else if (word === 'one' || (word && !percent)) {
+      continue;
+    }
+    let rate = '';
+    const r = RATE_AFTER.exec(rest);
+    if (r) {
+      rate = (r[1] ?? r[2]).toLowerCase();
+      end += r[0].length;
+    } else {
+      const adjective = /([\p{L}]+)\s+$/u.exec(text.slice(0, m.index));
+      if (adjective && RATE_ADJECTIVE[adjective[1].toLowerCase()]) rate = RATE_ADJECTIVE[adjective[1].toLowerCase()];
+    }
+    found.push({
+      start: m.index,
+      end,
+      value,
+      currency: Boolean(m[1]),
+      percent,
+      hedged: HEDGE_BEFORE.test(before),
+      bound: BOUND_BEFORE.test(before),
+      unit,
+      rate,
+    });
+  }
+  return found;
+}
+
+/** The nearest measured noun before `at` in the sentence ("support tickets … rose from 40 to 95"). */
+function measureBefore(text: string, at: number): string {
+  let found = '';
+  for (const m of text.slice(0, at).matchAll(MEASURE)) found = singular(m[0]);
+  return found;
+}
+
+export function mentionsOf(story: Story): Mention[] {
+  const mentions: Mention[] = [];
+  let index = 0;
+  for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
+    for (const sentence of sectionSentences(story, section)) {
+      const i = index++;
+      const text = sentence.text;
+      // Goals, plans and estimates may differ from what happened; that is not a contradiction.
+      if (PLAN.test(text)) continue;
+      const staged = STAGE.test(text);
+      const at = (s: number, e: number) => ({ start: sentence.start + s, end: sentence.start + e });
+      const base = { section: section.kind!, sentence: i, staged };
+      const qs = quantities(text);
+      const inChange = new Set<Quantity>();
+      for (let k = 0; k + 1 < qs.length; k++) {
+        const [a, b] = [qs[k], qs[k + 1]];
+        const from = /\bfrom\s+(?:[\p{L}]+\s+)?$/iu.exec(text.slice(Math.max(0, a.start - 25), a.start));
+        const between = text.slice(a.end, b.start);
+        if (!from || !/^\s*(?:[\p{L}%-]+\s+){0,2}?to\s+(?:[\p{L}]+\s+)?$/iu.test(between) || a.bound || b.bound) continue;
+        if (a.currency !== b.currency || a.percent !== b.percent) continue;
+        inChange.add(a).add(b);
+        const unit = b.unit || a.unit || measureBefore(text, a.start - from[0].length);
+        const start = a.start - from[0].length;
+        mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit: unit + (b.currency ? '$' : ''), rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
+      }
+      const changing = statesChange(text);
+      for (const q of qs) {
+        if (inChange.has(q) || q.bound) continue;
+        if (q.currency && SAVING.test(text)) {
+          mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
+        } else if (!changing && q.unit && !q.currency) {
+          mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: q.unit, rate: q.rate, values: [q.value], hedged: q.hedged });
+        }
+      }
+      for (const m of text.matchAll(APPROXIMATE)) {
+        let end = m.index + m[0].length;
+        const r = RATE_AFTER.exec(text.slice(end));
+        if (r) end += r[0].length;
+        const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
+        mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: singular(m[2]), rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
+      }
+      if (!TEAM_CHANGE.test(text)) {
+        for (const re of TEAM_SIZE) {
+          for (const m of text.matchAll(re)) {
+            const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+            if (n !== undefined) mentions.push({ ...base, kind: 'team', ...at(m.index, m.index + m[0].length), unit: 'team', rate: '', values: [n], hedged: false });
+          }
+        }
+      }
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+
+/** Whether a later mention states a different value for what an earlier one measured. */
+function contradicts(first: Mention, second: Mention): boolean {
+  if (first.sentence === second.sentence) return false;
+  const tolerance = first.hedged || second.hedged ? 0.25 : 0.001;
+  const sameRate = first.rate === second.rate;
+  const sameUnit = first.unit !== '' && first.unit === second.unit;
+  const pair = (kind1: Mention['kind'], kind2: Mention['kind']) =>
+    (first.kind === kind1 && second.kind === kind2) || (first.kind === kind2 && second.kind === kind1);
+  if (first.kind === 'team' && second.kind === 'team') return first.values[0] !== second.values[0];
+  if (first.kind === 'saving' && second.kind === 'saving') return sameRate && !first.staged && !second.staged && !close(first.values[0], second.values[0], 0.1);
+  if (!sameUnit) return false;
+  if (first.kind === 'change' && second.kind === 'change') {
+    if (first.staged || second.staged) return false;
+    if (first.rate && second.rate && !sameRate) return false;
+    const [f1, t1] = first.values;
+    const [f2, t2] = second.values;
+    // Both must move the same way: "from 40 to 95" then "from 95 to 30" is one story told in order.
+    if (Math.sign(t1 - f1) !== Math.sign(t2 - f2)) return false;
+    return (close(t1, t2, 0.001) && !close(f1, f2, tolerance)) || (close(f1, f2, 0.001) && !close(t1, t2, tolerance));
+  }
+  if (pair('approximate', 'amount') || pair('approximate', 'change')) {
+    const approximate = first.kind === 'approximate' ? first : second;
+    const exact = first.kind === 'approximate' ? second : first;
+    // "hundreds of customers" and "I called 100 customers" may be a part and the whole: only a rate pins both to one measure.
+    if (exact.kind === 'amount' && (!approximate.rate || !sameRate)) return false;
+    if (exact.kind === 'change' && approximate.rate && exact.rate && !sameRate) return false;
+    // The baseline of a change is the amount before it; where it ended may well be under "hundreds".
+    const value = exact.values[0];
+    return value < approximate.values[0] * (exact.hedged ? 0.75 : 1);
+  }
+  if (pair('amount', 'change')) {
+    const amount = first.kind === 'amount' ? first : second;
+    const change = first.kind === 'amount' ? second : first;
+    // A Situation's amount is the state before the change; elsewhere an amount may be any point in time.
+    if (amount.section !== 'situation' || change.section === 'situation' || !amount.rate || !sameRate || change.staged) return false;
+    return !close(amount.values[0], change.values[0], tolerance);
+  }
+  return false;
+}
+
+// Domain: the Bar Raiser "looks for contradictions"; numbers that contradict each other inside
+// one story make the interviewer doubt every number in it.
+export const contradictoryNumbers: Rule = {
+  name: 'contradictory-numbers',
+  description: 'The story gives two different numbers for the same thing ("hundreds of tickets a week", then "about 100 tickets a week"; "a team of 5", then "my 8 engineers").',
+  group: 'evidence',
+  defaultSeverity: 'warning',
+  messages: {
+    contradiction:
+      '"{second}" does not match "{first}" {where}: the interviewer will ask which number is true, and doubt both. Use the same number for the same thing everywhere, or say why they differ.',
+  },
+  check(story, context) {
+    const mentions = mentionsOf(story);
+    const reported = new Set<number>();
+    for (let j = 1; j < mentions.length; j++) {
+      const second = mentions[j];
+      const first = mentions.slice(0, j).find((m) => contradicts(m, second));
+      if (!first || reported.has(second.sentence)) continue;
+      reported.add(second.sentence);
+      const quote = (m: Mention) => story.prose.slice(m.start - story.start, m.end - story.start).replace(/\s+/g, ' ');
+      const where = first.section === second.section ? `earlier in the ${SECTION_TITLES[first.section]}` : `in the ${SECTION_TITLES[first.section]}`;
+      context.report({
+        messageId: 'contradiction',
+        data: { second: quote(second), first: quote(first), where, firstStart: first.start, firstEnd: first.end },
+        start: second.start,
+        end: second.end,
+      });
+    }
+  },
+};
