@@ -1,5 +1,5 @@
 import type { Rule, SectionKind, Story } from '../types';
-import { sectionSentences, statesChange } from './metrics';
+import { sectionSentences } from './metrics';
 import { literalPhrases, SECTION_TITLES, sectionsOf } from './util';
 import words from './contradictory-numbers.words.json';
 
@@ -36,6 +36,8 @@ const NUMBER = new RegExp(
     `|(?<![\\p{L}\\p{N}-])(${NUMBER_WORD})(?![\\p{L}\\p{N}-])(\\s?(?:%|percent(?![\\p{L}])))?`,
   'giu',
 );
+/** What comes right before a number that is a point of a change: "fell to", "cut by", "down from", "reached", "rose 40". */
+const CHANGE_BEFORE = new RegExp(`\\b(?:to|from|by|reached|reaching|hit|hitting|topped|crossed|exceeded|at|${wordAlternatives(words.changeVerbs)})\\s+(?:${wordAlternatives(words.hedges)}\\s+)?$`, 'iu');
 const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 const HEDGE_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.hedges)}\\s+$`, 'iu');
 const BOUND_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.bounds)}\\s+$`, 'iu');
@@ -169,9 +171,10 @@ export function mentionsOf(story: Story): Mention[] {
         const start = a.start - from[0].length;
         mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit: unit + (b.currency ? '$' : ''), rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
       }
-      const changing = statesChange(text);
       for (const q of qs) {
         if (inChange.has(q) || q.bound) continue;
+        // "fell to 30 a week", "cut by 40%", "reached 2M users": a point of a change, not an amount that stands.
+        const changing = CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
         if (q.currency && SAVING.test(text)) {
           mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
         } else if (!changing && q.unit && !q.currency) {
