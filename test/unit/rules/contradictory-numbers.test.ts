@@ -111,6 +111,14 @@ testRule(contradictoryNumbers, {
       findings: [{ messageId: 'contradiction', text: 'from 400 to 50 a week' }],
     },
     {
+      name: 'a sentence wrapped across lines is read whole',
+      text: story({
+        situation: 'Customers were charged twice, and support got hundreds of tickets a\nweek about it.',
+        result: 'Duplicate-charge tickets fell from about 100 tickets a week to 4\nwithin a month.',
+      }),
+      findings: [{ messageId: 'contradiction', text: 'from about 100 tickets a week to 4' }],
+    },
+    {
       name: 'thousands, then 300',
       text: story({
         situation: 'Thousands of orders a day were routed to the wrong warehouse.',

@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { hasBusinessTerm, sectionSentences, statesChange } from './metrics';
 import { literalPhrases, sectionsOf } from './util';
 import words from './activity-result.words.json';
+import { quoteText, toldSentences } from './told-sentences';
 
 /** Whole-word, case-insensitive alternatives, longest first so "presented to" wins over "presented". */
 function phraseRegex(phrases: readonly string[]): RegExp {
@@ -57,7 +58,7 @@ export const activityResult: Rule = {
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['result'])) {
-      const sentences = sectionSentences(story, section);
+      const sentences = toldSentences(story, context.text, sectionSentences(story, section));
       let first: { start: number; end: number } | undefined;
       let anyOutcome = false;
       for (const s of sentences) {
@@ -69,7 +70,7 @@ export const activityResult: Rule = {
         if (activity && !first) first = { start: s.start, end: s.end };
       }
       if (anyOutcome || !first) continue;
-      const phrase = story.prose.slice(first.start - story.start, first.end - story.start).replace(/\s+/g, ' ');
+      const phrase = quoteText(story.prose.slice(first.start - story.start, first.end - story.start));
       context.report({ messageId: 'activity', data: { phrase }, start: first.start, end: first.end });
     }
   },

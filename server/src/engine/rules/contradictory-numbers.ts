@@ -2,6 +2,7 @@ import type { Rule, SectionKind, Story } from '../types';
 import { sectionSentences } from './metrics';
 import { literalPhrases, SECTION_TITLES, sectionsOf } from './util';
 import words from './contradictory-numbers.words.json';
+import { toldSentences } from './told-sentences';
 
 /**
  * What one story says about one measured thing, in a form two mentions can be compared in:
@@ -146,11 +147,11 @@ function measureBefore(text: string, at: number): string {
   return found;
 }
 
-export function mentionsOf(story: Story): Mention[] {
+export function mentionsOf(story: Story, documentText: string): Mention[] {
   const mentions: Mention[] = [];
   let index = 0;
   for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
-    for (const sentence of sectionSentences(story, section)) {
+    for (const sentence of toldSentences(story, documentText, sectionSentences(story, section))) {
       const i = index++;
       const text = sentence.text;
       // Goals, plans and estimates may differ from what happened; that is not a contradiction.
@@ -255,7 +256,7 @@ export const contradictoryNumbers: Rule = {
       '"{second}" does not match "{first}" {where}: the interviewer will ask which number is true, and doubt both. Use the same number for the same thing everywhere, or say why they differ.',
   },
   check(story, context) {
-    const mentions = mentionsOf(story);
+    const mentions = mentionsOf(story, context.text);
     const reported = new Set<number>();
     for (let j = 1; j < mentions.length; j++) {
       const second = mentions[j];
