@@ -45,7 +45,11 @@ const BOUND_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.bounds)}\
 const PLAN = whole(words.plans);
 const STAGE = whole(words.stages);
 const TEAM_CHANGE = whole(words.teamChange);
-const SAVING = whole(words.savings);
+/** Money right after a verb of saving: "saved $2M", "saving the company about $200K", "cut costs by $40K". */
+const SAVED_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.savings)}\\s+(?:(?:us|the company|the business|the team|our team|them|roughly|about|around|nearly|almost|over|by|another|an extra)\\s+){0,2}$`, 'iu');
+const DIMENSIONS = new Set(words.dimensions);
+/** Words before a measured noun that do not narrow it ("the tickets", "those orders"). */
+const STOP_MODIFIER = new Set(['the', 'these', 'those', 'our', 'my', 'their', 'its', 'his', 'her', 'all', 'some', 'many', 'more', 'fewer', 'less', 'of', 'about', 'and', 'that', 'which', 'weekly', 'daily', 'monthly']);
 const MEASURE = new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternatives(words.measures)}(?![\\p{L}\\p{N}])`, 'giu');
 const TEAM_MEMBER = wordAlternatives(words.teamMembers);
 const APPROXIMATE = new RegExp(`(?<![\\p{L}])(${Object.keys(words.approximate).join('|')})\\s+of\\s+(?:the\\s+)?([\\p{L}][\\p{L}-]*)`, 'giu');
@@ -59,11 +63,11 @@ const NOT_A_UNIT = new Set([
   'our', 'my', 'more', 'fewer', 'less', 'times', 'out', 'percent', 'later', 'earlier', 'ago', 'were', 'was', 'are', 'is', 'had', 'have',
 ]);
 const TEAM_SIZE = [
-  new RegExp(`\\b(?:a|my|our|the)\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`, 'giu'),
-  new RegExp(`\\b(?:a|my|our|the)\\s+(N)[- ](?:person|people|engineer|member|developer)\\s+team\\b`, 'giu'),
-  new RegExp(`\\b(?:my|our)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
-  new RegExp(`\\bI\\s+(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
-  new RegExp(`\\b(N)\\s+direct\\s+reports\\b`, 'giu'),
+  new RegExp(`\\b(?:my|our)\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`, 'giu'),
+  new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:led|managed|ran|had|built|inherited|lead|manage|run|have)\\s+a\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`, 'giu'),
+  new RegExp(`\\b(?:my|our)\\s+(N)[- ](?:person|people|engineer|member|developer)\\s+team\\b`, 'giu'),
+  new RegExp(`\\bmy\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
+  new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
 ].map((re) => new RegExp(re.source.replace('(N)', `(\\d+|${NUMBER_WORD})`), re.flags));
 
 interface Quantity {
@@ -74,7 +78,10 @@ interface Quantity {
   percent: boolean;
   hedged: boolean;
   bound: boolean;
-  unit: string;
+  /** What it counts, written after it ("refund complaint", "order"), singular; '' when none. */
+  thing: string;
+  /** How it is measured when that is all that follows ("ms", "day", "%"); '' when none. */
+  dim: string;
   rate: string;
 }
 
@@ -104,14 +111,20 @@ function quantities(text: string): Quantity[] {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     let end = m.index + m[0].length;
     const percent = Boolean(m[4] || m[6]);
-    let unit = percent ? '%' : '';
+    let thing = '';
+    let dim = percent ? '%' : '';
     let rest = text.slice(end);
     const next = /^\s+(?:of\s+)?([\p{L}][\p{L}-]*)(?:\s+([\p{L}][\p{L}-]*))?/du.exec(rest);
     if (next && !NOT_A_UNIT.has(next[1].toLowerCase()) && (!percent || /^\s+of\s/iu.test(rest))) {
-      // The head of "refund complaints" is "complaints"; "tickets about" ends at the plural.
-      const compound = next[2] && !/s$/i.test(next[1]) && /s$/.test(next[2]) && !NOT_A_UNIT.has(next[2].toLowerCase());
-      unit += singular(compound ? next[2] : next[1]);
-      end += next.indices![compound ? 2 : 1]![1];
+      if (!percent && DIMENSIONS.has(next[1].toLowerCase())) {
+        dim = singular(next[1]);
+        end += next.indices![1]![1];
+      } else {
+        // "refund complaints" is one thing; "tickets about" ends at the plural.
+        const compound = next[2] && !/s$/i.test(next[1]) && /s$/.test(next[2]) && !NOT_A_UNIT.has(next[2].toLowerCase());
+        thing = compound ? `${next[1].toLowerCase()} ${singular(next[2])}` : singular(next[1]);
+        end += next.indices![compound ? 2 : 1]![1];
+      }
       rest = text.slice(end);
     } else if (word === 'one' || (word && !percent)) {
       continue;
@@ -133,18 +146,26 @@ function quantities(text: string): Quantity[] {
       percent,
       hedged: HEDGE_BEFORE.test(before),
       bound: BOUND_BEFORE.test(before),
-      unit,
+      thing,
+      dim,
       rate,
     });
   }
   return found;
 }
 
-/** The nearest measured noun before `at` in the sentence ("support tickets … rose from 40 to 95"). */
+/**
+ * The nearest measured thing before `at` in the sentence, with the word before it when that word
+ * narrows it: "Support tickets about it rose from 40 to 95" measures "support ticket", "p99 latency
+ * dropped from 800 ms" measures "p99 latency". '' when the sentence names none.
+ */
 function measureBefore(text: string, at: number): string {
-  let found = '';
-  for (const m of text.slice(0, at).matchAll(MEASURE)) found = singular(m[0]);
-  return found;
+  let found: RegExpMatchArray | undefined;
+  for (const m of text.slice(0, at).matchAll(MEASURE)) found = m;
+  if (!found) return '';
+  const modifier = /([\p{L}\p{N}][\p{L}\p{N}-]*)\s+$/u.exec(text.slice(0, found.index));
+  const narrowing = modifier && !NOT_A_UNIT.has(modifier[1].toLowerCase()) && !STOP_MODIFIER.has(modifier[1].toLowerCase());
+  return (narrowing ? `${modifier[1].toLowerCase()} ` : '') + singular(found[0]);
 }
 
 export function mentionsOf(story: Story, documentText: string): Mention[] {
@@ -168,18 +189,20 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         if (!from || !/^\s*(?:[\p{L}%-]+\s+){0,2}?to\s+(?:[\p{L}]+\s+)?$/iu.test(between) || a.bound || b.bound) continue;
         if (a.currency !== b.currency || a.percent !== b.percent) continue;
         inChange.add(a).add(b);
-        const unit = b.unit || a.unit || measureBefore(text, a.start - from[0].length);
         const start = a.start - from[0].length;
-        mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit: unit + (b.currency ? '$' : ''), rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
+        const thing = b.thing || a.thing || measureBefore(text, start);
+        const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
+        mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit, rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
       }
       for (const q of qs) {
         if (inChange.has(q) || q.bound) continue;
         // "fell to 30 a week", "cut by 40%", "reached 2M users": a point of a change, not an amount that stands.
         const changing = CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
-        if (q.currency && SAVING.test(text)) {
+        if (q.currency && SAVED_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
           mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
-        } else if (!changing && q.unit && !q.currency) {
-          mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: q.unit, rate: q.rate, values: [q.value], hedged: q.hedged });
+        } else if (!changing && !q.currency) {
+          const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
+          if (thing) mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: `${thing}|${q.dim}`, rate: q.rate, values: [q.value], hedged: q.hedged });
         }
       }
       for (const m of text.matchAll(APPROXIMATE)) {
@@ -187,7 +210,7 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         const r = RATE_AFTER.exec(text.slice(end));
         if (r) end += r[0].length;
         const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
-        mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: singular(m[2]), rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
+        mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
       }
       if (!TEAM_CHANGE.test(text)) {
         for (const re of TEAM_SIZE) {
@@ -227,9 +250,9 @@ function contradicts(first: Mention, second: Mention): boolean {
   if (pair('approximate', 'amount') || pair('approximate', 'change')) {
     const approximate = first.kind === 'approximate' ? first : second;
     const exact = first.kind === 'approximate' ? second : first;
-    // "hundreds of customers" and "I called 100 customers" may be a part and the whole: only a rate pins both to one measure.
-    if (exact.kind === 'amount' && (!approximate.rate || !sameRate)) return false;
-    if (exact.kind === 'change' && approximate.rate && exact.rate && !sameRate) return false;
+    // "hundreds of customers" and "I called 100 customers" may be a part and the whole: only the
+    // same period ("a week") on both pins them to one measure.
+    if (!approximate.rate || !sameRate || exact.staged) return false;
     // The baseline of a change is the amount before it; where it ended may well be under "hundreds".
     const value = exact.values[0];
     return value < approximate.values[0] * (exact.hedged ? 0.75 : 1);
