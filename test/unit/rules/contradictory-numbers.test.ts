@@ -57,6 +57,27 @@ testRule(contradictoryNumbers, {
       }),
     },
     {
+      name: 'two measures in the same unit: p99 and p50',
+      text: story({
+        action: 'I cached the first fraud call: p50 latency went from 300 ms to 200 ms, but I decided the p99 needed more than a cache.',
+        result: 'Within three weeks p99 latency dropped from 2.4 seconds to 200 ms.',
+      }),
+    },
+    {
+      name: 'the org and my team',
+      text: story({
+        situation: 'Our org had 40 engineers across five teams, and the partner org had a team of 20.',
+        task: 'I led a team of 6 and owned the refund service.',
+      }),
+    },
+    {
+      name: 'what a change cost and what it saved',
+      text: story({
+        action: 'I moved old logs to cold storage, which cost $5,000 to set up, and decided to keep one week hot instead of a month.',
+        result: 'The bill fell from $41,000 to $16,500 a month within six weeks, which saved about $290,000 a year.',
+      }),
+    },
+    {
       name: 'a year and a version are not amounts',
       text: story({ situation: 'In 2021 our app v2 had 3 crash reports a day.', result: 'By 2022 crash reports fell from 3 to 0.2 a day.' }),
     },
