@@ -55,6 +55,9 @@ const MORE_IRREGULAR: Record<string, [past: string, participle: string]> = {
 };
 Object.assign(IRREGULAR, MORE_IRREGULAR);
 
+/** Every irregular base form listed (not the prefixed compounds derived from them). */
+export const IRREGULAR_BASES: readonly string[] = Object.keys(IRREGULAR).filter((w) => !w.includes('_'));
+
 /**
  * A prefix on an irregular verb keeps it irregular ("overwrite" → "overwrote", "repay" →
  * "repaid"), so compounds are read as prefix + verb. Longest prefixes first ("under" before "un").
@@ -69,7 +72,8 @@ function prefixSplits(word: string, minRest = 2): Array<[prefix: string, rest: s
   return PREFIXES.filter((p) => word.startsWith(p) && word.length - p.length >= minRest).map((p) => [p, word.slice(p.length)]);
 }
 
-function irregularForms(word: string): [past: string, participle: string] | undefined {
+/** [past, participle] of an irregular verb, prefixed compounds included; undefined for a regular one. */
+export function irregularForms(word: string): [past: string, participle: string] | undefined {
   if (Object.prototype.hasOwnProperty.call(IRREGULAR, word)) return IRREGULAR[word];
   for (const [prefix, rest] of prefixSplits(word)) {
     if (!Object.prototype.hasOwnProperty.call(IRREGULAR, rest)) continue;
