@@ -1,6 +1,8 @@
 import type { Rule } from '../types';
 import { blame } from './blame';
+import { activityResult } from './activity-result';
 import { buzzword } from './buzzword';
+import { contradictoryNumbers } from './contradictory-numbers';
 import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
@@ -65,6 +67,8 @@ export const rules: readonly Rule[] = [
   blame,
   othersDidTheWork,
   spunFailure,
+  activityResult,
+  contradictoryNumbers,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];
