@@ -17,7 +17,8 @@ export const CATALOGUE = [
   'we-over-i', 'manager-directed', 'weak-verb', 'passive-voice', 'hypothetical', 'result-no-metric', 'metric-no-baseline',
   'metric-no-timeframe', 'vague-impact', 'engineering-only-result', 'no-decision-point', 'too-long', 'setup-too-long',
   'long-sentence', 'hedging', 'buzzword', 'unexplained-acronym', 'missing-reflection', 'generic-reflection',
-  'principle-beats', 'principle-not-shown', 'duplicate-story',
+  'principle-beats', 'principle-not-shown', 'trivial-disagreement', 'blame', 'others-did-the-work', 'spun-failure',
+  'activity-result', 'contradictory-numbers', 'habitual-answer', 'note-fragments', 'duplicate-story',
 ] as const;
 
 /** A bank rule: it compares stories with each other, so one passage can neither trigger nor test it. */

@@ -162,3 +162,32 @@ describe('re-linting after an edit', () => {
     assert.ok(incremental.some((f) => f.start > edited.indexOf('# Two') && edited.slice(f.start, f.end) === 'We'));
   });
 });
+
+describe('sections written as labels instead of "##" headings', () => {
+  const kinds = (text: string) => {
+    const [story] = new Linter().lint(text).stories;
+    return story.sections.map((s) => `${s.kind}:${text.slice(s.heading.start, s.heading.end)}`);
+  };
+
+  it('reads bold labels, "Label:" with text after it, and a bare label line, as many candidates write them', () => {
+    assert.deepEqual(kinds('# T\nPrinciples: Dive Deep\n\n**Situation**\n- Churn was 7%.\n\nTask: I owned the model.\n\nWhat I did:\n- I pulled the logs.\n\nResult\nChurn fell to 5%.\n'), [
+      'situation:**Situation**',
+      'task:Task:',
+      'action:What I did:',
+      'result:Result',
+    ]);
+  });
+
+  it('keeps the labels out of the spoken words, and the text after "Task:" in the section', () => {
+    const text = '# T\n\nSituation: Churn was 7%.\n\nTask: I owned the model.\n\nAction: I pulled the logs.\n\nResult: Churn fell to 5%.\n';
+    const [story] = new Linter().lint(text).stories;
+    const task = story.sections[1];
+    assert.equal(text.slice(task.body.start, task.body.end).trim(), 'I owned the model.');
+    assert.ok(!/Task:/.test(story.prose), 'the label is not prose');
+  });
+
+  it('leaves prose that merely starts with a section word alone, and never mixes labels into "##" sections', () => {
+    assert.deepEqual(kinds('# T\n\nAction items were late: I chased them.\n'), []);
+    assert.deepEqual(kinds('# T\n\n## Situation\nx\n\nTask: inside the Situation.\n'), ['situation:## Situation']);
+  });
+});

@@ -121,6 +121,11 @@ describe('rule we-over-i, one finding per section', () => {
     assert.equal(finding.fix, undefined, 'a rewrite of who did what is never applied on save');
   });
 
+  it('does not count a "we" in a general, present-tense statement ("every feature we ship")', () => {
+    const text = story({ task: 'My job is to make sure that every feature we ship solves a real problem rather than something we assumed.' });
+    assert.deepEqual(new Linter({ rules: [weOverI] }).lint(text).findings, []);
+  });
+
   it('does not count "our" and "us", which name who was affected, not who acted', () => {
     const text = story({ task, action: 'I met stakeholders from our ops team, and it cost us a week. Our customers waited.' });
     assert.deepEqual(new Linter({ rules: [weOverI] }).lint(text).findings, []);

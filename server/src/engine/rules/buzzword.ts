@@ -48,7 +48,6 @@ export const buzzword: Rule = {
   description: 'Corporate jargon (synergy, leverage, paradigm shift, move the needle, best-in-class…) where plain words would say what happened.',
   group: 'delivery',
   defaultSeverity: 'info',
-  advice: true,
   messages: {
     buzzword: '"{phrase}" is a buzzword that says nothing an interviewer can write down; {advice}.',
   },

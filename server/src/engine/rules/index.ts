@@ -1,5 +1,8 @@
 import type { Rule } from '../types';
+import { blame } from './blame';
+import { activityResult } from './activity-result';
 import { buzzword } from './buzzword';
+import { contradictoryNumbers } from './contradictory-numbers';
 import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
@@ -14,14 +17,17 @@ import { missingPrinciples } from './missing-principles';
 import { missingReflection } from './missing-reflection';
 import { missingSection } from './missing-section';
 import { noDecisionPoint } from './no-decision-point';
+import { othersDidTheWork } from './others-did-the-work';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
 import { principleNotShown } from './principle-not-shown';
 import { resultNoMetric } from './result-no-metric';
 import { sectionOrder } from './section-order';
 import { setupTooLong } from './setup-too-long';
+import { spunFailure } from './spun-failure';
 import { tooLong } from './too-long';
 import { tooManyPrinciples } from './too-many-principles';
+import { trivialDisagreement } from './trivial-disagreement';
 import { unexplainedAcronym } from './unexplained-acronym';
 import { unknownPrinciple } from './unknown-principle';
 import { vagueImpact } from './vague-impact';
@@ -57,6 +63,12 @@ export const rules: readonly Rule[] = [
   genericReflection,
   principleBeats,
   principleNotShown,
+  trivialDisagreement,
+  blame,
+  othersDidTheWork,
+  spunFailure,
+  activityResult,
+  contradictoryNumbers,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];

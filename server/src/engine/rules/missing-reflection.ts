@@ -18,7 +18,6 @@ export const missingReflection: Rule = {
   description: 'The story has no Reflection section (a warning for failure, backbone and trust stories).',
   group: 'reflection',
   defaultSeverity: 'info',
-  advice: true,
   wholeStory: true,
   fixable: 'suggestion',
   messages: {

@@ -1,4 +1,5 @@
 import type { Rule, SectionKind, Story, TextEdit } from '../types';
+import { storyWords } from '../text';
 import { eolOf, SECTION_TITLES, storySpan } from './util';
 
 const STAR: SectionKind[] = ['situation', 'task', 'action', 'result'];
@@ -42,6 +43,8 @@ export const missingSection: Rule = {
       const edit = { ...missing[0], text: missing.map((e) => e.text).join('') };
       context.report({
         messageId: 'noSections',
+        // Four paragraphs of prose are usually the four parts, told aloud: headings help the tool, not the interviewer.
+        severity: toldInParagraphs(story) ? 'hint' : undefined,
         start: span.start,
         end: span.end,
         suggestions: [{ title: 'Insert Situation, Task, Action and Result sections', edits: [edit] }],
@@ -61,6 +64,12 @@ export const missingSection: Rule = {
     }
   },
 };
+
+function toldInParagraphs(story: Story): boolean {
+  const body = story.prose.slice((story.principles?.line.end ?? story.heading.end) - story.start);
+  const paragraphs = body.split(/\n[ \t]*\n/).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  return paragraphs.length >= 4 && storyWords(story) >= 150;
+}
 
 function insertSection(story: Story, text: string, kind: SectionKind): TextEdit {
   const eol = eolOf(text);

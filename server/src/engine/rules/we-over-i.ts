@@ -1,3 +1,4 @@
+import { clauseAt, sentenceAt } from '../language';
 import type { Rule, Section, Story, TextEdit } from '../types';
 import { isPlainRun, matchesIn, sectionsOf } from './util';
 
@@ -9,6 +10,18 @@ const CLAUSE_START = /(?:^|[.!?;:,]\s*|\b(?:and|but|so|then|when|while|because|a
 
 // Present-tense hedges after "I" ("I think", "I would say", "I'd say") narrate nothing.
 const COMMENTARY = /^(?:\s+(?:would|might))?\s+(?:say|think|guess|believe|feel|suppose|mean|argue)\b/i;
+
+/** What makes a present-tense "we" a general statement rather than a narrated act. */
+const GENERAL_BEFORE = /\b(?:make sure|ensure|every|whenever|always|usually|each time)\b[^.!?;\n]*$/i;
+
+/** "My job is to…", "My approach is…": a standing duty described, not a story told. */
+const DEFINITION = /^\s*(?:my|our) (?:job|role|responsibility|goal|approach|philosophy|rule) (?:is|was)\b/i;
+
+function isGeneralStatement(story: Story, offset: number): boolean {
+  const sentence = sentenceAt(story, offset);
+  if (sentence && DEFINITION.test(story.prose.slice(sentence.start - story.start, offset - story.start))) return true;
+  return clauseAt(story, offset)?.tense === 'present' && GENERAL_BEFORE.test(story.prose.slice(Math.max(0, offset - story.start - 80), offset - story.start));
+}
 
 const REPLACEMENTS: Record<string, string> = {
   we: 'I', ourselves: 'myself',
@@ -63,6 +76,8 @@ export function ownershipPronouns(story: Story, section: Section): { singular: n
       if (CLAUSE_START.test(before) || isParagraphStart(story, m.start)) plural.push(m);
       continue;
     }
+    // "every feature we ship", "make sure we don't fix symptoms": a general truth, not a narrated act.
+    if (!SINGULAR.test(word) && isGeneralStatement(story, m.start)) continue;
     if (SINGULAR.test(word)) {
       // "I would say it went well" is commentary, not something the candidate did.
       const hedge = /^I(?:['\u2019]d)?$/i.test(word) && COMMENTARY.test(story.prose.slice(m.end - story.start, m.end - story.start + 24));
