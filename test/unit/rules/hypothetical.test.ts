@@ -7,6 +7,12 @@ const action = (text: string) => story({ action: text });
 
 testRule(hypothetical, {
   valid: [
+    // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
+    { name: 'a purpose: "so we would catch regressions"', text: story({ action: 'We also added alarms on the latency so we would catch regressions earlier, and I ran a second load test.' }) },
+    { name: 'a projection acted on: "at the current rate we would double-charge"', text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }) },
+    { name: 'speech reported after a colon', text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }) },
+    { name: 'an opinion about the story: "I would call this"', text: story({ result: 'Refunds settled in 1.5 days within six weeks. I would call this one of my most valuable projects.' }) },
+    { name: 'what the candidate would do again', text: story({ action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.' }) },
     { name: 'a past-tense story', text: story({}) },
     { name: 'reported speech: a past promise is a real event', text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.') },
     { name: 'reported speech with "that"', text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.') },

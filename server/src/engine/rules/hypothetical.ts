@@ -26,6 +26,17 @@ const COMPLEMENTIZER = /\bthat\s*$/i;
 const COUNTERFACTUAL = /\b(?:but|ideally|hindsight|looking back|in retrospect|otherwise|instead|should)\b/i;
 // "I'd do it again", "I will present it next quarter": turning these into the past would state something false.
 const NO_PAST = /\b(?:again|next|tomorrow|soon|later|future|going forward|someday|eventually)\b/i;
+// "so we would catch regressions", "so I would build it": the purpose of a past act, not a plan.
+const PURPOSE = /\bso(?:\s+that)?\s*$/i;
+// "At the current rate we would double-charge…", "…alone would lock it in: we would pay…": reasoning about a
+// consequence the candidate then acted on, told inside a past story.
+const PROJECTION = /\b(?:at (?:the|this) (?:current )?rate|otherwise|without (?:it|that|this|a fix)|would (?:lock|cost|mean|take|leave|break)|if (?:we|I|the|it|they) (?:had|did|kept|waited|shipped|left))\b|:\s*$/i;
+// "I said to everyone: …, and I will fix it this week": speech reported after a colon, without quotes.
+const SPOKEN = /\b(?:said|told [\w ]{1,30}?|wrote|announced|promised|admitted)\b[^.!?]*:/i;
+// "If I were to do this again, I would build…": what the candidate would change, a reflection told in the wrong section.
+const DO_AGAIN = /\bif I (?:were to |had to |could )?(?:do|did|run|ran|start|started)\b[^.!?]*\bagain\b|\bnext time\b|\bin hindsight\b|\blooking back\b/i;
+// "I would call this my best project": an opinion about the story, not a plan; deleting it would break the sentence.
+const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)\b/i;
 // A hyphenated compound is one word: "re-run", "double-check", "under-promise".
 const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
 
@@ -54,6 +65,8 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
+        if (!habitual && (PURPOSE.test(clauseBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
+        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) continue;
         // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
         const filler = fillerAt(story, m.start, m.end, lower);
         if (filler) {
