@@ -8,6 +8,7 @@ const action = (text: string) => story({ action: text });
 testRule(hypothetical, {
   valid: [
     // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
+    { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
     { name: 'a purpose: "so we would catch regressions"', text: story({ action: 'We also added alarms on the latency so we would catch regressions earlier, and I ran a second load test.' }) },
     { name: 'a projection acted on: "at the current rate we would double-charge"', text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }) },
     { name: 'speech reported after a colon', text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }) },
@@ -35,6 +36,7 @@ testRule(hypothetical, {
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
   invalid: [
+    { name: '"So I would first …" opens a plan', text: story({ action: 'So I would first gather data from the refund logs.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'So I first gathered data from the refund logs.' }) },
     {
       // Found by the fuzzer: the rewrite joined the lines and swallowed whatever lay between the words.
       name: 'no rewrite across a line break or a comment: flagged, but the user\'s text is kept',

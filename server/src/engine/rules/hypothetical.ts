@@ -27,7 +27,8 @@ const COUNTERFACTUAL = /\b(?:but|ideally|hindsight|looking back|in retrospect|ot
 // "I'd do it again", "I will present it next quarter": turning these into the past would state something false.
 const NO_PAST = /\b(?:again|next|tomorrow|soon|later|future|going forward|someday|eventually)\b/i;
 // "so we would catch regressions", "so I would build it": the purpose of a past act, not a plan.
-const PURPOSE = /\bso(?:\s+that)?\s*$/i;
+// A sentence that opens with "So I would…" is a plan, so "so" must follow something.
+const PURPOSE = /[\w,]\s+so(?:\s+that)?\s*$/i;
 // "At the current rate we would double-charge…", "…alone would lock it in: we would pay…": reasoning about a
 // consequence the candidate then acted on, told inside a past story.
 const PROJECTION = /\b(?:at (?:the|this) (?:current )?rate|otherwise|without (?:it|that|this|a fix)|would (?:lock|cost|mean|take|leave|break)|if (?:we|I|the|it|they) (?:had|did|kept|waited|shipped|left))\b|:\s*$/i;
@@ -65,7 +66,7 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        if (!habitual && (PURPOSE.test(clauseBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
+        if (!habitual && (PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
         if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) continue;
         // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
         const filler = fillerAt(story, m.start, m.end, lower);
