@@ -129,7 +129,7 @@ function principleStory(p: Principle): Snippet {
   return { prefix: `star-${p.id}`, description: `STAR story for ${p.name}`, body };
 }
 
-/** Inline directives (product.md §2), with the registered rules as a choice. */
+/** Inline directives (README, File format), with the registered rules as a choice. */
 function directiveSnippets(): Record<string, Snippet> {
   const choice = `\${1|${rules.map((r) => escChoice(r.name)).join(',')}|}`;
   const directive = (kind: string, description: string): [string, Snippet] => [

@@ -11,7 +11,7 @@ import { load as loadYaml } from 'js-yaml';
 import { Linter, type EngineConfig, type SectionKind } from '../../server/src/engine';
 import { rules } from '../../server/src/engine/rules';
 
-/** The catalogue of product.md §4, so a typo in the corpus is caught even for rules not written yet. */
+/** The rule catalogue, so a typo in the corpus is caught even for rules not written yet. */
 export const CATALOGUE = [
   'missing-section', 'empty-section', 'section-order', 'missing-principles', 'unknown-principle', 'too-many-principles',
   'we-over-i', 'manager-directed', 'weak-verb', 'passive-voice', 'hypothetical', 'result-no-metric', 'metric-no-baseline',

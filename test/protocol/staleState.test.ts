@@ -1,5 +1,5 @@
 /**
- * No stale state (product.md §8): through the bundled server over stdio, 1,000 random
+ * No stale state (docs/security.md): through the bundled server over stdio, 1,000 random
  * incremental edits (inserts, deletes, multi-line replaces, several changes per notification,
  * sent without waiting) end with the diagnostics a fresh lint of the final text gives, and code
  * actions asked for with diagnostics of an older version are refused.

@@ -44,7 +44,7 @@ export function classify(text: string): Pick<ResultSentence, 'activity' | 'outco
   return { activity: activities[0], outcome };
 }
 
-// Domain: a Result that is an activity ("it started a broader discussion", "we presented it to
+// What interviewers grade (docs/interviews.md): a Result that is an activity ("it started a broader discussion", "we presented it to
 // leadership") rather than an outcome. The interviewer's next question is "and what changed?";
 // with no answer in the story, there is no result to write up.
 export const activityResult: Rule = {

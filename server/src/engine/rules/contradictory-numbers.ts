@@ -267,7 +267,7 @@ function contradicts(first: Mention, second: Mention): boolean {
   return false;
 }
 
-// Domain: the Bar Raiser "looks for contradictions"; numbers that contradict each other inside
+// What interviewers grade (docs/interviews.md): the Bar Raiser "looks for contradictions"; numbers that contradict each other inside
 // one story make the interviewer doubt every number in it.
 export const contradictoryNumbers: Rule = {
   name: 'contradictory-numbers',

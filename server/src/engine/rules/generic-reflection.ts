@@ -46,7 +46,7 @@ const CONCRETE = new RegExp(
   'i',
 );
 
-// Domain: "A reflection that changed behavior. What the candidate now does differently, every
+// What interviewers grade (docs/interviews.md): "A reflection that changed behavior. What the candidate now does differently, every
 // time, not a generic lesson ('communication matters')."
 export const genericReflection: Rule = {
   name: 'generic-reflection',

@@ -34,7 +34,7 @@ import { vagueImpact } from './vague-impact';
 import { weOverI } from './we-over-i';
 import { weakVerb } from './weak-verb';
 
-/** Every rule, in the order of the catalogue in product.md §4. */
+/** Every rule, grouped as the README's rule table lists them. */
 export const rules: readonly Rule[] = [
   missingSection,
   emptySection,

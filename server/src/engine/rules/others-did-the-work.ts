@@ -16,7 +16,7 @@ interface Hit {
   end: number;
 }
 
-// Domain: "The hard part done by someone else (escalated to a senior engineer, delegated to
+// What interviewers grade (docs/interviews.md): "The hard part done by someone else (escalated to a senior engineer, delegated to
 // experts), told as the candidate's work" is a weak story: the interviewer cannot credit work the
 // candidate handed on, and will ask "what did you do?" until the answer is small.
 export const othersDidTheWork: Rule = {

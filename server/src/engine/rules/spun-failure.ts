@@ -19,7 +19,7 @@ interface Hit {
   end: number;
 }
 
-// Domain: a Learn and Be Curious story is often a failure story, and "the failure must be real and
+// What interviewers grade (docs/interviews.md): a Learn and Be Curious story is often a failure story, and "the failure must be real and
 // owned, its cost named"; "a failure spun into a triumph is a red flag". An interviewer who hears
 // "my only mistake was working too hard" stops believing the rest of the story.
 export const spunFailure: Rule = {
