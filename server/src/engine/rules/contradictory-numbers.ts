@@ -1,8 +1,8 @@
 import type { Rule, SectionKind, Story } from '../types';
-import { sectionSentences } from './metrics';
+import { sentencesOf, type Clause, type NumberMention } from '../language';
 import { literalPhrases, SECTION_TITLES, sectionsOf } from './util';
 import words from './contradictory-numbers.words.json';
-import { toldSentences } from './told-sentences';
+import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from './told-sentences';
 
 /**
  * What one story says about one measured thing, in a form two mentions can be compared in:
@@ -171,16 +171,19 @@ function measureBefore(text: string, at: number): string {
 export function mentionsOf(story: Story, documentText: string): Mention[] {
   const mentions: Mention[] = [];
   let index = 0;
-  for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
-    for (const sentence of toldSentences(story, documentText, sectionSentences(story, section))) {
+  for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result']).filter((s) => isTellable(s.body))) {
+    for (const sentence of toldSentences(story, documentText, sentencesOf(story, section.body))) {
       const i = index++;
       const text = sentence.text;
-      // Goals, plans and estimates may differ from what happened; that is not a contradiction.
-      if (PLAN.test(text)) continue;
+      if (text.length > LONGEST_TOLD_SENTENCE) continue;
       const staged = STAGE.test(text);
       const at = (s: number, e: number) => ({ start: sentence.start + s, end: sentence.start + e });
       const base = { section: section.kind!, sentence: i, staged };
-      const qs = quantities(text);
+      const clauses = sentence.parts.flatMap((p) => p.clauses);
+      const layerNumbers = sentence.parts.flatMap((p) => p.numbers);
+      // Goals, plans and estimates may differ from what happened; that is not a contradiction.
+      const planned = (q: Quantity) => PLAN.test(text.slice(0, q.start)) || isPlan(clauseAt(clauses, sentence.start + q.start));
+      const qs = quantities(text).filter((q) => !planned(q) && amountByLayer(layerNumbers, sentence.start + q.start));
       const inChange = new Set<Quantity>();
       for (let k = 0; k + 1 < qs.length; k++) {
         const [a, b] = [qs[k], qs[k + 1]];
@@ -206,13 +209,14 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         }
       }
       for (const m of text.matchAll(APPROXIMATE)) {
+        if (PLAN.test(text.slice(0, m.index)) || isPlan(clauseAt(clauses, sentence.start + m.index))) continue;
         let end = m.index + m[0].length;
         const r = RATE_AFTER.exec(text.slice(end));
         if (r) end += r[0].length;
         const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
         mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
       }
-      if (!TEAM_CHANGE.test(text)) {
+      if (!TEAM_CHANGE.test(text) && !PLAN.test(text)) {
         for (const re of TEAM_SIZE) {
           for (const m of text.matchAll(re)) {
             const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
@@ -224,6 +228,24 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
+
+function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
+  return clauses.find((c) => c.start <= offset && offset < c.end);
+}
+
+/** "we would save $2M", "it will take 9 days": a plan or a forecast, not what happened. */
+function isPlan(clause: Clause | undefined): boolean {
+  return clause !== undefined && (clause.modal !== undefined || clause.tense === 'future');
+}
+
+/** Dates, ordinals, identifiers ("p99", "EC2") and "one" as a pronoun are not amounts; the language layer tells them apart. */
+const NOT_AMOUNTS: ReadonlySet<NumberMention['kind']> = new Set(['date', 'ordinal', 'identifier', 'pronoun', 'multiplier']);
+function amountByLayer(numbers: readonly NumberMention[], offset: number): boolean {
+  const n = numbers.find((m) => m.start <= offset && offset < m.end);
+  return n !== undefined && !NOT_AMOUNTS.has(n.kind);
+}
+
+const MAX_MENTIONS = 300;
 
 const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
@@ -279,7 +301,8 @@ export const contradictoryNumbers: Rule = {
       '"{second}" does not match "{first}" {where}: the interviewer will ask which number is true, and doubt both. Use the same number for the same thing everywhere, or say why they differ.',
   },
   check(story, context) {
-    const mentions = mentionsOf(story, context.text);
+    // A story tells a few dozen numbers; past that, the text is not a story (a pasted table), and comparing every pair would cost more than it finds.
+    const mentions = mentionsOf(story, context.text).slice(0, MAX_MENTIONS);
     const reported = new Set<number>();
     for (let j = 1; j < mentions.length; j++) {
       const second = mentions[j];

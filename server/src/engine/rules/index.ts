@@ -6,6 +6,7 @@ import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
 import { genericReflection } from './generic-reflection';
+import { habitualAnswer } from './habitual-answer';
 import { hedging } from './hedging';
 import { hypothetical } from './hypothetical';
 import { longSentence } from './long-sentence';
@@ -16,6 +17,7 @@ import { missingPrinciples } from './missing-principles';
 import { missingReflection } from './missing-reflection';
 import { missingSection } from './missing-section';
 import { noDecisionPoint } from './no-decision-point';
+import { noteFragments } from './note-fragments';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
 import { resultNoMetric } from './result-no-metric';
@@ -59,6 +61,8 @@ export const rules: readonly Rule[] = [
   principleBeats,
   activityResult,
   contradictoryNumbers,
+  habitualAnswer,
+  noteFragments,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];
