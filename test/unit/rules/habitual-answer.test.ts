@@ -48,6 +48,13 @@ testRule(habitualAnswer, {
       text: story({ action: 'I would first gather data and then I would talk to the stakeholders.', task: 'I would own the refund service.', situation: 'Refunds would take too long.' }),
     },
     { name: 'an empty story', text: '# Draft\n' },
+    {
+      name: 'a present-tense role before a past story',
+      text: story({
+        situation: 'I lead the payments team, and we usually deploy twice a day. Refund requests at our marketplace were taking nine days to settle.',
+        task: 'I always own the incidents in my area, and this one was mine.',
+      }),
+    },
   ],
   invalid: [
     {
@@ -96,6 +103,16 @@ testRule(habitualAnswer, {
         'I believe in data over opinions.\n\nWhenever a stakeholder pushes back on a launch, I pull the numbers and walk them through the risk.',
       ),
       findings: [{ messageId: 'habitual', text: 'I believe in data over opinions.' }],
+    },
+    {
+      name: 'habits with one past example as an aside',
+      text: story({
+        situation: "I'm the tech lead for order management, so I'm usually the escalation point when something goes wrong.",
+        task: 'My responsibility is to make sure we find the actual root cause.',
+        action:
+          'When an incident comes in, the first thing I do is stop looking at the dashboards. I go straight to the raw logs and follow a few failing requests end to end. I always ask "why" at least five times. For example, last year orders got stuck, and I traced it to a lock that was never released. I make sure every incident ends with a postmortem, and I review all of them personally.',
+      }),
+      findings: [{ messageId: 'mostlyHabitual', text: "I'm the tech lead for order management, so I'm usually the escalation point when something goes wrong." }],
     },
     {
       name: 'one finding per story, even with many habits',

@@ -14,7 +14,13 @@ const PHILOSOPHY = phrases(words.philosophy);
 const isCandidate = (c: Clause) => c.subject !== undefined && (c.subject.actor === 'self' || c.subject.actor === 'team');
 /** Something the candidate (or their team) did, once: "I pulled the logs", "we shipped", a past note "Analyzed logs". */
 const isPastEvent = (c: Clause, s: Sentence) =>
-  c.tense === 'past' && !c.reported && !c.nonFinite && c.modal === undefined && (isCandidate(c) || (s.fragment && !c.subject));
+  isPast(c) && !c.reported && !c.nonFinite && c.modal === undefined && (isCandidate(c) || (s.fragment && !c.subject));
+/**
+ * Past tense, or an -ed form standing alone after its subject ("I traced it"), which the layer may
+ * leave as a participle with no tense: with no auxiliary before it, it can only be a past.
+ */
+const isPast = (c: Clause) =>
+  c.tense === 'past' || (c.tense === 'none' && !c.passive && c.verbs.length === 1 && c.verb?.form === 'participle' && c.subject !== undefined && !c.subjectImplied);
 const isPresentOwn = (c: Clause) => c.tense === 'present' && !c.reported && c.modal === undefined && isCandidate(c);
 
 /**
@@ -32,12 +38,24 @@ function eventSpans(story: Story): Span[] {
   return [...spans, ...story.sections.filter(other).map((s) => s.body)];
 }
 
-/** A sentence (all its wrapped lines) that tells a habit, a philosophy or a role, and no past event. */
-function isHabitual(told: ToldSentence<Sentence>): boolean {
-  if (told.parts.some((s) => s.clauses.some((c) => isPastEvent(c, s)))) return false;
+/** A sentence (all its wrapped lines) that tells a habit, a philosophy or a role. */
+function marksHabit(told: ToldSentence<Sentence>): boolean {
   if (PHILOSOPHY.test(told.text)) return true;
   return HABIT.test(told.text) && told.parts.some((s) => s.clauses.some(isPresentOwn));
 }
+
+/** A habitual sentence that tells no past event either. */
+function isHabitual(told: ToldSentence<Sentence>): boolean {
+  return !told.parts.some((s) => s.clauses.some((c) => isPastEvent(c, s))) && marksHabit(told);
+}
+
+/**
+ * An answer dominated by habits: the candidate's present-tense clauses outnumber their past events
+ * several times over, and several sentences mark a habit. "For example, last year I traced it to a
+ * lock" inside a description of how I always work is an aside, not the story.
+ */
+const DOMINANCE = 3;
+const MIN_HABIT_SENTENCES = 3;
 
 // Domain: "Tell me about a time…" asks for one past event; "an answer that describes a habit or
 // a philosophy in the present tense ('I always…', 'my approach is…') instead of one past event"
@@ -50,15 +68,30 @@ export const habitualAnswer: Rule = {
   messages: {
     habitual:
       '"{sentence}" describes what you usually do, not one time you did it, and the story tells no past event of yours. The interviewer asked "tell me about a time…" and will ask for a specific example: tell one occasion, in the past tense (when it was, what you did, what came of it).',
+    mostlyHabitual:
+      '"{sentence}" and most of this answer describe what you usually do; the one occasion in it is an aside. The interviewer asked "tell me about a time…": make that occasion the story, told in the past tense (when it was, what you did, what came of it), and keep the habit for the Reflection.',
   },
   check(story, context) {
-    let first: ToldSentence<Sentence> | undefined;
+    let past = 0;
+    let present = 0;
+    const told: ToldSentence<Sentence>[] = [];
     for (const span of eventSpans(story).filter(isTellable)) {
       const sentences = sentencesOf(story, span);
-      if (sentences.some((s) => s.clauses.some((c) => isPastEvent(c, s)))) return;
-      first ??= toldSentences(story, context.text, sentences).find(isHabitual);
+      for (const s of sentences) {
+        past += s.clauses.filter((c) => isPastEvent(c, s)).length;
+        present += s.clauses.filter(isPresentOwn).length;
+      }
+      told.push(...toldSentences(story, context.text, sentences));
     }
-    if (!first) return;
-    context.report({ messageId: 'habitual', data: { sentence: quoteText(first.text) }, start: first.start, end: first.end });
+    if (past === 0) {
+      const first = told.find(isHabitual);
+      if (first) context.report({ messageId: 'habitual', data: { sentence: quoteText(first.text) }, start: first.start, end: first.end });
+      return;
+    }
+    const habits = told.filter(marksHabit);
+    if (habits.length >= MIN_HABIT_SENTENCES && present >= DOMINANCE * past) {
+      const first = habits[0];
+      context.report({ messageId: 'mostlyHabitual', data: { sentence: quoteText(first.text) }, start: first.start, end: first.end });
+    }
   },
 };

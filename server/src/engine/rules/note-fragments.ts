@@ -34,7 +34,14 @@ export const noteFragments: Rule = {
       '"{fragment}" is a note, not something you can say: most of this {section} has no subject. Write the sentences you will say aloud, with "I" doing each step, so the interviewer hears who did what.',
   },
   check(story, context) {
-    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection']).filter((s) => isTellable(s.body))) {
+    const sections = sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection']).map((s) => ({ body: s.body, name: SECTION_TITLES[s.kind!] }));
+    // An answer with no STAR headings is read as one block: everything after the title and the Principles line.
+    if (sections.length === 0) {
+      const start = story.principles?.line.end ?? story.heading.end;
+      const end = story.sections[0]?.heading.start ?? story.end;
+      if (end > start) sections.push({ body: { start, end }, name: 'answer' });
+    }
+    for (const section of sections.filter((s) => isTellable(s.body))) {
       const told = toldSentences(story, context.text, sentencesOf(story, section.body));
       // "I weighed three options:" opens a list whose items finish its sentence; so does a labelled item.
       const counted: typeof told = [];
@@ -42,6 +49,8 @@ export const noteFragments: Rule = {
       for (const s of told) {
         if (!s.item) listOpened = /:\s*$/.test(s.text);
         else if (listOpened || LABELLED.test(s.text)) continue;
+        // A line with no verb at all ("Situation", "Root cause") is a label or a heading, neither told nor a note.
+        if (!s.parts.some((p) => p.clauses.some((c) => c.verb !== undefined))) continue;
         counted.push(s);
       }
       const fragments = counted.filter((s) => isFragment(s.parts[0]));
@@ -49,7 +58,7 @@ export const noteFragments: Rule = {
       const first = fragments[0];
       context.report({
         messageId: 'fragments',
-        data: { fragment: quoteText(first.text), section: SECTION_TITLES[section.kind!] },
+        data: { fragment: quoteText(first.text), section: section.name },
         start: first.start,
         end: first.end,
       });
