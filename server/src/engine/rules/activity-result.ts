@@ -10,7 +10,7 @@ function phraseRegex(phrases: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${literalPhrases(sorted).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-const ACTIVITY = phraseRegex(words.activities);
+const ACTIVITY = phraseRegex([...words.activities, ...words.activityNouns]);
 const OUTCOME = phraseRegex(words.outcomes);
 /** Money and percentages are what an outcome is measured in; a count of people in a meeting is not. */
 const MONEY_OR_PERCENT = /[$€£¥]\s?\d|\d\s?%|\bpercent\b/iu;
