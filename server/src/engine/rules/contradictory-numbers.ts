@@ -10,7 +10,7 @@ import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from './told-sentenc
  * amount "hundreds of tickets a week", a team size "a team of 5", money saved "saved $2M".
  */
 interface Mention {
-  kind: 'change' | 'amount' | 'approximate' | 'team' | 'saving';
+  kind: 'change' | 'amount' | 'baseline' | 'approximate' | 'team' | 'saving' | 'arithmetic';
   section: SectionKind;
   /** Absolute offsets of the words that state it. */
   start: number;
@@ -24,6 +24,9 @@ interface Mention {
   values: number[];
   hedged: boolean;
   staged: boolean;
+  /** Arithmetic: the percent the sentence states and the one its numbers give. */
+  stated?: number;
+  actual?: number;
 }
 
 const wordAlternatives = (phrases: readonly string[]) => `(?:${literalPhrases([...phrases].sort((a, b) => b.length - a.length)).join('|')})`;
@@ -196,6 +199,21 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         const thing = b.thing || a.thing || measureBefore(text, start);
         const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
         mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit, rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
+        // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
+        const after = PERCENT_AFTER.exec(text.slice(b.end));
+        const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+        const stated = after ?? before;
+        if (stated && a.value > 0 && a.value !== b.value) {
+          const p = Number(stated[2]);
+          const actual = (Math.abs(b.value - a.value) / a.value) * 100;
+          const points = a.percent && Math.abs(Math.abs(b.value - a.value) - p) < 0.5;
+          const hedged = Boolean(stated[1]) || a.hedged || b.hedged;
+          const slack = hedged ? Math.max(6, 0.1 * p) : Math.max(4, 0.05 * p);
+          if (!points && Math.abs(actual - p) > slack) {
+            const span = after ? at(start, b.end + after[0].length) : at(start - before![0].length, b.end);
+            mentions.push({ ...base, kind: 'arithmetic', ...span, unit: '', rate: '', values: [a.value, b.value], hedged, stated: p, actual });
+          }
+        }
       }
       for (const q of qs) {
         if (inChange.has(q) || q.bound) continue;
@@ -206,6 +224,11 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         } else if (!changing && !q.currency) {
           const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
           if (thing) mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: `${thing}|${q.dim}`, rate: q.rate, values: [q.value], hedged: q.hedged });
+          // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
+          else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
+            const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
+            if (earlier) mentions.push({ ...base, kind: 'baseline', ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end), unit: `${earlier.thing}|${earlier.dim}`, rate: q.rate || earlier.rate, values: [q.value], hedged: q.hedged });
+          }
         }
       }
       for (const m of text.matchAll(APPROXIMATE)) {
@@ -246,11 +269,18 @@ function amountByLayer(numbers: readonly NumberMention[], offset: number): boole
 }
 
 const MAX_MENTIONS = 300;
+/** ", an 80% reduction", " (a 40% drop)", " — 65% fewer" right after a change. */
+const PERCENT_AFTER = /^\s*(?:,|\(|—|–|-)\s*(?:(?:or|an?)\s+)?((?:about|around|roughly|nearly|almost|over|just over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)(?:\s+(?:reduction|decrease|drop|cut|fewer|less|lower|improvement|increase|rise|more|higher|gain|growth|jump|faster|cheaper)\b)?\)?/iu;
+/** "by 80%, from 300 to 40". */
+const PERCENT_BEFORE = /\bby\s+((?:about|around|roughly|nearly|almost|over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)\s*,?\s*$/iu;
+/** "the original 40,000", "the old 12". */
+const ORIGINAL_BEFORE = /\b(?:the\s+|its\s+|our\s+)?(?:original|old|previous|former|initial|legacy)\s+(?:(?:about|around|roughly|nearly)\s+)?$/iu;
 
 const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
 /** Whether a later mention states a different value for what an earlier one measured. */
 function contradicts(first: Mention, second: Mention): boolean {
+  if (first.kind === 'arithmetic' || second.kind === 'arithmetic') return false;
   if (first.sentence === second.sentence) return false;
   const tolerance = first.hedged || second.hedged ? 0.25 : 0.001;
   const sameRate = first.rate === second.rate;
@@ -279,6 +309,9 @@ function contradicts(first: Mention, second: Mention): boolean {
     const value = exact.values[0];
     return value < approximate.values[0] * (exact.hedged ? 0.75 : 1);
   }
+  if (second.kind === 'baseline' && (first.kind === 'amount' || first.kind === 'baseline')) {
+    return sameRate && !close(first.values[0], second.values[0], tolerance);
+  }
   if (pair('amount', 'change')) {
     const amount = first.kind === 'amount' ? first : second;
     const change = first.kind === 'amount' ? second : first;
@@ -297,6 +330,8 @@ export const contradictoryNumbers: Rule = {
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {
+    arithmetic:
+      '"{change}": those numbers make a {actual}% {direction}, not {stated}%. An interviewer who does the sum will doubt the rest; correct whichever number is wrong.',
     contradiction:
       '"{second}" does not match "{first}" {where}: the interviewer will ask which number is true, and doubt both. Use the same number for the same thing everywhere, or say why they differ.',
   },
@@ -304,12 +339,18 @@ export const contradictoryNumbers: Rule = {
     // A story tells a few dozen numbers; past that, the text is not a story (a pasted table), and comparing every pair would cost more than it finds.
     const mentions = mentionsOf(story, context.text).slice(0, MAX_MENTIONS);
     const reported = new Set<number>();
+    const quote = (m: Mention) => story.prose.slice(m.start - story.start, m.end - story.start).replace(/\s+/g, ' ');
+    for (const m of mentions) {
+      if (m.kind !== 'arithmetic' || reported.has(m.sentence)) continue;
+      reported.add(m.sentence);
+      const direction = m.values[1] < m.values[0] ? 'cut' : 'rise';
+      context.report({ messageId: 'arithmetic', data: { change: quote(m), actual: Math.round(m.actual!), stated: m.stated!, direction }, start: m.start, end: m.end });
+    }
     for (let j = 1; j < mentions.length; j++) {
       const second = mentions[j];
       const first = mentions.slice(0, j).find((m) => contradicts(m, second));
       if (!first || reported.has(second.sentence)) continue;
       reported.add(second.sentence);
-      const quote = (m: Mention) => story.prose.slice(m.start - story.start, m.end - story.start).replace(/\s+/g, ' ');
       const where = first.section === second.section ? `earlier in the ${SECTION_TITLES[first.section]}` : `in the ${SECTION_TITLES[first.section]}`;
       context.report({
         messageId: 'contradiction',
