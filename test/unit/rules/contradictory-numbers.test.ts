@@ -80,7 +80,8 @@ testRule(contradictoryNumbers, {
     {
       name: 'a percentage that matches its change, and a change in points',
       text: story({
-        result: 'Oversold orders went from 300 a week to 40 a week, an 87% reduction, and abandoned carts fell from 9% to 7% of sessions, a 2% drop.',
+        result:
+          'Oversold orders went from 300 a week to 40 a week (an 87% drop), and abandoned carts fell from 9% to 7% of sessions, a 2% drop. Tickets fell from 900 to 310 a week, 40% of them about addresses.',
       }),
     },
     {
@@ -153,6 +154,11 @@ testRule(contradictoryNumbers, {
       name: 'a percentage that does not match its own change',
       text: story({ result: 'Refund complaints fell from 400 to 200 a week, a 75% reduction, within a month.' }),
       findings: [{ messageId: 'arithmetic', text: 'from 400 to 200 a week, a 75% reduction' }],
+    },
+    {
+      name: 'a percentage in brackets',
+      text: story({ result: 'Refund complaints fell from 400 to 200 a week (a 75% drop) within a month.' }),
+      findings: [{ messageId: 'arithmetic', text: 'from 400 to 200 a week (a 75% drop)' }],
     },
     {
       name: 'the original amount told twice',

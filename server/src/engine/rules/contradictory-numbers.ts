@@ -202,12 +202,13 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
         const after = PERCENT_AFTER.exec(text.slice(b.end));
         const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-        const stated = after ?? before;
-        if (stated && a.value > 0 && a.value !== b.value) {
-          const p = Number(stated[2]);
+        const statedText = after ? after.groups!.p1 ?? after.groups!.p2 : before?.[2];
+        const statedHedge = after ? after.groups!.h1 ?? after.groups!.h2 : before?.[1];
+        if (statedText !== undefined && a.value > 0 && a.value !== b.value) {
+          const p = Number(statedText);
           const actual = (Math.abs(b.value - a.value) / a.value) * 100;
           const points = a.percent && Math.abs(Math.abs(b.value - a.value) - p) < 0.5;
-          const hedged = Boolean(stated[1]) || a.hedged || b.hedged;
+          const hedged = Boolean(statedHedge) || a.hedged || b.hedged;
           const slack = hedged ? Math.max(6, 0.1 * p) : Math.max(4, 0.05 * p);
           if (!points && Math.abs(actual - p) > slack) {
             const span = after ? at(start, b.end + after[0].length) : at(start - before![0].length, b.end);
@@ -269,8 +270,14 @@ function amountByLayer(numbers: readonly NumberMention[], offset: number): boole
 }
 
 const MAX_MENTIONS = 300;
-/** ", an 80% reduction", " (a 40% drop)", " — 65% fewer" right after a change. */
-const PERCENT_AFTER = /^\s*(?:,|\(|—|–|-)\s*(?:(?:or|an?)\s+)?((?:about|around|roughly|nearly|almost|over|just over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)(?:\s+(?:reduction|decrease|drop|cut|fewer|less|lower|improvement|increase|rise|more|higher|gain|growth|jump|faster|cheaper)\b)?\)?/iu;
+const HEDGE_WORDS = '(?:about|around|roughly|nearly|almost|over|just over|more than|approximately)';
+const CHANGE_NOUNS = '(?:reduction|decrease|drop|cut|fewer|less|lower|improvement|increase|rise|more|higher|gain|growth|jump|faster|cheaper)';
+/** ", an 80% reduction", " (a 40% drop)", " (87%)", " — 65% fewer" right after a change; ", 40% of them" is something else. */
+const PERCENT_AFTER = new RegExp(
+  `^\\s*(?:\\(\\s*(?:(?:or|an?)\\s+)?(?<h1>${HEDGE_WORDS}\\s+)?(?<p1>\\d+(?:\\.\\d+)?)\\s?(?:%|percent)\\s*(?:${CHANGE_NOUNS})?\\s*\\)` +
+    `|(?:,|—|–|-)\\s*(?:(?:or|an?)\\s+)?(?<h2>${HEDGE_WORDS}\\s+)?(?<p2>\\d+(?:\\.\\d+)?)\\s?(?:%|percent)\\s+(?:${CHANGE_NOUNS})\\b)`,
+  'iu',
+);
 /** "by 80%, from 300 to 40". */
 const PERCENT_BEFORE = /\bby\s+((?:about|around|roughly|nearly|almost|over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)\s*,?\s*$/iu;
 /** "the original 40,000", "the old 12". */
