@@ -113,13 +113,29 @@ testRule(hypothetical, {
       output: action('We reviewed every schema change twice.'),
     },
     {
-      name: 'no fix where the past would not say the same thing: "if I were", "I would say", "I would rather"',
-      text: action('If I were the owner I would escalate. I would say it went well. I would rather wait.'),
+      name: 'no fix where the past would not say the same thing: "if I were", "I would rather"',
+      text: action('If I were the owner I would escalate. I would rather wait.'),
       findings: [
         { messageId: 'hypothetical', text: 'If I were' },
         { messageId: 'hypothetical', text: 'I would' },
-        { messageId: 'hypothetical', text: 'I would' },
       ],
+    },
+    {
+      // Was a hypothetical with no fix; "I would say" is an opinion marker, and deleting it keeps who did what.
+      name: '"I would say" is a filler: deleted, the capital moving to the next word',
+      text: action('I would say it went well. Then I\'d say that the fix held, and I would say I learned a lot. It was the right call, I would say.'),
+      findings: [
+        { messageId: 'filler', text: 'I would say' },
+        { messageId: 'filler', text: "I'd say" },
+        { messageId: 'filler', text: 'I would say' },
+        { messageId: 'filler', text: 'I would say' },
+      ],
+      output: action('It went well. Then the fix held, and I learned a lot. It was the right call.'),
+    },
+    {
+      name: '"I would say no" is a hypothetical act, not a filler',
+      text: action('I would say no to the VP.'),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
     },
     {
       name: 'no fix for a future plan or "again"',
@@ -182,5 +198,14 @@ describe('rule hypothetical fix', () => {
     const [finding] = new Linter({ rules: [hypothetical] }).lint(text).findings;
     assert.equal(finding.fix?.title, 'Rewrite "I would write" as "I wrote" and "send" as "sent"');
     assert.deepEqual(finding.fix?.edits.map((e) => [text.slice(e.start, e.end), e.text]), [['I would write', 'I wrote'], ['send', 'sent']]);
+  });
+});
+
+describe('rule hypothetical filler', () => {
+  it('has its own message and a fix titled with what it deletes', () => {
+    const text = action('I would say that the launch went well.');
+    const [finding] = new Linter({ rules: [hypothetical] }).lint(text).findings;
+    assert.equal(finding.message, '"I would say" is a filler; just say it.');
+    assert.equal(finding.fix?.title, 'Delete "I would say that"');
   });
 });

@@ -1,6 +1,7 @@
 import type { Fix, Rule, Story } from '../types';
 import { compoundParts, isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
 import { isPlainRun, matchesIn, sectionsOf } from './util';
+import { clauseIn, sentenceAt, tokenIndexAt } from '../language';
 
 const APOS = "['\u2019]";
 const HYPOTHETICAL = new RegExp(
@@ -37,6 +38,7 @@ export const hypothetical: Rule = {
   fixable: 'fix',
   messages: {
     hypothetical: '"{phrase}" is a hypothetical; tell what you did, in the past tense.',
+    filler: '"{phrase}" is a filler; just say it.',
     habitual: '"{phrase}" describes a habit; tell the one time it happened, in the past tense.',
   },
   check(story, context) {
@@ -52,6 +54,12 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
+        // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
+        const filler = fillerAt(story, m.start, m.end, lower);
+        if (filler) {
+          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: fillerFix(story, context.text, m.start, filler.end) });
+          continue;
+        }
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
         if (lower.endsWith("'d") && isPastPerfect(after)) continue;
         const sentenceAfter = firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160));
@@ -71,6 +79,58 @@ export const hypothetical: Rule = {
     }
   },
 };
+
+/**
+ * "I would say" / "I'd say" followed by what is said ("I would say it went well", "I'd say that the
+ * fix held", "It held, I would say."), read from the language layer: the next clause has a subject
+ * of its own, so "say" reports an opinion rather than an act ("I would say no to the VP" is a hypothetical).
+ */
+function fillerAt(story: Story, start: number, end: number, lower: string): { end: number; phrase: string } | undefined {
+  if (!/^i(?: would|'d)$/.test(lower)) return undefined;
+  const sentence = sentenceAt(story, start);
+  if (!sentence) return undefined;
+  const i = tokenIndexAt(sentence, end);
+  const say = sentence.tokens[i];
+  if (!say || say.lower !== 'say') return undefined;
+  const phrase = story.prose.slice(start - story.start, say.end - story.start).replace(/\s+/g, ' ');
+  const next = sentence.tokens[i + 1];
+  // "It held, I would say.": the filler closes the sentence.
+  if (!next || (next.pos === 'punct' && /^[.!?]$/.test(next.text))) return sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',' ? { end: say.end, phrase } : undefined;
+  const here = clauseIn(sentence, say.start);
+  const clause = here && sentence.clauses[sentence.clauses.indexOf(here) + 1];
+  if (!clause || !clause.subject || clause.subjectImplied || clause.subject.start < say.end) return undefined;
+  // Only "that" or a comma may stand between "say" and what is said.
+  const between = sentence.tokens.slice(i + 1, tokenIndexAt(sentence, clause.subject.start));
+  if (!between.every((t) => t.lower === 'that' || t.text === ',')) return undefined;
+  return { end: say.end, phrase };
+}
+
+/**
+ * Deletes the filler and what ties it to the sentence: "I would say that it held" → "It held";
+ * "…, and I would say it held" → "…, and it held"; "It held, I would say." → "It held.". The
+ * first word left takes the capital when the filler opened the sentence.
+ */
+function fillerFix(story: Story, source: string, start: number, end: number): Fix | undefined {
+  const prose = story.prose;
+  const at = (offset: number) => offset - story.start;
+  const before = prose.slice(Math.max(0, at(start) - 40), at(start));
+  const after = prose.slice(at(end), at(end) + 40);
+  const closing = /^\s*[.!?]/.test(after) ? /,\s*$/.exec(before) : null;
+  if (closing) {
+    const from = start - closing[0].length;
+    if (!isPlainRun(story, source, from, end)) return undefined;
+    return { title: `Delete "${prose.slice(at(from), at(end))}"`, edits: [{ start: from, end, text: '' }] };
+  }
+  const tie = /^\s*(?:,\s*)?(?:that\s+)?(?:,\s*)?/.exec(after)![0];
+  const to = end + tie.length;
+  if (!isPlainRun(story, source, start, to + 1)) return undefined;
+  const opens = /(?:^|[.!?]["'\u201d\u2019)]?\s+|\n\s*)$/.test(before) || before.trim() === '';
+  const first = source[to];
+  const edits = [{ start, end: to, text: '' }];
+  const title = `Delete "${prose.slice(at(start), at(to)).trimEnd()}"`;
+  if (opens && first && first !== first.toUpperCase()) return { title, edits: [{ start, end: to + 1, text: first.toUpperCase() }] };
+  return { title, edits };
+}
 
 function isPastPerfect(after: string): boolean {
   let rest = after;

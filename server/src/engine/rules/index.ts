@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { blame } from './blame';
 import { activityResult } from './activity-result';
 import { buzzword } from './buzzword';
 import { contradictoryNumbers } from './contradictory-numbers';
@@ -18,13 +19,17 @@ import { missingReflection } from './missing-reflection';
 import { missingSection } from './missing-section';
 import { noDecisionPoint } from './no-decision-point';
 import { noteFragments } from './note-fragments';
+import { othersDidTheWork } from './others-did-the-work';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
+import { principleNotShown } from './principle-not-shown';
 import { resultNoMetric } from './result-no-metric';
 import { sectionOrder } from './section-order';
 import { setupTooLong } from './setup-too-long';
+import { spunFailure } from './spun-failure';
 import { tooLong } from './too-long';
 import { tooManyPrinciples } from './too-many-principles';
+import { trivialDisagreement } from './trivial-disagreement';
 import { unexplainedAcronym } from './unexplained-acronym';
 import { unknownPrinciple } from './unknown-principle';
 import { vagueImpact } from './vague-impact';
@@ -59,6 +64,11 @@ export const rules: readonly Rule[] = [
   missingReflection,
   genericReflection,
   principleBeats,
+  principleNotShown,
+  trivialDisagreement,
+  blame,
+  othersDidTheWork,
+  spunFailure,
   activityResult,
   contradictoryNumbers,
   habitualAnswer,
