@@ -38,6 +38,12 @@ testRule(noteFragments, {
       }),
     },
     {
+      name: 'an opening participle before the subject',
+      text: story({
+        action: 'Frustrated by the delays, I pulled six weeks of refund logs. Surprised by the numbers, I traced 70% of the delays to one carrier. Convinced, I decided to pause that integration instead of waiting for the review.',
+      }),
+    },
+    {
       name: 'a second verb sharing the subject is not a fragment',
       text: story({ action: 'I pulled the logs and found the carrier. I paused the integration and told the carrier why, rather than waiting for the review.' }),
     },
@@ -72,6 +78,14 @@ testRule(noteFragments, {
         action: 'I took the escalation myself.\n\n- Pulled the refund logs for six weeks.\n- Traced 70% of the delays to one carrier.\n- Paused that integration instead of waiting for the review.',
       }),
       findings: [{ messageId: 'fragments', text: 'Pulled the refund logs for six weeks.' }],
+    },
+    {
+      name: 'notes whose opening verb has no subject, though a later clause has one',
+      text: story({
+        action:
+          '- Collected gate times for two weeks from the yard system\n- Made a spreadsheet of arrival time against appointment time\n- Saw that most trucks arrive early, all between 6 and 7\n- Shared the sheet with the planning team, they changed the appointment slots instead of adding a door',
+      }),
+      findings: [{ messageId: 'fragments', text: 'Collected gate times for two weeks from the yard system' }],
     },
     {
       name: 'a Task of fragments',

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { sentencesOf, type Sentence } from '../language';
+import { sentencesOf, type Clause, type Sentence } from '../language';
 import { isTellable, quoteText, toldSentences } from './told-sentences';
 import { SECTION_TITLES, sectionsOf } from './util';
 
@@ -9,9 +9,9 @@ const MIN_FRAGMENTS = 3;
 const LABELLED = /^[^.!?:]{1,40}:\s/;
 
 /**
- * A subject-less note: the language layer's flag, or a sentence that opens with a verb
- * ("Had one quarter to fix it", "Traced 70% of the delays…") and has no written subject in any
- * finite clause. An opening -ing form ("Analyzing the logs took two days") may be a subject itself,
+ * A subject-less note: the language layer's flag, or a sentence that opens with a verb that has
+ * no subject ("Had one quarter to fix it", "Traced 70% of the delays…", "Saw that most trucks
+ * arrive early"). An opening -ing form ("Analyzing the logs took two days") may be a subject itself,
  * and a lower-case opening is a line that continues a sentence.
  */
 export function isFragment(s: Sentence): boolean {
@@ -19,7 +19,14 @@ export function isFragment(s: Sentence): boolean {
   const first = s.tokens.find((t) => t.pos !== 'punct' && t.pos !== 'sym' && t.pos !== 'adv');
   if (!first || !(first.pos === 'verb' || (first.pos === 'aux' && first.lemma !== 'be')) || first.form === 'gerund') return false;
   if (first.text[0] !== first.text[0].toUpperCase()) return false;
-  return !s.clauses.some((c) => !c.nonFinite && c.subject !== undefined && !c.subjectImplied);
+  const hasSubject = (c: Clause) => c.subject !== undefined && !c.subjectImplied;
+  const opening = s.clauses.find((c) => c.verbs.includes(first) || c.verb === first);
+  if (!opening) return !s.clauses.some((c) => !c.nonFinite && hasSubject(c));
+  if (hasSubject(opening)) return false;
+  // "Frustrated by the delays, I pulled the logs": an opening participle before a subject of its own.
+  if (opening.nonFinite && s.clauses.some((c) => c !== opening && !c.nonFinite && hasSubject(c))) return false;
+  // "Saw that most trucks arrive early", "Shared the sheet, they changed the slots": the opening verb has no subject.
+  return true;
 }
 
 // Domain: "Notes that cannot be told aloud (subject-less bullet fragments)". A story is told, not
