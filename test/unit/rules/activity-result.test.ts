@@ -73,7 +73,14 @@ testRule(activityResult, {
     {
       name: 'visibility and a meeting',
       text: result('My analysis gave leadership visibility into the problem. I held a review with the three team leads.'),
-      findings: [{ messageId: 'activity', text: 'I held a review with the three team leads.' }],
+      findings: [{ messageId: 'activity', text: 'My analysis gave leadership visibility into the problem.' }],
+    },
+    {
+      name: 'visibility, alignment and a conversation, in bullets',
+      text: result(
+        '- We presented the final migration plan to the executive team in November, and it was very well received.\n- The program created a lot of visibility and alignment across the org, and it kicked off a broader conversation about cloud cost governance.',
+      ),
+      findings: [{ messageId: 'activity', text: 'We presented the final migration plan to the executive team in November, and it was very well received.' }],
     },
     {
       name: 'one finding per Result, on the first activity',

@@ -78,6 +78,17 @@ testRule(contradictoryNumbers, {
       }),
     },
     {
+      name: 'a percentage that matches its change, and a change in points',
+      text: story({
+        result:
+          'Oversold orders went from 300 a week to 40 a week (an 87% drop), and abandoned carts fell from 9% to 7% of sessions, a 2% drop. Tickets fell from 900 to 310 a week, 40% of them about addresses.',
+      }),
+    },
+    {
+      name: 'an approximate start leaves room for a round percentage',
+      text: story({ result: 'Oversold orders went from about 300 a week to 40 a week, an 80% reduction.' }),
+    },
+    {
       name: 'a year and a version are not amounts',
       text: story({ situation: 'In 2021 our app v2 had 3 crash reports a day.', result: 'By 2022 crash reports fell from 3 to 0.2 a day.' }),
     },
@@ -138,6 +149,24 @@ testRule(contradictoryNumbers, {
         result: 'Duplicate-charge tickets fell from about 100 tickets a week to 4\nwithin a month.',
       }),
       findings: [{ messageId: 'contradiction', text: 'from about 100 tickets a week to 4' }],
+    },
+    {
+      name: 'a percentage that does not match its own change',
+      text: story({ result: 'Refund complaints fell from 400 to 200 a week, a 75% reduction, within a month.' }),
+      findings: [{ messageId: 'arithmetic', text: 'from 400 to 200 a week, a 75% reduction' }],
+    },
+    {
+      name: 'a percentage in brackets',
+      text: story({ result: 'Refund complaints fell from 400 to 200 a week (a 75% drop) within a month.' }),
+      findings: [{ messageId: 'arithmetic', text: 'from 400 to 200 a week (a 75% drop)' }],
+    },
+    {
+      name: 'the original amount told twice',
+      text: story({
+        situation: 'The sync service was 60,000 lines of Java with no owner, and refunds were taking nine days to settle.',
+        result: 'Settlement fell from nine days to 1.5 days within six weeks; the new service is 6,000 lines, a tenth of the original 40,000.',
+      }),
+      findings: [{ messageId: 'contradiction', text: 'the original 40,000' }],
     },
     {
       name: 'thousands, then 300',

@@ -2,7 +2,7 @@ import type { Rule } from '../types';
 import { hasBusinessTerm, sectionSentences, statesChange } from './metrics';
 import { literalPhrases, sectionsOf } from './util';
 import words from './activity-result.words.json';
-import { quoteText, toldSentences } from './told-sentences';
+import { LONGEST_TOLD_SENTENCE, quoteText, toldSentences } from './told-sentences';
 
 /** Whole-word, case-insensitive alternatives, longest first so "presented to" wins over "presented". */
 function phraseRegex(phrases: readonly string[]): RegExp {
@@ -10,7 +10,7 @@ function phraseRegex(phrases: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${literalPhrases(sorted).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-const ACTIVITY = phraseRegex(words.activities);
+const ACTIVITY = phraseRegex([...words.activities, ...words.activityNouns]);
 const OUTCOME = phraseRegex(words.outcomes);
 /** Money and percentages are what an outcome is measured in; a count of people in a meeting is not. */
 const MONEY_OR_PERCENT = /[$€£¥]\s?\d|\d\s?%|\bpercent\b/iu;
@@ -62,6 +62,7 @@ export const activityResult: Rule = {
       let first: { start: number; end: number } | undefined;
       let anyOutcome = false;
       for (const s of sentences) {
+        if (s.text.length > LONGEST_TOLD_SENTENCE) continue;
         const { activity, outcome } = classify(s.text);
         if (outcome) {
           anyOutcome = true;

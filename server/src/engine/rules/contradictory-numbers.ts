@@ -1,8 +1,8 @@
 import type { Rule, SectionKind, Story } from '../types';
-import { sectionSentences } from './metrics';
+import { sentencesOf, type Clause, type NumberMention } from '../language';
 import { literalPhrases, SECTION_TITLES, sectionsOf } from './util';
 import words from './contradictory-numbers.words.json';
-import { toldSentences } from './told-sentences';
+import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from './told-sentences';
 
 /**
  * What one story says about one measured thing, in a form two mentions can be compared in:
@@ -10,7 +10,7 @@ import { toldSentences } from './told-sentences';
  * amount "hundreds of tickets a week", a team size "a team of 5", money saved "saved $2M".
  */
 interface Mention {
-  kind: 'change' | 'amount' | 'approximate' | 'team' | 'saving';
+  kind: 'change' | 'amount' | 'baseline' | 'approximate' | 'team' | 'saving' | 'arithmetic';
   section: SectionKind;
   /** Absolute offsets of the words that state it. */
   start: number;
@@ -24,6 +24,9 @@ interface Mention {
   values: number[];
   hedged: boolean;
   staged: boolean;
+  /** Arithmetic: the percent the sentence states and the one its numbers give. */
+  stated?: number;
+  actual?: number;
 }
 
 const wordAlternatives = (phrases: readonly string[]) => `(?:${literalPhrases([...phrases].sort((a, b) => b.length - a.length)).join('|')})`;
@@ -171,16 +174,19 @@ function measureBefore(text: string, at: number): string {
 export function mentionsOf(story: Story, documentText: string): Mention[] {
   const mentions: Mention[] = [];
   let index = 0;
-  for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
-    for (const sentence of toldSentences(story, documentText, sectionSentences(story, section))) {
+  for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result']).filter((s) => isTellable(s.body))) {
+    for (const sentence of toldSentences(story, documentText, sentencesOf(story, section.body))) {
       const i = index++;
       const text = sentence.text;
-      // Goals, plans and estimates may differ from what happened; that is not a contradiction.
-      if (PLAN.test(text)) continue;
+      if (text.length > LONGEST_TOLD_SENTENCE) continue;
       const staged = STAGE.test(text);
       const at = (s: number, e: number) => ({ start: sentence.start + s, end: sentence.start + e });
       const base = { section: section.kind!, sentence: i, staged };
-      const qs = quantities(text);
+      const clauses = sentence.parts.flatMap((p) => p.clauses);
+      const layerNumbers = sentence.parts.flatMap((p) => p.numbers);
+      // Goals, plans and estimates may differ from what happened; that is not a contradiction.
+      const planned = (q: Quantity) => PLAN.test(text.slice(0, q.start)) || isPlan(clauseAt(clauses, sentence.start + q.start));
+      const qs = quantities(text).filter((q) => !planned(q) && amountByLayer(layerNumbers, sentence.start + q.start));
       const inChange = new Set<Quantity>();
       for (let k = 0; k + 1 < qs.length; k++) {
         const [a, b] = [qs[k], qs[k + 1]];
@@ -193,6 +199,22 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         const thing = b.thing || a.thing || measureBefore(text, start);
         const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
         mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit, rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
+        // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
+        const after = PERCENT_AFTER.exec(text.slice(b.end));
+        const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+        const statedText = after ? after.groups!.p1 ?? after.groups!.p2 : before?.[2];
+        const statedHedge = after ? after.groups!.h1 ?? after.groups!.h2 : before?.[1];
+        if (statedText !== undefined && a.value > 0 && a.value !== b.value) {
+          const p = Number(statedText);
+          const actual = (Math.abs(b.value - a.value) / a.value) * 100;
+          const points = a.percent && Math.abs(Math.abs(b.value - a.value) - p) < 0.5;
+          const hedged = Boolean(statedHedge) || a.hedged || b.hedged;
+          const slack = hedged ? Math.max(6, 0.1 * p) : Math.max(4, 0.05 * p);
+          if (!points && Math.abs(actual - p) > slack) {
+            const span = after ? at(start, b.end + after[0].length) : at(start - before![0].length, b.end);
+            mentions.push({ ...base, kind: 'arithmetic', ...span, unit: '', rate: '', values: [a.value, b.value], hedged, stated: p, actual });
+          }
+        }
       }
       for (const q of qs) {
         if (inChange.has(q) || q.bound) continue;
@@ -203,16 +225,22 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         } else if (!changing && !q.currency) {
           const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
           if (thing) mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: `${thing}|${q.dim}`, rate: q.rate, values: [q.value], hedged: q.hedged });
+          // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
+          else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
+            const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
+            if (earlier) mentions.push({ ...base, kind: 'baseline', ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end), unit: `${earlier.thing}|${earlier.dim}`, rate: q.rate || earlier.rate, values: [q.value], hedged: q.hedged });
+          }
         }
       }
       for (const m of text.matchAll(APPROXIMATE)) {
+        if (PLAN.test(text.slice(0, m.index)) || isPlan(clauseAt(clauses, sentence.start + m.index))) continue;
         let end = m.index + m[0].length;
         const r = RATE_AFTER.exec(text.slice(end));
         if (r) end += r[0].length;
         const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
         mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
       }
-      if (!TEAM_CHANGE.test(text)) {
+      if (!TEAM_CHANGE.test(text) && !PLAN.test(text)) {
         for (const re of TEAM_SIZE) {
           for (const m of text.matchAll(re)) {
             const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
@@ -225,10 +253,41 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {
+  return clauses.find((c) => c.start <= offset && offset < c.end);
+}
+
+/** "we would save $2M", "it will take 9 days": a plan or a forecast, not what happened. */
+function isPlan(clause: Clause | undefined): boolean {
+  return clause !== undefined && (clause.modal !== undefined || clause.tense === 'future');
+}
+
+/** Dates, ordinals, identifiers ("p99", "EC2") and "one" as a pronoun are not amounts; the language layer tells them apart. */
+const NOT_AMOUNTS: ReadonlySet<NumberMention['kind']> = new Set(['date', 'ordinal', 'identifier', 'pronoun', 'multiplier']);
+function amountByLayer(numbers: readonly NumberMention[], offset: number): boolean {
+  const n = numbers.find((m) => m.start <= offset && offset < m.end);
+  return n !== undefined && !NOT_AMOUNTS.has(n.kind);
+}
+
+const MAX_MENTIONS = 300;
+const HEDGE_WORDS = '(?:about|around|roughly|nearly|almost|over|just over|more than|approximately)';
+const CHANGE_NOUNS = '(?:reduction|decrease|drop|cut|fewer|less|lower|improvement|increase|rise|more|higher|gain|growth|jump|faster|cheaper)';
+/** ", an 80% reduction", " (a 40% drop)", " (87%)", " — 65% fewer" right after a change; ", 40% of them" is something else. */
+const PERCENT_AFTER = new RegExp(
+  `^\\s*(?:\\(\\s*(?:(?:or|an?)\\s+)?(?<h1>${HEDGE_WORDS}\\s+)?(?<p1>\\d+(?:\\.\\d+)?)\\s?(?:%|percent)\\s*(?:${CHANGE_NOUNS})?\\s*\\)` +
+    `|(?:,|—|–|-)\\s*(?:(?:or|an?)\\s+)?(?<h2>${HEDGE_WORDS}\\s+)?(?<p2>\\d+(?:\\.\\d+)?)\\s?(?:%|percent)\\s+(?:${CHANGE_NOUNS})\\b)`,
+  'iu',
+);
+/** "by 80%, from 300 to 40". */
+const PERCENT_BEFORE = /\bby\s+((?:about|around|roughly|nearly|almost|over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)\s*,?\s*$/iu;
+/** "the original 40,000", "the old 12". */
+const ORIGINAL_BEFORE = /\b(?:the\s+|its\s+|our\s+)?(?:original|old|previous|former|initial|legacy)\s+(?:(?:about|around|roughly|nearly)\s+)?$/iu;
+
 const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
 /** Whether a later mention states a different value for what an earlier one measured. */
 function contradicts(first: Mention, second: Mention): boolean {
+  if (first.kind === 'arithmetic' || second.kind === 'arithmetic') return false;
   if (first.sentence === second.sentence) return false;
   const tolerance = first.hedged || second.hedged ? 0.25 : 0.001;
   const sameRate = first.rate === second.rate;
@@ -257,6 +316,9 @@ function contradicts(first: Mention, second: Mention): boolean {
     const value = exact.values[0];
     return value < approximate.values[0] * (exact.hedged ? 0.75 : 1);
   }
+  if (second.kind === 'baseline' && (first.kind === 'amount' || first.kind === 'baseline')) {
+    return sameRate && !close(first.values[0], second.values[0], tolerance);
+  }
   if (pair('amount', 'change')) {
     const amount = first.kind === 'amount' ? first : second;
     const change = first.kind === 'amount' ? second : first;
@@ -275,18 +337,27 @@ export const contradictoryNumbers: Rule = {
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {
+    arithmetic:
+      '"{change}": those numbers make a {actual}% {direction}, not {stated}%. An interviewer who does the sum will doubt the rest; correct whichever number is wrong.',
     contradiction:
       '"{second}" does not match "{first}" {where}: the interviewer will ask which number is true, and doubt both. Use the same number for the same thing everywhere, or say why they differ.',
   },
   check(story, context) {
-    const mentions = mentionsOf(story, context.text);
+    // A story tells a few dozen numbers; past that, the text is not a story (a pasted table), and comparing every pair would cost more than it finds.
+    const mentions = mentionsOf(story, context.text).slice(0, MAX_MENTIONS);
     const reported = new Set<number>();
+    const quote = (m: Mention) => story.prose.slice(m.start - story.start, m.end - story.start).replace(/\s+/g, ' ');
+    for (const m of mentions) {
+      if (m.kind !== 'arithmetic' || reported.has(m.sentence)) continue;
+      reported.add(m.sentence);
+      const direction = m.values[1] < m.values[0] ? 'cut' : 'rise';
+      context.report({ messageId: 'arithmetic', data: { change: quote(m), actual: Math.round(m.actual!), stated: m.stated!, direction }, start: m.start, end: m.end });
+    }
     for (let j = 1; j < mentions.length; j++) {
       const second = mentions[j];
       const first = mentions.slice(0, j).find((m) => contradicts(m, second));
       if (!first || reported.has(second.sentence)) continue;
       reported.add(second.sentence);
-      const quote = (m: Mention) => story.prose.slice(m.start - story.start, m.end - story.start).replace(/\s+/g, ' ');
       const where = first.section === second.section ? `earlier in the ${SECTION_TITLES[first.section]}` : `in the ${SECTION_TITLES[first.section]}`;
       context.report({
         messageId: 'contradiction',

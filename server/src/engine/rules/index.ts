@@ -7,6 +7,7 @@ import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
 import { genericReflection } from './generic-reflection';
+import { habitualAnswer } from './habitual-answer';
 import { hedging } from './hedging';
 import { hypothetical } from './hypothetical';
 import { longSentence } from './long-sentence';
@@ -17,6 +18,7 @@ import { missingPrinciples } from './missing-principles';
 import { missingReflection } from './missing-reflection';
 import { missingSection } from './missing-section';
 import { noDecisionPoint } from './no-decision-point';
+import { noteFragments } from './note-fragments';
 import { othersDidTheWork } from './others-did-the-work';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
@@ -69,6 +71,8 @@ export const rules: readonly Rule[] = [
   spunFailure,
   activityResult,
   contradictoryNumbers,
+  habitualAnswer,
+  noteFragments,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];

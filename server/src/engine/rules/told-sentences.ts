@@ -19,17 +19,35 @@ export interface ToldSentence<T extends Span> extends Span {
   item: boolean;
 }
 
+/** The longest indent plus marker before an item's text ("    > 12. "). */
+const MARKER_REACH = 16;
+
 /** Whether the line holding `offset` starts with a list marker right before it. */
 export function startsListItem(documentText: string, offset: number): boolean {
-  // A marker and its indent fit in a few dozen characters: looking further back on a long line
-  // would make every sentence of a one-line megabyte cost the whole line.
-  const from = Math.max(0, offset - LOOK_BACK);
-  const window = documentText.slice(from, offset);
-  const nl = window.lastIndexOf('\n');
-  if (nl < 0 && from > 0) return false;
-  return MARKER_BEFORE.test(window.slice(nl + 1));
+  // Only the few characters before the offset: on a long line, a search back to its start would be quadratic.
+  const from = Math.max(0, offset - MARKER_REACH);
+  const before = documentText.slice(from, offset);
+  const lineBreak = before.lastIndexOf('\n');
+  if (lineBreak < 0 && from > 0) return false;
+  return MARKER_BEFORE.test(before.slice(lineBreak + 1));
 }
-const LOOK_BACK = 64;
+
+/**
+ * A "sentence" longer than this is not something anyone says (a pasted log, a run of markup); the
+ * rules that read sentences one at a time skip it rather than spend time on it.
+ */
+export const LONGEST_TOLD_SENTENCE = 2000;
+
+/**
+ * A section body longer than this (about 3,500 words, over 20 minutes of speaking) is not a told
+ * section but pasted material; the rules that analyse sentences one by one leave it to too-long.
+ */
+export const LONGEST_TOLD_SECTION = 20_000;
+
+/** Whether a section body (or any span) is short enough to be read sentence by sentence. */
+export function isTellable(span: Span): boolean {
+  return span.end - span.start <= LONGEST_TOLD_SECTION;
+}
 
 export function toldSentences<T extends Span & { text: string }>(story: Story, documentText: string, sentences: readonly T[]): ToldSentence<T>[] {
   const told: ToldSentence<T>[] = [];
@@ -47,7 +65,6 @@ export function toldSentences<T extends Span & { text: string }>(story: Story, d
     }
     told.push({ start: s.start, end: s.end, text: s.text, parts: [s], item });
   }
-  // Joined text is cut once at the end: re-slicing after every joined line would grow with the paragraph.
   for (const t of told) if (t.parts.length > 1) t.text = story.prose.slice(t.start - story.start, t.end - story.start);
   return told;
 }
