@@ -33,7 +33,8 @@ export const trivialDisagreement: Rule = {
         // The disagreement and the argument for it: the sentence before, and the two after.
         const window = sentences.slice(Math.max(0, i - 1), i + 3);
         if (window.some(hasStakes)) continue;
-        const topic = firstTopic(sentences.slice(i, i + 2));
+        // The topic is usually in the disagreement itself, or in the proposal just before it.
+        const topic = firstTopic([i, i - 1, i + 1, i + 2].filter((k) => k >= 0 && k < sentences.length).map((k) => sentences[k]));
         if (!topic) continue;
         const text = context.text.slice(topic.start, topic.end).replace(/\s+/g, ' ');
         context.report({ messageId: 'trivial', data: { topic: text }, start: topic.start, end: topic.end });
@@ -45,10 +46,11 @@ export const trivialDisagreement: Rule = {
 
 function hasStakes(sentence: Sentence): boolean {
   if (STAKES.test(sentence.tokens)) return true;
-  return sentence.numbers.some((n) => MEASURED.has(n.kind) || (n.kind === 'count' && /\d/.test(n.text)));
+  // "pushed back twice" counts the arguing, not the stakes.
+  return sentence.numbers.some((n) => (MEASURED.has(n.kind) && !/^(?:once|twice|thrice)$/i.test(n.text)) || (n.kind === 'count' && /\d/.test(n.text)));
 }
 
-/** The first tool or style words in the sentences. */
+/** The first tool or style words in the sentences, taken in the order given. */
 function firstTopic(sentences: readonly Sentence[]): { start: number; end: number } | undefined {
   for (const sentence of sentences) {
     const found = [TOPICS.first(sentence.tokens), NAMES.first(sentence.tokens)].filter((m) => m !== undefined).sort((a, b) => a.first - b.first)[0];
