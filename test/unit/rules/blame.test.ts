@@ -39,6 +39,8 @@ testRule(blame, {
     { name: 'a verdict on the candidate\'s own work', text: story({ reflection: 'My testing was weak, so I now write the contract test before the change.' }) },
     { name: 'a weak signal is not a person', text: story({ action: 'The signal in the logs was weak, so I sampled six weeks instead of one.' }) },
     { name: 'a team new to a tool, said as a fact', text: story({ situation: 'The payments team was not experienced with Kafka, and refund events were getting lost.' }) },
+    { name: 'a vendor slow to answer, said as a fact', text: story({ action: 'The vendor was not responsive for two weeks, so I built a fallback that retried through the second carrier.' }) },
+    { name: 'a root cause in another team\'s code', text: story({ situation: 'The team that owned the parser never tested it with non-Latin addresses, and 4% of refunds failed.' }) },
     { name: 'inside a code span', text: story({ action: 'I ran `the other team dropped the ball` through the script and paused the carrier.' }) },
   ],
   invalid: [

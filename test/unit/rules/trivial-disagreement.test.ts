@@ -55,6 +55,10 @@ testRule(trivialDisagreement, {
       text: story({ principles: BACKBONE, action: 'I disagreed with keeping the old logging library, because it was no longer supported and our audit required patched dependencies.' }),
     },
     {
+      name: 'a database choice argued on what it could handle',
+      text: story({ principles: BACKBONE, action: "I disagreed with the team's choice of the new queue library: in its own docs it could not handle our write volume." }),
+    },
+    {
       name: '"react" as a verb is not the framework',
       text: story({ principles: BACKBONE, action: 'I disagreed with how slowly we react to pages at night and proposed a second on-call rotation.' }),
     },
