@@ -41,6 +41,7 @@ testRule(blame, {
     { name: 'a team new to a tool, said as a fact', text: story({ situation: 'The payments team was not experienced with Kafka, and refund events were getting lost.' }) },
     { name: 'a vendor slow to answer, said as a fact', text: story({ action: 'The vendor was not responsive for two weeks, so I built a fallback that retried through the second carrier.' }) },
     { name: 'a root cause in another team\'s code', text: story({ situation: 'The team that owned the parser never tested it with non-Latin addresses, and 4% of refunds failed.' }) },
+    { name: '"nobody\'s fault"', text: story({ action: "I told the team it was nobody's fault and ran a blameless postmortem the next morning." }) },
     { name: 'inside a code span', text: story({ action: 'I ran `the other team dropped the ball` through the script and paused the carrier.' }) },
   ],
   invalid: [

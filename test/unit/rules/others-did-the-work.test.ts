@@ -42,6 +42,10 @@ testRule(othersDidTheWork, {
       text: story({ action: 'My manager took over the negotiation with the carrier while I rebuilt the settlement pipeline.' }),
     },
     {
+      name: 'a vendor fixing its own product',
+      text: story({ action: 'The vendor fixed the SDK bug after my report, and I shipped a workaround in the meantime.' }),
+    },
+    {
       name: 'asking a senior engineer a question',
       text: story({ action: 'I asked the senior engineer how the cache worked, then rewrote the eviction logic and shipped it behind a flag.' }),
     },

@@ -128,6 +128,8 @@ function blameIn(sentence: Sentence): Hit | undefined {
     const next = tokens[m.last + 1];
     if (next && (next.lower === 'me' || next.lower === 'us' || next.lower === 'my' || next.lower === 'myself')) continue;
     if (retracted(m.first)) continue;
+    // "it was nobody's fault" blames no one.
+    if (m.phrase.words[0].lower === "'s" && /^(?:nobody|anybody|anyone|one|everybody|everyone)$/i.test(tokens[m.first - 1]?.lower ?? '')) continue;
     // "the data team's fault": the owner is part of the blame.
     const start = m.phrase.words[0].lower === "'s" ? ownerStart(tokens, m.first) : m.first;
     hits.push({ start: tokens[start].start, end: tokens[m.last].end });
