@@ -34,7 +34,7 @@ export function renderReadme(current: string): string {
 type Schema = Record<string, unknown>;
 
 function severitySchema(rule: Rule): Schema {
-  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`. See [\`${rule.name}\`](docs/rules/${rule.name}.md).` };
+  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under \`coaching: focused\`)' : ''}. See [\`${rule.name}\`](docs/rules/${rule.name}.md).` };
 }
 
 /** A list of literal phrases, bounded as `readConfig` bounds it. */
@@ -90,6 +90,8 @@ function keySchema(key: keyof EngineConfig, spec: ConfigKeySpec): Schema {
       return { type: 'array', items: principleSetSchema(), maxItems: CONFIG_LIMITS.principleSets, default: [], markdownDescription };
     case 'principleSet':
       return { type: 'string', minLength: 1, default: DEFAULT_CONFIG.principleSet, examples: ['amazon'], markdownDescription };
+    case 'choice':
+      return { type: 'string', enum: [...spec.values], markdownEnumDescriptions: [...spec.markdownDescriptions], default: DEFAULT_CONFIG[key], markdownDescription };
     case 'rules':
       throw new Error('rules have their own schema');
   }

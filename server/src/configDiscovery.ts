@@ -2,7 +2,8 @@
  * Finding and reading `.star-stories.json` on disk, for the CLI (nearest file above each
  * linted file) and the server (one per workspace folder).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, MAX_CONFIG_FILE_LENGTH, parseConfigFile, type ConfigFileProblem, type ConfigFileResult } from './engine/configFile';
 import { rules } from './engine/rules';
@@ -39,22 +40,51 @@ export interface FoundConfig extends ConfigFileResult {
   text: string;
 }
 
+/** Where the CLI's climb stops, and whose files it trusts. */
+export interface LookupLimits {
+  /** The user's home folder: its config file is read, none above it. */
+  home?: string;
+  /** The user's id: a config file, and its folder, must belong to this user (`undefined`: not checked, as on Windows). */
+  uid?: number;
+}
+
+function defaultLimits(): LookupLimits {
+  let home: string | undefined;
+  try {
+    home = homedir();
+  } catch {
+    home = undefined;
+  }
+  return { home: home ? resolve(home) : undefined, uid: process.getuid?.() };
+}
+
 /**
  * For the CLI: the `.star-stories.json` nearest above each file (the first found walking up
- * the folders), each file read and parsed once.
+ * the folders), each file read and parsed once. The climb stops at the repository root (a
+ * folder holding `.git`) or the home folder, and skips, with a notice, a config file that the
+ * user or whose folder the user does not own: whoever can write `/tmp/.star-stories.json`
+ * must not be able to switch rules off for someone else's stories.
  */
 export class ConfigFinder {
   private readonly byFolder = new Map<string, FoundConfig | undefined>();
   private readonly byPath = new Map<string, FoundConfig>();
+  /** Config files skipped, and why, for the CLI to print. */
+  readonly notices: string[] = [];
 
-  constructor(private readonly readFile: (path: string) => ReadResult = readConfigFile) {}
+  constructor(
+    private readonly readFile: (path: string) => ReadResult = readConfigFile,
+    private readonly limits: LookupLimits = defaultLimits(),
+  ) {}
 
-  /** Uses one given file for every linted file (`--config`). */
+  /** Uses one given file for every linted file (`--config`); a string is the reason it cannot (bad usage). */
   static fixed(path: string, readFile: (path: string) => ReadResult = readConfigFile): ConfigFinder | string {
-    const read = readFile(resolve(path));
+    const full = resolve(path);
+    if (isDirectory(full)) return `--config: ${path} is a folder, not a config file.`;
+    const read = readFile(full);
     if (read === undefined) return `no such config file: ${path}`;
+    if ('error' in read) return `--config: ${read.error}`;
     const finder = new ConfigFinder(readFile);
-    const found = { ...loadConfigFile(read), path: resolve(path) };
+    const found = { ...loadConfigFile(read), path: full };
     finder.byPath.set(found.path, found);
     finder.forFile = () => found;
     return finder;
@@ -72,17 +102,46 @@ export class ConfigFinder {
   private inFolder(folder: string): FoundConfig | undefined {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
     const path = join(folder, CONFIG_FILE_NAME);
-    const read = this.readFile(path);
+    const read = this.trusted(folder, path) ? this.readFile(path) : undefined;
     let found: FoundConfig | undefined;
     if (read !== undefined) {
       found = { ...loadConfigFile(read), path };
       this.byPath.set(path, found);
     } else {
       const parent = dirname(folder);
-      found = parent === folder ? undefined : this.inFolder(parent);
+      found = parent === folder || this.isTop(folder) ? undefined : this.inFolder(parent);
     }
     this.byFolder.set(folder, found);
     return found;
+  }
+
+  /** The repository root or the home folder: no config above it applies. */
+  private isTop(folder: string): boolean {
+    return folder === this.limits.home || existsSync(join(folder, '.git'));
+  }
+
+  /** Whether a config file there may be read: it and its folder belong to the user. An absent file is trusted (nothing to read). */
+  private trusted(folder: string, path: string): boolean {
+    if (this.limits.uid === undefined) return true;
+    let owners: number[];
+    try {
+      owners = [statSync(path).uid, statSync(folder).uid];
+    } catch {
+      return true;
+    }
+    const stranger = owners.find((uid) => uid !== this.limits.uid);
+    if (stranger === undefined) return true;
+    const whose = owners[0] === stranger ? 'it belongs' : 'its folder belongs';
+    this.notices.push(`ignoring ${path}: ${whose} to user ${stranger}, not to you (user ${this.limits.uid}).`);
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -9,6 +9,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
 };
 
 /** Each rule's doc link, built once: `pathToFileURL` per diagnostic was a tenth of a keystroke in a large file. */
@@ -22,7 +23,10 @@ function docLink(rule: string): { href: string } | undefined {
 
 export function toDiagnostic(document: TextDocument, finding: Finding | BankFinding): Diagnostic {
   const data: DiagnosticData = { version: document.version, rule: finding.rule, hasFix: finding.fix !== undefined };
-  const related = 'related' in finding ? finding.related.map(relatedInformation) : [];
+  const related = [
+    ...('related' in finding ? finding.related.map(relatedInformation) : []),
+    ...(finding.relatedSpans ?? []).map((r) => ({ location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } }, message: r.message })),
+  ];
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],
@@ -41,7 +45,9 @@ export function documentDiagnostics(document: TextDocument, lint: readonly Findi
   return all.map((f) => toDiagnostic(document, f));
 }
 
-function relatedInformation(story: { uri: string; line: number; title: string }): DiagnosticRelatedInformation {
-  const position = { line: story.line, character: 0 };
-  return { location: { uri: story.uri, range: { start: position, end: position } }, message: `'${story.title}'` };
+function relatedInformation(story: { uri: string; line: number; character?: number; title: string }): DiagnosticRelatedInformation {
+  // The title's own text, so the editor underlines the title and not the "# " before it.
+  const start = { line: story.line, character: story.character ?? 0 };
+  const end = { line: story.line, character: start.character + story.title.length };
+  return { location: { uri: story.uri, range: { start, end } }, message: `'${story.title}'` };
 }

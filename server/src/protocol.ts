@@ -65,6 +65,8 @@ export interface StorySummary {
   /** Zero-based lines of the heading and of the story's last line. */
   line: number;
   endLine: number;
+  /** Zero-based UTF-16 column where the title's text starts on its line (after `# `). */
+  titleCharacter?: number;
   /** Canonical names of the active set's principles the story names, in its Principles-line order. */
   principles: string[];
   words: number;

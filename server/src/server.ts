@@ -23,6 +23,7 @@ import { StoryBank } from './storyBank';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
 import { WorkspaceLint } from './workspaceLint';
+import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -58,7 +59,7 @@ connection.onInitialize((params): InitializeResult => {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...bank.capabilities,
     },
-    serverInfo: { name: 'star-stories', version: '0.1.0' },
+    serverInfo: { name: 'star-stories', version: VERSION },
   };
 });
 

@@ -12,6 +12,7 @@ import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
 import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
 import type { StorySummary } from './protocol';
+import { decodeStory, NotRegularFileError, readRegularFile } from './storyFile';
 
 const STORY_FILE = /\.star\.md$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -157,8 +158,10 @@ export class WorkspaceIndex {
     const generation = this.generations.get(key);
     let text: string;
     try {
-      text = await fs.readFile(fileURLToPath(key), 'utf8');
-    } catch {
+      // Never a FIFO, socket or device: opening one would hold a thread of the file pool for good.
+      text = decodeStory(await readRegularFile(fileURLToPath(key))).text;
+    } catch (err) {
+      if (err instanceof NotRegularFileError) this.log(`Story bank: skipping ${fileURLToPath(key)}: it is ${err.kind}, not a regular file.`);
       return false;
     }
     // The document may have been opened, changed or deleted while the file was read: the

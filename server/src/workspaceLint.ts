@@ -4,7 +4,6 @@
  * request). Files checked this way stay current when they change on disk, and are cleared when
  * deleted; open documents keep their live diagnostics.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +12,7 @@ import type { DocumentLints } from './documents';
 import { LANGUAGE_ID, type CheckAllResult } from './protocol';
 import type { StoryBank } from './storyBank';
 import { LinterPool, MAX_DOCUMENT_LENGTH } from './engine';
+import { decodeStory, readRegularFile } from './storyFile';
 import { bankKey } from './workspaceIndex';
 
 export class WorkspaceLint {
@@ -53,8 +53,8 @@ export class WorkspaceLint {
         this.clear(uri);
         continue;
       }
-      readFile(fileURLToPath(uri), 'utf8').then(
-        (text) => (this.checked.has(uri) && !this.isOpen(uri) ? void this.publish(uri, text) : undefined),
+      readRegularFile(fileURLToPath(uri)).then(
+        (bytes) => (this.checked.has(uri) && !this.isOpen(uri) ? void this.publish(uri, decodeStory(bytes).text) : undefined),
         () => this.clear(uri),
       );
     }

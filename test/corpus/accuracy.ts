@@ -17,7 +17,7 @@ export const CATALOGUE = [
   'we-over-i', 'manager-directed', 'weak-verb', 'passive-voice', 'hypothetical', 'result-no-metric', 'metric-no-baseline',
   'metric-no-timeframe', 'vague-impact', 'engineering-only-result', 'no-decision-point', 'too-long', 'setup-too-long',
   'long-sentence', 'hedging', 'buzzword', 'unexplained-acronym', 'missing-reflection', 'generic-reflection',
-  'principle-beats', 'trivial-disagreement', 'blame', 'others-did-the-work', 'spun-failure', 'duplicate-story',
+  'principle-beats', 'principle-not-shown', 'trivial-disagreement', 'blame', 'others-did-the-work', 'spun-failure', 'duplicate-story',
 ] as const;
 
 /** A bank rule: it compares stories with each other, so one passage can neither trigger nor test it. */
@@ -265,4 +265,16 @@ export function renderMisses(misses: Miss[]): string {
     .join('\n');
 }
 
-if (require.main === module) console.log(renderTable(measure()));
+if (require.main === module) {
+  // Lazy: the field corpus may be mid-edit while someone only wants the passage table.
+  const field = require('./field') as typeof import('./field');
+  const args = process.argv.slice(2);
+  const result = field.measureField(args.includes('--thorough') ? { coaching: 'thorough' } : undefined);
+  if (args.includes('--unlabelled')) console.log(field.renderUnlabelled(result));
+  else if (args.includes('--missed')) console.log(field.renderMissed(result));
+  else if (args.includes('--wrong')) {
+    for (const f of result.findings.filter((x) => x.label && x.label.label !== 'TRUE')) {
+      console.log(`- ${f.label!.label} ${f.story.file} ${f.finding.rule} ${JSON.stringify(f.text)}: ${f.label!.reason}\n    ${f.finding.message}\n    ${f.context}`);
+    }
+  } else console.log(renderTable(measure()) + '\n\n' + field.renderField(result));
+}

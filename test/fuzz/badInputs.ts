@@ -75,7 +75,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'config with unknown rules and severities',
     text: () => '---\nrules:\n  no-such-rule: error\n  weak-verb: loud\n  hypothetical: [warning, 3]\n---\n' + STORY,
-    expect: { frontMatter: [/unknown rule "no-such-rule"/, /rule "weak-verb" must be off, info, warning or error, not "loud"/, /the options of rule "hypothetical" must be an object, not 3/] },
+    expect: { frontMatter: [/unknown rule "no-such-rule"/, /rule "weak-verb" must be off, hint, info, warning or error, not "loud"/, /the options of rule "hypothetical" must be an object, not 3/] },
   },
   {
     name: 'config with a huge array',

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { applyFixes, fixAll, Linter, type Finding, type Fix, type LintResult, type TextEdit } from '../../server/src/engine';
 
-const SEVERITIES = new Set(['error', 'warning', 'info']);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
 function where(text: string, offset: number): string {
   return JSON.stringify(text.slice(Math.max(0, offset - 20), offset + 20));
@@ -107,7 +107,12 @@ export function assertFixStaysOnItsLines(text: string, finding: Finding, fix: Fi
     if (edit.start === edit.end) continue;
     const removed = text.slice(edit.start, edit.end);
     assert.ok(!/[\r\n]/.test(removed), `${finding.rule} "${fix.title}" removes a line break: ${JSON.stringify(removed)}`);
-    assert.ok(edit.start >= lines.start && edit.end <= lines.end, `${finding.rule} "${fix.title}" removes ${JSON.stringify(removed)}, outside the finding's line ${where(text, finding.start)}`);
+    // A finding that gathers occurrences (each "we" of a section) may rewrite them on their own lines too.
+    const allowed = [lines, ...(finding.relatedSpans ?? []).map((r) => linesOf(text, r))];
+    assert.ok(
+      allowed.some((l) => edit.start >= l.start && edit.end <= l.end),
+      `${finding.rule} "${fix.title}" removes ${JSON.stringify(removed)}, outside the finding's line ${where(text, finding.start)}`,
+    );
   }
 }
 

@@ -201,7 +201,7 @@ describe('protocol: story bank', function () {
     await client.open(uri, CHECKOUT + '\n' + second);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
-      [0, '2:43 / 3:00 · I 12 · we 1 · Action 62% · 2 principles'],
+      [0, '2:43 / 3:00 · I 11 · we 0 · Action 62% · 2 principles'],
       // 30 words; Task "We", Action "We … we … I": 1 to 3; the Action's 9 words are 31% of them.
       [CHECKOUT.split('\n').length, '0:12 / 3:00 · I 1 · we 3 · Action 31% · 1 principle'],
     ]);

@@ -284,26 +284,19 @@ describe('protocol: bundled server over stdio', function () {
       assert.equal(fixed, text.replace('Customer Obsesion', 'Customer Obsession'));
     });
 
-    it('we-over-i offers the fix, fix-all of the rule, and disabling for the line or the file', async () => {
+    it('we-over-i offers its rewrite as a suggestion, never as a preferred fix, and disabling for the line or the file', async () => {
       const uri = freshUri('we');
       await client.open(uri, WEAK_STORY, 1);
       const published = await client.diagnosticsFor(uri);
       const diagnostic = byCode(published, 'we-over-i')[1]; // "We were" in the Action
       const actions = await client.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic] });
       const names = titles(actions);
-      const fix = actions.find((a) => a.isPreferred);
-      assert.ok(fix, `no preferred fix in ${names.join(' | ')}`);
-      assert.equal(
-        applyEdits(WEAK_STORY, editsFor(fix.edit, uri, 1)),
-        WEAK_STORY.replace('We were asked', 'I was asked'),
-      );
-      const fixAllOfRule = actions.find((a) => /^Fix all .*in this file$/.test(a.title));
-      assert.ok(fixAllOfRule, `no "Fix all ... in this file" in ${names.join(' | ')}`);
-      assert.ok(fixAllOfRule.title.includes('we-over-i'), fixAllOfRule.title);
-      assert.equal(
-        applyEdits(WEAK_STORY, editsFor(fixAllOfRule.edit, uri, 1)),
-        WEAK_STORY.replace('We had', 'I had').replace('We were asked', 'I was asked'),
-      );
+      // "We" → "I" changes who did what: only the writer can say it was them.
+      assert.ok(!actions.some((a) => a.isPreferred), `a preferred fix in ${names.join(' | ')}`);
+      assert.ok(!actions.some((a) => /^Fix all /.test(a.title)), names.join(' | '));
+      const suggestion = actions.find((a) => a.title.startsWith('Tell it in the first person'));
+      assert.ok(suggestion, names.join(' | '));
+      assert.equal(applyEdits(WEAK_STORY, editsFor(suggestion.edit, uri, 1)), WEAK_STORY.replace('We were asked', 'I was asked'));
       assert.ok(actions.some((a) => a.title === 'Disable we-over-i for this file'), names.join(' | '));
       const disableFile = actions.find((a) => a.title === 'Disable we-over-i for this file')!;
       assert.equal(
@@ -345,23 +338,24 @@ describe('protocol: bundled server over stdio', function () {
 
     it('a diagnostic whose data.version is stale gets no fix', async () => {
       const uri = freshUri('stale');
-      await client.open(uri, WEAK_STORY, 1);
+      const text = WEAK_STORY.replace('Principles: Ownership', 'Principles: Customer Obsesion');
+      await client.open(uri, text, 1);
       const old = await client.diagnosticsFor(uri);
-      const staleDiagnostic = byCode(old, 'we-over-i')[0];
+      const staleDiagnostic = byCode(old, 'unknown-principle')[0];
       // An edit elsewhere (the end of the file): the stale diagnostic's range still holds the same text.
-      const end = positionAt(WEAK_STORY, WEAK_STORY.length);
+      const end = positionAt(text, text.length);
       await client.change(uri, [{ range: { start: end, end }, text: '\n' }]);
       const current = await client.diagnosticsFor(uri);
-      assert.equal(client.textAt(uri, staleDiagnostic.range), 'We');
+      assert.equal(client.textAt(uri, staleDiagnostic.range), 'Customer Obsesion');
       const stale = await client.codeActions(uri, staleDiagnostic.range, { diagnostics: [staleDiagnostic] });
       assert.deepEqual(stale.filter((a) => a.edit), [], `stale diagnostic got ${titles(stale).join(' | ')}`);
-      const fresh = await client.codeActions(uri, staleDiagnostic.range, { diagnostics: [byCode(current, 'we-over-i')[0]] });
+      const fresh = await client.codeActions(uri, staleDiagnostic.range, { diagnostics: [byCode(current, 'unknown-principle')[0]] });
       assert.ok(fresh.some((a) => a.isPreferred && a.edit), `the current diagnostic gets its fix: ${titles(fresh).join(' | ')}`);
     });
 
     it('source.fixAll.starStories leaves no fixable finding and reaches a fixed point', async () => {
       const uri = freshUri('fixall');
-      // Three rules with fixes: unknown-principle, we-over-i and hypothetical ("I would run" becomes "I ran").
+      // Rules with safe fixes: unknown-principle and hypothetical ("I would run" becomes "I ran"); "We" stays the author's call.
       const text = WEAK_STORY.replace('Principles: Ownership', 'Principles: Customer Obsesion, Ownership').replace(
         'out of support.',
         'out of support. Each night I would run the export by hand.',
@@ -379,10 +373,10 @@ describe('protocol: bundled server over stdio', function () {
       const version = await client.applyWorkspaceEdit(uri, actions[0].edit!);
       assert.equal(client.text(uri), expected);
       assert.ok(expected.includes('Principles: Customer Obsession, Ownership'), expected);
-      assert.ok(expected.includes('I had to move it'), expected);
+      assert.ok(expected.includes('We had to move it'), expected);
       assert.ok(expected.includes('Each night I ran the export by hand.'), expected);
       // "I would say" is an opinion, not an action to put in the past: no fix is offered for it.
-      assert.ok(expected.includes('I was asked to help with the migration and I would say it went well.'), expected);
+      assert.ok(expected.includes('We were asked to help with the migration and I would say it went well.'), expected);
       const after = await client.diagnosticsFor(uri);
       assert.equal(after.version, version);
       const fixable = after.diagnostics.filter((d) => dataOf(d).hasFix);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli';
@@ -108,12 +108,14 @@ describe('star-stories lint with .star-stories.json', () => {
   });
 
   it('--fix uses the config: a rule turned off is not fixed', () => {
-    writeFileSync(join(dir, '.star-stories.json'), '{ "rules": { "we-over-i": "off" } }');
+    const hedged = story.replace('I wrote the plan', 'I basically wrote the plan');
+    writeFileSync(join(dir, 'bank', 'one.star.md'), hedged);
+    writeFileSync(join(dir, '.star-stories.json'), '{ "rules": { "hedging": "off" } }');
     run('lint', dir, '--fix');
-    assert.equal(readFileSync(join(dir, 'bank', 'one.star.md'), 'utf8'), story);
+    assert.equal(readFileSync(join(dir, 'bank', 'one.star.md'), 'utf8'), hedged);
     writeFileSync(join(dir, '.star-stories.json'), '{}');
     run('lint', dir, '--fix');
-    assert.match(readFileSync(join(dir, 'bank', 'one.star.md'), 'utf8'), /I had to move it\./);
+    assert.equal(readFileSync(join(dir, 'bank', 'one.star.md'), 'utf8'), story);
   });
 
   it('--config uses one given file for every story', () => {
@@ -123,5 +125,46 @@ describe('star-stories lint with .star-stories.json', () => {
     const missing = run('lint', dir, '--config', join(dir, 'nope.json'));
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no such config file/);
+  });
+
+  describe('where the lookup stops', () => {
+    const quietOuter = () => writeFileSync(join(dir, '.star-stories.json'), '{ "rules": { "we-over-i": "off" } }');
+
+    it('at the repository root: a config file above the folder holding .git is not read', () => {
+      mkdirSync(join(dir, 'repo', '.git'), { recursive: true });
+      mkdirSync(join(dir, 'repo', 'bank'));
+      writeFileSync(join(dir, 'repo', 'bank', 'one.star.md'), story);
+      quietOuter();
+      assert.deepEqual(rulesOf(lintJson(join(dir, 'repo')).reports[0]), ['we-over-i:warning']);
+      writeFileSync(join(dir, 'repo', '.star-stories.json'), '{ "rules": { "we-over-i": "error" } }');
+      assert.deepEqual(rulesOf(lintJson(join(dir, 'repo')).reports[0]), ['we-over-i:error'], 'the root\'s own file is read');
+    });
+
+    it('at the home folder: a config file above it is not read', () => {
+      mkdirSync(join(dir, 'home', 'bank'), { recursive: true });
+      writeFileSync(join(dir, 'home', 'bank', 'one.star.md'), story);
+      quietOuter();
+      const home = process.env.HOME;
+      process.env.HOME = join(dir, 'home');
+      try {
+        assert.deepEqual(rulesOf(lintJson(join(dir, 'home')).reports[0]), ['we-over-i:warning']);
+      } finally {
+        process.env.HOME = home;
+      }
+    });
+
+    it('a config file that is not the user\'s, or in a folder that is not, is skipped with a notice (needs root to chown)', function () {
+      if (process.getuid?.() !== 0) this.skip();
+      quietOuter();
+      chownSync(join(dir, '.star-stories.json'), 4321, 4321);
+      const foreignFile = run('lint', dir, '--format', 'json');
+      assert.deepEqual(rulesOf(JSON.parse(foreignFile.out)[0]), ['we-over-i:warning']);
+      assert.match(foreignFile.err, /ignoring .*\.star-stories\.json: it belongs to user 4321, not to you \(user 0\)/);
+      chownSync(join(dir, '.star-stories.json'), 0, 0);
+      chownSync(dir, 4321, 4321);
+      const foreignFolder = run('lint', dir, '--format', 'json');
+      assert.deepEqual(rulesOf(JSON.parse(foreignFolder.out)[0]), ['we-over-i:warning']);
+      assert.match(foreignFolder.err, /its folder belongs to user 4321/);
+    });
   });
 });

@@ -82,7 +82,7 @@ describe('readConfig', () => {
   it('suggests the rule and the severity meant by a typo', () => {
     assert.deepEqual(messages({ rules: { 'weak-verbs': 'error', 'we-over-i': 'of' } }), [
       'Settings: unknown rule "weak-verbs" (did you mean "weak-verb"?).',
-      'Settings: rule "we-over-i" must be off, info, warning or error, not "of" (did you mean "off"?); it is ignored.',
+      'Settings: rule "we-over-i" must be off, hint, info, warning or error, not "of" (did you mean "off"?); it is ignored.',
     ]);
   });
 

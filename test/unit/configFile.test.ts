@@ -47,7 +47,7 @@ describe('.star-stories.json', () => {
       ['warning', '"soon"', '"targetSeconds" must be a number of at least 30, not "soon"; using the default.'],
       ['warning', '"rule"', 'Unknown setting "rule" (did you mean "rules"?); it is ignored.'],
       ['warning', '"x"', 'Unknown option "x" of rule "we-over-i" (rule "we-over-i" has no options).'],
-      ['warning', '"loud"', 'Rule "weak-verb" must be off, info, warning or error, not "loud"; it is ignored.'],
+      ['warning', '"loud"', 'Rule "weak-verb" must be off, hint, info, warning or error, not "loud"; it is ignored.'],
       ['warning', '3', 'Entry 2 of "buzzwords" must be a non-empty string, not 3; it is ignored.'],
     ]);
     assert.deepEqual(parse(text).config, { rules: { 'we-over-i': 'error' }, buzzwords: ['ok'] }, 'the good values stay');

@@ -28,14 +28,14 @@ describe('the rule registry', () => {
       it('can be configured in the settings schema', () => {
         const pkg = JSON.parse(read('package.json'));
         const schema = pkg.contributes.configuration.properties['starStories.rules'].properties;
-        assert.deepEqual(schema[rule.name]?.enum, ['off', 'info', 'warning', 'error']);
+        assert.deepEqual(schema[rule.name]?.enum, ['off', 'hint', 'info', 'warning', 'error']);
       });
       it('is listed in the config file schema', () => {
         const schema = JSON.parse(read('schemas/star-stories.schema.json'));
         const entry = schema.properties.rules.properties[rule.name];
         assert.ok(entry, `schemas/star-stories.schema.json lacks ${rule.name}`);
         const severity = entry.enum ? entry : entry.anyOf[0];
-        assert.deepEqual(severity.enum, ['off', 'info', 'warning', 'error']);
+        assert.deepEqual(severity.enum, ['off', 'hint', 'info', 'warning', 'error']);
         if (rule.defaultOptions) assert.deepEqual(Object.keys(entry.anyOf[1].items[1].properties).sort(), Object.keys(rule.defaultOptions).sort());
       });
       it('has messages and a description', () => {

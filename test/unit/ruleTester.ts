@@ -58,7 +58,7 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
           findings.forEach((f, i) => {
             const expected = c.findings[i];
             assert.equal(f.rule, rule.name);
-            assert.equal(f.severity, rule.defaultSeverity);
+            assert.equal(f.severity, expectedSeverity(rule, c.config));
             assert.ok(f.message.length > 0 && !/\{\w+\}/.test(f.message), `message has unfilled placeholders: ${f.message}`);
             if (expected.line !== undefined) assert.equal(lineOf(c.text, f.start), expected.line, `line of "${expected.text}"`);
             if (expected.suggestions) assert.deepEqual((f.suggestions ?? []).map((s) => s.title), expected.suggestions);
@@ -116,6 +116,14 @@ function describeFinding(text: string, f: Finding): string {
 
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split(/\r\n|\r|\n/).length;
+}
+
+/** A severity the user set wins; otherwise advice is a hint under the default, focused coaching. */
+function expectedSeverity(rule: Rule, config: Partial<EngineConfig> | undefined): string {
+  const setting = config?.rules?.[rule.name];
+  if (setting !== undefined) return Array.isArray(setting) ? setting[0] : setting;
+  const focused = (config?.coaching ?? 'focused') === 'focused';
+  return rule.advice && focused && rule.defaultSeverity === 'info' ? 'hint' : rule.defaultSeverity;
 }
 
 function firstLine(text: string): string {

@@ -15,9 +15,10 @@ export const DEFAULT_CONFIG: EngineConfig = {
   buzzwords: [],
   principleSets: [],
   principleSet: 'amazon',
+  coaching: 'focused',
 };
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
 
 /**
@@ -40,6 +41,7 @@ export const CONFIG_LIMITS = {
 export type ConfigKeySpec =
   | { kind: 'number'; integer?: boolean; minimum: number; maximum?: number; markdownDescription: string }
   | { kind: 'phrases'; markdownDescription: string }
+  | { kind: 'choice'; values: readonly string[]; markdownDescriptions: readonly string[]; markdownDescription: string }
   | { kind: 'rules'; markdownDescription: string }
   | { kind: 'principleSets'; markdownDescription: string }
   | { kind: 'principleSet'; markdownDescription: string };
@@ -51,7 +53,7 @@ export type ConfigKeySpec =
 export const CONFIG_KEYS: { readonly [K in keyof EngineConfig]: ConfigKeySpec } = {
   rules: {
     kind: 'rules',
-    markdownDescription: 'Severity per rule: `off`, `info`, `warning` or `error`; in `.star-stories.json` and front matter also `[severity, { options }]`.',
+    markdownDescription: 'Severity per rule: `off`, `hint`, `info`, `warning` or `error`; in `.star-stories.json` and front matter also `[severity, { options }]`. A severity set here always wins over `coaching`.',
   },
   targetSeconds: {
     kind: 'number',
@@ -94,6 +96,15 @@ export const CONFIG_KEYS: { readonly [K in keyof EngineConfig]: ConfigKeySpec } 
   principleSet: {
     kind: 'principleSet',
     markdownDescription: 'Id of the active principle set: `amazon` (the built-in Leadership Principles) or the `id` of one of your `principleSets`.',
+  },
+  coaching: {
+    kind: 'choice',
+    values: ['focused', 'thorough'],
+    markdownDescriptions: [
+      'The things an interviewer would mark: advice that is not a defect (passive voice, a missing beat, jargon, polish) is a hint, shown without a squiggle.',
+      'Everything: the same advice is shown as info, with a squiggle.',
+    ],
+    markdownDescription: 'How much coaching to show. `focused` (default) underlines what a Bar Raiser would mark and keeps polish advice as hints (no squiggle; in the Problems panel only when you ask); `thorough` shows that advice as info too.',
   },
 };
 
@@ -175,6 +186,10 @@ export function readConfig(
         if (sets) config.principleSets = sets;
         break;
       }
+      case 'choice':
+        if (typeof raw === 'string' && spec.values.includes(raw)) (config as Record<string, string>)[key] = raw;
+        else out.add([key], `"${key}" must be one of ${spec.values.map(quote).join(', ')}, not ${describe(raw)}${typeof raw === 'string' ? didYouMean(raw, spec.values) : ''}; using the default.`);
+        break;
       case 'principleSet':
         break; // After the loop: it may select a set defined further down in this layer.
     }
@@ -255,7 +270,7 @@ function readPhrases(raw: unknown, path: ConfigPath, out: Problems, maxLength: n
 
 function readRules(raw: unknown, ruleIndex: ReadonlyMap<string, Rule | undefined>, out: Problems): EngineConfig['rules'] | undefined {
   if (!isDict(raw)) {
-    out.add(['rules'], `"rules" must map rule names to off, info, warning or error, not ${describe(raw)}.`);
+    out.add(['rules'], `"rules" must map rule names to off, hint, info, warning or error, not ${describe(raw)}.`);
     return undefined;
   }
   const rules: EngineConfig['rules'] = {};
@@ -269,7 +284,7 @@ function readRules(raw: unknown, ruleIndex: ReadonlyMap<string, Rule | undefined
     const severity = Array.isArray(setting) ? setting[0] : setting;
     if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
       const hint = typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : '';
-      out.add(Array.isArray(setting) ? [...path, 0] : path, `rule "${name}" must be off, info, warning or error, not ${describe(severity)}${hint}; it is ignored.`);
+      out.add(Array.isArray(setting) ? [...path, 0] : path, `rule "${name}" must be off, hint, info, warning or error, not ${describe(severity)}${hint}; it is ignored.`);
       continue;
     }
     if (!Array.isArray(setting) || setting.length === 1) {
@@ -487,6 +502,7 @@ export function mergeConfig(...layers: Array<Partial<EngineConfig> | undefined>)
     if (layer.wordsPerMinute !== undefined) merged.wordsPerMinute = layer.wordsPerMinute;
     if (layer.maxPrinciplesPerStory !== undefined) merged.maxPrinciplesPerStory = layer.maxPrinciplesPerStory;
     if (layer.principleSet !== undefined) merged.principleSet = layer.principleSet;
+    if (layer.coaching !== undefined) merged.coaching = layer.coaching;
     if (layer.rules) Object.assign(merged.rules, layer.rules);
     // Lists accumulate across layers: a file adds acronyms to the workspace's, never hides them.
     for (const key of ['acronyms', 'weakVerbs', 'hedges', 'buzzwords'] as const) {
@@ -511,6 +527,8 @@ export function resolvePrincipleSet(config: Pick<EngineConfig, 'principleSet' | 
 }
 
 export function parseFrontMatterYaml(yaml: string): { value?: unknown; error?: { message: string; offset?: number } } {
+  // An empty block (`---` then `---`, or only comments) sets nothing; js-yaml calls it an error.
+  if (yaml.split(/\r\n|\r|\n/).every((line) => /^[ \t]*(?:#.*)?$/.test(line))) return { value: undefined };
   try {
     return { value: loadYaml(yaml) };
   } catch (err) {

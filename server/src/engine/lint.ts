@@ -171,7 +171,9 @@ export class Linter {
 
   private checkStory(story: Story, text: string, config: EngineConfig, active: ReturnType<Linter['activeRules']>): Finding[] {
     const findings: Finding[] = [];
+    const draft = hasUnwrittenSection(story, text);
     for (const { rule, severity, configured, options } of active) {
+      if (draft && rule.wholeStory) continue;
       try {
         rule.check(story, {
           text,
@@ -183,11 +185,12 @@ export class Linter {
               rule: rule.name,
               messageId: report.messageId,
               message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
-              severity: configured ? severity : report.severity ?? severity,
+              severity: configured ? severity : coached(report.severity ?? severity, rule, config),
               start: report.start,
               end: report.end,
               fix: report.fix,
               suggestions: report.suggestions,
+              ...(report.relatedSpans ? { relatedSpans: report.relatedSpans } : {}),
             });
           },
         });
@@ -205,6 +208,23 @@ export class Linter {
     }
     return findings.sort((a, b) => a.start - b.start || a.end - b.end);
   }
+}
+
+/** Under focused coaching, advice is a hint: the story shows what an interviewer would mark, and the polish waits. */
+function coached(severity: Severity, rule: Rule, config: EngineConfig): Severity {
+  return severity === 'info' && rule.advice && config.coaching === 'focused' ? 'hint' : severity;
+}
+
+/**
+ * A STAR section whose body is only comments (a template's or snippet's placeholders) has not been
+ * written yet: judging the whole story before then only repeats what the template already says.
+ */
+function hasUnwrittenSection(story: Story, text: string): boolean {
+  return story.sections.some((s) => {
+    if (!s.kind || s.kind === 'reflection') return false;
+    const prose = story.prose.slice(s.body.start - story.start, s.body.end - story.start);
+    return prose.trim() === '' && text.slice(s.body.start, s.body.end).replace(/<!--\s*star-stories-[\s\S]*?-->/g, '').includes('<!--');
+  });
 }
 
 function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -240,6 +260,7 @@ function shiftFinding(f: Finding, by: number): Finding {
     end: f.end + by,
     fix: f.fix && shiftFix(f.fix, by),
     suggestions: f.suggestions?.map((s) => shiftFix(s, by)),
+    ...(f.relatedSpans ? { relatedSpans: f.relatedSpans.map((r) => shiftSpan(r, by)) } : {}),
   };
 }
 

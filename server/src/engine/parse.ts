@@ -239,6 +239,15 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
       principles = parsePrinciplesLine(prose, node.from, principleSet);
     }
   }
+  let storyProse = prose;
+  if (!sections.some((s) => s.kind !== undefined)) {
+    const labelled = labelSections(text, heading ? heading.nextSibling : top.firstChild);
+    if (labelled.some((s) => s.kind !== undefined && s.kind !== 'reflection')) {
+      sections.push(...labelled);
+      // The label is structure, not something the candidate says: no words, no findings on it.
+      storyProse = blankOut(prose, labelled.map((s) => ({ ...s.heading })));
+    }
+  }
   const story: Story = {
     start: 0,
     end: text.length,
@@ -247,10 +256,46 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
     titleSpan,
     principles,
     sections,
-    prose,
+    prose: storyProse,
     untitled: firstSection !== undefined,
   };
   return { story, directives };
+}
+
+/** "Situation:", "**Task**", "What I did:" or a bare "Action" opening a paragraph: a section written without "##". */
+const SECTION_LABEL = /^[ \t]*(?:\*\*|__)?[ \t]*([A-Za-z][A-Za-z ]{2,30}?)[ \t]*(?:(?:\*\*|__)[ \t]*:?|:[ \t]*(?:\*\*|__)?|$)[ \t]*/;
+
+/**
+ * Sections marked by labels instead of level-2 headings, as many candidates write them: a
+ * paragraph whose first line starts with a section name followed by a colon, or is only that name
+ * (bold or plain). Used only when the story has no "##" sections at all.
+ */
+function labelSections(text: string, first: SyntaxNode | null): Section[] {
+  const sections: Section[] = [];
+  for (let node = first; node; node = node.nextSibling) {
+    if (node.name !== 'Paragraph') continue;
+    const lineEnd = lineEndAt(text, node.from);
+    const line = text.slice(node.from, lineEnd);
+    const m = SECTION_LABEL.exec(line);
+    if (!m) continue;
+    // Only a section's own name: "Action items were late:" is prose.
+    const kind = SECTION_NAMES[m[1].toLowerCase().replace(/\s+/g, ' ')];
+    const alone = m[0].length >= line.trimEnd().length;
+    // "Action items were late" is prose: a label needs its colon, or a line of its own.
+    if (!kind || (!alone && !m[0].includes(':'))) continue;
+    const labelEnd = alone ? trimEndAt(text, lineEnd, node.from) : node.from + m[0].trimEnd().length;
+    const previous = sections[sections.length - 1];
+    if (previous) previous.body.end = node.from;
+    const nameStart = node.from + m[0].indexOf(m[1]);
+    sections.push({
+      kind,
+      name: m[1],
+      heading: { start: node.from, end: labelEnd },
+      nameSpan: { start: nameStart, end: nameStart + m[1].length },
+      body: { start: alone ? lineBreakEnd(text, lineEnd) : labelEnd, end: text.length },
+    });
+  }
+  return sections;
 }
 
 const PRINCIPLES_LABEL = /^[ \t]*principles?[ \t]*:/i;

@@ -1,6 +1,7 @@
 import type { Principle, PrincipleSet } from './principles/types';
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint` is advice shown without a squiggle (VS Code draws three faint dots); see `Rule.advice`. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** Half-open offset range [start, end) into the document text (UTF-16 code units, as LSP counts). */
@@ -20,6 +21,11 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Another place in the same document that belongs to a finding (each "we" of a we-over-i count). */
+export interface RelatedSpan extends Span {
+  message: string;
+}
+
 export interface Finding extends Span {
   rule: string;
   messageId: string;
@@ -29,6 +35,8 @@ export interface Finding extends Span {
   fix?: Fix;
   /** Alternatives the user picks from; never applied by fix-all. */
   suggestions?: Fix[];
+  /** The other places in the document the finding is about, shown as related information. */
+  relatedSpans?: RelatedSpan[];
 }
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'reflection';
@@ -104,6 +112,11 @@ export interface EngineConfig {
   principleSets: PrincipleSet[];
   /** Id of the active principle set (`amazon` by default). */
   principleSet: string;
+  /**
+   * `focused` (default): advice that is not a defect is a hint, so a story shows the two or three
+   * things a Bar Raiser would mark. `thorough`: that advice is shown as info too.
+   */
+  coaching: 'focused' | 'thorough';
 }
 
 export interface RuleContext {
@@ -121,6 +134,7 @@ export interface RuleReport extends Span {
   severity?: Severity;
   fix?: Fix;
   suggestions?: Fix[];
+  relatedSpans?: RelatedSpan[];
 }
 
 export type RuleGroup = 'structure' | 'principles' | 'ownership' | 'evidence' | 'judgment' | 'delivery' | 'reflection' | 'bank';
@@ -135,6 +149,16 @@ export interface Rule {
   /** Whether the rule offers a safe fix (applied by fix-all) or only suggestions. */
   fixable?: 'fix' | 'suggestion';
   defaultOptions?: Record<string, unknown>;
+  /**
+   * The rule gives advice (polish, a beat worth adding), not a defect an interviewer would mark:
+   * under `coaching: focused` its info findings become hints, unless the user set its severity.
+   */
+  advice?: boolean;
+  /**
+   * The rule judges the story as a whole (is there a decision, a metric, every beat), so it waits
+   * until every STAR section holds more than its template placeholder.
+   */
+  wholeStory?: boolean;
   check(story: Story, context: RuleContext): void;
   /**
    * Suggestions that edit outside the finding's story (the file's front matter). Findings are

@@ -40,7 +40,7 @@ describe('story bank: summaries', () => {
     const [s] = summaries(text);
     const reported = new Linter({ rules: [weOverI] }).lint(text).findings;
     // we-over-i fires when plural outnumbers singular; its message carries both counts.
-    assert.match(reported[0].message, /\(3 to 1\)/);
+    assert.match(reported[0].message, /acts 3 times and "I" once/);
     assert.deepEqual([s.iCount, s.weCount], [2, 3], 'Task 1 I; Action 1 I against 3 plural');
   });
 
@@ -166,10 +166,8 @@ describe('story bank: new story template', () => {
     const expanded = template.replace(/\$\{1:((?:\\.|[^}])*)\}/, (_, t: string) => t.replace(/\\(.)/g, '$1')).replace(/\$\{\d+\}|\$0/g, '').replace(/\\([$}\\])/g, '$1');
     const result = new Linter().lint(expanded);
     assert.equal(result.stories.length, 1);
-    assert.ok(result.findings.some((f) => f.rule === 'empty-section'));
-    const comments = [...expanded.matchAll(/<!--[\s\S]*?-->/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    const inComments = result.findings.filter((f) => comments.some((c) => f.start >= c.start && f.start < c.end));
-    assert.deepEqual(inComments.map((f) => `${f.rule}: ${expanded.slice(f.start, f.end)}`), []);
+    // Nothing is written yet, so there is nothing to coach: no finding before the first keystroke.
+    assert.deepEqual(result.findings.map((f) => `${f.rule}: ${expanded.slice(f.start, f.end)}`), []);
     assert.equal(summarizeStories('x', expanded, result)[0].words, 0);
   });
 });

@@ -85,7 +85,8 @@ describe('rule duplicate-story (bank)', () => {
       ]);
       const [finding] = bank.findings(uri('copy.star.md'));
       assert.equal(finding.severity, 'warning');
-      assert.deepEqual(finding.related, [{ uri: uri('payments.star.md'), line: 0, title: 'Checkout latency regression' }]);
+      assert.deepEqual(finding.related, [{ uri: uri('payments.star.md'), line: 0, character: 2, title: 'Checkout latency regression' }]);
+      // The related location starts at the title's text, not at the '# ' before it.
     });
 
     it('two copies in one file', () => {

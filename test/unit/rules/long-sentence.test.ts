@@ -44,7 +44,7 @@ testRule(longSentence, {
     },
     {
       name: 'a lower maxWords from front matter',
-      text: '---\nrules:\n  long-sentence: [info, { maxWords: 20 }]\n---\n' + action(sentence(21)),
+      text: '---\nrules:\n  long-sentence: [hint, { maxWords: 20 }]\n---\n' + action(sentence(21)),
       findings: [{ messageId: 'long', text: sentence(21) }],
     },
     {

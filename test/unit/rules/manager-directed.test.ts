@@ -3,6 +3,9 @@ import { story, testRule } from '../ruleTester';
 
 testRule(managerDirected, {
   valid: [
+    // From the independent review of the field corpus: the ask was the setting, the initiative the candidate's.
+    { name: '"asked me to …, but I wanted to" goes past the ask', text: story({ task: 'My manager asked me to size the problem, but I wanted to understand the cause, not only the size.' }) },
+    { name: '"When I was assigned …" is when the story happens', text: story({ action: 'When I was assigned my first big feature, I noticed the lint config allowed both styles and I fixed it.' }) },
     { name: 'a story where the candidate chose the work', text: story({}) },
     { name: '"I asked my manager to" is the candidate directing', text: story({ action: 'I asked my manager to approve a two-week freeze, and I wrote the cutover plan.' }) },
     {

@@ -5,6 +5,7 @@ const result = (text: string | null) => story({ result: text });
 
 testRule(metricNoTimeframe, {
   valid: [
+    { name: 'one duration is its own time span ("recovered in 20 minutes")', text: result('After the rollback, checkout recovered in 20 minutes.') },
     { name: 'the builder\'s strong Result ("within six weeks")', text: story({}) },
     { name: 'the domain\'s strong result ("a week within a month")', text: result('Support tickets fell from 900 to 310 a week within a month.') },
     { name: 'a rate is a time basis ("a week")', text: result('Support tickets fell from 900 to 310 a week.') },

@@ -197,13 +197,16 @@ testRule(missingSection, {
       ],
     },
     {
-      name: 'a story with no sections gets one finding per part, in S-T-A-R order',
+      // An answer written without headings is one problem: four errors on one title would bury it.
+      name: 'a story with no sections gets one finding, whose suggestion adds all four in S-T-A-R order',
       text: titleOnly,
       findings: [
-        { messageId: 'missing', text: 'Vendor migration', suggestionOutput: titleOnly.replace(/one\.\n$/, `one.\n\n## Situation\n\n${SITUATION}\n`) },
-        { messageId: 'missing', text: 'Vendor migration', suggestions: ['Insert a "## Task" section'] },
-        { messageId: 'missing', text: 'Vendor migration', suggestions: ['Insert a "## Action" section'] },
-        { messageId: 'missing', text: 'Vendor migration', suggestionOutput: titleOnly.replace(/one\.\n$/, `one.\n\n## Result\n\n${RESULT}\n`) },
+        {
+          messageId: 'noSections',
+          text: 'Vendor migration',
+          suggestions: ['Insert Situation, Task, Action and Result sections'],
+          suggestionOutput: titleOnly.replace(/one\.\n$/, `one.\n\n## Situation\n\n${SITUATION}\n\n## Task\n\n${TASK}\n\n## Action\n\n${ACTION}\n\n## Result\n\n${RESULT}\n`),
+        },
       ],
     },
     {

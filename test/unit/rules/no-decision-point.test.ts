@@ -5,6 +5,8 @@ const action = (text: string | null) => story({ action: text });
 
 testRule(noDecisionPoint, {
   valid: [
+    { name: '"I had two options" then the choice', text: action('I had two options: raise the cache lifetime or batch the lookups. I batched them.') },
+    { name: 'a bullet without a subject is the writer\'s own choice', text: action('- Pulled the logs\n- Decided to roll back the release rather than patch it live') },
     { name: 'the builder\'s strong Action ("decided … instead of")', text: story({}) },
     { name: '"I chose"', text: action('I compared the two vendors\' refund logs and chose the one with the shorter settlement window.') },
     { name: '"rather than"', text: action('I rebuilt the import job to batch writes rather than patching the timeout.') },
@@ -22,6 +24,17 @@ testRule(noDecisionPoint, {
     { name: 'an Action holding only a placeholder comment', text: action('<!-- What you did -->') },
   ],
   invalid: [
+    // From a new user's try: words about decisions that name no decision of the candidate's.
+    {
+      name: '"drove alignment on key decisions" names no decision',
+      text: action('I drove alignment on key decisions across the three teams and kept the roadmap current.'),
+      findings: [{ messageId: 'noDecision', text: 'Action' }],
+    },
+    {
+      name: '"we discussed the trade-offs" and "we decided" are the group\'s',
+      text: action('We discussed the trade-offs in the design review, and the team decided to keep the old cache.'),
+      findings: [{ messageId: 'noDecision', text: 'Action' }],
+    },
     {
       name: 'steps with no choice',
       text: action('I pulled six weeks of refund logs, found the slow carrier and paused its integration.'),

@@ -76,12 +76,11 @@ testRule(principleBeats, {
       findings: [{ messageId: 'missingBeat', text: BACKBONE }],
     },
     {
-      name: 'one finding per missing beat, on that principle\'s entry',
+      name: 'one finding per principle, listing its missing beats, on that principle\'s entry',
       text: story({ principles: 'Dive Deep, Backbone', action: 'I read the raw logs. I argued against the plan with data.', result: 'The plan went ahead.' }),
       findings: [
         { messageId: 'missingBeat', text: 'Dive Deep' },
-        { messageId: 'missingBeat', text: 'Backbone' },
-        { messageId: 'missingBeat', text: 'Backbone' },
+        { messageId: 'missingBeats', text: 'Backbone' },
       ],
     },
     {
@@ -112,6 +111,21 @@ testRule(principleBeats, {
       findings: [{ messageId: 'missingBeat', text: 'SLO' }],
     },
   ],
+});
+
+describe('rule principle-beats, one problem at a time', () => {
+  it('is quiet on a story framed for more principles than the limit: too-many-principles says what matters', () => {
+    const text = story({ principles: `Dive Deep, ${BACKBONE}, Ownership, Frugality`, action: disagreement });
+    assert.deepEqual(new Linter({ rules: [principleBeats] }).lint(text).findings, []);
+    assert.equal(new Linter({ rules: [principleBeats] }).lint(text, { maxPrinciplesPerStory: 4 }).findings.length > 0, true);
+  });
+
+  it('lists every missing beat of a principle in one message', () => {
+    const text = story({ principles: 'Backbone', action: 'I argued against the plan with data.' });
+    const [finding, ...rest] = new Linter({ rules: [principleBeats] }).lint(text).findings;
+    assert.equal(rest.length, 0);
+    assert.match(finding.message, /^Have Backbone; Disagree and Commit: no sign of willingness to be wrong or the commit after the decision in this story\./);
+  });
 });
 
 describe('rule principle-beats message', () => {

@@ -7,6 +7,7 @@ const PHRASE = '[Metric] went from [baseline] to [outcome] in [timeframe].';
 
 testRule(resultNoMetric, {
   valid: [
+    { name: 'a duration that measures the outcome ("recovered in 20 minutes")', text: result('Checkout recovered in 20 minutes, before most customers noticed.') },
     { name: 'digits and a percentage', text: story({}) },
     { name: 'currency', text: result('The fix recovered $1.2M in annual revenue.') },
     { name: 'a percentage', text: result('Checkout errors fell 40% after the fix.') },
@@ -19,6 +20,9 @@ testRule(resultNoMetric, {
     { name: 'an empty Result: empty-section reports that', text: result('') },
   ],
   invalid: [
+    // From a new user's try: numbers that measure nothing kept the rule quiet.
+    { name: '"one can", "one of the": the pronoun is no number', text: result('One can now scroll back through the history, which was one of the most requested features.'), findings: [{ messageId: 'noMetric', text: 'Result' }] },
+    { name: 'a date and a period of leave are no outcome', text: result('We launched in Q3 2024, after I came back from leave for 3 months.'), findings: [{ messageId: 'noMetric', text: 'Result' }] },
     {
       name: 'a Result with no number at all',
       text: result('The migration finished and the finance team was happy with it.'),

@@ -40,9 +40,15 @@ testRule(setupTooLong, {
     },
     {
       name: 'a lower minWords judges a short draft',
-      text: parts(25, 20, 25, 20),
+      text: parts(25, 40, 35, 20),
       config: { rules: { 'setup-too-long': ['info', { minWords: 50 }] } },
       findings: [{ messageId: 'tooLong', text: 'Situation' }],
+    },
+    {
+      // A new user's four-sentence setup was blamed when the Action was what had not been told.
+      name: 'a short setup beside a thin Action: the Action is what to grow',
+      text: parts(25, 20, 40, 35),
+      findings: [{ messageId: 'thinAction', text: 'Action' }],
     },
     {
       name: 'heading variants: "Context" and "Goal"',

@@ -10,6 +10,8 @@ const missed = action('I missed the SLA twice.');
 testRule(unexplainedAcronym, {
   valid: [
     { name: 'the builder\'s strong story', text: story({}) },
+    // A new user's bank was flagged for the words of the loop itself.
+    { name: 'the roles and working words of an Amazon loop: SDE, SDM, TPM, SLO, OKR, PR', text: action('As the SDE on call I paired with our SDM and TPM, met the SLO and the OKR, and reviewed every PR.') },
     { name: 'expanded before: "service-level agreement (SLA)"', text: action('We missed our service-level agreement (SLA) twice, so I rewrote the SLA alerts.') },
     { name: 'expanded after: "ETL (extract, transform, load)"', text: action('I rewrote the ETL (extract, transform, load) jobs, then moved every ETL step to the orchestrator.') },
     { name: 'acronyms every interviewer knows', text: action('I asked the CTO and the VP of HR to review the API, the UI and the SQL on AWS. OK, the US and EU teams agreed.') },
@@ -113,5 +115,14 @@ describe('rule unexplained-acronym suggestion', () => {
     const findings = new Linter({ rules: [unexplainedAcronym] }).lint('---\nacronyms: 7\n---\n' + missed).findings;
     assert.deepEqual(findings.map((f) => f.rule), ['front-matter', 'unexplained-acronym']);
     assert.match(findings[0].message, /"acronyms" must be a list of phrases/);
+  });
+});
+
+describe('rule unexplained-acronym message', () => {
+  it('uses the flagged acronym in its advice, never another one that reads like a misreading', () => {
+    const [finding] = new Linter({ rules: [unexplainedAcronym] }).lint(action('I tuned the RPM limits.')).findings;
+    assert.match(finding.message, /"RPM" is not expanded/);
+    assert.match(finding.message, /"\(RPM\)"/);
+    assert.doesNotMatch(finding.message, /SLA/);
   });
 });

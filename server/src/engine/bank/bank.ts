@@ -31,6 +31,8 @@ export const BANK_RULE = duplicateStory.name;
 export interface RelatedStory {
   uri: string;
   line: number;
+  /** Where the title's text starts on that line. */
+  character?: number;
   title: string;
 }
 
@@ -339,7 +341,7 @@ export class Bank {
     const { uri, ordinal } = parseKey(key);
     const state = this.files.get(uri);
     const summary = state && this.summariesOf(state)[ordinal];
-    return summary && { uri, line: summary.line, title: summary.title };
+    return summary && { uri, line: summary.line, character: summary.titleCharacter, title: summary.title };
   }
 
   private indexTitle(sameStory: string, key: string): void {

@@ -72,6 +72,7 @@ function storyFacts(text: string, story: Story, result: LintResult): StoryFacts 
 
 export function summarizeStory(uri: string, text: string, story: Story, result: LintResult, lineOf = lineIndex(text), facts = storyFacts(text, story, result), count = (s: Story) => countInside(result.findings, s)): StorySummary {
   const line = lineOf(story.heading.start);
+  const titleAt = story.titleSpan.end > story.titleSpan.start ? story.titleSpan.start : story.heading.start;
   const last = story.start + facts.trimmedLength;
   const words = facts.words;
   return {
@@ -80,6 +81,7 @@ export function summarizeStory(uri: string, text: string, story: Story, result: 
     title: facts.title || UNTITLED,
     line,
     endLine: Math.max(line, lineOf(Math.max(last - 1, story.start))),
+    titleCharacter: titleAt - lineOf.lineStart(line),
     principles: [...facts.principles],
     words,
     seconds: Math.round(speakingSeconds(words, result.config.wordsPerMinute)),

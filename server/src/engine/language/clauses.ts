@@ -30,6 +30,8 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
   const groups = verbGroups(tokens);
   const clauses: Clause[] = [];
   const starts: number[] = [];
+  /** Clauses whose subject is a relative pronoun standing for a noun before it. */
+  const relativeClauses = new Set<number>();
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     const verb = tokens[group.head];
@@ -72,6 +74,7 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     if (subjectStart) {
       subject = subjectStart.phrase;
       clauseStart = subjectStart.from;
+      if (subjectStart.relative) relativeClauses.add(clauses.length);
     }
     const nonFinite = group.infinitive || (aux.length === 0 && !modalTok && (verb.form === 'gerund' || (verb.form === 'participle' && !subject)));
     const agent = passive && agentAt >= 0 ? nounPhraseAt(tokens, agentAt + 1)?.phrase : undefined;
@@ -123,6 +126,12 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     if (prev && before && (before.pos === 'cconj' || before.lower === ',' || before.lower === 'then' || before.lower === 'also') && !clause.nonFinite) {
       clause.subject = prev.subject;
       clause.subjectImplied = clause.subject !== undefined;
+      continue;
+    }
+    // "The engineer who built the service left": after a relative clause, its antecedent acts again.
+    if (prev && relativeClauses.has(c - 1) && !clause.nonFinite) {
+      clause.subject = prev.subject;
+      clause.subjectImplied = true;
       continue;
     }
     if (prev && before && RELATIVE.has(before.lower)) {
@@ -303,6 +312,8 @@ function agentIndex(tokens: Token[], from: number): number {
 interface Found {
   phrase: Phrase;
   from: number;
+  /** The subject is a relative pronoun ("who", "that") or a reduced relative ("the tests I added"). */
+  relative?: boolean;
 }
 
 /** The subject written just before a verb group, if any; "Ana and I" is one subject. */
@@ -335,7 +346,7 @@ function simpleSubjectBefore(tokens: Token[], groupFirst: number): Found | undef
     if (RELATIVE.has(t.lower)) {
       // "the engineer who helped": the antecedent acts.
       const ante = nounPhraseEndingAt(tokens, j - 1);
-      if (ante) return { phrase: { ...ante.phrase }, from: j };
+      if (ante) return { phrase: { ...ante.phrase }, from: j, relative: true };
       return t.lower === 'who' ? { phrase: phrase(tokens, j, j, 'other'), from: j } : { phrase: phrase(tokens, j, j, 'thing'), from: j };
     }
     if (!SUBJECT_CASE.has(t.lower)) {
@@ -348,12 +359,14 @@ function simpleSubjectBefore(tokens: Token[], groupFirst: number): Found | undef
   }
   if (t.lower === 'that' && t.pos !== 'sconj') {
     const ante = nounPhraseEndingAt(tokens, j - 1);
-    if (ante) return { phrase: ante.phrase, from: j };
+    if (ante) return { phrase: ante.phrase, from: j, relative: true };
     return { phrase: phrase(tokens, j, j, 'thing'), from: j };
   }
   // "the team I led shipped it": skip the reduced relative clause back to its noun.
   if (t.pos === 'verb' && tokens[j - 1]?.pos === 'pron' && SUBJECT_CASE.has(tokens[j - 1].lower)) {
-    const ante = nounPhraseEndingAt(tokens, j - 2);
+    // "the tests that I added caught": past the relative pronoun too.
+    const k = tokens[j - 2] && RELATIVE.has(tokens[j - 2].lower) ? j - 3 : j - 2;
+    const ante = nounPhraseEndingAt(tokens, k);
     if (ante) return { phrase: ante.phrase, from: ante.startIndex };
   }
   const np = nounPhraseEndingAt(tokens, j);
@@ -393,6 +406,11 @@ function nounPhraseEndingAt(tokens: Token[], end: number): NP | undefined {
   let start = end;
   for (let k = end - 1; k >= 0; k--) {
     const u = tokens[k];
+    // "everyone on the call", "none of us": a pronoun heading a phrase.
+    if (u.pos === 'pron' && !POSSESSIVE.has(u.lower) && /^(?:of|on|in|from)$/.test(tokens[k + 1]?.lower ?? '') && !/^(?:i|we|he|she|they|it)$/.test(u.lower)) {
+      start = k;
+      break;
+    }
     if (NP_POS.has(u.pos) && !(u.pos === 'pron' && !POSSESSIVE.has(u.lower) && u.lower !== 'one')) {
       if (u.pos === 'pron' && SUBJECT_CASE.has(u.lower) && u.lower !== 'one') break;
       start = k;

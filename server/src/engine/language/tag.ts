@@ -175,6 +175,11 @@ function contextual(tokens: Token[], i: number): void {
   }
   if (w === 'to') {
     const after = nextWord(tokens, i);
+    if (after && after === next && after.pos === 'noun' && !isKnownNoun(after.lower) && !/s$/.test(after.lower)) {
+      // "to fund a team": a word the lists do not know, right after "to" and before its object, is a verb.
+      const object = tokens[i + 2];
+      if (!object || object.pos === 'det' || object.pos === 'pron' || object.pos === 'num' || object.pos === 'punct') return set(after, 'verb', after.lower, 'base');
+    }
     if (!after || !(after.pos === 'verb' || after.pos === 'aux') || after.form !== 'base') set(t, 'adp');
     else if (AMBIGUOUS.has(after) && after.form === 'base') {
       // "to the team" vs "to help": a noun-verb after "to" reads as a verb unless a determiner came first.
@@ -268,6 +273,10 @@ function disambiguate(tokens: Token[], i: number): void {
   if (p.pos === 'pron' || p.pos === 'propn' || p.pos === 'noun') {
     // "Ana reviews the doc", "the fix shipped": a verb after its subject; "release notes were": a compound noun.
     if (t.form === 'gerund' && p.pos !== 'pron') return;
+    // "refund logs and", "tests passed": a plural noun unless an object follows ("Ana reviews the doc").
+    if (t.form === 'third' && p.pos !== 'pron' && !(next && (next.pos === 'det' || next.pos === 'pron' || next.pos === 'num' || next.pos === 'propn' || next.pos === 'adv' || POSSESSIVE.has(next.lower)))) return asNoun();
+    // "my colleague fix the bug": a bare verb with its object, in non-native English.
+    if (t.form === 'base' && p.pos === 'noun' && next && (next.pos === 'det' || POSSESSIVE.has(next.lower))) return;
     if (t.form === 'base' && !(p.pos === 'pron' || (p.pos === 'noun' && /s$/.test(p.lower)) || p.pos === 'propn')) return asNoun();
     if (next && (next.pos === 'aux' || next.pos === 'modal' || (next.pos === 'verb' && !AMBIGUOUS.has(next)))) return asNoun();
     return;

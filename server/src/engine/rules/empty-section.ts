@@ -7,6 +7,7 @@ export const emptySection: Rule = {
   description: 'A STAR or Reflection section has no prose.',
   group: 'structure',
   defaultSeverity: 'warning',
+  wholeStory: true,
   messages: {
     empty: 'The {section} section is empty; write what you will say here.',
   },

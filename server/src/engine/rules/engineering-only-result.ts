@@ -13,6 +13,7 @@ export const engineeringOnlyResult: Rule = {
   description: 'The Result measures only engineering units (latency, ms, p99, QPS, accuracy, bugs, uptime) with no customer or business term.',
   group: 'evidence',
   defaultSeverity: 'info',
+  advice: true,
   messages: {
     engineeringOnly: 'Your Result measures "{term}" but nothing a customer or the business feels; say what the number meant for them (conversion, tickets, cost, revenue, hours saved).',
   },

@@ -54,6 +54,8 @@ export const hedging: Rule = {
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
         if (/^(?:kind|sort) of$|^maybe$/.test(lower) && NOUN_BEFORE.test(before)) continue;
         if (/^i\s/.test(lower) && VERB_USE_AFTER.test(after)) continue;
+        // "what I believe is right", "which I think matters most": the belief is the object, stated, not hedged.
+        if (/^i\s/.test(lower) && /\b(?:what|which)\s+$/i.test(before)) continue;
         sentenceSpans ??= spokenSentences(story, context.text, section);
         sentenceStarts ??= sentenceSpans.map((x) => x.start);
         quotes ??= quoteOffsets(story.prose, rel(story, section.body));

@@ -18,6 +18,7 @@ import { noDecisionPoint } from './no-decision-point';
 import { othersDidTheWork } from './others-did-the-work';
 import { passiveVoice } from './passive-voice';
 import { principleBeats } from './principle-beats';
+import { principleNotShown } from './principle-not-shown';
 import { resultNoMetric } from './result-no-metric';
 import { sectionOrder } from './section-order';
 import { setupTooLong } from './setup-too-long';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   missingReflection,
   genericReflection,
   principleBeats,
+  principleNotShown,
   trivialDisagreement,
   blame,
   othersDidTheWork,

@@ -111,6 +111,7 @@ export const longSentence: Rule = {
   description: 'A sentence over 35 words, which is hard to say aloud and hard to follow.',
   group: 'delivery',
   defaultSeverity: 'info',
+  advice: true,
   defaultOptions: { maxWords: 35 },
   messages: {
     long: 'This sentence has {words} words; split it so each sentence carries one step or one fact (aim for {max} words or fewer).',

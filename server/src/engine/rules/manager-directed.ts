@@ -33,6 +33,10 @@ const AUTHORITY_WORD = /\b(?:manager|boss|lead|supervisor|director|VP|head|CTO|C
 /** Verbs that only direct when something follows ("I was told to", not "I was told that"). */
 const NEEDS_INSTRUCTION = /(?:asked|told|instructed|directed|ordered|expected)$/i;
 // Direction the candidate then challenged is the setup of a backbone story, not passive ownership.
+/** The candidate went past the ask in the same breath: "asked me to size it, but I wanted to find the cause". */
+const WENT_FURTHER = /^[^.!?\n]{0,120}?\b(?:but|so)\s+I\s+(?:also\s+)?(?:wanted|decided|chose|insisted|went|dug|looked|pushed|proposed|set out|took)\b/i;
+/** "When I was assigned my first feature, I noticed…": where the work came from, told as the time of the story. */
+const TIME_CLAUSE = /\b(?:when|after|once|while|as soon as)\s+$/i;
 const PUSHED_BACK = /\b(?:disagree\w*|pushed\s+back|push\s+back|objected|challenged|argued\s+(?:against|for)|overruled|questioned\s+(?:it|the|that|this|whether)|counter-?propos\w*|raised\s+(?:my\s+)?concerns?)\b/i;
 
 // "My manager asked me to" leaves the interviewer unable to tell whether the candidate would have
@@ -63,6 +67,7 @@ export const managerDirected: Rule = {
       for (const { start, end } of found) {
         const before = sentenceBefore(story.prose, start - story.start);
         if (insideQuote(before)) continue;
+        if (TIME_CLAUSE.test(before) || WENT_FURTHER.test(story.prose.slice(end - story.start, end - story.start + 160))) continue;
         if (PUSHED_BACK.test(before + story.prose.slice(start - story.start, nextSentenceEnd(story.prose, end - story.start)))) continue;
         const phrase = story.prose.slice(start - story.start, end - story.start).replace(/\s+/g, ' ');
         context.report({ messageId: 'directed', data: { phrase }, start, end });

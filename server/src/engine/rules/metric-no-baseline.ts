@@ -10,6 +10,7 @@ export const metricNoBaseline: Rule = {
   description: 'A Result number says where a change ended ("to 310 a week", "now 80 ms", "reached 2M users") or only by how much ("dropped by 40%"), but not where it started.',
   group: 'evidence',
   defaultSeverity: 'info',
+  advice: true,
   messages: {
     noBaseline: '"{metric}" says where the number ended, not where it started; add the baseline ("from 900 to 310 a week") or the relative change ("by 65%").',
     relativeOnly: '"{metric}" gives the size of the change but not where it started; add the baseline ("from 900 to 540 a week") or what it amounted to ("360 fewer tickets a week").',

@@ -18,6 +18,7 @@ export const missingReflection: Rule = {
   description: 'The story has no Reflection section (a warning for failure, backbone and trust stories).',
   group: 'reflection',
   defaultSeverity: 'info',
+  wholeStory: true,
   fixable: 'suggestion',
   messages: {
     missing: 'This story has no Reflection; close with what you now do differently because of it, every time.',

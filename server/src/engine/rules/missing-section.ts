@@ -1,4 +1,5 @@
 import type { Rule, SectionKind, Story, TextEdit } from '../types';
+import { storyWords } from '../text';
 import { eolOf, SECTION_TITLES, storySpan } from './util';
 
 const STAR: SectionKind[] = ['situation', 'task', 'action', 'result'];
@@ -20,6 +21,7 @@ export const missingSection: Rule = {
   fixable: 'suggestion',
   messages: {
     missing: 'This story has no {section} section; interviewers grade Situation, Task, Action and Result separately.',
+    noSections: 'This answer has no Situation, Task, Action or Result headings; interviewers grade each part, so split your answer under them.',
     untitled: 'This story has no title: start it with a level-1 heading ("# Checkout latency") so it shows in the outline and the bank.',
   },
   check(story, context) {
@@ -34,10 +36,24 @@ export const missingSection: Rule = {
       });
     }
     const present = new Set(story.sections.map((s) => s.kind));
+    const span = storySpan(story);
+    // One problem, one finding: an answer written without headings needs them all, not four errors.
+    if (!STAR.some((kind) => present.has(kind))) {
+      const missing = STAR.map((kind) => insertSection(story, context.text, kind));
+      const edit = { ...missing[0], text: missing.map((e) => e.text).join('') };
+      context.report({
+        messageId: 'noSections',
+        // Four paragraphs of prose are usually the four parts, told aloud: headings help the tool, not the interviewer.
+        severity: toldInParagraphs(story) ? 'hint' : undefined,
+        start: span.start,
+        end: span.end,
+        suggestions: [{ title: 'Insert Situation, Task, Action and Result sections', edits: [edit] }],
+      });
+      return;
+    }
     for (const kind of STAR) {
       if (present.has(kind)) continue;
       const title = SECTION_TITLES[kind];
-      const span = storySpan(story);
       context.report({
         messageId: 'missing',
         data: { section: title },
@@ -48,6 +64,12 @@ export const missingSection: Rule = {
     }
   },
 };
+
+function toldInParagraphs(story: Story): boolean {
+  const body = story.prose.slice((story.principles?.line.end ?? story.heading.end) - story.start);
+  const paragraphs = body.split(/\n[ \t]*\n/).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  return paragraphs.length >= 4 && storyWords(story) >= 150;
+}
 
 function insertSection(story: Story, text: string, kind: SectionKind): TextEdit {
   const eol = eolOf(text);

@@ -48,6 +48,7 @@ export const passiveVoice: Rule = {
   description: 'In Task, Action and Result, a passive construction ("the fix was deployed", "it was decided") hides who acted.',
   group: 'ownership',
   defaultSeverity: 'info',
+  advice: true,
   messages: {
     passive: '"{phrase}" hides who acted. If it was you, say so ("I {verb} …"); if it was someone else, name them.',
   },

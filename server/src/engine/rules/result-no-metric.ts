@@ -1,22 +1,26 @@
-import type { Rule } from '../types';
-import { hasNumber, sectionWords } from '../text';
-import { eolOf, proseOf, sectionsOf } from './util';
+import { sentencesOf, type NumberMention, type Sentence } from '../language';
+import type { Rule, Section, Story } from '../types';
+import { sectionWords } from '../text';
+import { eolOf, sectionsOf } from './util';
+
+/** Kinds of number that can measure an outcome; dates, ordinals, versions and "one of the" cannot. */
+const MEASURES: ReadonlySet<NumberMention['kind']> = new Set(['percent', 'money', 'quantity', 'count', 'multiplier', 'approximate']);
 
 // "Evidence either exists in the story or it does not": a Result without a number gives the
 // interviewer nothing to cite in the write-up.
 export const resultNoMetric: Rule = {
   name: 'result-no-metric',
-  description: 'The Result states no number: no digits, percentage, currency or number words ("doubled", "halved").',
+  description: 'The Result states no number that measures an outcome: no amount, percentage, money, count or change ("doubled", "halved"); a date or "one of" is not one.',
   group: 'evidence',
   defaultSeverity: 'warning',
+  wholeStory: true,
   fixable: 'suggestion',
   messages: {
     noMetric: 'Your Result has no number; state a baseline, the outcome and the time it took.',
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['result'])) {
-      const prose = proseOf(story, section.body);
-      if (sectionWords(story, section.body) === 0 || hasNumber(prose)) continue;
+      if (sectionWords(story, section.body) === 0 || hasMeasure(story, section)) continue;
       // Insert after the section's last text, before the blank lines that close it.
       let at = section.body.end - story.start;
       while (at > section.body.start - story.start && /\s/.test(context.text[at - 1])) at--;
@@ -42,3 +46,14 @@ export const resultNoMetric: Rule = {
     }
   },
 };
+
+function hasMeasure(story: Story, section: Section): boolean {
+  return sentencesOf(story, section.body).some((sentence) => sentence.numbers.some((n) => MEASURES.has(n.kind) || measuredTime(sentence, n)));
+}
+
+/** "Recovered in 20 minutes" measures the outcome; "on leave for 3 months" only says how long something lasted. */
+function measuredTime(sentence: Sentence, n: NumberMention): boolean {
+  if (n.kind !== 'duration') return false;
+  const before = sentence.text.slice(0, n.start - sentence.start);
+  return !/\b(?:for|ago|over|during|since)\s+(?:about\s+|almost\s+|nearly\s+|the\s+(?:past|last|next)\s+)?$/i.test(before);
+}

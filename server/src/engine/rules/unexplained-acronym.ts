@@ -8,6 +8,9 @@ export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([
   'AI', 'AM', 'API', 'ASAP', 'AWS', 'CEO', 'CFO', 'COO', 'CPU', 'CSV', 'CTO', 'DNS', 'ETA', 'EU', 'FAQ', 'GPU', 'HR', 'HTML',
   'HTTP', 'HTTPS', 'ID', 'IP', 'IT', 'JSON', 'KPI', 'ML', 'OK', 'OS', 'PC', 'PDF', 'PM', 'PR', 'QA', 'RAM', 'ROI', 'SDK', 'SQL',
   'TV', 'UI', 'UK', 'URL', 'US', 'USA', 'UX', 'VP',
+  // The roles, levels and working words of a loop at Amazon: every interviewer on the panel uses them daily.
+  'SDE', 'SDM', 'TPM', 'EM', 'PMT', 'LP', 'BR', 'OKR', 'SLO', 'MVP', 'SRE', 'B2B', 'B2C', 'CI', 'CD', 'NPS', 'SEO', 'CRM',
+  'ERP', 'VPN', 'SMS', 'PRFAQ', 'QBR', 'OP1', 'OP2', 'COE', 'CR', 'SOP', 'IC',
 ]);
 
 /** Ordinary words written in capitals for emphasis ("I did NOT ship it"), not acronyms. */
@@ -30,9 +33,10 @@ export const unexplainedAcronym: Rule = {
   description: 'An all-caps acronym not expanded on first use ("service-level agreement (SLA)") and not in the allow-list.',
   group: 'delivery',
   defaultSeverity: 'info',
+  advice: true,
   fixable: 'suggestion',
   messages: {
-    unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words on first use ("service-level agreement (SLA)"), or add it to the acronym allow-list.',
+    unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words it stands for the first time, with "({acronym})" after them, or add it to the acronym allow-list.',
   },
   check(story, context) {
     const allowed = new Set(context.config.acronyms);

@@ -3,26 +3,21 @@
  * a story bank in a repository gets its findings as annotations. Columns are UTF-16 code units,
  * SARIF's default and what the other formats report.
  */
+import { isAbsolute, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
-import { rules } from './engine';
-import type { Severity } from './engine';
-import { ruleDocUri } from './docs';
+import { rules } from '../../engine';
+import { ruleDocUri } from '../../docs';
+import { escapeJson } from '../escape';
+import type { FileReport } from '../report';
 
-/** One finding with 1-based UTF-16 positions, as every output format reports it. */
-export interface SarifMessage {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+type Level = 'error' | 'warning' | 'note';
+
+/** SARIF has four levels; a severity it has no word for (info, hint, one added later) is a note. */
+function level(severity: string): Level {
+  return severity === 'error' || severity === 'warning' ? severity : 'note';
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-export function toSarif(reports: ReadonlyArray<{ filePath: string; messages: SarifMessage[] }>, version: string): string {
+export function toSarif(reports: readonly FileReport[], version: string, cwd = process.cwd()): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.name, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -38,7 +33,7 @@ export function toSarif(reports: ReadonlyArray<{ filePath: string; messages: Sar
               id: r.name,
               shortDescription: { text: r.description },
               helpUri: ruleDocUri(r.name),
-              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              defaultConfiguration: { level: level(r.defaultSeverity) },
               properties: { group: r.group },
             })),
           },
@@ -48,12 +43,12 @@ export function toSarif(reports: ReadonlyArray<{ filePath: string; messages: Sar
             ruleId: m.ruleId,
             // Engine notices (front matter, config, file size) are not registry rules.
             ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
-            level: LEVEL[m.severity],
+            level: level(m.severity),
             message: { text: m.message },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: relativeUri(report.filePath) },
+                  artifactLocation: { uri: artifactUri(report.filePath, cwd) },
                   region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
                 },
               },
@@ -63,11 +58,12 @@ export function toSarif(reports: ReadonlyArray<{ filePath: string; messages: Sar
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return escapeJson(JSON.stringify(log, null, 2)) + '\n';
 }
 
-/** Paths relative to the working directory stay relative (what code scanning expects); others become file URIs. */
-function relativeUri(path: string): string {
-  if (path.startsWith('..') || resolve(path) === path) return pathToFileURL(resolve(path)).href;
-  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+/** Inside the working directory: a relative URI (what code scanning expects); elsewhere a file URI. */
+function artifactUri(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return pathToFileURL(path).href;
+  return rel.split(/[\\/]/).map(encodeURIComponent).join('/');
 }

@@ -1,0 +1,3 @@
+export { stylish } from './stylish';
+export { toJson } from './json';
+export { toSarif } from './sarif';
