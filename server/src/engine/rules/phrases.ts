@@ -134,7 +134,8 @@ function compile(source: string): Phrase {
     if (!raw) continue;
     const prefix = raw.endsWith('*');
     const core = prefix ? raw.slice(0, -1) : raw;
-    const tokens = analyse(core, 0, core.length).tokens;
+    // A plain word is one token; anything else ("snake_case", "wasn't", "lead's") is split as the layer splits it.
+    const tokens = /^[\p{L}\p{N}]+$/u.test(core) ? [{ text: core, lower: core.toLowerCase() }] : analyse(core, 0, core.length).tokens;
     tokens.forEach((t, k) => words.push({ text: t.text, lower: t.lower, prefix: prefix && k === tokens.length - 1 }));
   }
   return { source, words };
