@@ -22,7 +22,7 @@ export const trivialDisagreement: Rule = {
   defaultSeverity: 'warning',
   messages: {
     trivial:
-      '"{topic}": this disagreement is about a tool or style preference, which interviewers do not count as backbone. Tell one with stakes (customers, cost, risk, a deadline, data), or say what was at stake here.',
+      '"{topic}": this disagreement is about a tool or style preference, and an interviewer will ask what was at stake for customers or the business. Tell one with stakes (cost, risk, a deadline, data), or say what was at stake here.',
   },
   check(story, context) {
     if (!story.principles?.entries.some((e) => e.principle?.id === 'have-backbone')) return;
