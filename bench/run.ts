@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every budget of product.md §7, measured with warm-up and repeated runs,
+ * `npm run bench`: every budget in docs/performance.md, measured with warm-up and repeated runs,
  * reported as medians (with min/max), plus markdownlint and write-good on the same corpus in
  * the same run. Prints a table and writes bench/results.json so runs can be compared.
  *

@@ -19,7 +19,7 @@ const END = '<!-- rules:end -->';
 export function ruleTable(): string {
   const rows = rules.map((r) => {
     const fix = r.fixable === 'fix' ? 'fix' : r.fixable === 'suggestion' ? 'suggestion' : '–';
-    return `| ${r.group} | [\`${r.name}\`](docs/rules/${r.name}.md) | ${r.description.replace(/\|/g, '\\|')} | ${r.defaultSeverity} | ${fix} |`;
+    return `| ${r.group} | [\`${r.name}\`](docs/rules/${r.name}.md) | ${r.description.replace(/\|/g, '\\|')} | ${r.defaultSeverity}${r.advice ? ' (advice: a hint when focused)' : ''} | ${fix} |`;
   });
   return ['| group | rule | flags | default | quick fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }

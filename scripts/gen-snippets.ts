@@ -54,6 +54,15 @@ function placeholder(n: number, text: string): string {
   return `\${${n}:${esc(text)}}`;
 }
 
+/**
+ * A prompt as a tab stop holding an HTML comment: Tab selects it and typing replaces it, and
+ * until then it is never read as story text nor timed (a section holding only comments is not
+ * written yet, so it draws no finding).
+ */
+function prompt(n: number, text: string): string {
+  return placeholder(n, `<!-- ${text.replace(/--+>?/g, '–')} -->`);
+}
+
 const TITLE = 'Title: a few words you will recognise the story by';
 const SITUATION = 'One or two sentences: where, when, what was at stake.';
 const TASK = 'One or two sentences: what you personally owned and the goal you had to reach.';
@@ -79,19 +88,19 @@ function fullStory(): Snippet {
       `Principles: \${2|${choices}|}`,
       '',
       '## Situation',
-      placeholder(3, SITUATION),
+      prompt(3, SITUATION),
       '',
       '## Task',
-      placeholder(4, TASK),
+      prompt(4, TASK),
       '',
       '## Action',
-      placeholder(5, ACTION),
+      prompt(5, ACTION),
       '',
       '## Result',
-      placeholder(6, RESULT),
+      prompt(6, RESULT),
       '',
       '## Reflection',
-      placeholder(7, REFLECTION),
+      prompt(7, REFLECTION),
       '$0',
     ],
   };
@@ -106,21 +115,21 @@ function principleStory(p: Principle): Snippet {
   let n = 1;
   const body: string[] = [`# ${placeholder(n++, TITLE)}`, `Principles: ${esc(p.name)}`];
   if (p.questions.length > 0) body.push(`<!-- Question: ${esc(p.questions[0])} -->`);
-  body.push('', '## Situation', placeholder(n++, SITUATION), '', '## Task', placeholder(n++, TASK), '', '## Action');
-  for (const b of actionBeats) body.push(placeholder(n++, beatPrompt(b)));
-  body.push(placeholder(n++, DECISION), '', '## Result', placeholder(n++, RESULT));
-  for (const b of resultBeats) body.push(placeholder(n++, beatPrompt(b)));
+  body.push('', '## Situation', prompt(n++, SITUATION), '', '## Task', prompt(n++, TASK), '', '## Action');
+  for (const b of actionBeats) body.push(prompt(n++, beatPrompt(b)));
+  body.push(prompt(n++, DECISION), '', '## Result', prompt(n++, RESULT));
+  for (const b of resultBeats) body.push(prompt(n++, beatPrompt(b)));
   body.push('', '## Reflection');
   if (reflectionBeats.length > 0) {
-    for (const b of reflectionBeats) body.push(placeholder(n++, beatPrompt(b)));
+    for (const b of reflectionBeats) body.push(prompt(n++, beatPrompt(b)));
   } else {
-    body.push(placeholder(n++, REFLECTION));
+    body.push(prompt(n++, REFLECTION));
   }
   body.push('$0');
   return { prefix: `star-${p.id}`, description: `STAR story for ${p.name}`, body };
 }
 
-/** Inline directives (product.md §2), with the registered rules as a choice. */
+/** Inline directives (README, File format), with the registered rules as a choice. */
 function directiveSnippets(): Record<string, Snippet> {
   const choice = `\${1|${rules.map((r) => escChoice(r.name)).join(',')}|}`;
   const directive = (kind: string, description: string): [string, Snippet] => [
@@ -149,13 +158,13 @@ export function generateSnippets(): Record<string, unknown> {
     prefix: 'star-metric',
     description: 'Result metric phrase: from a baseline to an outcome in a time span, and what it meant',
     body: [
-      '${1:metric} went from ${2:baseline} to ${3:outcome} in ${4:timeframe}, which ${5:meant what for customers or the business}.',
+      `${prompt(1, 'metric')} went from ${prompt(2, 'baseline')} to ${prompt(3, 'outcome')} in ${prompt(4, 'timeframe')}, which ${prompt(5, 'meant what for customers or the business')}.`,
     ],
   };
   out['Reflection section'] = {
     prefix: 'star-reflection',
     description: 'Reflection section: what you now do differently',
-    body: ['## Reflection', placeholder(1, REFLECTION), '$0'],
+    body: ['## Reflection', prompt(1, REFLECTION), '$0'],
   };
   Object.assign(out, directiveSnippets());
   return out;

@@ -2,7 +2,7 @@
  * Everything the story-bank views show, computed from a BankSnapshot without the VS Code API,
  * so the labels, filters and choices are unit-tested and the view classes stay thin.
  */
-import type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary } from '../../server/src/protocol';
+import { describeTargetOverride, type BankSnapshot, type CoverageStatus, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -154,7 +154,9 @@ export function storyTooltip(story: StorySummary): string {
   const over = isOverTarget(story.seconds, story.targetSeconds) ? ' (over target)' : '';
   return [
     story.title,
-    `Speaking time: about ${formatDuration(story.seconds)} for ${plural(story.words, 'word')}; target ${formatDuration(story.targetSeconds)}${over}`,
+    `Speaking time: about ${formatDuration(story.seconds)} for ${plural(story.words, 'word')}; target ${formatDuration(story.targetSeconds)}${
+      story.targetOverride ? ` (${describeTargetOverride(story.targetOverride)})` : ''
+    }${over}`,
     `Principles: ${story.principles.length ? story.principles.join(', ') : 'none named'}`,
     `Problems: ${story.problems}`,
     `I / we in Task and Action: ${story.iCount} / ${story.weCount}; Action share: ${Math.round(story.actionShare * 100)}%`,
@@ -186,8 +188,8 @@ export function speakingTimeStatus(story: StorySummary): { text: string; tooltip
   return {
     text: `$(clock) ${timeVsTarget(story.seconds, story.targetSeconds)}`,
     tooltip: `${story.title}: about ${formatDuration(story.seconds)} to tell at your pace, target ${formatDuration(story.targetSeconds)}${
-      over ? ', over target: cut the Situation and Task first' : ''
-    }. Click to show it in the Stories view.`,
+      story.targetOverride ? ` (${describeTargetOverride(story.targetOverride)})` : ''
+    }${over ? ', over target: cut the Situation and Task first' : ''}. Click to show it in the Stories view.`,
     over,
   };
 }
@@ -283,19 +285,19 @@ export function fallbackTemplate(title: string, principles: string[]): string {
     `Principles: ${principles.length ? escape(principles.join(', ')) : '${1:Customer Obsession}'}`,
     '',
     '## Situation',
-    '${2:One or two sentences of context.}',
+    '${2:<!-- One or two sentences of context. -->}',
     '',
     '## Task',
-    '${3:What you owned.}',
+    '${3:<!-- What you owned. -->}',
     '',
     '## Action',
-    '${4:What you did: the decision, the data, the trade-off.}',
+    '${4:<!-- What you did: the decision, the data, the trade-off. -->}',
     '',
     '## Result',
-    '${5:From a baseline to an outcome within a time span.}',
+    '${5:<!-- From a baseline to an outcome within a time span. -->}',
     '',
     '## Reflection',
-    '${6:What you now do differently.}',
+    '${6:<!-- What you now do differently. -->}',
     '',
   ].join('\n');
 }

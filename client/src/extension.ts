@@ -1,7 +1,16 @@
 import * as path from 'node:path';
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { BankMethods, Commands, CONFIG_SECTION, FIX_ALL_KIND, LANGUAGE_ID, SERVER_EXEC_ARGV, type CheckAllResult } from '../../server/src/protocol';
+import {
+  BankMethods,
+  Commands,
+  CONFIG_SECTION,
+  FIX_ALL_KIND,
+  LANGUAGE_ID,
+  SERVER_EXEC_ARGV,
+  type CheckAllResult,
+  type InitializationOptions,
+} from '../../server/src/protocol';
 import { activateStoryBank } from './storyBank';
 
 let client: LanguageClient | undefined;
@@ -20,6 +29,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel: output,
+    // Rule codes in the Problems panel and hovers link to a rendered page, not the raw file.
+    initializationOptions: { ruleDocCommand: Commands.openRuleDoc } satisfies InitializationOptions,
   };
   // The id makes `starStories.trace.server` control the protocol log.
   client = new LanguageClient('starStories', 'STAR Stories', serverOptions, clientOptions);
@@ -37,6 +48,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await commands.executeCommand('workbench.actions.view.problems');
       void window.showInformationMessage(`Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`);
     }),
+    commands.registerCommand(Commands.openRuleDoc, (rule: unknown) => openRuleDoc(context, rule)),
+    workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, {
+      provideTextDocumentContent: async (uri) => new TextDecoder().decode(await workspace.fs.readFile(ruleDocFile(context, uri.path.replace(/^\/|\.md$/g, '')))),
+    }),
     commands.registerCommand(Commands.fixAll, () =>
       commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' }),
     ),
@@ -49,6 +64,23 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Not awaited: VS Code counts activation until this function settles, and nothing here needs
   // the server's answer (requests made meanwhile wait for the start).
   client.start().catch((err: unknown) => output.error(`The STAR Stories server did not start: ${(err as Error)?.message ?? err}`));
+}
+
+/** Read-only copies of rule pages, for a workbench without the Markdown preview. */
+const RULE_DOC_SCHEME = 'star-stories-rule';
+
+function ruleDocFile(context: ExtensionContext, rule: string): Uri {
+  return Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+}
+
+/** Shows a rule's page rendered; the file ships inside the extension, so it is never opened for editing. */
+async function openRuleDoc(context: ExtensionContext, rule: unknown): Promise<void> {
+  if (typeof rule !== 'string' || !/^[a-z][a-z-]*$/.test(rule)) return;
+  try {
+    await commands.executeCommand('markdown.showPreview', ruleDocFile(context, rule));
+  } catch {
+    await window.showTextDocument(await workspace.openTextDocument(Uri.from({ scheme: RULE_DOC_SCHEME, path: `/${rule}.md` })), { preview: true });
+  }
 }
 
 export async function deactivate(): Promise<void> {

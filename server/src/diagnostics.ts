@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleNames, type Finding, type Severity } from './engine';
 import type { BankFinding } from './engine/bank';
 import { ruleDocUri } from './docs';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol';
+import { DIAGNOSTIC_SOURCE, ruleDocCommandUri, type DiagnosticData } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -14,11 +14,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Each rule's doc link, built once: `pathToFileURL` per diagnostic was a tenth of a keystroke in a large file. */
 const docLinks = new Map<string, { href: string }>();
+let ruleDocCommand: string | undefined;
 function docLink(rule: string): { href: string } | undefined {
   if (!ruleNames.has(rule)) return undefined;
   let link = docLinks.get(rule);
-  if (!link) docLinks.set(rule, (link = { href: ruleDocUri(rule) }));
+  if (!link) docLinks.set(rule, (link = { href: ruleDocCommand ? ruleDocCommandUri(ruleDocCommand, rule) : ruleDocUri(rule) }));
   return link;
+}
+
+/** The client's command for rule pages (see InitializationOptions.ruleDocCommand); undefined for file links. */
+export function useRuleDocCommand(command: string | undefined): void {
+  ruleDocCommand = command;
+  docLinks.clear();
 }
 
 export function toDiagnostic(document: TextDocument, finding: Finding | BankFinding): Diagnostic {

@@ -31,7 +31,25 @@ export const Commands = {
   showOutput: 'starStories.showOutput',
   /** Asks the server for diagnostics of every story file of the bank and shows the Problems panel. */
   checkAllStories: 'starStories.checkAllStories',
+  /** Internal, argument a rule name: the rule's page, rendered and read-only (diagnostic code links run it). */
+  openRuleDoc: 'starStories.openRuleDoc',
 } as const;
+
+/** What the client may send in `initialize`'s `initializationOptions`. */
+export interface InitializationOptions {
+  settings?: ServerSettings;
+  /**
+   * A command that takes a rule name: diagnostic code links become `command:` links to it. An
+   * editor opens a `file:` link as raw, editable text, and that file is inside the installed
+   * extension. Without it (Neovim, other clients) the links stay plain file links.
+   */
+  ruleDocCommand?: string;
+}
+
+/** The `command:` link a diagnostic carries for a rule's page when the client gave a ruleDocCommand. */
+export function ruleDocCommandUri(command: string, rule: string): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([rule]))}`;
+}
 
 /**
  * Settings the server reads from the `starStories` section: the keys of `.star-stories.json`,
@@ -80,6 +98,22 @@ export interface StorySummary {
   weCount: number;
   /** Action words ÷ story words, 0..1. */
   actionShare: number;
+  /**
+   * Only when `targetSeconds` is not what the VS Code setting says: which layer set it, and the
+   * setting's value (its default when unset), so the editor can say why its setting has no effect.
+   */
+  targetOverride?: TargetOverride;
+}
+
+export interface TargetOverride {
+  from: '.star-stories.json' | 'front matter';
+  settingSeconds: number;
+}
+
+/** "from .star-stories.json; your setting says 3:00", for tooltips on both sides. */
+export function describeTargetOverride(override: TargetOverride): string {
+  const s = Math.max(0, Math.round(override.settingSeconds));
+  return `from ${override.from === 'front matter' ? "this file's front matter" : '.star-stories.json'}; your setting says ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 export type CoverageStatus = 'covered' | 'thin' | 'missing';

@@ -4,21 +4,26 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type Diagnostic,
   type InitializeResult,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
+import { targetOverride } from './codeLens';
 import { completion } from './completion';
+import { useRuleDocCommand } from './diagnostics';
 import { DocumentLints } from './documents';
 import { CONFIG_FILE_NAME } from './engine';
 import { hover } from './hover';
-import { BankMethods, CONFIG_SECTION, FIX_ALL_KIND, type ServerSettings } from './protocol';
+import { BankMethods, CONFIG_SECTION, FIX_ALL_KIND, type InitializationOptions, type ServerSettings } from './protocol';
 import { StoryBank } from './storyBank';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
@@ -26,14 +31,25 @@ import { WorkspaceLint } from './workspaceLint';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Updates go through noteEdit, which remembers where the latest edit ended (see `typing` below).
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => noteEdit(document, changes, version),
+});
 const workspaceConfigs = new WorkspaceConfigs();
 const lints = new DocumentLints((uri) => workspaceConfigs.configFor(uri));
 let pullsConfiguration = false;
 let watchesFiles = false;
 let hasWorkspaceFolders = false;
 let snippetEdits = false;
-const bank = new StoryBank(connection, documents, lints, (uri) => schedule(uri));
+let refreshesCodeLenses = false;
+const bank = new StoryBank(
+  connection,
+  documents,
+  lints,
+  (uri) => schedule(uri),
+  (uri, targetSeconds) => targetOverride(targetSeconds, lints.engineSettings, workspaceConfigs.configFor(uri)),
+);
 const workspaceLint = new WorkspaceLint(connection, documents, bank, lints);
 connection.onRequest(BankMethods.checkAll, () => workspaceLint.checkAll());
 
@@ -43,8 +59,11 @@ connection.onInitialize((params): InitializeResult => {
   snippetEdits = (capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
   watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
-  const initial = (params.initializationOptions as { settings?: ServerSettings } | undefined)?.settings;
-  if (initial) logProblems(lints.setSettings(initial));
+  refreshesCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  if (options?.settings) logProblems(lints.setSettings(options.settings));
+  // Only a command name the client chose: it ends up in a link the user clicks.
+  useRuleDocCommand(typeof options?.ruleDocCommand === 'string' && /^[\w.-]+$/.test(options.ruleDocCommand) ? options.ruleDocCommand : undefined);
   workspaceConfigs.setLowerSets(lints.settingsPrincipleSets);
   workspaceConfigs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   bank.initialize(params);
@@ -128,6 +147,74 @@ function revalidateAll(): void {
   lints.invalidate();
   bank.settingsChanged();
   for (const document of documents.all()) schedule(document.uri);
+  // A code lens shows the target and pace the settings give; the editor only asks again when told.
+  if (refreshesCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
+/**
+ * Typing "went" passes through "we", which the rules may flag for as long as the word is
+ * unfinished. A finding that ends exactly where the latest edit ended, when that edit typed a
+ * word character and no word character follows, is held back until typing pauses for
+ * TYPING_PAUSE_MS; the document is then linted again, so a finding the next keystrokes
+ * removed is never shown.
+ */
+const TYPING_PAUSE_MS = 500;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+interface LatestEdit {
+  version: number;
+  /** Offset where the inserted text ends, in that version. */
+  end: number;
+  timer: NodeJS.Timeout;
+  /** Whether the publish of this version held a finding back. */
+  held: boolean;
+}
+const typing = new Map<string, LatestEdit>();
+
+function noteEdit(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  let end = -1;
+  // One change at a time, as TextDocument.update applies them, so each range is read in the text it refers to.
+  for (const change of changes) {
+    const start = 'range' in change ? document.offsetAt(change.range.start) : -1;
+    document = TextDocument.update(document, [change], version);
+    end = start >= 0 && WORD_CHAR.test(change.text.slice(-1)) ? start + change.text.length : -1;
+  }
+  const uri = document.uri;
+  clearTimeout(typing.get(uri)?.timer);
+  if (end < 0) {
+    typing.delete(uri);
+    return document;
+  }
+  const edit: LatestEdit = {
+    version,
+    end,
+    held: false,
+    timer: setTimeout(
+      () =>
+        // Two turns of the event loop: a keystroke already read from the pipe is dispatched in the
+        // first, so on a busy machine the word can still grow before it is shown.
+        setImmediate(() =>
+          setImmediate(() => {
+            if (typing.get(uri) !== edit) return;
+            typing.delete(uri);
+            if (edit.held && documents.get(uri)?.version === edit.version) schedule(uri);
+          }),
+        ),
+      TYPING_PAUSE_MS,
+    ),
+  };
+  typing.set(uri, edit);
+  return document;
+}
+
+/** Drops the findings on a word that may still be growing (see `typing`). */
+function holdUnfinishedWord(document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const edit = typing.get(document.uri);
+  if (!edit || edit.version !== document.version) return diagnostics;
+  const text = document.getText();
+  const growing = (d: Diagnostic) => !WORD_CHAR.test(text.charAt(edit.end)) && document.offsetAt(d.range.end) === edit.end;
+  const kept = diagnostics.filter((d) => !growing(d));
+  edit.held = kept.length !== diagnostics.length;
+  return kept;
 }
 
 // Edits arrive faster than they can matter: lint once per burst, always the newest version,
@@ -142,7 +229,7 @@ function schedule(uri: string): void {
     if (!document) return;
     try {
       const result = lints.get(document);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: bank.diagnostics(document, result) });
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: holdUnfinishedWord(document, bank.diagnostics(document, result)) });
     } catch (err) {
       connection.console.error(`Linting ${uri} failed: ${(err as Error).stack ?? err}`);
     }
@@ -155,6 +242,8 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
+  clearTimeout(typing.get(e.document.uri)?.timer);
+  typing.delete(e.document.uri);
   lints.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { performance } from 'node:perf_hooks';
-import { codeLenses } from './codeLens';
+import { codeLenses, type TargetOverrideLookup } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
 import type { LintResult, Principle } from './engine';
@@ -48,11 +48,13 @@ export class StoryBank {
     private readonly lints: DocumentLints,
     /** Re-lints and re-publishes one open document (the server's scheduler). */
     private readonly republish: (uri: string) => void,
+    /** Where a story's target comes from when a file overrides the setting (code lens and status bar say so). */
+    private readonly targetOverride: TargetOverrideLookup = () => undefined,
   ) {
     this.index = new WorkspaceIndex(new Bank(), (affected) => this.bankChanged(affected), (m) => connection.console.warn(m), (m) => connection.console.log(m));
     connection.onCodeLens((params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? codeLenses(document, lints.get(document)) : [];
+      return document ? codeLenses(document, lints.get(document), this.targetOverride) : [];
     });
     connection.onWorkspaceSymbol((params) => this.index.findStories(params.query).map(symbolOf));
     connection.onRequest(BankMethods.snapshot, (): BankSnapshot => this.snapshot());
@@ -144,7 +146,12 @@ export class StoryBank {
   readonly storiesFor = (principle: Principle): StorySummary[] => this.index.bank.summaries().filter((s) => s.principles.includes(principle.name));
 
   snapshot(): BankSnapshot {
-    return this.index.bank.snapshot(this.index.folderUris);
+    const snapshot = this.index.bank.snapshot(this.index.folderUris);
+    const stories = snapshot.stories.map((story) => {
+      const targetOverride = this.targetOverride(story.uri, story.targetSeconds);
+      return targetOverride ? { ...story, targetOverride } : story;
+    });
+    return { ...snapshot, stories };
   }
 
   private bankChanged(affected: Set<string>): void {

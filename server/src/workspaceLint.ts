@@ -1,6 +1,6 @@
 /**
  * "Check All Stories": diagnostics for every story file of the bank, open or not, so the Problems
- * panel shows the whole bank before a loop (product.md §5: diagnostics for the whole bank on
+ * panel shows the whole bank before a loop (diagnostics for the whole bank on
  * request). Files checked this way stay current when they change on disk, and are cleared when
  * deleted; open documents keep their live diagnostics.
  */

@@ -11,13 +11,14 @@ import { load as loadYaml } from 'js-yaml';
 import { Linter, type EngineConfig, type SectionKind } from '../../server/src/engine';
 import { rules } from '../../server/src/engine/rules';
 
-/** The catalogue of product.md §4, so a typo in the corpus is caught even for rules not written yet. */
+/** The rule catalogue, so a typo in the corpus is caught even for rules not written yet. */
 export const CATALOGUE = [
   'missing-section', 'empty-section', 'section-order', 'missing-principles', 'unknown-principle', 'too-many-principles',
   'we-over-i', 'manager-directed', 'weak-verb', 'passive-voice', 'hypothetical', 'result-no-metric', 'metric-no-baseline',
   'metric-no-timeframe', 'vague-impact', 'engineering-only-result', 'no-decision-point', 'too-long', 'setup-too-long',
   'long-sentence', 'hedging', 'buzzword', 'unexplained-acronym', 'missing-reflection', 'generic-reflection',
-  'principle-beats', 'principle-not-shown', 'trivial-disagreement', 'blame', 'others-did-the-work', 'spun-failure', 'duplicate-story',
+  'principle-beats', 'principle-not-shown', 'trivial-disagreement', 'blame', 'others-did-the-work', 'spun-failure',
+  'activity-result', 'contradictory-numbers', 'habitual-answer', 'note-fragments', 'duplicate-story',
 ] as const;
 
 /** A bank rule: it compares stories with each other, so one passage can neither trigger nor test it. */

@@ -112,6 +112,8 @@ export interface FieldResult {
   all: number;
   weaknesses: number;
   caught: Array<{ story: FieldStory; weakness: Weakness; by?: LabelledFinding }>;
+  /** Weaknesses caught when hints (advice without a squiggle) count too. */
+  caughtWithHints: number;
   models: Array<{ story: FieldStory; warnings: number; infos: number; errors: number }>;
 }
 
@@ -124,6 +126,7 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
   const caught: FieldResult['caught'] = [];
   const models: FieldResult['models'] = [];
   let all = 0;
+  let caughtWithHints = 0;
   for (const story of stories) {
     const text = readFileSync(join(FIELD_DIR, story.file), 'utf8');
     const result = new Linter().lint(text, settings);
@@ -134,16 +137,21 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
       return { story, finding, text: flagged, context: contextOf(text, finding), label: byKey.get(labelKey(story.file, finding.rule, flagged)) };
     });
     findings.push(...labelled);
+    const everything = result.findings.map((finding) => {
+      const flagged = text.slice(finding.start, finding.end);
+      return { story, finding, text: flagged, context: '', label: byKey.get(labelKey(story.file, finding.rule, flagged)) };
+    });
     for (const weakness of story.weaknesses) {
       const by = labelled.find((l) => l.label?.label !== 'FALSE' && catches(l, weakness, text, result.stories));
       caught.push({ story, weakness, by });
+      if (everything.some((l) => l.label?.label !== 'FALSE' && catches(l, weakness, text, result.stories))) caughtWithHints++;
     }
     if (story.quality === 'model') {
       const count = (s: Severity) => visible.filter((f) => f.severity === s).length;
       models.push({ story, errors: count('error'), warnings: count('warning'), infos: count('info') });
     }
   }
-  return { stories: stories.length, findings, all, weaknesses: caught.length, caught, models };
+  return { stories: stories.length, findings, all, weaknesses: caught.length, caught, caughtWithHints, models };
 }
 
 /** A finding catches a weakness when its rule answers that kind and it sits where the weakness is (or quotes it). */
@@ -216,7 +224,7 @@ export function renderField(r: FieldResult): string {
     `visible findings per story: ${(r.findings.length / r.stories).toFixed(2)} (all severities, hints included: ${(r.all / r.stories).toFixed(2)})`,
     `precision at warning and error: ${pct(ps.value)} (${ps.right} true, ${ps.wrong} false, ${ps.debatable} debatable, ${ps.unlabelled} unlabelled)`,
     `precision at info: ${pct(pi.value)} (${pi.right} true, ${pi.wrong} false, ${pi.debatable} debatable, ${pi.unlabelled} unlabelled)`,
-    `weaknesses caught: ${caught} of ${r.weaknesses} (${pct(r.weaknesses === 0 ? 1 : caught / r.weaknesses)})`,
+    `weaknesses caught by a visible finding: ${caught} of ${r.weaknesses} (${pct(r.weaknesses === 0 ? 1 : caught / r.weaknesses)}); counting hints too: ${r.caughtWithHints} (${pct(r.weaknesses === 0 ? 1 : r.caughtWithHints / r.weaknesses)})`,
     '  ' + [...byKind.entries()].sort().map(([k, [n, hit]]) => `${k} ${hit}/${n}`).join(', '),
     `model stories with a warning or error: ${r.models.filter((m) => m.warnings + m.errors > 0).length}; with more than one info: ${r.models.filter((m) => m.infos > 1).length}`,
     '',

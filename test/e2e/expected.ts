@@ -62,8 +62,10 @@ export function cliFix(text: string, scratch: string): string {
   return readFileSync(file, 'utf8');
 }
 
+/** The CLI's messages as the Problems panel lists them: hints are shown in the editor only (dots, no squiggle), never in the panel. */
 export const asProblems = (messages: CliMessage[]): Problem[] =>
   messages
+    .filter((m) => m.severity !== 'hint')
     .map((m) => ({ severity: m.severity, message: m.message, rule: m.ruleId, line: m.line, column: m.column }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 
@@ -74,17 +76,43 @@ export function starSnippet(): { prefix: string; body: string[]; name: string } 
   return { ...snippet, name };
 }
 
-/** The text a snippet inserts when every placeholder keeps its default (choices: the first option). */
+/**
+ * The text a snippet inserts when every placeholder keeps its default (choices: the first
+ * option), read as VS Code reads snippet syntax: `\\` escapes `$`, `}` and `\\`, placeholders nest.
+ */
 export function expandSnippet(body: string[]): string {
-  let text = body.join('\n');
-  for (let previous = ''; previous !== text; ) {
-    previous = text;
-    text = text
-      .replace(/\$\{\d+\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|\}/g, (_, first: string) => first.replace(/\\(.)/g, '$1'))
-      .replace(/\$\{\d+:([^${}]*)\}/g, '$1')
-      .replace(/\$\{\d+\}|\$\d+/g, '');
-  }
-  return text;
+  const text = body.join('\n');
+  let at = 0;
+  // Reads up to an unescaped `}` (inside a placeholder) or the end.
+  const read = (inside: boolean): string => {
+    let out = '';
+    while (at < text.length) {
+      const c = text[at];
+      if (c === '\\' && at + 1 < text.length && '$}\\'.includes(text[at + 1])) {
+        out += text[at + 1];
+        at += 2;
+      } else if (inside && c === '}') {
+        return out;
+      } else if (c === '$' && /^\$\d+/.test(text.slice(at))) {
+        at += /^\$\d+/.exec(text.slice(at))![0].length;
+      } else if (c === '$' && /^\$\{\d+\}/.test(text.slice(at))) {
+        at += /^\$\{\d+\}/.exec(text.slice(at))![0].length;
+      } else if (c === '$' && /^\$\{\d+:/.test(text.slice(at))) {
+        at += /^\$\{\d+:/.exec(text.slice(at))![0].length;
+        out += read(true);
+        at++; // the closing brace
+      } else if (c === '$' && /^\$\{\d+\|/.test(text.slice(at))) {
+        const choice = /^\$\{\d+\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|\}/.exec(text.slice(at))!;
+        out += choice[1].replace(/\\(.)/g, '$1');
+        at += choice[0].length;
+      } else {
+        out += c;
+        at++;
+      }
+    }
+    return out;
+  };
+  return read(false);
 }
 
 /** Every *.star.md under a folder, relative to it. */

@@ -1,5 +1,5 @@
 /**
- * Bad input a user can really open (product.md §8), shared by the protocol test
+ * Bad input a user can really open (docs/security.md), shared by the protocol test
  * (test/protocol/badInput.test.ts) and the timing script (scripts/bad-input-timing.ts).
  */
 import { aliasBomb } from './arbitraries';

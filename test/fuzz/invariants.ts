@@ -1,5 +1,5 @@
 /**
- * What must hold for any document (product.md §8), as functions that throw an AssertionError
+ * What must hold for any document (docs/security.md), as functions that throw an AssertionError
  * naming the broken promise. Used by the property tests and by `npm run fuzz`.
  */
 import { strict as assert } from 'node:assert';

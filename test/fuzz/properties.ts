@@ -1,5 +1,5 @@
 /**
- * The robustness properties of product.md §8, each as a fast-check property over generated
+ * The robustness properties of docs/security.md, each as a fast-check property over generated
  * documents. `test/unit/*.property.test.ts` runs them briefly on every `npm test`;
  * `npm run fuzz` runs them long.
  */

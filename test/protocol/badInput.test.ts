@@ -1,5 +1,5 @@
 /**
- * Bad input answered clearly (product.md §8): each input of test/fuzz/badInputs.ts, opened in
+ * Bad input answered clearly (docs/security.md): each input of test/fuzz/badInputs.ts, opened in
  * the bundled server, gives diagnostics or one clear notice, every range inside the document,
  * and the server still answers the next request. The CLI reads the same files from disk.
  * Times are measured by scripts/bad-input-timing.ts, not asserted here.

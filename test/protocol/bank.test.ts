@@ -239,6 +239,6 @@ describe('protocol: story bank', function () {
     assert.match(report, /\n\| 1 \| Customer Obsession \| covered \(2\) \|/);
     const template = await client.request<string>('starStories/newStoryTemplate', { principles: ['Ownership', 'Frugality'] });
     assert.match(template, /^# \$\{1:Story title\}\nPrinciples: Ownership, Frugality\n/);
-    assert.match(template, /\n## Action\n<!-- [^\n]* -->\n\$\{4\}\n/);
+    assert.match(template, /\n## Action\n\$\{4:<!-- [^\n]* -->\}\n/);
   });
 });

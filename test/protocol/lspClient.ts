@@ -19,6 +19,7 @@ import type {
   ClientCapabilities,
   CodeAction,
   CodeActionContext,
+  CodeLens,
   Command,
   CompletionItem,
   CompletionList,
@@ -122,6 +123,8 @@ export interface StartOptions {
   sections?: Record<string, unknown>;
   /** The workspace folder (a path) sent in `initialize`. Default: the project root. */
   workspaceFolder?: string;
+  /** Sent as `initializationOptions`. Default `{}`. */
+  initializationOptions?: Record<string, unknown>;
   timeoutMs?: number;
 }
 
@@ -144,6 +147,9 @@ export class LspClient {
   /** `window/logMessage` and `window/showMessage` text, for failure messages. */
   readonly logs: string[] = [];
   initializeResult: InitializeResult | undefined;
+  /** How many `workspace/codeLens/refresh` requests the server sent. */
+  codeLensRefreshes = 0;
+  private codeLensWaiters: Array<() => void> = [];
   private stderrText = '';
   private readonly documents = new Map<string, OpenDocument>();
   private waiters: Waiter[] = [];
@@ -172,7 +178,11 @@ export class LspClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onRequest('workspace/codeLens/refresh', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      for (const resolve of this.codeLensWaiters.splice(0)) resolve();
+      return null;
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'Not supported by the test client' }));
     this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
@@ -204,7 +214,7 @@ export class LspClient {
         rootUri: folder,
         workspaceFolders: [{ uri: folder, name: 'main' }],
         capabilities: CLIENT_CAPABILITIES,
-        initializationOptions: {},
+        initializationOptions: options.initializationOptions ?? {},
         trace: 'off',
       }),
       timeoutMs,
@@ -215,6 +225,26 @@ export class LspClient {
     // diagnostics are not re-published under the tests' feet by the settings refresh.
     await client.within(client.configurationRequested, timeoutMs, 'workspace/configuration request after initialized');
     return client;
+  }
+
+  /**
+   * Changes what `workspace/configuration` answers and tells the server, as VS Code does when a
+   * setting changes (the server pulls the new values).
+   */
+  async setSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** Resolves when the server sends `workspace/codeLens/refresh` after `since` refreshes (take `codeLensRefreshes` before acting). */
+  codeLensRefresh(since: number, timeoutMs = 3000): Promise<void> {
+    if (this.codeLensRefreshes > since) return Promise.resolve();
+    const refreshed = new Promise<void>((resolve) => this.codeLensWaiters.push(() => (this.codeLensRefreshes > since ? resolve() : undefined)));
+    return this.within(refreshed, timeoutMs, 'workspace/codeLens/refresh');
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[]> {
+    return this.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } }).then((lenses) => lenses ?? []);
   }
 
   get stderr(): string {

@@ -1,5 +1,5 @@
 /**
- * What the client's restart relies on (product.md §8 "if the server process dies, the client
+ * What the client's restart relies on ("if the server process dies, the client
  * restarts it and diagnostics come back"): the server ends cleanly when told or when its client
  * goes away, and a new process on the same workspace publishes the same diagnostics again once
  * the client re-opens its documents. The real-editor restart belongs to the e2e suite.

@@ -120,7 +120,7 @@ describe('protocol: bundled server over stdio', function () {
       assert.equal(byCode(published, 'we-over-i')[0].range.start.line, 7, 'first "We" is in the Task');
       assert.equal(byCode(published, 'we-over-i')[1].range.start.line, 10, 'second "We" is in the Action');
       assert.equal(client.textAt(uri, one(published, 'weak-verb').range), 'help');
-      assert.equal(client.textAt(uri, one(published, 'hypothetical').range), 'I would');
+      assert.equal(client.textAt(uri, one(published, 'hypothetical').range), 'I would say');
       assert.equal(client.textAt(uri, one(published, 'vague-impact').range), 'went well');
       assert.equal(client.textAt(uri, one(published, 'result-no-metric').range), 'Result');
       assert.equal(one(published, 'result-no-metric').range.start.line, 12);
@@ -211,7 +211,7 @@ describe('protocol: bundled server over stdio', function () {
       const published = await client.diagnosticsFor(uri);
       const expectations: Array<[string, string]> = [
         ['weak-verb', 'helped'],
-        ['hypothetical', 'I would'],
+        ['hypothetical', 'I would say'],
         ['vague-impact', 'went well'],
       ];
       for (const [code, word] of expectations) {
@@ -375,8 +375,8 @@ describe('protocol: bundled server over stdio', function () {
       assert.ok(expected.includes('Principles: Customer Obsession, Ownership'), expected);
       assert.ok(expected.includes('We had to move it'), expected);
       assert.ok(expected.includes('Each night I ran the export by hand.'), expected);
-      // "I would say" is an opinion, not an action to put in the past: no fix is offered for it.
-      assert.ok(expected.includes('We were asked to help with the migration and I would say it went well.'), expected);
+      // "I would say" is a filler: the fix deletes it rather than putting it in the past; "We" is the author's call.
+      assert.ok(expected.includes('We were asked to help with the migration and it went well.'), expected);
       const after = await client.diagnosticsFor(uri);
       assert.equal(after.version, version);
       const fixable = after.diagnostics.filter((d) => dataOf(d).hasFix);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli';
+import { story } from './ruleTester';
 
 function run(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -105,6 +106,20 @@ describe('star-stories lint', () => {
     const [report] = JSON.parse(out);
     assert.ok(report.fixed >= 1);
     assert.ok(!report.messages.some((m: { fixable: boolean }) => m.fixable));
+  });
+
+  it('keeps advice (hints) out of stylish output, as the Problems panel does, and --coaching thorough shows it as info', () => {
+    const file = join(dir, 'advice.star.md');
+    // A strong story with one passive sentence: passive-voice is advice.
+    writeFileSync(file, story({ result: 'Median settlement time fell from nine days to 1.5 days within six weeks. The old integration was retired in March.' }));
+    const focused = run('lint', file);
+    assert.doesNotMatch(focused.out, /passive-voice/);
+    assert.match(focused.out, /1 hint not shown \(advice; --coaching thorough shows it\)/);
+    const json = JSON.parse(run('lint', file, '--format', 'json').out);
+    assert.ok(json[0].messages.some((m: { ruleId: string; severity: string }) => m.ruleId === 'passive-voice' && m.severity === 'hint'), 'JSON keeps every finding');
+    const thorough = run('lint', file, '--coaching', 'thorough');
+    assert.match(thorough.out, /info +.*passive-voice/);
+    assert.equal(run('lint', file, '--coaching', 'loud').code, 2);
   });
 
   it('exits 0 on a clean story and honours --max-warnings', () => {

@@ -218,12 +218,13 @@ describe('star-stories lint: files and output', () => {
       assert.deepEqual(severities, [...severities].sort((a, b) => rank[a] - rank[b]), out);
     });
 
-    it('a severity the CLI does not know (hint, or a newer one) sorts last, prints as itself and is a SARIF note', () => {
+    it('a severity the CLI does not know sorts last and prints as itself; a hint is left out of stylish and counted; both are SARIF notes', () => {
       const message = (severity: string, line: number): ReportMessage => ({ ruleId: 'r', severity: severity as Severity, message: severity, line, column: 1, endLine: line, endColumn: 2, fixable: false });
       const report: FileReport = { filePath: join(dir, 'a.star.md'), messages: [message('brand-new', 1), message('hint', 2), message('info', 3), message('error', 4)], errorCount: 1, warningCount: 0, infoCount: 1 };
       const out = stylish([report], false, dir);
-      assert.deepEqual(out.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[1]), ['error', 'info', 'hint', 'brand-new']);
-      assert.match(out, /✖ 4 problems \(1 error, 0 warnings, 1 info, 1 hint, 1 brand-new\)/);
+      assert.deepEqual(out.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[1]), ['error', 'info', 'brand-new']);
+      assert.match(out, /✖ 3 problems \(1 error, 0 warnings, 1 info, 1 brand-new\)/);
+      assert.match(out, /1 hint not shown/);
       const levels = JSON.parse(toSarif([report], '0.0.0', dir)).runs[0].results.map((r: { level: string }) => r.level);
       assert.deepEqual(levels, ['note', 'note', 'note', 'error']);
     });

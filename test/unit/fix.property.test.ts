@@ -1,5 +1,5 @@
 /**
- * Fix safety (product.md §8): a fix changes only its own range, fix-all reaches a fixed point
+ * Fix safety (docs/security.md): a fix changes only its own range, fix-all reaches a fixed point
  * within a few passes, text outside the fixes is byte-identical, and an applied fix is never
  * offered again. On every example and fixture, then on generated documents.
  */

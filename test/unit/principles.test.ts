@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { amazonPrinciples } from '../../server/src/engine/principles/amazon';
 import { generateSnippets, renderSnippets, SNIPPETS_PATH } from '../../scripts/gen-snippets';
+import { Linter } from '../../server/src/engine';
+import { summarizeStories } from '../../server/src/engine/bank';
+import { expandSnippet } from '../e2e/expected';
 
 const principles = amazonPrinciples.principles;
 
@@ -179,6 +182,20 @@ describe('snippets/star-markdown.json', () => {
       const body = s.body.join('\n');
       for (const b of p.beats) assert.ok(body.includes(b.label), `${p.id}: beat "${b.label}" not prompted`);
     }
+  });
+
+  it('gives no finding and no speaking time for any story snippet before anything is typed: every prompt is a comment', () => {
+    const stories = Object.entries(snippets).filter(([, s]) => s.prefix === 'star' || principles.some((p) => s.prefix === `star-${p.id}`));
+    assert.equal(stories.length, principles.length + 1);
+    for (const [name, s] of stories) {
+      const text = expandSnippet(s.body);
+      const result = new Linter().lint(text);
+      assert.deepEqual(result.findings.map((f) => `${f.rule}: ${text.slice(f.start, f.end)}`), [], name);
+      assert.equal(summarizeStories('x', text, result)[0].words, 0, `${name}: placeholder text is timed`);
+    }
+    // The metric phrase's blanks are comments too: Tab selects each, and an unfilled one is not read as prose.
+    const metric = expandSnippet(all.find((s) => s.prefix === 'star-metric')!.body);
+    assert.match(metric, /^<!-- metric --> went from <!-- baseline --> to/);
   });
 
   it('has the metric and reflection snippets', () => {

@@ -72,7 +72,8 @@ function lintFile(file: string, run: Run): Linted | undefined {
   // The editor strips a byte order mark; linting the text without it gives the editor's findings and positions.
   const { text, bom } = decodeStory(read.bytes);
   // Defaults < the nearest .star-stories.json < the file's front matter.
-  const settings = run.configs.forFile(file)?.config ?? {};
+  const configured = run.configs.forFile(file)?.config ?? {};
+  const settings = run.options.coaching ? { ...configured, coaching: run.options.coaching } : configured;
   if (!run.options.fix) return { file, text, result: run.linters.lint(text, settings).result };
   const fixed = fixAll(run.linters.lint(text, settings).linter, text, settings);
   if (fixed.text === text) return { file, text, result: run.linters.lint(text, settings).result };

@@ -12,6 +12,9 @@ Options:
                           for code-scanning services
   --fix                   Apply every safe fix and write the files back
   --max-warnings N        Exit 1 when there are more than N warnings
+  --coaching focused|thorough
+                          focused (default): advice is a hint, left out of stylish
+                          output; thorough: advice is shown as info
   --config PATH           Use this config file for every file (default: the
                           .star-stories.json nearest above each file, up to the
                           repository root or your home folder)
@@ -32,14 +35,16 @@ export interface Options {
   fix: boolean;
   maxWarnings: number;
   config?: string;
+  /** Overrides the configured coaching level for every file. */
+  coaching?: 'focused' | 'thorough';
   paths: string[];
 }
 
 export type Parsed = { action: 'run'; options: Options } | { action: 'help'; code: 0 | 2 } | { action: 'version' } | { action: 'error'; message: string };
 
 export const FORMATS: Record<Command, readonly string[]> = { lint: ['stylish', 'json', 'sarif'], coverage: ['text', 'json', 'markdown'] };
-const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c']);
-const LINT_ONLY = new Set(['--fix', '--max-warnings', '--config', '-c']);
+const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching']);
+const LINT_ONLY = new Set(['--fix', '--max-warnings', '--config', '-c', '--coaching']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const [command, ...rest] = argv;
@@ -93,6 +98,10 @@ function apply(options: Options, flag: string, value: string | undefined): strin
       options.maxWarnings = n;
       return undefined;
     }
+    case '--coaching':
+      if (value !== 'focused' && value !== 'thorough') return '--coaching takes focused or thorough.';
+      options.coaching = value;
+      return undefined;
     case '--config':
     case '-c':
       if (!value) return '--config needs the path of a config file.';

@@ -9,12 +9,21 @@ import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story
 /** Findings that come from the engine itself rather than a rule. */
 export const FRONT_MATTER = 'front-matter';
 export const FILE_TOO_LARGE = 'file-too-large';
+/** A rule that overran its time budget on a story (`LinterOptions.ruleBudgetMs`) and was skipped there. */
+export const RULE_SKIPPED = 'rule-skipped';
 
 /**
  * A story bank file is a few kilobytes; past this size the file is not a story file (a log, a
  * dump) and one notice is more useful than thousands of findings.
  */
 export const MAX_DOCUMENT_LENGTH = 2_000_000;
+
+/**
+ * A bank file holds one or a few stories and a large one a hundred; past this many the rest of
+ * the file is left unchecked, with one notice, so that a file of thousands of headings costs what
+ * this many stories cost rather than seconds per keystroke.
+ */
+export const MAX_STORIES = 1000;
 
 /** Settings, even a whole principle set, fit in a few kilobytes; parsing megabytes of YAML would stall every keystroke. */
 const MAX_FRONT_MATTER_LENGTH = 100_000;
@@ -35,6 +44,17 @@ export interface LinterOptions {
    * engine's own (front matter). The story bank's first pass over a large workspace uses this.
    */
   checkRules?: boolean;
+  /**
+   * Time a rule may take on one story, in milliseconds (the language server's watchdog; the CLI
+   * sets none). A rule that takes longer has its findings on that story replaced by one notice
+   * naming it, and is skipped on stories at least half as long for the rest of this Linter's life
+   * (typing in the story would otherwise pay the overrun again at each keystroke).
+   */
+  ruleBudgetMs?: number;
+  /** Adds each rule's time in milliseconds to this map, by rule name, and the parse's under "parse" (benches, growth tests). */
+  profile?: Map<string, number>;
+  /** The clock `profile` is measured with, in milliseconds; the wall clock unless given (a test may count CPU time). */
+  profileClock?: () => number;
 }
 
 interface CachedChunk {
@@ -64,6 +84,11 @@ export class Linter {
   readonly rules: readonly Rule[];
   private readonly documentRules: ReadonlyMap<string, Rule>;
   private readonly checkRules: boolean;
+  private readonly ruleBudgetMs: number | undefined;
+  private readonly profile: Map<string, number> | undefined;
+  private readonly clock: () => number;
+  /** Rules that overran the budget, with the length of the shortest story they overran on. */
+  private readonly overruns = new Map<string, number>();
   private cache: ChunkCache = { story: new Map(), other: new Map() };
   private cacheKey = '';
 
@@ -71,10 +96,27 @@ export class Linter {
     this.principleSet = options.principleSet ?? amazonPrinciples;
     this.rules = options.rules ?? builtInRules;
     this.checkRules = options.checkRules ?? true;
+    this.ruleBudgetMs = options.ruleBudgetMs;
+    this.profile = options.profile;
+    this.clock = options.profileClock ?? (() => performance.now());
     this.documentRules = new Map(this.rules.filter((r) => r.documentSuggestions).map((r) => [r.name, r]));
   }
 
   lint(text: string, settings?: Partial<EngineConfig>): LintResult {
+    const steps = this.lintSteps(text, settings);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same lint in steps: it pauses (yields) after parsing each chunk and after each rule on
+   * each story, so a caller that must stay responsive (the language server) can give the event
+   * loop a turn between steps. Abandoning it (`return()`) keeps the chunks it finished for the
+   * next lint. Only one lint of a Linter may be in progress at a time.
+   */
+  *lintSteps(text: string, settings?: Partial<EngineConfig>): Generator<void, LintResult, void> {
     if (text.length > MAX_DOCUMENT_LENGTH) return this.tooLarge(text, settings);
     const findings: Finding[] = [];
     const frontMatter = findFrontMatter(text);
@@ -106,29 +148,52 @@ export class Linter {
     const nextCache: ChunkCache = { story: new Map(), other: new Map() };
     const stories: Story[] = [];
     const directives: Directive[] = [];
-    for (const chunk of splitChunks(text, frontMatter ? frontMatter.end : 0)) {
-      const raw = text.slice(chunk.start, chunk.end);
-      const kind = chunk.isStory ? 'story' : 'other';
-      let cached = this.cache[kind].get(raw) ?? nextCache[kind].get(raw);
-      if (!cached) {
-        const parsed = parseChunk(raw, chunk.isStory, this.principleSet);
-        cached = { parsed, findings: parsed.story ? this.checkStory(parsed.story, raw, config, active) : [] };
+    let finished = false;
+    let chunks = splitChunks(text, frontMatter ? frontMatter.end : 0);
+    const firstStory = chunks.findIndex((c) => c.isStory);
+    if (firstStory >= 0 && chunks.length - firstStory > MAX_STORIES) {
+      const unchecked = chunks[firstStory + MAX_STORIES];
+      findings.push({
+        rule: FILE_TOO_LARGE,
+        messageId: 'tooManyStories',
+        message: `This file has ${(chunks.length - firstStory).toLocaleString('en-US')} stories; STAR Stories checks the first ${MAX_STORIES.toLocaleString('en-US')}, up to this line. Keep one or a few stories per file.`,
+        severity: 'info',
+        ...lineSpanAt(text, unchecked.start),
+      });
+      chunks = chunks.slice(0, firstStory + MAX_STORIES);
+    }
+    try {
+      for (const chunk of chunks) {
+        const raw = text.slice(chunk.start, chunk.end);
+        const kind = chunk.isStory ? 'story' : 'other';
+        let cached = this.cache[kind].get(raw) ?? nextCache[kind].get(raw);
+        if (!cached) {
+          const started = this.profile ? this.clock() : 0;
+          const parsed = parseChunk(raw, chunk.isStory, this.principleSet);
+          if (this.profile) this.profile.set('parse', (this.profile.get('parse') ?? 0) + this.clock() - started);
+          yield;
+          cached = { parsed, findings: parsed.story ? yield* this.checkStory(parsed.story, raw, config, active) : [] };
+        }
+        nextCache[kind].set(raw, cached);
+        const base = chunk.start;
+        let placed = cached.placed;
+        if (placed?.base !== base) {
+          placed = {
+            base,
+            story: cached.parsed.story && shiftStory(cached.parsed.story, base),
+            directives: cached.parsed.directives.map((d) => ({ ...d, start: d.start + base, end: d.end + base })),
+            findings: cached.findings.map((f) => shiftFinding(f, base)),
+          };
+          cached.placed = placed;
+        }
+        for (const d of placed.directives) directives.push(d);
+        if (placed.story) stories.push(placed.story);
+        for (const f of placed.findings) findings.push(f);
       }
-      nextCache[kind].set(raw, cached);
-      const base = chunk.start;
-      let placed = cached.placed;
-      if (placed?.base !== base) {
-        placed = {
-          base,
-          story: cached.parsed.story && shiftStory(cached.parsed.story, base),
-          directives: cached.parsed.directives.map((d) => ({ ...d, start: d.start + base, end: d.end + base })),
-          findings: cached.findings.map((f) => shiftFinding(f, base)),
-        };
-        cached.placed = placed;
-      }
-      for (const d of placed.directives) directives.push(d);
-      if (placed.story) stories.push(placed.story);
-      for (const f of placed.findings) findings.push(f);
+      finished = true;
+    } finally {
+      // Abandoned midway: the chunks done so far serve the next lint too (it trims what is gone).
+      if (!finished) for (const kind of ['story', 'other'] as const) for (const [raw, chunk] of nextCache[kind]) this.cache[kind].set(raw, chunk);
     }
     this.cache = nextCache;
     const kept = applyDirectives(text, findings, directives);
@@ -169,11 +234,19 @@ export class Linter {
     return active;
   }
 
-  private checkStory(story: Story, text: string, config: EngineConfig, active: ReturnType<Linter['activeRules']>): Finding[] {
+  private *checkStory(story: Story, text: string, config: EngineConfig, active: ReturnType<Linter['activeRules']>): Generator<void, Finding[], void> {
     const findings: Finding[] = [];
     const draft = hasUnwrittenSection(story, text);
+    const budget = this.ruleBudgetMs;
     for (const { rule, severity, configured, options } of active) {
       if (draft && rule.wholeStory) continue;
+      const overran = this.overruns.get(rule.name);
+      if (overran !== undefined && text.length * 2 >= overran) {
+        findings.push(skippedNotice(rule.name, story, budget));
+        continue;
+      }
+      const before = findings.length;
+      const started = this.profile ? this.clock() : budget !== undefined ? performance.now() : 0;
       try {
         rule.check(story, {
           text,
@@ -205,6 +278,16 @@ export class Linter {
           end: story.heading.end,
         });
       }
+      if (started !== 0) {
+        const took = (this.profile ? this.clock() : performance.now()) - started;
+        if (this.profile) this.profile.set(rule.name, (this.profile.get(rule.name) ?? 0) + took);
+        if (budget !== undefined && took > budget) {
+          findings.length = before;
+          findings.push(skippedNotice(rule.name, story, budget, took));
+          this.overruns.set(rule.name, Math.min(text.length, this.overruns.get(rule.name) ?? Infinity));
+        }
+      }
+      yield;
     }
     return findings.sort((a, b) => a.start - b.start || a.end - b.end);
   }
@@ -225,6 +308,18 @@ function hasUnwrittenSection(story: Story, text: string): boolean {
     const prose = story.prose.slice(s.body.start - story.start, s.body.end - story.start);
     return prose.trim() === '' && text.slice(s.body.start, s.body.end).replace(/<!--\s*star-stories-[\s\S]*?-->/g, '').includes('<!--');
   });
+}
+
+function skippedNotice(rule: string, story: Story, budget: number | undefined, took?: number): Finding {
+  const how = took !== undefined ? `took ${Math.round(took).toLocaleString('en-US')} ms on this story` : 'overran its time on a story this long';
+  return {
+    rule: RULE_SKIPPED,
+    messageId: 'skipped',
+    message: `Rule ${rule} ${how}, more than the ${budget} ms the editor gives a rule, so it is skipped here. The command-line checker runs it without a limit.`,
+    severity: 'info',
+    start: story.heading.start,
+    end: story.heading.end,
+  };
 }
 
 function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -300,23 +395,54 @@ export function applyDirectives(text: string, findings: Finding[], directives: D
       for (const r of d.rules) fileOff.add(r);
     } else if (d.kind === 'disable-next-line') {
       const line = lineOf(d.end) + 1;
-      nextLine.set(line, [...(nextLine.get(line) ?? []), d]);
+      const onLine = nextLine.get(line);
+      if (onLine) onLine.push(d);
+      else nextLine.set(line, [d]);
     } else {
       regions.push(d);
     }
   }
+  // A finding's state is set by the last region before it that names its rule (or names none).
+  // Indexed per rule, so each finding costs two binary searches rather than a walk over every
+  // region before it (10,000 disable/enable pairs made that a quadratic).
+  const regionStarts = regions.map((d) => d.start);
+  const forAll: number[] = [];
+  const byRule = new Map<string, number[]>();
+  regions.forEach((d, i) => {
+    if (d.rules.length === 0) forAll.push(i);
+    for (const r of new Set(d.rules)) {
+      const list = byRule.get(r);
+      if (list) list.push(i);
+      else byRule.set(r, [i]);
+    }
+  });
   return findings.filter((f) => {
-    if (f.rule === FRONT_MATTER || f.rule === FILE_TOO_LARGE) return true;
+    if (f.rule === FRONT_MATTER || f.rule === FILE_TOO_LARGE || f.rule === RULE_SKIPPED) return true;
     if (fileAll || fileOff.has(f.rule)) return false;
     const line = nextLine.get(lineOf(f.start));
     if (line && line.some((d) => d.rules.length === 0 || d.rules.includes(f.rule))) return false;
-    let disabled = false;
-    for (const d of regions) {
-      if (d.start > f.start) break;
-      if (d.rules.length === 0 || d.rules.includes(f.rule)) disabled = d.kind === 'disable';
-    }
-    return !disabled;
+    const upTo = countAtMost(regionStarts, f.start) - 1;
+    const last = Math.max(lastAtMost(forAll, upTo), lastAtMost(byRule.get(f.rule) ?? [], upTo));
+    return !(last >= 0 && regions[last].kind === 'disable');
   });
+}
+
+/** How many of the sorted numbers are at most `limit`. */
+function countAtMost(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The largest of the sorted numbers that is at most `limit`, or -1. */
+function lastAtMost(sorted: readonly number[], limit: number): number {
+  const n = countAtMost(sorted, limit);
+  return n > 0 ? sorted[n - 1] : -1;
 }
 
 /**

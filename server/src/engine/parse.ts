@@ -164,6 +164,92 @@ function defuseUnclosableHtml(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * Container markers (quote ">", list "-", "+", "*", "1." or "1)") a line may open before the rest
+ * of it is read as text. Real stories nest three or four deep; Lezer's time grows with the square
+ * of a line's nesting, so "- - - - … x" fifty thousand deep took seconds.
+ */
+const MAX_NESTING = 16;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Lines opening more than MAX_NESTING containers keep the first ones; each character of the
+ * markers past them becomes a no-break space (same length, not a marker, not a word, so offsets
+ * stay put). Their spans are returned to be blanked in the prose, as the markers they replace
+ * would have been. Thematic breaks ("- - - -") are not nesting and stay as they are.
+ */
+function capNesting(text: string): { text: string; neutralized: Span[] } {
+  const neutralized: Span[] = [];
+  let out = '';
+  let from = 0;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let depth = 0;
+    let at = lineStart;
+    let cutFrom = -1;
+    for (;;) {
+      while (at < lineEnd && (text[at] === ' ' || text[at] === '\t')) at++;
+      let end = at;
+      const c = text[at];
+      if (c === '>') end = at + 1;
+      else if ((c === '-' || c === '+' || c === '*') && (text[at + 1] === ' ' || text[at + 1] === '\t')) end = at + 1;
+      else {
+        while (end < lineEnd && end - at < 9 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+        if (end === at || (text[end] !== '.' && text[end] !== ')') || (text[end + 1] !== ' ' && text[end + 1] !== '\t')) break;
+        end++;
+      }
+      if (end > lineEnd) break;
+      depth++;
+      if (depth === MAX_NESTING + 1) cutFrom = at;
+      if (depth > MAX_NESTING) neutralized.push({ start: at, end });
+      at = end;
+    }
+    if (cutFrom >= 0 && THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) {
+      while (neutralized.length > 0 && neutralized[neutralized.length - 1].start >= lineStart) neutralized.pop();
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  if (neutralized.length === 0) return { text, neutralized };
+  for (const { start, end } of neutralized) {
+    out += text.slice(from, start) + '\u00a0'.repeat(end - start);
+    from = end;
+  }
+  return { text: out + text.slice(from), neutralized };
+}
+
+/**
+ * Link openers ("[", "![") a paragraph may hold before the rest are read as text. Lezer, on closing
+ * each link, walks every element of the paragraph before it, so a paragraph of thousands of
+ * "[a]" costs the square of their number; a real story has a handful.
+ */
+const MAX_LINKS_PER_PARAGRAPH = 256;
+const BLANK_LINE = /\n[ \t]*\n/;
+
+/** Past MAX_LINKS_PER_PARAGRAPH, a paragraph's "[" become no-break spaces, blanked in the prose (same length, as for nesting). */
+function capLinks(text: string): { text: string; neutralized: Span[] } {
+  const neutralized: Span[] = [];
+  let total = 0;
+  for (let at = text.indexOf('['); at >= 0 && total <= MAX_LINKS_PER_PARAGRAPH; at = text.indexOf('[', at + 1)) total++;
+  if (total <= MAX_LINKS_PER_PARAGRAPH) return { text, neutralized };
+  let count = 0;
+  let last = 0;
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    if (BLANK_LINE.test(text.slice(last, at))) count = 0;
+    last = at;
+    if (++count > MAX_LINKS_PER_PARAGRAPH) neutralized.push({ start: at, end: at + 1 });
+  }
+  if (neutralized.length === 0) return { text, neutralized };
+  let out = '';
+  let from = 0;
+  for (const { start } of neutralized) {
+    out += text.slice(from, start) + '\u00a0';
+    from = start + 1;
+  }
+  return { text: out + text.slice(from), neutralized };
+}
+
 export interface ParsedChunk {
   story: Story | undefined;
   directives: Directive[];
@@ -176,11 +262,15 @@ export interface ParsedChunk {
 export function parseChunk(raw: string, isStory: boolean, principleSet: PrincipleSet): ParsedChunk {
   // Lezer splits lines on \n only, and its time grows with the square of a run of spaces;
   // these replacements keep every offset in place and the Markdown meaning the same.
-  const text = defuseUnclosableHtml(
-    raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n')).replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  '),
+  const nesting = capNesting(
+    defuseUnclosableHtml(
+      raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n')).replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  '),
+    ),
   );
+  const links = capLinks(nesting.text);
+  const text = links.text;
   const tree = markdown.parse(text);
-  const blanks: Span[] = [];
+  const blanks: Span[] = [...nesting.neutralized, ...links.neutralized];
   const directives: Directive[] = [];
   tree.iterate({
     enter(node) {

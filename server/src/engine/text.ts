@@ -125,17 +125,30 @@ const SEGMENTER_LIMIT = 4000;
  */
 export function sentences(text: string, span: Span): Span[] {
   const out: Span[] = [];
+  // Searched up to the span's end: a search left open ran on to the end of the text for each
+  // span without a blank line, which made a story of many sections cost its square.
+  const upToEnd = text.slice(0, span.end);
   const paragraphBreak = /\n[ \t]*\n/g;
   paragraphBreak.lastIndex = span.start;
   let pos = span.start;
   while (pos < span.end) {
-    const m = paragraphBreak.exec(text);
-    const end = m && m.index < span.end ? m.index : span.end;
+    const m = paragraphBreak.exec(upToEnd);
+    const end = m ? m.index : straddlingBreak(text, pos, span.end);
     pushParagraphSentences(text, pos, end, out);
-    if (!m || m.index >= span.end) break;
+    if (!m) break;
     pos = m.index + m[0].length;
   }
   return out;
+}
+
+/** Where a blank line that starts inside [from, end) but ends past `end` begins; else `end`. */
+function straddlingBreak(text: string, from: number, end: number): number {
+  let at = end;
+  while (at > from && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  if (at <= from || text[at - 1] !== '\n') return end;
+  let next = end;
+  while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+  return text[next] === '\n' ? at - 1 : end;
 }
 
 function pushParagraphSentences(text: string, start: number, end: number, out: Span[]): void {

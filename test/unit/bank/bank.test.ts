@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Linter } from '../../../server/src/engine';
 import { Bank, buildSnapshot, newStoryTemplate, renderCoverage, summarizeStories } from '../../../server/src/engine/bank';
+import { expandSnippet } from '../../e2e/expected';
 import { amazonPrinciples } from '../../../server/src/engine/principles/amazon';
 import { weOverI } from '../../../server/src/engine/rules/we-over-i';
 import { story } from '../ruleTester';
@@ -146,14 +147,14 @@ describe('story bank: reports', () => {
 describe('story bank: new story template', () => {
   const template = newStoryTemplate(amazonPrinciples, ['Dive Deep', 'backbone'], 'Cost of $5 {draft}');
 
-  it('has the title placeholder, the Principles line with canonical names, and the five sections as tab stops', () => {
+  it('has the title placeholder, the Principles line with canonical names, and the five sections as tab stops holding their hint in a comment', () => {
     const lines = template.split('\n');
     assert.equal(lines[0], '# ${1:Cost of \\$5 {draft\\}}');
     assert.equal(lines[1], 'Principles: Dive Deep, Have Backbone; Disagree and Commit');
     for (const [i, name] of ['Situation', 'Task', 'Action', 'Result', 'Reflection'].entries()) {
       const at = lines.indexOf(`## ${name}`);
       assert.ok(at > 0, name);
-      assert.equal(lines[at + 2], `\${${i + 2}}`);
+      assert.match(lines[at + 1], new RegExp(`^\\$\\{${i + 2}:<!-- [^\n]+ -->\\}$`), name);
     }
     assert.ok(template.endsWith('$0'));
   });
@@ -162,8 +163,8 @@ describe('story bank: new story template', () => {
     const dive = amazonPrinciples.principles.find((p) => p.name === 'Dive Deep')!;
     assert.ok(template.includes(`<!-- Dive Deep: "${dive.questions[0]}"`));
     for (const beat of dive.beats) assert.ok(template.includes(`- ${beat.label}:`), beat.label);
-    // Expanded as an editor would with empty tab stops: the comments add no words and no finding points into them.
-    const expanded = template.replace(/\$\{1:((?:\\.|[^}])*)\}/, (_, t: string) => t.replace(/\\(.)/g, '$1')).replace(/\$\{\d+\}|\$0/g, '').replace(/\\([$}\\])/g, '$1');
+    // Expanded as an editor inserts it: the comments add no words and no finding points into them.
+    const expanded = expandSnippet([template]);
     const result = new Linter().lint(expanded);
     assert.equal(result.stories.length, 1);
     // Nothing is written yet, so there is nothing to coach: no finding before the first keystroke.

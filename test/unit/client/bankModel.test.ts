@@ -16,10 +16,13 @@ import {
   storyAt,
   storyDescription,
   storyRow,
+  storyTooltip,
   summaryText,
   uniqueFileName,
 } from '../../../client/src/bankModel';
 import { bankSnapshot, storySummary } from './snapshot';
+import { Linter } from '../../../server/src/engine';
+import { expandSnippet } from '../../e2e/expected';
 
 const checkout = storySummary({ title: 'Checkout latency', uri: 'file:///bank/checkout.star.md', principles: ['Customer Obsession', 'Dive Deep'], seconds: 130, problems: 3 });
 const refunds = storySummary({ title: 'Refund backlog', uri: 'file:///bank/refunds.star.md', principles: ['Customer Obsession'], seconds: 200 });
@@ -102,6 +105,15 @@ describe('bank model: stories view and status bar', () => {
     assert.match(speakingTimeStatus(refunds).tooltip, /over target/);
   });
 
+  it('says where the target comes from when a config file or front matter overrides the setting', () => {
+    const fromFile = storySummary({ title: 'Refund backlog', seconds: 140, targetSeconds: 150, targetOverride: { from: '.star-stories.json', settingSeconds: 180 } });
+    const fromFrontMatter = storySummary({ title: 'Pager fatigue', targetSeconds: 120, targetOverride: { from: 'front matter', settingSeconds: 200 } });
+    assert.match(speakingTimeStatus(fromFile).tooltip, /target 2:30 \(from \.star-stories\.json; your setting says 3:00\)/);
+    assert.match(storyTooltip(fromFile), /target 2:30 \(from \.star-stories\.json; your setting says 3:00\)/);
+    assert.match(speakingTimeStatus(fromFrontMatter).tooltip, /target 2:00 \(from this file's front matter; your setting says 3:20\)/);
+    assert.doesNotMatch(speakingTimeStatus(checkout).tooltip, /setting/, 'no note when the setting is what applies');
+  });
+
   it('formats durations as m:ss', () => {
     assert.deepEqual([0, 9, 59.6, 60, 130.4, 3600, -5, Number.NaN].map(formatDuration), ['0:00', '0:09', '1:00', '1:00', '2:10', '60:00', '0:00', '0:00']);
   });
@@ -166,6 +178,9 @@ describe('bank model: new story', () => {
     assert.ok(text.startsWith('# Saved \\$40k {fast\\}\nPrinciples: Frugality\n'), text);
     for (const heading of ['## Situation', '## Task', '## Action', '## Result', '## Reflection']) assert.ok(text.includes(`\n${heading}\n`), heading);
     assert.match(fallbackTemplate('T', []), /^# T\nPrinciples: \$\{1:Customer Obsession\}\n/);
+    // Its prompts are comments: no finding and no speaking time until the story is written.
+    const result = new Linter().lint(expandSnippet([text]));
+    assert.deepEqual(result.findings.map((f) => f.rule), []);
   });
 });
 

@@ -6,6 +6,7 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 testRule(emptySection, {
   valid: [
     // A template's or a quick fix's placeholder is a section not written yet: whole-story rules wait for it.
+    { name: 'a Reflection holding only a snippet\'s placeholder, in a finished story', text: story({ reflection: '<!-- What you now do differently, every time. -->' }) },
     { name: 'only a placeholder comment (as a template or missing-section inserts)', text: story({ task: '<!-- What you personally owned: the goal, the deadline, the constraint. -->' }) },
     { name: 'a complete story', text: story({}) },
     { name: 'one word is enough', text: story({ result: 'Shipped.' }) },

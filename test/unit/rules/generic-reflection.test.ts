@@ -16,6 +16,9 @@ testRule(genericReflection, {
     { name: 'no Reflection: missing-reflection reports that', text: reflection(null) },
   ],
   invalid: [
+    // From the field corpus: platitudes the list did not know.
+    { name: '"… are the foundation of a healthy team"', text: story({ reflection: 'Communication and transparency are the foundation of a healthy team.' }), findings: [{ messageId: 'generic', text: 'Communication and transparency are the foundation of a healthy team.' }] },
+    { name: '"I learned to stand up for what I believe is right"', text: story({ reflection: 'I learned to stand up for what I believe is right, even when it is not popular.' }), findings: [{ messageId: 'generic', text: 'I learned to stand up for what I believe is right, even when it is not popular.' }] },
     {
       name: '"I learned a lot"',
       text: reflection('I learned a lot from this project.'),

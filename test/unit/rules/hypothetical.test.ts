@@ -7,6 +7,13 @@ const action = (text: string) => story({ action: text });
 
 testRule(hypothetical, {
   valid: [
+    // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
+    { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
+    { name: 'a purpose: "so we would catch regressions"', text: story({ action: 'We also added alarms on the latency so we would catch regressions earlier, and I ran a second load test.' }) },
+    { name: 'a projection acted on: "at the current rate we would double-charge"', text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }) },
+    { name: 'speech reported after a colon', text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }) },
+    { name: 'an opinion about the story: "I would call this"', text: story({ result: 'Refunds settled in 1.5 days within six weeks. I would call this one of my most valuable projects.' }) },
+    { name: 'what the candidate would do again', text: story({ action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.' }) },
     { name: 'a past-tense story', text: story({}) },
     { name: 'reported speech: a past promise is a real event', text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.') },
     { name: 'reported speech with "that"', text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.') },
@@ -29,6 +36,7 @@ testRule(hypothetical, {
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
   invalid: [
+    { name: '"So I would first …" opens a plan', text: story({ action: 'So I would first gather data from the refund logs.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'So I first gathered data from the refund logs.' }) },
     {
       // Found by the fuzzer: the rewrite joined the lines and swallowed whatever lay between the words.
       name: 'no rewrite across a line break or a comment: flagged, but the user\'s text is kept',
@@ -113,13 +121,29 @@ testRule(hypothetical, {
       output: action('We reviewed every schema change twice.'),
     },
     {
-      name: 'no fix where the past would not say the same thing: "if I were", "I would say", "I would rather"',
-      text: action('If I were the owner I would escalate. I would say it went well. I would rather wait.'),
+      name: 'no fix where the past would not say the same thing: "if I were", "I would rather"',
+      text: action('If I were the owner I would escalate. I would rather wait.'),
       findings: [
         { messageId: 'hypothetical', text: 'If I were' },
         { messageId: 'hypothetical', text: 'I would' },
-        { messageId: 'hypothetical', text: 'I would' },
       ],
+    },
+    {
+      // Was a hypothetical with no fix; "I would say" is an opinion marker, and deleting it keeps who did what.
+      name: '"I would say" is a filler: deleted, the capital moving to the next word',
+      text: action('I would say it went well. Then I\'d say that the fix held, and I would say I learned a lot. It was the right call, I would say.'),
+      findings: [
+        { messageId: 'filler', text: 'I would say' },
+        { messageId: 'filler', text: "I'd say" },
+        { messageId: 'filler', text: 'I would say' },
+        { messageId: 'filler', text: 'I would say' },
+      ],
+      output: action('It went well. Then the fix held, and I learned a lot. It was the right call.'),
+    },
+    {
+      name: '"I would say no" is a hypothetical act, not a filler',
+      text: action('I would say no to the VP.'),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
     },
     {
       name: 'no fix for a future plan or "again"',
@@ -182,5 +206,14 @@ describe('rule hypothetical fix', () => {
     const [finding] = new Linter({ rules: [hypothetical] }).lint(text).findings;
     assert.equal(finding.fix?.title, 'Rewrite "I would write" as "I wrote" and "send" as "sent"');
     assert.deepEqual(finding.fix?.edits.map((e) => [text.slice(e.start, e.end), e.text]), [['I would write', 'I wrote'], ['send', 'sent']]);
+  });
+});
+
+describe('rule hypothetical filler', () => {
+  it('has its own message and a fix titled with what it deletes', () => {
+    const text = action('I would say that the launch went well.');
+    const [finding] = new Linter({ rules: [hypothetical] }).lint(text).findings;
+    assert.equal(finding.message, '"I would say" is a filler; just say it.');
+    assert.equal(finding.fix?.title, 'Delete "I would say that"');
   });
 });

@@ -10,21 +10,26 @@ export function stylish(reports: readonly FileReport[], color: boolean, cwd = pr
   let out = '';
   let fixable = 0;
   const counts = new Map<string, number>();
+  let hints = 0;
   for (const r of reports) {
-    for (const m of r.messages) {
+    // Hints are advice the editor shows without a squiggle and keeps out of the Problems panel; so does this list.
+    const shown = r.messages.filter((m) => m.severity !== 'hint');
+    hints += r.messages.length - shown.length;
+    for (const m of shown) {
       counts.set(m.severity, (counts.get(m.severity) ?? 0) + 1);
       if (m.fixable) fixable++;
     }
-    if (r.messages.length > 0) out += `\n${paint('4', escapeText(displayPath(r.filePath, cwd)))}\n` + fileLines(r.messages, paint);
+    if (shown.length > 0) out += `\n${paint('4', escapeText(displayPath(r.filePath, cwd)))}\n` + fileLines(shown, paint);
   }
+  const hidden = hints > 0 ? `${plural(hints, 'hint')} not shown (advice; --coaching thorough shows it).\n` : '';
   const fixedTotal = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
   if (fixedTotal > 0) out += `\nFixed ${plural(fixedTotal, 'problem')}.\n`;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return out + `${plural(reports.length, 'file')} checked, no problems.\n`;
+  if (total === 0) return out + `${plural(reports.length, 'file')} checked, no problems.\n` + hidden;
   const errors = counts.get('error') ?? 0;
   out += `\n${paint(errors > 0 ? '31' : '33', `✖ ${plural(total, 'problem')} (${summary(counts)})`)} in ${plural(reports.length, 'file')}\n`;
   if (fixable > 0) out += `  ${fixable} of them can be fixed with --fix.\n`;
-  return out;
+  return out + hidden;
 }
 
 function fileLines(messages: readonly Message[], paint: (code: string | undefined, s: string) => string): string {

@@ -241,8 +241,10 @@ export class Bank {
     for (const state of this.files.values()) {
       const bank = this.findings(state.uri);
       const summaries = this.summariesOf(state);
+      // Counted by binary search: a filter per story cost stories × findings in a file of thousands.
+      const starts = bank.map((f) => f.start).sort((a, b) => a - b);
       state.stories.forEach((story, i) => {
-        const extra = bank.filter((f) => f.start >= story.start && f.start < story.end).length;
+        const extra = countBelow(starts, story.end) - countBelow(starts, story.start);
         out.push(extra > 0 ? { ...summaries[i], problems: summaries[i].problems + extra } : summaries[i]);
       });
     }
@@ -313,15 +315,22 @@ export class Bank {
     while (queue.length > 0) {
       const current = queue.pop()!;
       const story = this.duplicates.get(current);
-      const neighbours = [...this.duplicates.neighbours(current), ...(story && story.sameStory ? this.titles.get(story.sameStory) ?? [] : [])];
-      for (const next of neighbours) {
-        if (seen.size >= MAX_CLUSTER) return [...seen].sort();
-        if (seen.has(next)) continue;
-        seen.add(next);
-        queue.push(next);
-      }
+      // Walked in place, never copied: a title shared by thousands of stories was copied once per story.
+      if (!this.visit(this.duplicates.neighbours(current), seen, queue)) break;
+      if (story?.sameStory && !this.visit(this.titles.get(story.sameStory) ?? [], seen, queue)) break;
     }
     return [...seen].sort();
+  }
+
+  /** Adds the unseen keys to the walk; false once the cluster is full. */
+  private visit(keys: Iterable<string>, seen: Set<string>, queue: string[]): boolean {
+    for (const next of keys) {
+      if (seen.size >= MAX_CLUSTER) return false;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+    return true;
   }
 
   /** Files holding a story in the same cluster as one of these. */
@@ -360,6 +369,18 @@ export class Bank {
       if (keys?.size === 0) this.titles.delete(story.sameStory);
     }
   }
+}
+
+/** How many of the sorted numbers are below `limit`. */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function compactStory(story: Story): BankStory {

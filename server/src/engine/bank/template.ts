@@ -25,8 +25,9 @@ export function newStoryTemplate(principleSet: PrincipleSet, names: readonly str
     for (const beat of p.beats) lines.push(`     - ${comment(beat.label)}: ${comment(beat.advice)}`);
     lines.push('-->');
   }
+  // Each hint is the section's tab stop: Tab selects it, typing replaces it.
   SECTION_HINTS.forEach(([name, hint], i) => {
-    lines.push('', `## ${name}`, `<!-- ${comment(hint)} -->`, `\${${i + 2}}`);
+    lines.push('', `## ${name}`, `\${${i + 2}:<!-- ${comment(hint)} -->}`);
   });
   return lines.join('\n') + '\n$0';
 }

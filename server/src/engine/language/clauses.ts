@@ -141,21 +141,25 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     }
     if (clause.nonFinite && c === 0 && clauses[1]?.subject && !clauses[1].subjectImplied) {
       // "Helped by Ana, I shipped", "Working nights, I found": the opening phrase shares the main subject.
-      const comma = tokens.findIndex((t, k) => k > group.last && t.lower === ',');
-      if (comma >= 0 && comma < starts[1]) {
+      let comma = -1;
+      for (let k = group.last + 1; k < starts[1]; k++) if (tokens[k].lower === ',') comma = k;
+      if (comma >= 0) {
         clause.subject = clauses[1].subject;
         clause.subjectImplied = true;
       }
     }
   }
-  // Reported speech and quotations.
+  // Reported speech and quotations; quotes are counted once along the sentence.
+  let quotes = 0;
+  let counted = sentenceStart;
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c];
-    const quotes = (sentenceText.slice(0, clause.start - sentenceStart).match(/["\u201c\u201d]/g) ?? []).length;
+    quotes += (sentenceText.slice(counted - sentenceStart, clause.start - sentenceStart).match(/["\u201c\u201d]/g) ?? []).length;
+    counted = Math.max(counted, clause.start);
     if (quotes % 2 === 1) clause.reported = true;
     const prev = clauses[c - 1];
     if (prev && prev.verb && REPORTING.has(prev.verb.lemma) && !clause.nonFinite && !clause.subjectImplied) {
-      const between = tokens.filter((t) => t.start >= prev.end && t.end <= clause.start);
+      const between = tokens.slice(groups[c - 1].last + 1, starts[c]);
       const joined = between.every((t) => t.lower === 'that' || t.pos === 'pron' || t.pos === 'propn' || t.pos === 'noun' || t.pos === 'det' || t.lower === ',');
       if (joined) clause.reported = true;
     }
@@ -215,8 +219,10 @@ function verbGroups(tokens: Token[]): Group[] {
     const verbs: Token[] = [];
     let head = -1;
     let last = j;
+    let firstVerb = -1;
     while (j < tokens.length) {
       const u = tokens[j];
+      if (firstVerb < 0 && (u.pos === 'modal' || u.pos === 'aux' || u.pos === 'verb')) firstVerb = j;
       if (u.pos === 'adv' || (u.pos === 'part' && NEGATIVE.has(u.lower))) {
         // Only inside the group: "was quickly rolled back", not "shipped quickly".
         if (verbs.length > 0 && continues(tokens, j + 1)) {
@@ -255,7 +261,7 @@ function verbGroups(tokens: Token[]): Group[] {
     }
     // An auxiliary with no verb after it is the main verb: "I was responsible", "I had the team".
     const headTok = tokens[head];
-    groups.push({ first: infinitive ? i : indexOf(tokens, verbs[0]), last, verbs, head: headTok.pos === 'part' || PARTICLES.has(headTok.lower) ? head - 1 : head, infinitive });
+    groups.push({ first: infinitive ? i : firstVerb, last, verbs, head: headTok.pos === 'part' || PARTICLES.has(headTok.lower) ? head - 1 : head, infinitive });
     i = last + 1;
   }
   for (const g of groups) {
@@ -267,12 +273,8 @@ function verbGroups(tokens: Token[]): Group[] {
   return groups;
 }
 
-function indexOf(tokens: Token[], t: Token): number {
-  return tokens.indexOf(t);
-}
-
 function continues(tokens: Token[], j: number): boolean {
-  for (; j < tokens.length; j++) {
+  for (const stop = j + 6; j < tokens.length && j < stop; j++) {
     const u = tokens[j];
     if (u.pos === 'adv' || (u.pos === 'part' && NEGATIVE.has(u.lower))) continue;
     return u.pos === 'verb' || u.pos === 'aux' || (u.pos === 'modal' && false);
@@ -333,13 +335,14 @@ function subjectBefore(tokens: Token[], groupFirst: number): Found | undefined {
   // "Me and Ana fixed it": the candidate with someone else is a team.
   const actors = [first.phrase.actor, found.phrase.actor];
   const actor: Actor = actors.includes('self') || actors.includes('team') ? 'team' : actors.includes('other') ? 'other' : 'thing';
-  const last = tokens.findIndex((t) => t.end === found.phrase.end);
+  let last = found.from;
+  while (last + 1 < tokens.length && tokens[last].end < found.phrase.end) last++;
   return { phrase: phrase(tokens, first.startIndex, last, actor), from: first.startIndex };
 }
 
 function simpleSubjectBefore(tokens: Token[], groupFirst: number): Found | undefined {
   let j = groupFirst - 1;
-  while (j >= 0 && (tokens[j].pos === 'adv' && tokens[j].lower !== 'then') ) j--;
+  while (j >= 0 && j >= groupFirst - 6 && tokens[j].pos === 'adv' && tokens[j].lower !== 'then') j--;
   if (j < 0) return undefined;
   const t = tokens[j];
   if (t.pos === 'pron') {
@@ -404,7 +407,8 @@ function nounPhraseEndingAt(tokens: Token[], end: number): NP | undefined {
   const last = tokens[end];
   if (!(last.pos === 'noun' || last.pos === 'propn' || (last.pos === 'pron' && !RELATIVE.has(last.lower)) || last.pos === 'num' || (last.pos === 'adj' && /ed$/.test(last.lower)) || (last.pos === 'verb' && isAmbiguous(last) && last.form !== 'past'))) return undefined;
   let start = end;
-  for (let k = end - 1; k >= 0; k--) {
+  // A subject is a few words long; the bound keeps a run-on line linear.
+  for (let k = end - 1; k >= 0 && k >= end - 12; k--) {
     const u = tokens[k];
     // "everyone on the call", "none of us": a pronoun heading a phrase.
     if (u.pos === 'pron' && !POSSESSIVE.has(u.lower) && /^(?:of|on|in|from)$/.test(tokens[k + 1]?.lower ?? '') && !/^(?:i|we|he|she|they|it)$/.test(u.lower)) {
@@ -435,7 +439,7 @@ function nounPhraseEndingAt(tokens: Token[], end: number): NP | undefined {
 function nounPhraseAt(tokens: Token[], from: number): NP | undefined {
   let k = from;
   let end = -1;
-  while (k < tokens.length) {
+  while (k < tokens.length && k < from + 12) {
     const u = tokens[k];
     if (NP_POS.has(u.pos) || u.lower === "'s" || (u.pos === 'verb' && isAmbiguous(u) && end >= 0 && u.form !== 'past')) {
       if (u.pos === 'pron' && !POSSESSIVE.has(u.lower) && end >= 0) break;

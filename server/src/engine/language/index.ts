@@ -16,18 +16,133 @@ export { actorOfPhrase, actorOfPronoun } from './clauses';
 /** The sentences of a span of the story (a section body or any span), analysed once per story and span. */
 export function sentencesOf(story: Story, span: Span): readonly Sentence[] {
   return memoize(story, `language:${span.start}:${span.end}`, () =>
-    proseSentences(story, rel(story, span)).map((s) => analyse(story.prose, s.start, s.end, story.start)),
+    joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start)),
   );
 }
+
+/**
+ * Analyses by sentence text, at offset 0. Typing re-lints one story, whose other sentences are
+ * unchanged: they are copied to their new offsets instead of analysed again.
+ */
+interface Entry {
+  /** The sentence analysed at offset 0. */
+  at0: Sentence;
+  /** Per clause: index of its first token, and of each of its verbs. */
+  layout: Array<{ from: number; to: number; verbs: number[]; verb: number }>;
+  /** The last copy made, reused while the sentence stays where it is (text typed after it). */
+  last?: Sentence;
+}
+const analysed = new Map<string, Entry>();
+const CACHE_LIMIT = 5000;
+
+function analyseCached(prose: string, start: number, end: number, base: number): Sentence {
+  const text = prose.slice(start, end);
+  if (text.length > MAX_SENTENCE) return analyse(prose, start, end, base);
+  const listItem = isListItem(prose, start, text);
+  const key = (listItem ? 'l' : 's') + text;
+  let entry = analysed.get(key);
+  if (!entry) {
+    const at0 = analyse(text, 0, text.length, 0);
+    at0.listItem = listItem;
+    const position = new Map(at0.tokens.map((t, i) => [t, i]));
+    const layout = at0.clauses.map((c) => ({
+      from: c.tokens.length ? position.get(c.tokens[0])! : 0,
+      to: c.tokens.length ? position.get(c.tokens[c.tokens.length - 1])! + 1 : 0,
+      verbs: c.verbs.map((v) => position.get(v)!),
+      verb: c.verb ? position.get(c.verb)! : -1,
+    }));
+    entry = { at0, layout };
+    if (analysed.size >= CACHE_LIMIT) analysed.clear();
+    analysed.set(key, entry);
+  }
+  const delta = base + start;
+  if (entry.last?.start !== delta) entry.last = shifted(entry, delta);
+  return entry.last;
+}
+
+const moved = <T extends Span>(p: T | undefined, delta: number): T | undefined => (p ? { ...p, start: p.start + delta, end: p.end + delta } : undefined);
+
+/** A copy of a sentence analysed at offset 0, moved to `delta`. */
+function shifted({ at0: s, layout }: Entry, delta: number): Sentence {
+  const tokens: Token[] = new Array(s.tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = s.tokens[i];
+    tokens[i] = { start: t.start + delta, end: t.end + delta, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, form: t.form };
+  }
+  const clauses: Clause[] = new Array(s.clauses.length);
+  for (let k = 0; k < clauses.length; k++) {
+    const c = s.clauses[k];
+    const l = layout[k];
+    clauses[k] = {
+      start: c.start + delta,
+      end: c.end + delta,
+      tokens: tokens.slice(l.from, l.to),
+      subject: moved(c.subject, delta),
+      subjectImplied: c.subjectImplied,
+      verbs: l.verbs.map((i) => tokens[i]),
+      verb: l.verb >= 0 ? tokens[l.verb] : undefined,
+      passive: c.passive,
+      stative: c.stative,
+      agent: moved(c.agent, delta),
+      negated: c.negated,
+      tense: c.tense,
+      modal: c.modal,
+      perfect: c.perfect,
+      progressive: c.progressive,
+      reported: c.reported,
+      nonFinite: c.nonFinite,
+    };
+  }
+  const numbers = s.numbers.map((n) => ({ ...n, start: n.start + delta, end: n.end + delta }));
+  return { start: s.start + delta, end: s.end + delta, text: s.text, tokens, clauses, numbers, fragment: s.fragment, listItem: s.listItem };
+}
+
+function isListItem(prose: string, start: number, text: string): boolean {
+  // A list marker is blanked to spaces in the prose, so an item starts after an indent of two or more
+  // (only the few characters before the sentence are read: a long line stays linear).
+  return /(?:^|\n) {2,}$/.test(prose.slice(Math.max(0, start - 12), start)) || /^[-*+•]\s/.test(text);
+}
+
+/** Words that cannot end a sentence: a line ending in one was wrapped mid-sentence. */
+const CONTINUES = /\b(?:the|a|an|to|of|and|or|but|with|by|for|from|in|on|at|was|were|is|are|be|been|had|has|have|would|will|could|that|which|who|my|our|their|his|her|its|this|these|those|i|we)\s*$/i;
+
+/**
+ * Line breaks end a sentence for the segmenter, but Markdown wraps paragraphs freely. A segment that
+ * ends a line without closing punctuation continues on the next line when that line starts in lower
+ * case ("was\npaused") or the break falls after a word no sentence ends on ("met with the\nVP").
+ * A capitalized line after an unpunctuated one stays apart: that is a list or a note.
+ */
+function joinWrappedLines(prose: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const gap = prose.slice(prev.end, s.start);
+      const text = prose.slice(prev.start, prev.end);
+      if (/^[ \t]*\r?\n[ \t]*$|^[ \t]*\r$/.test(gap) && !/[.!?:;\u2026]["'\u201d\u2019)\]]*$/.test(text)) {
+        if (/^\p{Ll}/u.test(prose[s.start]) || CONTINUES.test(text)) {
+          prev.end = s.end;
+          continue;
+        }
+      }
+    }
+    out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** Longest sentence analysed, in UTF-16 units (about 300 words). */
+export const MAX_SENTENCE = 2000;
 
 /** Analyses one sentence of `prose` ([start, end) relative to it); `base` is the document offset of prose[0]. */
 export function analyse(prose: string, start: number, end: number, base = 0): Sentence {
   const text = prose.slice(start, end);
+  // No one says a sentence of thousands of characters: such a run (pasted data, a fuzzer's line) is
+  // left unanalysed, and rules treat it as they treat text the layer cannot read.
+  if (text.length > MAX_SENTENCE) return { start: base + start, end: base + end, text, tokens: [], clauses: [], numbers: [], fragment: false, listItem: false };
   const tokens = tag(tokenize(text, base + start));
   const clauses = clausesOf(tokens, text, base + start);
-  const lineStart = prose.lastIndexOf('\n', start - 1) + 1;
-  // A list marker is blanked to spaces in the prose, so an item starts after an indent of two or more.
-  const listItem = /^ {2,}$/.test(prose.slice(lineStart, start)) || /^[-*+•]\s/.test(text);
+  const listItem = isListItem(prose, start, text);
   const withVerb = clauses.filter((c) => !c.nonFinite);
   const fragment = withVerb.length > 0 && clauses.every((c) => !c.subject || c.subjectImplied) && !clauses.some((c) => c.subject && !c.subjectImplied) && startsWithVerb(tokens);
   return { start: base + start, end: base + end, text, tokens, clauses, numbers: numbersOf(tokens), fragment, listItem };
@@ -38,25 +153,56 @@ function startsWithVerb(tokens: Token[]): boolean {
   return first !== undefined && (first.pos === 'verb' || (first.pos === 'aux' && first.lemma !== 'be'));
 }
 
+/** Index of the first span that ends after `offset` (spans sorted and disjoint); `spans.length` when none does. */
+export function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The sentence of `sentences` (from sentencesOf) holding a document offset. */
+export function sentenceIn(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  const s = sentences[firstEndingAfter(sentences, offset)];
+  return s && s.start <= offset ? s : undefined;
+}
+
 /** The sentence holding a document offset, within the story's sections (or the whole story). */
 export function sentenceAt(story: Story, offset: number): Sentence | undefined {
   const section = story.sections.find((s) => s.body.start <= offset && offset < s.body.end);
   const span = section ? section.body : { start: story.start, end: story.end };
-  return sentencesOf(story, span).find((s) => s.start <= offset && offset < s.end);
+  return sentenceIn(sentencesOf(story, span), offset);
+}
+
+/** Index of the token of a sentence holding `offset`, or of the first token after it; tokens.length when none. */
+export function tokenIndexAt(sentence: Sentence, offset: number): number {
+  return firstEndingAfter(sentence.tokens, offset);
+}
+
+/** The clause of a sentence holding an offset: clauses cover the sentence's tokens end to end. */
+export function clauseIn(sentence: Sentence, offset: number): Clause | undefined {
+  const c = sentence.clauses[firstEndingAfter(sentence.clauses, offset)];
+  return c && c.start <= offset ? c : undefined;
 }
 
 /** The clause holding a document offset. */
 export function clauseAt(story: Story, offset: number): Clause | undefined {
   const sentence = sentenceAt(story, offset);
-  return sentence?.clauses.find((c) => c.start <= offset && offset < c.end);
+  return sentence && clauseIn(sentence, offset);
 }
 
 /** The token holding a document offset. */
 export function tokenAt(story: Story, offset: number): Token | undefined {
-  return sentenceAt(story, offset)?.tokens.find((t) => t.start <= offset && offset < t.end);
+  const sentence = sentenceAt(story, offset);
+  const t = sentence?.tokens[tokenIndexAt(sentence, offset)];
+  return t && t.start <= offset ? t : undefined;
 }
 
-/** The clause of a sentence whose verb group holds a token. */
+/** The clause of a sentence that holds a token. */
 export function clauseOfToken(sentence: Sentence, token: Token): Clause | undefined {
-  return sentence.clauses.find((c) => c.tokens.includes(token));
+  return clauseIn(sentence, token.start);
 }

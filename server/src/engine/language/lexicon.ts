@@ -144,12 +144,14 @@ function edLemmas(lower: string): string[] {
 
 /** A guess for a word the lists do not know, from its shape. */
 export function guessUnknown(lower: string): { pos: Pos; form?: VerbForm; lemma: string } {
-  if (/ly$/.test(lower) && lower.length > 4 && !/(?:ply|ally|ily)$/.test(lower.slice(-4))) return { pos: 'adv', lemma: lower };
-  if (/ly$/.test(lower) && lower.length > 4) return { pos: 'adv', lemma: lower };
-  if (/(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ure|age|cy|ery|dom|hood|ics|er|or|ers|ors)$/.test(lower)) return { pos: 'noun', lemma: lower };
-  if (/(?:ous|ful|less|able|ible|ive|al|ic|ary|ish|ant|ent|y)$/.test(lower) && lower.length > 4) return { pos: 'adj', lemma: lower };
-  if (/[a-z]{3,}ed$/.test(lower)) return { pos: 'verb', form: 'participle', lemma: lower.slice(0, -2) };
-  if (/[a-z]{3,}ing$/.test(lower)) return { pos: 'verb', form: 'gerund', lemma: lower.slice(0, -3) };
+  // Suffix tests on the word's last letters only: a regex such as /[a-z]{3,}ed$/ is quadratic on a 50,000-letter "word".
+  const tail = lower.slice(-6);
+  const letters = /^[a-z]+$/.test(tail);
+  if (tail.endsWith('ly') && lower.length > 4) return { pos: 'adv', lemma: lower };
+  if (/(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ure|age|cy|ery|dom|hood|ics|er|or|ers|ors)$/.test(tail)) return { pos: 'noun', lemma: lower };
+  if (/(?:ous|ful|less|able|ible|ive|al|ic|ary|ish|ant|ent|y)$/.test(tail) && lower.length > 4) return { pos: 'adj', lemma: lower };
+  if (letters && lower.length > 4 && tail.endsWith('ed')) return { pos: 'verb', form: 'participle', lemma: lower.slice(0, -2) };
+  if (letters && lower.length > 5 && tail.endsWith('ing')) return { pos: 'verb', form: 'gerund', lemma: lower.slice(0, -3) };
   return { pos: 'noun', lemma: lower };
 }
 

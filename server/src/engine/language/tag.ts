@@ -41,7 +41,11 @@ const NEGATIVE = new Set(['not', "n't", 'never']);
 
 /** Tags every token of a sentence in place. */
 export function tag(tokens: Token[]): Token[] {
-  for (let i = 0; i < tokens.length; i++) lexical(tokens, i);
+  let opening = true;
+  for (let i = 0; i < tokens.length; i++) {
+    lexical(tokens, i, opening);
+    if (tokens[i].pos !== 'punct' && tokens[i].pos !== 'sym') opening = false;
+  }
   for (let i = 0; i < tokens.length; i++) contextual(tokens, i);
   return tokens;
 }
@@ -63,14 +67,14 @@ interface Entry {
 /** Lexical readings by word and position (opening the sentence or not); a story repeats most of its words. */
 const entries = new Map<string, Entry>();
 
-function lexical(tokens: Token[], i: number): void {
+function lexical(tokens: Token[], i: number, opening: boolean): void {
   const t = tokens[i];
   const w = t.lower;
-  if (w === 'wo' || w === 'ca') return lexicalUncached(tokens, i);
-  const key = (i > 0 && !isOpening(tokens, i) ? 'm' : 's') + t.text;
+  if (w === 'wo' || w === 'ca') return lexicalUncached(tokens, i, opening);
+  const key = (opening ? 's' : 'm') + t.text;
   let e = entries.get(key);
   if (!e) {
-    lexicalUncached(tokens, i);
+    lexicalUncached(tokens, i, opening);
     e = { pos: t.pos, lemma: t.lemma, form: t.form, ambiguous: AMBIGUOUS.has(t) };
     if (entries.size > 20000) entries.clear();
     entries.set(key, e);
@@ -82,7 +86,7 @@ function lexical(tokens: Token[], i: number): void {
   if (e.ambiguous) AMBIGUOUS.add(t);
 }
 
-function lexicalUncached(tokens: Token[], i: number): void {
+function lexicalUncached(tokens: Token[], i: number, opening: boolean): void {
   const t = tokens[i];
   const w = t.lower;
   if (PUNCT.test(t.text)) return set(t, 'punct');
@@ -113,7 +117,7 @@ function lexicalUncached(tokens: Token[], i: number): void {
   if (ADP.has(w)) return set(t, 'adp');
   if (Object.prototype.hasOwnProperty.call(NUMBER_WORDS, w) || APPROXIMATE_WORDS.has(w)) return set(t, 'num');
   const capital = /^\p{Lu}/u.test(t.text);
-  const midSentence = i > 0 && !isOpening(tokens, i);
+  const midSentence = !opening;
   if (capital && (PEOPLE_ACRONYMS.has(t.text) || isName(w) || MONTHS.has(t.text))) return set(t, 'propn');
   if (capital && t.text.length > 1 && t.text === t.text.toUpperCase()) return set(t, 'propn');
   const readings = verbReadings(w);
@@ -137,14 +141,8 @@ function lexicalUncached(tokens: Token[], i: number): void {
   if (guess.pos === 'verb') AMBIGUOUS.add(t);
 }
 
-/** The token opens the sentence or a list item (after leading punctuation or quotes). */
-function isOpening(tokens: Token[], i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) if (tokens[j].pos !== 'punct' && tokens[j].pos !== 'sym') return false;
-  return true;
-}
-
 function prevWord(tokens: Token[], i: number, skipAdverbs = false): Token | undefined {
-  for (let j = i - 1; j >= 0; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
     const t = tokens[j];
     if (skipAdverbs && (t.pos === 'adv' || (t.pos === 'part' && NEGATIVE.has(t.lower)))) continue;
     return t;
@@ -220,7 +218,7 @@ function contextual(tokens: Token[], i: number): void {
 }
 
 function nextWord(tokens: Token[], i: number): Token | undefined {
-  for (let j = i + 1; j < tokens.length; j++) {
+  for (let j = i + 1; j < tokens.length && j <= i + 8; j++) {
     const t = tokens[j];
     if (t.pos === 'adv' || (t.pos === 'part' && NEGATIVE.has(t.lower))) continue;
     return t;
@@ -290,6 +288,11 @@ function disambiguate(tokens: Token[], i: number): void {
   if (p.pos === 'verb' || p.pos === 'aux') {
     // "helped test", "had Ana run": a bare verb after a verb; "found tests": a noun.
     if (t.form === 'base' && next && (next.pos === 'det' || next.pos === 'pron')) return;
+    // "helped cut settlement", "let them ship": "help" and "let" take a bare verb.
+    if ((p.lemma === 'help' || p.lemma === 'let') && prev === p && verbReadings(t.lower).some((r) => r.form === 'base')) {
+      t.form = 'base';
+      return;
+    }
     if (t.form === 'gerund') return;
     // "the team I led shipped it": a past verb; "found updated docs": an adjective before its noun.
     if ((t.form === 'past' || t.form === 'participle') && !(next && next.pos === 'noun')) return;

@@ -2,7 +2,7 @@
  * The built-in principle set: Amazon's 16 Leadership Principles as data.
  *
  * Definitions and questions are written in this project's own words. `rank` follows the
- * order in which engineering loops most often probe the principles (see shared/domain.md).
+ * order in which engineering loops most often probe the principles (see docs/interviews.md).
  * Beats are the evidence an interviewer looks for; cues are matched case-insensitively on
  * word boundaries, and a trailing `*` matches any word ending.
  */

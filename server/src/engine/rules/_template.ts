@@ -4,7 +4,7 @@
  * 2. add it to the array in `rules/index.ts`;
  * 3. write `docs/rules/<rule-name>.md` (what, why, fires / does not fire, how to fix, options);
  * 4. add a `valid` / `invalid` table in `test/unit/rules/<rule-name>.test.ts`.
- * A comment in the rule says which interviewer behavior it encodes (see shared/domain.md).
+ * A comment in the rule says which interviewer behavior it encodes (see docs/interviews.md).
  */
 import type { Rule } from '../types';
 import { matchesIn, sectionsOf } from './util';

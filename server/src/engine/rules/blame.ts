@@ -22,7 +22,7 @@ interface Hit {
   end: number;
 }
 
-// Domain: blaming a teammate or another team is one of the weak patterns interviewers listen
+// What interviewers grade (docs/interviews.md): blaming a teammate or another team is one of the weak patterns interviewers listen
 // for: it tells them how the candidate will talk about their future colleagues, and it leaves no
 // room for what the candidate could have done.
 export const blame: Rule = {

@@ -3,10 +3,10 @@ import { hasNumber } from '../text';
 import { engineeringTerm, hasBusinessTerm, sectionSentences } from './metrics';
 import { proseOf, sectionsOf } from './util';
 
-/** Principles whose outcome is a person (domain: "a named person who grew", "the team's environment"), not a customer. */
+/** Principles whose outcome is a person (docs/interviews.md: "a named person who grew", "the team's environment"), not a customer. */
 const PEOPLE_PRINCIPLES = new Set(['hire-and-develop-the-best', 'strive-to-be-earths-best-employer']);
 
-// Domain: "An engineering number (latency, accuracy) should be tied to what it meant for
+// What interviewers grade (docs/interviews.md): "An engineering number (latency, accuracy) should be tied to what it meant for
 // customers or the business (conversion, churn, cost, revenue, hours saved)."
 export const engineeringOnlyResult: Rule = {
   name: 'engineering-only-result',

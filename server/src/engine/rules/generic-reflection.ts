@@ -23,6 +23,8 @@ const GENERIC = new RegExp(
       '(?:I|we) (?:need|should|must|have) (?:to )?(?:communicate|collaborate) (?:more|better)',
       '(?:need|needs) to be handled (?:carefully|with care)',
       'lessons? learned',
+      '(?:communication|collaboration|teamwork|transparency|trust|feedback|listening|empathy)(?: and \\w+)? (?:is|are) the (?:foundation|key|basis|cornerstone|heart)',
+      'I learned (?:to|that|how to) (?:always |never )?(?:stand up for|speak up|trust|listen|communicate|be (?:more )?(?:patient|open|humble|flexible|proactive)|believe in|never give up|follow my)',
     ].join('|') +
     ')\\b',
   'i',
@@ -44,7 +46,7 @@ const CONCRETE = new RegExp(
   'i',
 );
 
-// Domain: "A reflection that changed behavior. What the candidate now does differently, every
+// What interviewers grade (docs/interviews.md): "A reflection that changed behavior. What the candidate now does differently, every
 // time, not a generic lesson ('communication matters')."
 export const genericReflection: Rule = {
   name: 'generic-reflection',

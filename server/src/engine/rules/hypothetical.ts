@@ -1,6 +1,7 @@
 import type { Fix, Rule, Story } from '../types';
 import { compoundParts, isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../verbs';
 import { isPlainRun, matchesIn, sectionsOf } from './util';
+import { clauseIn, sentenceAt, tokenIndexAt } from '../language';
 
 const APOS = "['\u2019]";
 const HYPOTHETICAL = new RegExp(
@@ -25,6 +26,18 @@ const COMPLEMENTIZER = /\bthat\s*$/i;
 const COUNTERFACTUAL = /\b(?:but|ideally|hindsight|looking back|in retrospect|otherwise|instead|should)\b/i;
 // "I'd do it again", "I will present it next quarter": turning these into the past would state something false.
 const NO_PAST = /\b(?:again|next|tomorrow|soon|later|future|going forward|someday|eventually)\b/i;
+// "so we would catch regressions", "so I would build it": the purpose of a past act, not a plan.
+// A sentence that opens with "So I would…" is a plan, so "so" must follow something.
+const PURPOSE = /[\w,]\s+so(?:\s+that)?\s*$/i;
+// "At the current rate we would double-charge…", "…alone would lock it in: we would pay…": reasoning about a
+// consequence the candidate then acted on, told inside a past story.
+const PROJECTION = /\b(?:at (?:the|this) (?:current )?rate|otherwise|without (?:it|that|this|a fix)|would (?:lock|cost|mean|take|leave|break)|if (?:we|I|the|it|they) (?:had|did|kept|waited|shipped|left))\b|:\s*$/i;
+// "I said to everyone: …, and I will fix it this week": speech reported after a colon, without quotes.
+const SPOKEN = /\b(?:said|told [\w ]{1,30}?|wrote|announced|promised|admitted)\b[^.!?]*:/i;
+// "If I were to do this again, I would build…": what the candidate would change, a reflection told in the wrong section.
+const DO_AGAIN = /\bif I (?:were to |had to |could )?(?:do|did|run|ran|start|started)\b[^.!?]*\bagain\b|\bnext time\b|\bin hindsight\b|\blooking back\b/i;
+// "I would call this my best project": an opinion about the story, not a plan; deleting it would break the sentence.
+const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)\b/i;
 // A hyphenated compound is one word: "re-run", "double-check", "under-promise".
 const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
 
@@ -37,6 +50,7 @@ export const hypothetical: Rule = {
   fixable: 'fix',
   messages: {
     hypothetical: '"{phrase}" is a hypothetical; tell what you did, in the past tense.',
+    filler: '"{phrase}" is a filler; just say it.',
     habitual: '"{phrase}" describes a habit; tell the one time it happened, in the past tense.',
   },
   check(story, context) {
@@ -52,6 +66,14 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
+        if (!habitual && (PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
+        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) continue;
+        // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
+        const filler = fillerAt(story, m.start, m.end, lower);
+        if (filler) {
+          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: fillerFix(story, context.text, m.start, filler.end) });
+          continue;
+        }
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
         if (lower.endsWith("'d") && isPastPerfect(after)) continue;
         const sentenceAfter = firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160));
@@ -71,6 +93,58 @@ export const hypothetical: Rule = {
     }
   },
 };
+
+/**
+ * "I would say" / "I'd say" followed by what is said ("I would say it went well", "I'd say that the
+ * fix held", "It held, I would say."), read from the language layer: the next clause has a subject
+ * of its own, so "say" reports an opinion rather than an act ("I would say no to the VP" is a hypothetical).
+ */
+function fillerAt(story: Story, start: number, end: number, lower: string): { end: number; phrase: string } | undefined {
+  if (!/^i(?: would|'d)$/.test(lower)) return undefined;
+  const sentence = sentenceAt(story, start);
+  if (!sentence) return undefined;
+  const i = tokenIndexAt(sentence, end);
+  const say = sentence.tokens[i];
+  if (!say || say.lower !== 'say') return undefined;
+  const phrase = story.prose.slice(start - story.start, say.end - story.start).replace(/\s+/g, ' ');
+  const next = sentence.tokens[i + 1];
+  // "It held, I would say.": the filler closes the sentence.
+  if (!next || (next.pos === 'punct' && /^[.!?]$/.test(next.text))) return sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',' ? { end: say.end, phrase } : undefined;
+  const here = clauseIn(sentence, say.start);
+  const clause = here && sentence.clauses[sentence.clauses.indexOf(here) + 1];
+  if (!clause || !clause.subject || clause.subjectImplied || clause.subject.start < say.end) return undefined;
+  // Only "that" or a comma may stand between "say" and what is said.
+  const between = sentence.tokens.slice(i + 1, tokenIndexAt(sentence, clause.subject.start));
+  if (!between.every((t) => t.lower === 'that' || t.text === ',')) return undefined;
+  return { end: say.end, phrase };
+}
+
+/**
+ * Deletes the filler and what ties it to the sentence: "I would say that it held" → "It held";
+ * "…, and I would say it held" → "…, and it held"; "It held, I would say." → "It held.". The
+ * first word left takes the capital when the filler opened the sentence.
+ */
+function fillerFix(story: Story, source: string, start: number, end: number): Fix | undefined {
+  const prose = story.prose;
+  const at = (offset: number) => offset - story.start;
+  const before = prose.slice(Math.max(0, at(start) - 40), at(start));
+  const after = prose.slice(at(end), at(end) + 40);
+  const closing = /^\s*[.!?]/.test(after) ? /,\s*$/.exec(before) : null;
+  if (closing) {
+    const from = start - closing[0].length;
+    if (!isPlainRun(story, source, from, end)) return undefined;
+    return { title: `Delete "${prose.slice(at(from), at(end))}"`, edits: [{ start: from, end, text: '' }] };
+  }
+  const tie = /^\s*(?:,\s*)?(?:that\s+)?(?:,\s*)?/.exec(after)![0];
+  const to = end + tie.length;
+  if (!isPlainRun(story, source, start, to + 1)) return undefined;
+  const opens = /(?:^|[.!?]["'\u201d\u2019)]?\s+|\n\s*)$/.test(before) || before.trim() === '';
+  const first = source[to];
+  const edits = [{ start, end: to, text: '' }];
+  const title = `Delete "${prose.slice(at(start), at(to)).trimEnd()}"`;
+  if (opens && first && first !== first.toUpperCase()) return { title, edits: [{ start, end: to + 1, text: first.toUpperCase() }] };
+  return { title, edits };
+}
 
 function isPastPerfect(after: string): boolean {
   let rest = after;

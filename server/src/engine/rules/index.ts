@@ -1,6 +1,8 @@
 import type { Rule } from '../types';
 import { blame } from './blame';
+import { activityResult } from './activity-result';
 import { buzzword } from './buzzword';
+import { contradictoryNumbers } from './contradictory-numbers';
 import { duplicateStory } from './duplicate-story';
 import { emptySection } from './empty-section';
 import { engineeringOnlyResult } from './engineering-only-result';
@@ -32,7 +34,7 @@ import { vagueImpact } from './vague-impact';
 import { weOverI } from './we-over-i';
 import { weakVerb } from './weak-verb';
 
-/** Every rule, in the order of the catalogue in product.md §4. */
+/** Every rule, grouped as the README's rule table lists them. */
 export const rules: readonly Rule[] = [
   missingSection,
   emptySection,
@@ -65,6 +67,8 @@ export const rules: readonly Rule[] = [
   blame,
   othersDidTheWork,
   spunFailure,
+  activityResult,
+  contradictoryNumbers,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
 ];

@@ -52,16 +52,21 @@ function proseBlocks(story: Story, raw: string, section: Section): { flat: strin
 }
 
 // Where Unicode's sentence rules also break: a terminator, closing marks, space, then no lower-case letter.
-const CLEAR_BREAK = /[.!?]+["'\u201d\u2019)\]]*\s+(?=[^\s\p{Ll}])/gu;
+// Only from the first terminator of a run: a start inside it can never succeed where the first
+// failed, and retrying each one made a long run of periods cost its square.
+const CLEAR_BREAK = /(?<![.!?])[.!?]+["'\u201d\u2019)\]]*\s+(?=[^\s\p{Ll}])/gu;
 
 /**
  * Pieces of a block that may hold a sentence over `max` words. The sentence segmenter is the
  * costly part of linting, so it only runs on text between clear sentence breaks that could be long.
  */
 function* candidatePieces(text: string, block: Span, max: number): Generator<Span> {
+  // Searched up to the block's end only: a block without a break would otherwise send the search
+  // to the end of the section, once per block. A match cut short there ended the block anyway.
+  const upToEnd = text.slice(0, block.end);
   CLEAR_BREAK.lastIndex = block.start;
   let from = block.start;
-  for (let m = CLEAR_BREAK.exec(text); m && m.index < block.end; m = CLEAR_BREAK.exec(text)) {
+  for (let m = CLEAR_BREAK.exec(upToEnd); m && m.index < block.end; m = CLEAR_BREAK.exec(upToEnd)) {
     const piece = { start: from, end: Math.min(m.index + m[0].length, block.end) };
     if (countWords(text, piece) > max) yield piece;
     from = piece.end;
@@ -89,8 +94,10 @@ function spokenParts(text: string, sentence: Span): Span[] {
     while (stop > start && /\s/.test(text[stop - 1])) stop--;
     if (stop > start) parts.push({ start, end: stop });
   };
+  // Up to the sentence's end only, for the same reason as in `candidatePieces`.
+  const upToEnd = text.slice(0, sentence.end);
   SPOKEN_BREAK.lastIndex = sentence.start;
-  for (let m = SPOKEN_BREAK.exec(text); m && m.index < sentence.end; m = SPOKEN_BREAK.exec(text)) {
+  for (let m = SPOKEN_BREAK.exec(upToEnd); m && m.index < sentence.end; m = SPOKEN_BREAK.exec(upToEnd)) {
     cut(m.index + 1);
     from = m.index + 1;
   }

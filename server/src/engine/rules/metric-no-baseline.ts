@@ -3,7 +3,7 @@ import { hasNumber } from '../text';
 import { endValues, hasAbsoluteQuantity, hasStartingPoint, relativeChanges, sectionSentences } from './metrics';
 import { proseOf, sectionsOf } from './util';
 
-// Domain: a strong result has "a baseline, a magnitude and a time span". "Tickets fell to 310 a
+// What interviewers grade (docs/interviews.md): a strong result has "a baseline, a magnitude and a time span". "Tickets fell to 310 a
 // week" leaves the interviewer asking "from what?": 320 and 3,000 are different stories.
 export const metricNoBaseline: Rule = {
   name: 'metric-no-baseline',

@@ -4,7 +4,7 @@ import { hasNumber } from '../text';
 import { hasTimeSpan, metricPhrase, sectionSentences, statesChange } from './metrics';
 import { proseOf, sectionsOf } from './util';
 
-// Domain: "support tickets fell from 900 to 310 a week within a month". Without the time span
+// What interviewers grade (docs/interviews.md): "support tickets fell from 900 to 310 a week within a month". Without the time span
 // the interviewer cannot tell a week's win from a year's drift, or credit it to the candidate.
 /** "Recovered in 20 minutes": one duration measures an event, it is not a change that needs a period. */
 function isOneDuration(story: Story, start: number, end: number, phrase: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * What an interviewer hears as a result metric, shared by the evidence rules: a quantity, its
  * baseline, its time span, and whether its units mean anything to a customer or the business.
- * Domain: "A baseline, a magnitude and a time span: support tickets fell from 900 to 310 a week
+ * What interviewers grade (docs/interviews.md): "A baseline, a magnitude and a time span: support tickets fell from 900 to 310 a week
  * within a month", and an engineering number tied to what it meant for customers or the business.
  *
  * Every pattern here works on one sentence at a time and stays linear: alternatives are fixed

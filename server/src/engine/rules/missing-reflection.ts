@@ -11,7 +11,7 @@ const FAILURE =
 /** An HTML comment is not prose, so `empty-section` keeps asking until the user writes the Reflection. */
 const PLACEHOLDER = '<!-- What you now do differently because of this story, every time. -->';
 
-// Domain: "A reflection that changed behavior"; for a failure story (Learn and Be Curious) or a
+// What interviewers grade (docs/interviews.md): "A reflection that changed behavior"; for a failure story (Learn and Be Curious) or a
 // trust or backbone story the interviewer listens for what the candidate learned, and its absence counts against them.
 export const missingReflection: Rule = {
   name: 'missing-reflection',

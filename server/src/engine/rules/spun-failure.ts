@@ -22,9 +22,9 @@ interface Hit {
   end: number;
 }
 
-// Domain: a Learn and Be Curious story is often a failure story, and "the failure must be real and
-// owned, its cost named"; "a failure spun into a triumph is a red flag". An interviewer who hears
-// "my only mistake was working too hard" stops believing the rest of the story.
+// What interviewers grade (docs/interviews.md): a failure story earns credit only when the failure is
+// real, owned and its cost is said; a failure turned into a win reads as spin, and an interviewer who
+// hears "my only mistake was working too hard" stops believing the rest of the story.
 export const spunFailure: Rule = {
   name: 'spun-failure',
   description: 'A failure story spun into a triumph ("my only mistake was working too hard", "a blessing in disguise"), or one that never names what the failure cost.',

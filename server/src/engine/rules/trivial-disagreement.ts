@@ -12,9 +12,9 @@ const STAKES = new PhraseList(words.stakes);
 /** A measured argument (a price, a share, a size, a time) is evidence, not taste. */
 const MEASURED = new Set(['percent', 'money', 'quantity', 'duration', 'multiplier']);
 
-// Domain: Have Backbone needs an evidence-based disagreement about something that mattered; "a
-// trivial disagreement (tool preference) does not count", and a tabs-versus-spaces argument passed
-// off as backbone tells the interviewer the candidate has no real one to tell.
+// What interviewers grade (docs/interviews.md): Have Backbone needs a disagreement about something
+// that mattered, argued with evidence; a tabs-versus-spaces argument passed off as backbone tells the
+// interviewer the candidate has no real one to tell.
 export const trivialDisagreement: Rule = {
   name: 'trivial-disagreement',
   description: 'A story framed for Have Backbone; Disagree and Commit whose disagreement is about a tool, library, naming or style preference, with no customer or business stakes.',

@@ -44,8 +44,11 @@ export const unexplainedAcronym: Rule = {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       const from = section.body.start - story.start;
       const to = section.body.end - story.start;
+      // Searched a few characters past the section only (a token and its lookahead fit in ten):
+      // a search left open to the end of the story made a story of many sections cost its square.
+      const upToEnd = story.prose.slice(0, to + 10);
       TOKEN.lastIndex = from;
-      for (let m = TOKEN.exec(story.prose); m && m.index < to; m = TOKEN.exec(story.prose)) {
+      for (let m = TOKEN.exec(upToEnd); m && m.index < to; m = TOKEN.exec(upToEnd)) {
         const acronym = m[1];
         if (seen.has(acronym) || onHeadingLine(story, context.text, m.index)) continue;
         seen.add(acronym);

@@ -35,20 +35,46 @@ export const vagueImpact: Rule = {
   check(story, context) {
     for (const section of sectionsOf(story, ['action', 'result'])) {
       let sentenceSpans: readonly Span[] | undefined;
+      // Per sentence, computed once however many matches it holds (a sentence of thousands of
+      // "significantly" was rescanned for each): whether it has a number, where its first change word ends.
+      const numbered = new Map<Span, boolean>();
+      const changeEnds = new Map<Span, number>();
       for (const m of matchesIn(story, section.body, VAGUE)) {
         sentenceSpans ??= proseSentences(story, { start: section.body.start - story.start, end: section.body.end - story.start });
         const at = m.start - story.start;
-        const sentence = sentenceSpans.find((s) => s.start <= at && at < s.end);
-        const text = sentence ? story.prose.slice(sentence.start, sentence.end) : m.text;
-        if (hasNumber(text)) continue;
+        const sentence = sentenceAt(sentenceSpans, at);
+        let withNumber = sentence ? numbered.get(sentence) : hasNumber(m.text);
+        if (withNumber === undefined && sentence) numbered.set(sentence, (withNumber = hasNumber(story.prose.slice(sentence.start, sentence.end))));
+        if (withNumber) continue;
         if (section.kind !== 'result' && QUANTITY.test(m.text)) {
           // "I learned a lot from the logs" is effort; "costs fell a lot" and "a lot faster" are impact.
-          const before = sentence ? story.prose.slice(sentence.start, at) : '';
+          let changeEnd = sentence ? changeEnds.get(sentence) : Infinity;
+          if (changeEnd === undefined && sentence) changeEnds.set(sentence, (changeEnd = firstChangeEnd(story.prose, sentence)));
           const after = story.prose.slice(m.end - story.start, m.end - story.start + 16);
-          if (!CHANGE_BEFORE.test(before) && !COMPARATIVE_AFTER.test(after)) continue;
+          // A change word ending before the match is one in the text before it (a match starts a word).
+          if (!(changeEnd! <= at) && !COMPARATIVE_AFTER.test(after)) continue;
         }
         context.report({ messageId: 'vague', data: { phrase: m.text }, start: m.start, end: m.end });
       }
     }
   },
 };
+
+/** The sentence holding `at`, by binary search over sentences in order. */
+function sentenceAt(spans: readonly Span[], at: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= at) lo = mid + 1;
+    else if (spans[mid].start > at) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
+/** Where the sentence's first change word ends (story coordinates), or Infinity. */
+function firstChangeEnd(prose: string, sentence: Span): number {
+  const m = CHANGE_BEFORE.exec(prose.slice(sentence.start, sentence.end));
+  return m ? sentence.start + m.index + m[0].length : Infinity;
+}
