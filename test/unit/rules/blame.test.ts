@@ -36,6 +36,12 @@ testRule(blame, {
     { name: 'defending someone: "it wasn\'t her fault"', text: story({ action: "It wasn't her fault: the spec never mentioned refunds, so I rewrote it with her that afternoon." }) },
     { name: 'the blame that lay with the candidate', text: story({ reflection: 'The blame lay with me, and I now review every retry setting before a launch.' }) },
     { name: 'someone who ignored an email, then answered', text: story({ action: 'They ignored my first email, so I walked over to their desk with the refund logs.' }) },
+    { name: 'a verdict on the candidate\'s own work', text: story({ reflection: 'My testing was weak, so I now write the contract test before the change.' }) },
+    { name: 'a weak signal is not a person', text: story({ action: 'The signal in the logs was weak, so I sampled six weeks instead of one.' }) },
+    { name: 'a team new to a tool, said as a fact', text: story({ situation: 'The payments team was not experienced with Kafka, and refund events were getting lost.' }) },
+    { name: 'a vendor slow to answer, said as a fact', text: story({ action: 'The vendor was not responsive for two weeks, so I built a fallback that retried through the second carrier.' }) },
+    { name: 'a root cause in another team\'s code', text: story({ situation: 'The team that owned the parser never tested it with non-Latin addresses, and 4% of refunds failed.' }) },
+    { name: '"nobody\'s fault"', text: story({ action: "I told the team it was nobody's fault and ran a blameless postmortem the next morning." }) },
     { name: 'inside a code span', text: story({ action: 'I ran `the other team dropped the ball` through the script and paused the carrier.' }) },
   ],
   invalid: [
@@ -78,6 +84,16 @@ testRule(blame, {
       name: '"not my fault" deflects',
       text: story({ result: 'The launch slipped a week, which was not my fault, and settlement still fell from nine days to two.' }),
       findings: [{ messageId: 'blame', text: 'not my fault' }],
+    },
+    {
+      name: 'a verdict on another team\'s work',
+      text: story({ situation: 'The ledger team changed a schema without notice; their testing was weak and refunds failed for a day.' }),
+      findings: [{ messageId: 'blame', text: 'their testing was weak' }],
+    },
+    {
+      name: 'a team dismissed as not competent',
+      text: story({ action: 'Honestly, the marketing team was not very data-literate, so I pulled the refund logs and showed them the carrier delays myself.' }),
+      findings: [{ messageId: 'blame', text: 'the marketing team was not very data-literate' }],
     },
     {
       name: 'a name as the subject',

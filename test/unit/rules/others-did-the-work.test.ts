@@ -38,6 +38,14 @@ testRule(othersDidTheWork, {
     },
     { name: 'the Situation may say who fixed things before', text: story({ situation: 'Before I joined, the SMEs patched the parser by hand every month, and refunds took nine days.' }) },
     {
+      name: 'a manager who took over the negotiation while the candidate rebuilt the pipeline',
+      text: story({ action: 'My manager took over the negotiation with the carrier while I rebuilt the settlement pipeline.' }),
+    },
+    {
+      name: 'a vendor fixing its own product',
+      text: story({ action: 'The vendor fixed the SDK bug after my report, and I shipped a workaround in the meantime.' }),
+    },
+    {
       name: 'asking a senior engineer a question',
       text: story({ action: 'I asked the senior engineer how the cache worked, then rewrote the eviction logic and shipped it behind a flag.' }),
     },

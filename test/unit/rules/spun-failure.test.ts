@@ -55,6 +55,14 @@ testRule(spunFailure, {
       text: failure({ action: 'My mistake was assuming the staging data matched production. 1,200 orders were imported with the wrong currency, and I fixed the import that night.' }),
     },
     {
+      name: '"in the end it was a success" in a story with no failure',
+      text: story({ principles: LEARN, result: 'In the end the migration was a success: settlement fell from nine days to two within six weeks.' }),
+    },
+    {
+      name: 'a success with no turn in a story that told a failure',
+      text: failure({ result: 'The second import was a success, and the check caught two schema drifts the next quarter, two days before the finance close.' }),
+    },
+    {
       name: 'a Learn and Be Curious failure with no cost is left to principle-beats',
       text: failure({ principles: LEARN }),
     },
@@ -79,6 +87,23 @@ testRule(spunFailure, {
       name: 'the failure "turned out to be a success"',
       text: story({ principles: 'Earn Trust', result: 'The failed launch turned into a success when 40% of the beta users asked for the paid plan.' }),
       findings: [{ messageId: 'spun', text: 'The failed launch turned into a success' }],
+    },
+    {
+      name: 'a failed test claimed as a success',
+      text: story({
+        principles: LEARN,
+        result: "Even though the price test didn't go the way we expected, it was actually a big success, because it gave us data on price elasticity.",
+      }),
+      findings: [{ messageId: 'spun', text: 'it was actually a big success' }],
+    },
+    {
+      name: '"in the end the project was a success" after a rollback',
+      text: story({
+        principles: LEARN,
+        action: 'I launched the new ranking model to all traffic before the sale, and we had to roll back on day three when clicks fell 8%.',
+        result: 'In the end the project was a success. The relaunch a month later raised clicks by 3%.',
+      }),
+      findings: [{ messageId: 'spun', text: 'In the end the project was a success' }],
     },
     {
       name: 'a story titled as a failure with no cost named',

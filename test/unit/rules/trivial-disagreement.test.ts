@@ -51,6 +51,14 @@ testRule(trivialDisagreement, {
       text: story({ principles: BACKBONE, action: 'I disagreed with my director about dropping the nightly backups, wrote up the restore times, and committed once she kept them weekly.' }),
     },
     {
+      name: 'a library no longer supported is a stake',
+      text: story({ principles: BACKBONE, action: 'I disagreed with keeping the old logging library, because it was no longer supported and our audit required patched dependencies.' }),
+    },
+    {
+      name: 'a database choice argued on what it could handle',
+      text: story({ principles: BACKBONE, action: "I disagreed with the team's choice of the new queue library: in its own docs it could not handle our write volume." }),
+    },
+    {
       name: '"react" as a verb is not the framework',
       text: story({ principles: BACKBONE, action: 'I disagreed with how slowly we react to pages at night and proposed a second on-call rotation.' }),
     },
@@ -88,6 +96,22 @@ testRule(trivialDisagreement, {
       name: 'an editor argument, told in the sentence after the disagreement',
       text: story({ principles: 'Disagree and Commit', action: 'My tech lead and I disagreed for a week. He wanted everyone on IntelliJ, and I argued for letting people keep their own setup.' }),
       findings: [{ messageId: 'trivial', text: 'IntelliJ' }],
+    },
+    {
+      name: 'the tool named in the proposal just before the disagreement',
+      text: story({
+        principles: BACKBONE,
+        action: 'In the retro I proposed moving to Prettier with its default settings. A senior engineer disagreed, because the team was used to the old config. I did not back down.',
+      }),
+      findings: [{ messageId: 'trivial', text: 'Prettier' }],
+    },
+    {
+      name: 'a slide format preference',
+      text: story({
+        principles: BACKBONE,
+        action: 'I proposed a "now, next, later" format for our quarterly roadmap slides. My director preferred the old timeline because the VP was used to it, so I pushed back twice.',
+      }),
+      findings: [{ messageId: 'trivial', text: 'format' }],
     },
     {
       name: 'one finding for a story with two trivial arguments',

@@ -10,6 +10,8 @@ const PREDICATES = new PhraseList(words.predicates);
 const NEGATED_PREDICATES = new PhraseList(words.negatedPredicates);
 const FAULTS = new PhraseList(words.faults);
 const FAULT_NOUNS = new PhraseList(words.faultNouns);
+const WORK_NOUNS = new PhraseList(words.workNouns);
+const JUDGMENTS = new PhraseList(words.judgments);
 const NOT_BLAMED = new PhraseList(words.notBlamed);
 const SELF_AWARE = new PhraseList(words.selfAware);
 const OTHERS_POSSESSIVE = new Set(['his', 'her', 'their', "'s"]);
@@ -96,6 +98,27 @@ function blameIn(sentence: Sentence): Hit | undefined {
     hits.push({ start: short ? subject.start : tokens[from].start, end: tokens[end].end });
   }
 
+  // "their testing was weak", "the ledger team's code was sloppy": a verdict on someone's work.
+  for (const clause of sentence.clauses) {
+    if (!clause.subject || clause.subjectImplied || clause.reported || clause.subject.actor !== 'thing' || !clause.verb || !COPULA.has(clause.verb.lemma)) continue;
+    const subject = tokens.filter((t) => t.start >= clause.subject!.start && t.end <= clause.subject!.end);
+    const owner = subject.findIndex((t) => OTHERS_POSSESSIVE.has(t.lower));
+    if (owner < 0 || !WORK_NOUNS.test(subject, owner + 1)) continue;
+    const head = tokens.indexOf(clause.verb);
+    if (tokens[head + 1]?.lemma === 'not' || clause.negated) continue;
+    let end = -1;
+    for (let k = head + 1; k < tokens.length && k <= head + 3; k++) {
+      const m = JUDGMENTS.longestAt(tokens, k);
+      if (m) {
+        end = m.last;
+        break;
+      }
+      if (tokens[k].pos !== 'adv') break;
+    }
+    if (end < 0 || retracted(head)) continue;
+    hits.push({ start: clause.subject.start, end: tokens[end].end });
+  }
+
   // "it was their fault", "not my fault", "the contractor's negligence".
   for (const m of FAULTS.matches(tokens)) {
     const before = tokens.slice(Math.max(0, m.first - 2), m.first);
@@ -105,6 +128,8 @@ function blameIn(sentence: Sentence): Hit | undefined {
     const next = tokens[m.last + 1];
     if (next && (next.lower === 'me' || next.lower === 'us' || next.lower === 'my' || next.lower === 'myself')) continue;
     if (retracted(m.first)) continue;
+    // "it was nobody's fault" blames no one.
+    if (m.phrase.words[0].lower === "'s" && /^(?:nobody|anybody|anyone|one|everybody|everyone)$/i.test(tokens[m.first - 1]?.lower ?? '')) continue;
     // "the data team's fault": the owner is part of the blame.
     const start = m.phrase.words[0].lower === "'s" ? ownerStart(tokens, m.first) : m.first;
     hits.push({ start: tokens[start].start, end: tokens[m.last].end });

@@ -16,9 +16,9 @@ interface Hit {
   end: number;
 }
 
-// What interviewers grade (docs/interviews.md): "The hard part done by someone else (escalated to a senior engineer, delegated to
-// experts), told as the candidate's work" is a weak story: the interviewer cannot credit work the
-// candidate handed on, and will ask "what did you do?" until the answer is small.
+// What interviewers grade (docs/interviews.md): when the hard part went to someone else (a senior
+// engineer who found the leak, specialists who patched it), the interviewer cannot credit work the
+// candidate handed on, and asks "what did you do?" until the answer is small.
 export const othersDidTheWork: Rule = {
   name: 'others-did-the-work',
   description: 'In the Action, the hard part was done by someone else: escalated to a senior engineer who solved it, "the SMEs patched it", "my manager resolved it", with little the candidate did.',

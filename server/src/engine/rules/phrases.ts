@@ -32,7 +32,9 @@ const SKIPPABLE = (t: Token) => t.pos === 'adv' || (t.pos === 'part' && t.lemma 
 
 export class PhraseList {
   private readonly byFirst = new Map<string, Phrase[]>();
-  private readonly prefixed: Phrase[] = [];
+  /** Phrases whose first word is a prefix ("disagre*"), by the prefix's first three letters. */
+  private readonly prefixed = new Map<string, Phrase[]>();
+  private readonly shortPrefixed: Phrase[] = [];
   readonly phrases: Phrase[];
 
   constructor(
@@ -42,8 +44,11 @@ export class PhraseList {
     this.phrases = list.map(compile).filter((p) => p.words.length > 0);
     for (const p of this.phrases) {
       const first = p.words[0];
-      if (first.prefix) this.prefixed.push(p);
-      else {
+      if (first.prefix) {
+        const key = caseSensitive ? first.text : first.lower;
+        if (key.length < 3) this.shortPrefixed.push(p);
+        else this.prefixed.set(key.slice(0, 3), [...(this.prefixed.get(key.slice(0, 3)) ?? []), p]);
+      } else {
         const key = caseSensitive ? first.text : first.lower;
         this.byFirst.set(key, [...(this.byFirst.get(key) ?? []), p]);
       }
@@ -78,14 +83,24 @@ export class PhraseList {
   /** The longest phrase that starts at token i. */
   longestAt(tokens: readonly Token[], i: number): PhraseMatch | undefined {
     const t = tokens[i];
-    const candidates = this.caseSensitive
-      ? [...(this.byFirst.get(t.text) ?? []), ...this.prefixed]
-      : [...(this.byFirst.get(t.lower) ?? []), ...(t.lemma !== t.lower ? this.byFirst.get(t.lemma) ?? [] : []), ...this.prefixed];
     let best: PhraseMatch | undefined;
-    for (const phrase of candidates) {
-      const last = this.matchAt(tokens, i, phrase);
-      if (last >= 0 && (!best || last > best.last)) best = { phrase, first: i, last };
+    const consider = (list: readonly Phrase[] | undefined) => {
+      if (!list) return;
+      for (const phrase of list) {
+        const last = this.matchAt(tokens, i, phrase);
+        if (last >= 0 && (!best || last > best.last)) best = { phrase, first: i, last };
+      }
+    };
+    if (this.caseSensitive) {
+      consider(this.byFirst.get(t.text));
+      consider(this.prefixed.get(t.text.slice(0, 3)));
+    } else {
+      consider(this.byFirst.get(t.lower));
+      if (t.lemma !== t.lower) consider(this.byFirst.get(t.lemma));
+      consider(this.prefixed.get(t.lower.slice(0, 3)));
+      if (t.lemma.slice(0, 3) !== t.lower.slice(0, 3)) consider(this.prefixed.get(t.lemma.slice(0, 3)));
     }
+    consider(this.shortPrefixed);
     return best;
   }
 
@@ -119,7 +134,8 @@ function compile(source: string): Phrase {
     if (!raw) continue;
     const prefix = raw.endsWith('*');
     const core = prefix ? raw.slice(0, -1) : raw;
-    const tokens = analyse(core, 0, core.length).tokens;
+    // A plain word is one token; anything else ("snake_case", "wasn't", "lead's") is split as the layer splits it.
+    const tokens = /^[\p{L}\p{N}]+$/u.test(core) ? [{ text: core, lower: core.toLowerCase() }] : analyse(core, 0, core.length).tokens;
     tokens.forEach((t, k) => words.push({ text: t.text, lower: t.lower, prefix: prefix && k === tokens.length - 1 }));
   }
   return { source, words };

@@ -10,6 +10,9 @@ const HUMBLEBRAG = new PhraseList(words.humblebrag);
 const SPIN = new PhraseList(words.spin);
 const TURNED_INTO = new PhraseList(words.turnedInto);
 const FAILURE_NOUNS = new PhraseList(words.failureNouns);
+const SUCCESS_CLAIMS = new PhraseList(words.successClaims);
+const TURN_MARKERS = new PhraseList(words.turnMarkers);
+const FAILURE_SIGNS = new PhraseList(words.failureSigns);
 const COST = new PhraseList(words.cost);
 /** A title that says the story is about a failure. */
 const FAILURE_TITLE = /\b(?:fail\w*|mistakes?|wrong|errors?|outages?|broke|broken|lessons?|missed|blunders?|screw\w*|mess\w*|regrets?)\b/i;
@@ -19,9 +22,9 @@ interface Hit {
   end: number;
 }
 
-// What interviewers grade (docs/interviews.md): a Learn and Be Curious story is often a failure story, and "the failure must be real and
-// owned, its cost named"; "a failure spun into a triumph is a red flag". An interviewer who hears
-// "my only mistake was working too hard" stops believing the rest of the story.
+// What interviewers grade (docs/interviews.md): a failure story earns credit only when the failure is
+// real, owned and its cost is said; a failure turned into a win reads as spin, and an interviewer who
+// hears "my only mistake was working too hard" stops believing the rest of the story.
 export const spunFailure: Rule = {
   name: 'spun-failure',
   description: 'A failure story spun into a triumph ("my only mistake was working too hard", "a blessing in disguise"), or one that never names what the failure cost.',
@@ -37,8 +40,11 @@ export const spunFailure: Rule = {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) all.push(...sentencesToCheck(story, section));
     let spun = false;
     let failure: { hit: Hit; index: number } | undefined;
+    // "Even though the test didn't go as expected, it was actually a big success": a story told
+    // for a failure question, with a failure in it, whose ending claims the failure away.
+    const failed = toldAsFailure(story) && all.some((s) => FAILURE_SIGNS.test(s.tokens) || ownedFailureIn(s) !== undefined);
     all.forEach((sentence, index) => {
-      const hit = spinIn(sentence);
+      const hit = spinIn(sentence) ?? (failed ? successClaimIn(sentence) : undefined);
       if (hit) {
         spun = true;
         context.report({ messageId: 'spun', data: { phrase: quote(context.text, hit) }, start: hit.start, end: hit.end });
@@ -70,6 +76,31 @@ function isFailureStory(story: Story): boolean {
   const ids = new Set(story.principles?.entries.map((e) => e.principle?.id) ?? []);
   if (ids.has('learn-and-be-curious')) return false;
   return ids.has('earn-trust') || FAILURE_TITLE.test(story.title);
+}
+
+/** Framed for a failure question (Learn and Be Curious, Earn Trust) or titled as a failure. */
+function toldAsFailure(story: Story): boolean {
+  const ids = new Set(story.principles?.entries.map((e) => e.principle?.id) ?? []);
+  return ids.has('learn-and-be-curious') || ids.has('earn-trust') || FAILURE_TITLE.test(story.title);
+}
+
+/** "In the end the project was a success", in a story that told a failure. */
+function successClaimIn(sentence: Sentence): Hit | undefined {
+  const tokens = sentence.tokens;
+  const markers = TURN_MARKERS.matches(tokens);
+  if (markers.length === 0) return undefined;
+  // Not `reported`: the layer marks "…the way we expected, it was a success" as reported speech.
+  for (const clause of sentence.clauses) {
+    if (!clause.verb || clause.negated || clause.modal || !clause.subject) continue;
+    const m = SUCCESS_CLAIMS.longestAt(tokens, tokens.indexOf(clause.verbs[0]));
+    if (!m) continue;
+    let start = clause.subjectImplied ? tokens[m.first].start : clause.subject.start;
+    // "In the end the project was a success": the marker belongs in the quote.
+    const marker = markers.find((k) => tokens[k.first].start <= start && start <= tokens[k.last].end);
+    if (marker) start = tokens[marker.first].start;
+    return { start, end: tokens[m.last].end };
+  }
+  return undefined;
 }
 
 /** The first spin in a sentence: a humblebrag, a spin phrase, or a failure that "turned out to be a success". */
