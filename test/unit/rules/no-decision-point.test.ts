@@ -36,6 +36,16 @@ testRule(noDecisionPoint, {
       findings: [{ messageId: 'noDecision', text: 'Action' }],
     },
     {
+      name: 'a group\'s decision, its subject far back: "We discussed a few options in our review and decided"',
+      text: action('We discussed a few options in our design review and decided to batch the calls, and I wrote the batching code.'),
+      findings: [{ messageId: 'noDecision', text: 'Action' }],
+    },
+    {
+      name: 'a proposal is not yet a decision with its cost',
+      text: action('I proposed replacing the hourly batch with event-driven updates and built the new consumer.'),
+      findings: [{ messageId: 'noDecision', text: 'Action' }],
+    },
+    {
       name: 'steps with no choice',
       text: action('I pulled six weeks of refund logs, found the slow carrier and paused its integration.'),
       findings: [{ messageId: 'noDecision', text: 'Action' }],

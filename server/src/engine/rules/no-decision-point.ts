@@ -1,3 +1,4 @@
+import { clauseAt } from '../language';
 import type { Rule, Story, Section } from '../types';
 import { proseSentences, sectionWords } from '../text';
 import { sectionsOf } from './util';
@@ -10,8 +11,8 @@ const CHOOSING = new RegExp(
       'traded (?:off|away)', '(?:de)?prioriti[sz](?:ed|ing|e)', 'weighed', 'weighing', 'risked', 'took (?:a|the) risk', 'accepted',
       'deferred', 'postponed', 'cut (?:the )?scope', 'de-?scoped', 'scoped (?:down|out)', 'went with', 'settled on', 'made the call',
       'pushed back', 'disagreed', 'refused', 'declined', 'said no', 'ruled out', 'rejected', 'gave up', 'sacrific(?:ed|ing)', 'bet on',
-      'argued (?:for|that|against)', 'proposed', 'recommended', 'insisted', "did(?:n['\u2019]t| not) wait", 'without waiting', 'held the line',
-      'agreed to', 'moved (?:it|its|the|our|my) [\\w-]+ (?:to|into) (?:the )?next',
+      'argued (?:for|that|against)', 'insisted', "did(?:n['\u2019]t| not) wait", 'without waiting', 'held the line',
+      'agreed to',
     ].join('|') +
     ')\\b',
   'i',
@@ -55,7 +56,11 @@ function namesOwnDecision(story: Story, section: Section): boolean {
     // "we discussed the trade-offs" or "we decided" is the group's; a bullet with no subject ("- Decided to roll back") is the writer's.
     for (const cue of [CHOOSING, TRADE_OFF]) {
       const m = cue.exec(sentence);
-      if (m && !OTHER_SUBJECT.test(sentence.slice(Math.max(0, m.index - 40), m.index))) return true;
+      if (!m || OTHER_SUBJECT.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "We discussed a few options and decided to batch": the clause's subject, however far back, is the group.
+      const actor = clauseAt(story, story.start + span.start + m.index)?.subject?.actor;
+      if (cue === CHOOSING && (actor === 'team' || actor === 'other')) continue;
+      return true;
     }
   }
   return false;
