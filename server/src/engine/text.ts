@@ -1,4 +1,5 @@
 import type { Span, Story } from './types';
+import { SPOKEN_NUMBERS } from './language/lexicon';
 
 /** Words as a listener hears them: "p99", "3.5", "don't" and "follow-up" each count once. */
 export const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019\-][\p{L}\p{N}]+)*/gu;
@@ -185,7 +186,7 @@ export const NUMBER = new RegExp(
     '\\d',
     '[$€£¥]',
     '\\b(?<!\\b(?:no|any|some|every|each|which|that) )one\\b',
-    '\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halved|halving|third|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadrupled|tenfold|percent|zero|none)\\b',
+    `\\b(?:${SPOKEN_NUMBERS.join('|')})\\b`,
   ].join('|'),
   'i',
 );

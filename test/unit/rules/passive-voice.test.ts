@@ -117,4 +117,11 @@ describe('rule passive-voice message', () => {
       '"was decided" hides who acted: say who decided it.',
     ]);
   });
+
+  it('says "it" where the subject is no plain noun phrase: "the review was carried out" → "carried it out"', () => {
+    assert.deepEqual(messages('Results were removed, which was carried out at night.'), [
+      '"were removed" hides who acted: say who removed the results.',
+      '"was carried out" hides who acted: say who carried it out.',
+    ]);
+  });
 });

@@ -25,12 +25,12 @@ export function sentencesOf(story: Story, span: Span): readonly Sentence[] {
  * unchanged: they are copied to their new offsets instead of analysed again.
  */
 interface Entry {
-  /** The sentence analysed at offset 0. */
-  at0: Sentence;
-  /** Per clause: index of its first token, and of each of its verbs. */
-  layout: Array<{ from: number; to: number; verbs: number[]; verb: number }>;
-  /** The last copy made, reused while the sentence stays where it is (text typed after it). */
-  last?: Sentence;
+  /** The sentence as first analysed, at its first offset. */
+  first: Sentence;
+  /** Per clause: index of its first token, and of each of its verbs; built when a copy is first needed. */
+  layout?: Array<{ from: number; to: number; verbs: number[]; verb: number }>;
+  /** Copies handed out by offset, reused while the sentence stays where it is (text typed after it, a sentence said twice). */
+  copies: Map<number, Sentence>;
 }
 const analysed = new Map<string, Entry>();
 const CACHE_LIMIT = 5000;
@@ -40,30 +40,44 @@ function analyseCached(prose: string, start: number, end: number, base: number):
   if (text.length > MAX_SENTENCE) return analyse(prose, start, end, base);
   const listItem = isListItem(prose, start, text);
   const key = (listItem ? 'l' : 's') + text;
-  let entry = analysed.get(key);
+  const at = base + start;
+  const entry = analysed.get(key);
   if (!entry) {
-    const at0 = analyse(text, 0, text.length, 0);
-    at0.listItem = listItem;
-    const position = new Map(at0.tokens.map((t, i) => [t, i]));
-    const layout = at0.clauses.map((c) => ({
+    // First time: analysed in place, no copy.
+    const sentence = analyse(prose, start, end, base);
+    if (analysed.size >= CACHE_LIMIT) analysed.clear();
+    analysed.set(key, { first: sentence, copies: new Map([[at, sentence]]) });
+    return sentence;
+  }
+  let copy = entry.copies.get(at);
+  if (!copy) {
+    copy = shifted(entry, at - entry.first.start);
+    if (entry.copies.size >= 8) entry.copies.clear();
+    entry.copies.set(at, copy);
+  }
+  return copy;
+}
+
+function layoutOf(entry: Entry): NonNullable<Entry['layout']> {
+  if (!entry.layout) {
+    const s = entry.first;
+    const position = new Map(s.tokens.map((t, i) => [t, i]));
+    entry.layout = s.clauses.map((c) => ({
       from: c.tokens.length ? position.get(c.tokens[0])! : 0,
       to: c.tokens.length ? position.get(c.tokens[c.tokens.length - 1])! + 1 : 0,
       verbs: c.verbs.map((v) => position.get(v)!),
       verb: c.verb ? position.get(c.verb)! : -1,
     }));
-    entry = { at0, layout };
-    if (analysed.size >= CACHE_LIMIT) analysed.clear();
-    analysed.set(key, entry);
   }
-  const delta = base + start;
-  if (entry.last?.start !== delta) entry.last = shifted(entry, delta);
-  return entry.last;
+  return entry.layout;
 }
 
 const moved = <T extends Span>(p: T | undefined, delta: number): T | undefined => (p ? { ...p, start: p.start + delta, end: p.end + delta } : undefined);
 
-/** A copy of a sentence analysed at offset 0, moved to `delta`. */
-function shifted({ at0: s, layout }: Entry, delta: number): Sentence {
+/** A copy of the sentence as first analysed, moved by `delta`. */
+function shifted(entry: Entry, delta: number): Sentence {
+  const s = entry.first;
+  const layout = layoutOf(entry);
   const tokens: Token[] = new Array(s.tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = s.tokens[i];

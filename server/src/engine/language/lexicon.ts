@@ -31,6 +31,13 @@ export const MONEY_UNITS = set(words.moneyUnits);
 export const MONTHS = set(words.months);
 export const NUMBER_WORDS: Readonly<Record<string, number>> = words.numberWords;
 export const APPROXIMATE_WORDS = set(words.approximateWords);
+/** Words that say a number aloud ("two", "hundreds", "halved", "twice"), for a quick "has a number" test; "one" is left out (a pronoun as often). */
+export const SPOKEN_NUMBERS: readonly string[] = words.spokenNumbers;
+/** Cardinals from zero to ninety, smallest first. */
+export const CARDINALS: readonly string[] = Object.entries(words.numberWords)
+  .filter(([w, v]) => v < 100 && w !== 'dozen' && w !== 'couple')
+  .sort((a, b) => a[1] - b[1])
+  .map(([w]) => w);
 export const MULTIPLIER_WORDS: Readonly<Record<string, number>> = words.multiplierWords;
 export const ORDINALS: Readonly<Record<string, number>> = words.ordinals;
 export const FRACTIONS: Readonly<Record<string, number>> = words.fractions;

@@ -10,11 +10,12 @@
  */
 import type { Section, Span, Story } from '../types';
 import { hasNumber, memoize, NUMBER, proseSentences, rel } from '../text';
+import { CARDINALS } from '../language/lexicon';
 
+// The number words are the language layer's (words.json), so the layer and these patterns agree.
 const NUMBER_WORD =
-  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
-  'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|hundreds|thousands|millions|billions|a dozen|dozens|none)' +
-  '(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))?';
+  `(?:${CARDINALS.join('|')}|a hundred|a thousand|a million|a billion|hundreds|thousands|millions|billions|a dozen|dozens|none)` +
+  `(?:[- ](?:${CARDINALS.slice(1, 10).join('|')}|hundred|thousand|million|billion))?`;
 /** "1,200", "3.5", "$61K", "2M", "40%", "3.1x", "€40k" — not the "99" of "p99" nor the "3" of "Q3". */
 const DIGITS = '(?:[$€£¥]\\s?)?(?<![\\p{L}\\d.,])\\d[\\d,]*(?:\\.\\d+)?(?:[kKmMbB]n?\\b|bn\\b)?(?:\\s?%|\\s?percent\\b|x\\b)?';
 const QUANTITY = `(?:${DIGITS}|\\b${NUMBER_WORD}\\b)`;

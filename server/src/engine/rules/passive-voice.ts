@@ -44,7 +44,9 @@ export const passiveVoice: Rule = {
           const end = (particle ?? verb).end;
           const phrase = story.prose.slice(start - story.start, end - story.start).replace(/\s+/g, ' ');
           const { head, verb: participle } = compoundParts(verb.lower);
-          const act = [head + pastFromParticiple(participle), particle?.lower, objectOf(clause)].filter(Boolean).join(' ');
+          const object = objectOf(sentence, clause);
+          // Without a clean object, "it" stands in: "say who carried it out".
+          const act = (object ? [head + pastFromParticiple(participle), particle?.lower, object] : [head + pastFromParticiple(participle), 'it', particle?.lower]).filter(Boolean).join(' ');
           context.report({ messageId: 'passive', data: { phrase, act }, start, end });
         }
       }
@@ -89,16 +91,21 @@ function leadIn(sentence: Sentence, clause: Clause): number {
 }
 
 /** The subject said as the object of the hidden act: "Metrics were delayed" → "the metrics", "it was decided" → "it". */
-function objectOf(clause: Clause): string {
+function objectOf(sentence: Sentence, clause: Clause): string {
   const subject = clause.subject;
   if (!subject || clause.subjectImplied) return '';
-  const words = subject.text.replace(/\s+/g, ' ').split(' ');
-  if (words.length === 1 && OBJECT_PRONOUN[words[0].toLowerCase()]) return OBJECT_PRONOUN[words[0].toLowerCase()];
-  if (words.length > 5) return '';
-  const [first, ...rest] = words;
+  // Only a plain noun phrase reads well as an object ("the old shell scripts"); anything else is left out.
+  const words = sentence.tokens.slice(tokenIndexAt(sentence, subject.start), tokenIndexAt(sentence, subject.end));
+  const last = words[words.length - 1];
+  if (!last || !/^(?:noun|propn|pron)$/.test(last.pos) || !words.every((t) => /^(?:det|adj|noun|propn|num|pron)$/.test(t.pos) || t.lower === "'s" || t.lower === '-')) return '';
+  if (/^(?:which|who|whom)$/.test(words[0].lower) || (/^(?:that|no|not)$/.test(words[0].lower) && words.length > 1)) return '';
+  const said = subject.text.replace(/\s+/g, ' ').split(' ');
+  if (said.length === 1 && OBJECT_PRONOUN[said[0].toLowerCase()]) return OBJECT_PRONOUN[said[0].toLowerCase()];
+  if (said.length > 5) return '';
+  const [first, ...rest] = said;
   const lowerFirst = /^[A-Z][a-z]/.test(first) && !/^[A-Z][a-z]+[A-Z]/.test(first) ? first.toLowerCase() : first;
   if (/^(?:a|an)$/i.test(first)) return ['the', ...rest].join(' ');
   if (/^(?:the|this|that|these|those|my|our|their|his|her|its|every|each|all|some|no)$/i.test(first)) return [lowerFirst, ...rest].join(' ');
   // "Metrics were delayed" → "the metrics"; "Latency was reduced" → "latency".
-  return /s$/.test(words[words.length - 1]) && !/ss$/.test(words[words.length - 1]) ? ['the', lowerFirst, ...rest].join(' ') : [lowerFirst, ...rest].join(' ');
+  return /s$/.test(said[said.length - 1]) && !/ss$/.test(said[said.length - 1]) ? ['the', lowerFirst, ...rest].join(' ') : [lowerFirst, ...rest].join(' ');
 }
