@@ -16,6 +16,8 @@ testRule(vagueImpact, {
     { name: 'words in code spans are not prose', text: result('I shipped `significantly-faster-cache` behind a flag.') },
   ],
   invalid: [
+    // From the field corpus: a number that only says when is no size.
+    { name: '"Within two quarters, morale improved a lot"', text: story({ result: 'Within two quarters, morale improved a lot and the team hit its goals.' }), findings: [{ messageId: 'vague', text: 'a lot' }] },
     {
       name: 'the domain\'s weak result',
       text: result('The team did a great job; things improved a lot.'),

@@ -1,4 +1,5 @@
-import type { Rule, Span } from '../types';
+import { sentenceAt as languageSentenceAt } from '../language';
+import type { Rule, Span, Story } from '../types';
 import { hasNumber, proseSentences } from '../text';
 import { matchesIn, sectionsOf } from './util';
 
@@ -24,6 +25,15 @@ const CHANGE_BEFORE = /\b(?:improv|increas|decreas|reduc|grew|grow|rose|rais|fel
 const COMPARATIVE_AFTER = /^\s+(?:better|faster|cheaper|smoother|happier|easier|fewer|less|more|quicker|higher|lower)\b/i;
 
 // "Significantly improved" is the phrase interviewers stop at: impact they cannot quote.
+/** Kinds of number that size an impact; "within two quarters" or "in Q3" only says when. */
+const SIZES = new Set(['percent', 'money', 'quantity', 'count', 'multiplier', 'approximate']);
+
+function measures(story: Story, offset: number, text: string): boolean {
+  if (!hasNumber(text)) return false;
+  const numbers = languageSentenceAt(story, offset)?.numbers;
+  return numbers === undefined || numbers.some((n) => SIZES.has(n.kind));
+}
+
 export const vagueImpact: Rule = {
   name: 'vague-impact',
   description: 'Impact words ("significantly", "a lot", "went well", "huge success") in a sentence with no number.',
@@ -44,7 +54,7 @@ export const vagueImpact: Rule = {
         const at = m.start - story.start;
         const sentence = sentenceAt(sentenceSpans, at);
         let withNumber = sentence ? numbered.get(sentence) : hasNumber(m.text);
-        if (withNumber === undefined && sentence) numbered.set(sentence, (withNumber = hasNumber(story.prose.slice(sentence.start, sentence.end))));
+        if (withNumber === undefined && sentence) numbered.set(sentence, (withNumber = measures(story, story.start + sentence.start, story.prose.slice(sentence.start, sentence.end))));
         if (withNumber) continue;
         if (section.kind !== 'result' && QUANTITY.test(m.text)) {
           // "I learned a lot from the logs" is effort; "costs fell a lot" and "a lot faster" are impact.
