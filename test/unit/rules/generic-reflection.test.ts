@@ -5,6 +5,7 @@ const reflection = (text: string | null) => story({ reflection: text });
 
 testRule(genericReflection, {
   valid: [
+    { name: 'a lesson followed by "Now for every config change I …"', text: story({ reflection: 'Testing is important. Now for every config change I run the replay suite before I merge.' }) },
     { name: 'the builder\'s "I now read the raw logs before I trust a dashboard"', text: story({}) },
     { name: '"I stopped … Every dashboard I build now…"', text: reflection('I stopped trusting medians for customer-facing pages. Every dashboard I build now shows the 99th percentile by region.') },
     { name: '"I used to … Now, before…"', text: reflection('I used to treat a passing staging run as proof. Now, before any change to production data, I write the row count into the pull request.') },

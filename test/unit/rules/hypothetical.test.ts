@@ -9,6 +9,7 @@ testRule(hypothetical, {
   valid: [
     // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
     { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
+    { name: 'a prediction the candidate saw: "I saw we would be at least two weeks late"', text: story({ task: 'Three weeks before the date, I saw we would be at least two weeks late, because load tests failed.' }) },
     { name: 'a purpose: "so we would catch regressions"', text: story({ action: 'We also added alarms on the latency so we would catch regressions earlier, and I ran a second load test.' }) },
     { name: 'a projection acted on: "at the current rate we would double-charge"', text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }) },
     { name: 'speech reported after a colon', text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }) },

@@ -37,7 +37,7 @@ const CONCRETE = new RegExp(
   [
     `\\b(?:I|we) now(?! ${COGNITION}\\b)`,
     `\\b(?:now|today|nowadays|these days),? (?:I|we)\\b(?! ${COGNITION}\\b)`,
-    '\\bnow,? (?:when|whenever|before|after|every|each|if|on|at)\\b',
+    '\\bnow,? (?:when|whenever|before|after|every|each|if|on|at|for (?:every|each|any))\\b',
     '\\b(?:since then|ever since|from then on|every time|each time|whenever I|I no longer|my (?:own )?checklist|checklist)\\b',
     '\\bI (?:stopped|started|began|quit|switched|changed how)\\b',
     '\\bI (?:start|begin|open|end) (?:every|each)\\b',

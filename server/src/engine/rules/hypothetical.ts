@@ -18,7 +18,7 @@ const HYPOTHETICAL = new RegExp(
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
 // "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
-const REPORTING = /\b(?:said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
+const REPORTING = /\b(?:saw|noticed|could see|said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
 // "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
 // a pronoun earlier in the sentence ("To fix that, I would first gather data").
 const COMPLEMENTIZER = /\bthat\s*$/i;
