@@ -83,24 +83,24 @@ export class PhraseList {
   /** The longest phrase that starts at token i. */
   longestAt(tokens: readonly Token[], i: number): PhraseMatch | undefined {
     const t = tokens[i];
+    // Plain loops, no closure per token: this runs on every token of every story.
     let best: PhraseMatch | undefined;
-    const consider = (list: readonly Phrase[] | undefined) => {
-      if (!list) return;
+    const lists = this.caseSensitive
+      ? [this.byFirst.get(t.text), this.prefixed.get(t.text.slice(0, 3)), this.shortPrefixed]
+      : [
+          this.byFirst.get(t.lower),
+          t.lemma !== t.lower ? this.byFirst.get(t.lemma) : undefined,
+          this.prefixed.get(t.lower.slice(0, 3)),
+          t.lemma.slice(0, 3) !== t.lower.slice(0, 3) ? this.prefixed.get(t.lemma.slice(0, 3)) : undefined,
+          this.shortPrefixed,
+        ];
+    for (const list of lists) {
+      if (!list) continue;
       for (const phrase of list) {
         const last = this.matchAt(tokens, i, phrase);
         if (last >= 0 && (!best || last > best.last)) best = { phrase, first: i, last };
       }
-    };
-    if (this.caseSensitive) {
-      consider(this.byFirst.get(t.text));
-      consider(this.prefixed.get(t.text.slice(0, 3)));
-    } else {
-      consider(this.byFirst.get(t.lower));
-      if (t.lemma !== t.lower) consider(this.byFirst.get(t.lemma));
-      consider(this.prefixed.get(t.lower.slice(0, 3)));
-      if (t.lemma.slice(0, 3) !== t.lower.slice(0, 3)) consider(this.prefixed.get(t.lemma.slice(0, 3)));
     }
-    consider(this.shortPrefixed);
     return best;
   }
 
