@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { phraseListCache } from '../lru';
 import { matchCase } from '../text';
 import { literalPhrases, matchesIn, sectionsOf } from './util';
 
@@ -15,18 +16,11 @@ const WEAK_PHRASES = [
   'contribut(?:ed|ing) to',
 ];
 
-const compiled = new Map<string, RegExp>();
+const compiled = phraseListCache<RegExp>();
 
 /** The config's `weakVerbs` (taken literally, any case; first, so "helped out" wins over "helped") plus the built-in phrases. */
 function weakPattern(extra: readonly string[]): RegExp {
-  const key = extra.join('\u0000');
-  let re = compiled.get(key);
-  if (!re) {
-    const user = literalPhrases(extra);
-    re = new RegExp('\\b(?:' + [...user, ...WEAK_PHRASES].join('|') + ')\\b', 'gi');
-    compiled.set(key, re);
-  }
-  return re;
+  return compiled(extra, () => new RegExp('\\b(?:' + [...literalPhrases(extra), ...WEAK_PHRASES].join('|') + ')\\b', 'gi'));
 }
 
 const STRONG: Record<'past' | 'base' | 'third' | 'ing', string[]> = {
