@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { FILE_TOO_LARGE, Linter, MAX_STORIES, RULE_SKIPPED, rules, type Rule } from '../../server/src/engine';
 import { applyFixes, fixAll } from '../../server/src/engine/fix';
 import { LruCache } from '../../server/src/engine/lru';
+import { MAX_SECTIONS } from '../../server/src/engine/parse';
 import { story } from './ruleTester';
 
 const codes = (text: string) => new Linter().lint(text).findings.map((f) => f.rule);
@@ -49,6 +50,14 @@ describe('bounded work on hostile input', function () {
   it('every "significantly" of a sentence without a number is reported', () => {
     const text = story({ result: 'Costs fell ' + 'significantly '.repeat(2000) + 'overall.' });
     assert.equal(found(text, 'vague-impact').length, 2000);
+  });
+
+  it(`a story of thousands of sections has its first ${MAX_SECTIONS}, the rest read as the last one's text`, () => {
+    const text = '# T\nPrinciples: Ownership\n' + '## Action\n'.repeat(5000) + 'I helped.\n';
+    const result = new Linter().lint(text);
+    assert.equal(result.stories[0].sections.length, MAX_SECTIONS);
+    assert.equal(result.findings.filter((f) => f.rule === 'empty-section').length, MAX_SECTIONS - 1);
+    assert.deepEqual(found(text, 'weak-verb'), ['helped']);
   });
 
   it('3,000 disable/enable pairs turn off exactly the findings between them', () => {
