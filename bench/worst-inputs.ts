@@ -1,9 +1,11 @@
 /**
  * Inputs built to make regexes and scanners backtrack: long runs of the characters and words the
- * rules' patterns repeat over. Each goes into every section of a story at two sizes; a linear
- * rule set costs about `GROWTH` times more on the larger one, a quadratic one its square.
+ * rules' patterns repeat over. Each goes into every section of a story at 10 K, 100 K and 1 M
+ * characters; a linear rule set costs about `GROWTH` times more at each step, a quadratic one its
+ * square. (The growth suite, test/growth, asserts this on many more inputs and structures.)
  */
-export const GROWTH = 4;
+export const GROWTH = 10;
+export const SIZES = [10_000, 100_000, 1_000_000] as const;
 
 const RUNS: ReadonlyArray<readonly [name: string, unit: string]> = [
   ['spaces', ' '],
@@ -31,6 +33,16 @@ const RUNS: ReadonlyArray<readonly [name: string, unit: string]> = [
   ['"the team"', 'the team '],
   ['"more than"', 'more than '],
   ['"within the"', 'within the '],
+  ['"maybe"', 'maybe '],
+  ['"significantly"', 'significantly '],
+  ['"helped"', 'helped '],
+  ['periods', '.'],
+  ['list markers', '- '],
+  ['quote markers', '> '],
+  ['bracketed words', '[a] '],
+  ['section headings', '\n## Action\n'],
+  ['story headings', '\n# S\n'],
+  ['directive pairs', '\n<!-- star-stories-disable -->\nI helped.\n<!-- star-stories-enable -->\n'],
   ['emphasis marks', '*'],
   ['brackets', '['],
   ['backticks', '`'],
@@ -49,6 +61,7 @@ function storyWith(unit: string, length: number): string {
   return ['# Worst input', 'Principles: Dive Deep, Have Backbone; Disagree and Commit', '', ...['Situation', 'Task', 'Action', 'Result', 'Reflection'].map(section)].join('\n');
 }
 
-export function worstInputs(length: number): Array<{ name: string; small: string; large: string }> {
-  return RUNS.map(([name, unit]) => ({ name, small: storyWith(unit, length), large: storyWith(unit, length * GROWTH) }));
+/** Each input at each of SIZES (total characters: the run fills a fifth of it in each of five sections). */
+export function worstInputs(): Array<{ name: string; texts: string[] }> {
+  return RUNS.map(([name, unit]) => ({ name, texts: SIZES.map((size) => storyWith(unit, size / 5)) }));
 }

@@ -223,13 +223,17 @@ const pending = new Set<string>();
 function schedule(uri: string): void {
   if (pending.has(uri)) return;
   pending.add(uri);
-  setImmediate(() => {
+  setImmediate(async () => {
     pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
+    const version = document.version;
     try {
-      const result = lints.get(document);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: holdUnfinishedWord(document, bank.diagnostics(document, result)) });
+      // In slices: other requests are answered while a large document is checked.
+      const result = await lints.lint(document);
+      // Edited or closed meanwhile: the newer version's own lint publishes.
+      if (documents.get(uri) !== document || document.version !== version) return;
+      void connection.sendDiagnostics({ uri, version, diagnostics: holdUnfinishedWord(document, bank.diagnostics(document, result)) });
     } catch (err) {
       connection.console.error(`Linting ${uri} failed: ${(err as Error).stack ?? err}`);
     }
@@ -248,33 +252,55 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+// Hover and completion read the newest finished lint, even of the previous version while a large
+// document's lint runs: its stories and sections are what they need, and they answer at once.
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return hover(document, document.offsetAt(params.position), lints.get(document), bank.storiesFor);
+  return hover(document, document.offsetAt(params.position), lints.latest(document), bank.storiesFor);
 });
 
 connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return completion(document, params.position, lints.get(document));
+  return completion(document, params.position, lints.latest(document));
 });
 
-connection.onCodeAction((params) => {
+// Code actions edit the text, so they wait for the current version's lint (in slices, like any).
+connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return codeActions(document, params, lints, { snippetEdits });
+  await lints.lint(document);
+  return documents.get(params.textDocument.uri) === document ? codeActions(document, params, lints, { snippetEdits }) : [];
 });
 
 connection.onDocumentSymbol((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? documentSymbols(document, lints.get(document)) : [];
+  return document ? documentSymbols(document, lints.latest(document)) : [];
 });
 
 connection.onFoldingRanges((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? foldingRanges(document, lints.get(document)) : [];
+  return document ? foldingRanges(document, lints.latest(document)) : [];
 });
 
-documents.listen(connection);
+// A didChange older than the version the server has (a client replaying or reordering
+// notifications) would be applied over newer text and corrupt it: it is dropped, with a warning.
+documents.listen(
+  new Proxy(connection, {
+    get(target, property, receiver) {
+      if (property !== 'onDidChangeTextDocument') return Reflect.get(target, property, receiver);
+      return (handler: Parameters<typeof connection.onDidChangeTextDocument>[0]) =>
+        target.onDidChangeTextDocument((params) => {
+          const current = documents.get(params.textDocument.uri);
+          const version = params.textDocument.version;
+          if (current && typeof version === 'number' && version <= current.version) {
+            connection.console.warn(`Ignored a change to ${params.textDocument.uri} for version ${version}: the server already has version ${current.version}.`);
+            return;
+          }
+          return handler(params);
+        });
+    },
+  }),
+);
 connection.listen();

@@ -54,7 +54,7 @@ export class StoryBank {
     this.index = new WorkspaceIndex(new Bank(), (affected) => this.bankChanged(affected), (m) => connection.console.warn(m), (m) => connection.console.log(m));
     connection.onCodeLens((params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? codeLenses(document, lints.get(document), this.targetOverride) : [];
+      return document ? codeLenses(document, lints.latest(document), this.targetOverride) : [];
     });
     connection.onWorkspaceSymbol((params) => this.index.findStories(params.query).map(symbolOf));
     connection.onRequest(BankMethods.snapshot, (): BankSnapshot => this.snapshot());

@@ -6,6 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { FILE_TOO_LARGE, Linter, MAX_STORIES, RULE_SKIPPED, rules, type Rule } from '../../server/src/engine';
 import { applyFixes, fixAll } from '../../server/src/engine/fix';
+import { LruCache } from '../../server/src/engine/lru';
+import { MAX_SECTIONS } from '../../server/src/engine/parse';
 import { story } from './ruleTester';
 
 const codes = (text: string) => new Linter().lint(text).findings.map((f) => f.rule);
@@ -48,6 +50,14 @@ describe('bounded work on hostile input', function () {
   it('every "significantly" of a sentence without a number is reported', () => {
     const text = story({ result: 'Costs fell ' + 'significantly '.repeat(2000) + 'overall.' });
     assert.equal(found(text, 'vague-impact').length, 2000);
+  });
+
+  it(`a story of thousands of sections has its first ${MAX_SECTIONS}, the rest read as the last one's text`, () => {
+    const text = '# T\nPrinciples: Ownership\n' + '## Action\n'.repeat(5000) + 'I helped.\n';
+    const result = new Linter().lint(text);
+    assert.equal(result.stories[0].sections.length, MAX_SECTIONS);
+    assert.equal(result.findings.filter((f) => f.rule === 'empty-section').length, MAX_SECTIONS - 1);
+    assert.deepEqual(found(text, 'weak-verb'), ['helped']);
   });
 
   it('3,000 disable/enable pairs turn off exactly the findings between them', () => {
@@ -157,5 +167,27 @@ describe('the time budget (the editor\'s watchdog)', () => {
     let count = 0;
     for (let s = resumed.next(); !s.done; s = resumed.next()) count++;
     assert.ok(count < pauses, `the second lint re-did only the unfinished stories (${count} of ${pauses} steps)`);
+  });
+});
+
+describe('bounded caches', () => {
+  it('an LRU cache keeps at most its capacity, dropping the least recently used', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    assert.equal(cache.get('a'), 1);
+    cache.set('c', 3);
+    assert.equal(cache.size, 2);
+    assert.equal(cache.get('b'), undefined, 'b was the least recently used');
+    assert.equal(cache.getOrCreate('a', () => 9), 1);
+    assert.equal(cache.getOrCreate('d', () => 4), 4);
+    assert.equal(cache.get('c'), undefined);
+  });
+
+  it('front matter phrase lists that change at every lint still find what each list says', () => {
+    for (let i = 0; i < 40; i++) {
+      const text = `---\nhedges: [zorp${i}]\n---\n` + story({ action: `I zorp${i} shipped it and zorp${i - 1} fixed it.` });
+      assert.deepEqual(found(text, 'hedging'), [`zorp${i}`]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { mergeConfig, resolvePrincipleSet } from './config';
 import { Linter, type LintResult } from './lint';
+import { LruCache } from './lru';
 import type { PrincipleSet } from './principles/types';
 import type { EngineConfig } from './types';
 
@@ -27,15 +28,14 @@ export function lintWithActiveSet(
 
 /** One Linter per principle set, for callers that lint many files in turn (the CLI). */
 export class LinterPool {
-  private readonly linters = new Map<PrincipleSet, Linter>();
+  /**
+   * A front matter that defines its own principle set makes a new set object at each lint of the
+   * file, so the pool keeps the last few sets, not every one it has seen.
+   */
+  private readonly linters = new LruCache<PrincipleSet, Linter>(8);
 
   get(set: PrincipleSet): Linter {
-    let linter = this.linters.get(set);
-    if (!linter) {
-      linter = new Linter({ principleSet: set });
-      this.linters.set(set, linter);
-    }
-    return linter;
+    return this.linters.getOrCreate(set, () => new Linter({ principleSet: set }));
   }
 
   lint(text: string, settings: Partial<EngineConfig>): { linter: Linter; result: LintResult } {

@@ -250,6 +250,12 @@ function capLinks(text: string): { text: string; neutralized: Span[] } {
   return { text: out + text.slice(from), neutralized };
 }
 
+/**
+ * A story has five to eight sections; past this many, further headings are read as part of the
+ * last section's text, so that a story of 100,000 headings costs the rules what 100 sections do.
+ */
+export const MAX_SECTIONS = 100;
+
 export interface ParsedChunk {
   story: Story | undefined;
   directives: Directive[];
@@ -313,7 +319,7 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
   const sections: Section[] = [];
   let principles: PrinciplesLine | undefined;
   for (let node = heading ? heading.nextSibling : top.firstChild; node; node = node.nextSibling) {
-    if (node.name === 'ATXHeading2' || node.name === 'SetextHeading2') {
+    if ((node.name === 'ATXHeading2' || node.name === 'SetextHeading2') && sections.length < MAX_SECTIONS) {
       const nameSpan = headingText(text, node, { start: node.from, end: node.to });
       const name = text.slice(nameSpan.start, nameSpan.end);
       const previous = sections[sections.length - 1];

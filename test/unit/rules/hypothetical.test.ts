@@ -37,6 +37,7 @@ testRule(hypothetical, {
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
   invalid: [
+    { name: '"I would call every customer" is a plan, not an opinion about the story', text: story({ action: 'I would call every customer myself.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'I called every customer myself.' }) },
     { name: '"So I would first …" opens a plan', text: story({ action: 'So I would first gather data from the refund logs.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'So I first gathered data from the refund logs.' }) },
     {
       // Found by the fuzzer: the rewrite joined the lines and swallowed whatever lay between the words.

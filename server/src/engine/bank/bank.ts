@@ -17,6 +17,7 @@ import type { BankSnapshot, StorySummary } from '../../protocol';
 import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
 import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
+import { LruCache } from '../lru';
 import type { PrincipleSet } from '../principles/types';
 import { duplicateStory } from '../rules/duplicate-story';
 import { storySpan } from '../rules/util';
@@ -80,7 +81,7 @@ export class Bank {
   private readonly files = new Map<string, FileState>();
   private readonly linters = new LinterPool();
   /** Parses without rules, for the first pass over a large bank. */
-  private readonly parsers = new Map<PrincipleSet, Linter>();
+  private readonly parsers = new LruCache<PrincipleSet, Linter>(8);
   private duplicates = new DuplicateIndex();
   /** Story keys by same-story title, for framings told under one title. */
   private readonly titles = new Map<string, Set<string>>();
@@ -186,11 +187,7 @@ export class Bank {
   }
 
   private parse(text: string, uri: string): LintResult {
-    return lintWithActiveSet(text, this.settingsFor(uri), (set) => {
-      let parser = this.parsers.get(set);
-      if (!parser) this.parsers.set(set, (parser = new Linter({ principleSet: set, checkRules: false })));
-      return parser;
-    }).result;
+    return lintWithActiveSet(text, this.settingsFor(uri), (set) => this.parsers.getOrCreate(set, () => new Linter({ principleSet: set, checkRules: false }))).result;
   }
 
   /** Files added with `lint: 'later'` whose problem counts are not known yet. */

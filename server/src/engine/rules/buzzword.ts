@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { phraseListCache } from '../lru';
 import { joined } from './hedging';
 import { literalPhrases, matchesIn, sectionsOf } from './util';
 
@@ -24,22 +25,17 @@ const BUZZWORDS: Array<[pattern: string, advice: string]> = [
 // "leverage" the noun ("we had no leverage with the vendor") is plain English; only the verb is jargon.
 const NOUN_BEFORE = /\b(?:a|an|the|no|any|some|more|much|less|little|enough|our|my|their|his|her|its|your|of|with|financial|negotiating|real)\s+$/i;
 
-const compiled = new Map<string, { pattern: RegExp; extra: string[] }>();
+const compiled = phraseListCache<{ pattern: RegExp; extra: string[] }>();
 
 function buzzPattern(extra: readonly string[]): { pattern: RegExp; extra: string[] } {
-  const key = extra.join('\u0000');
-  let entry = compiled.get(key);
-  if (!entry) {
+  return compiled(extra, () => {
     const cleaned = extra.map((p) => p.trim()).filter((p) => p.length > 0);
     // One named group per built-in entry tells which advice to give; user phrases share the last group.
     const builtIn = BUZZWORDS.map(([p], i) => `(?<b${i}>${p})`);
     const user = literalPhrases(cleaned);
     const alternatives = user.length > 0 ? [...builtIn, `(?<user>${user.join('|')})`] : builtIn;
-    const pattern = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi');
-    entry = { pattern, extra: cleaned };
-    compiled.set(key, entry);
-  }
-  return entry;
+    return { pattern: new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi'), extra: cleaned };
+  });
 }
 
 // Interviewers write down what the candidate did; "leveraged synergies" gives them nothing to write.

@@ -1,5 +1,6 @@
 import type { Fix, Rule, Span, Story } from '../types';
 import { spokenSentences } from './long-sentence';
+import { phraseListCache } from '../lru';
 import { rel } from '../text';
 import { literalPhrases, matchesIn, sectionsOf } from './util';
 
@@ -15,19 +16,15 @@ const VERB_USE_AFTER = /^\s+(?:about|of|through|back|ahead|in|so|not)\b/i;
 // After "I think that", "that" introduces the clause when a subject follows; "I think that works" keeps it.
 const CLAUSE_AFTER_THAT = /^\s+that\s+(?=(?:the|a|an|we|i|it|he|she|they|you|our|my|his|her|their|its|this|these|those|there|every|each|no|one|all|most|some)\b)/i;
 
-const compiled = new Map<string, RegExp>();
+const compiled = phraseListCache<RegExp>();
 
 function hedgePattern(extra: readonly string[]): RegExp {
-  const key = extra.join('\u0000');
-  let re = compiled.get(key);
-  if (!re) {
+  return compiled(extra, () => {
     // Longest first, so "I think that" wins over "I think" (escaping keeps a prefix a prefix).
     const phrases = literalPhrases([...HEDGES, ...extra]).sort((a, b) => b.length - a.length);
     // \b with an ASCII pattern is several times faster than Unicode lookarounds; `joined` checks the rest.
-    re = new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi');
-    compiled.set(key, re);
-  }
-  return re;
+    return new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi');
+  });
 }
 
 // A hedge tells the interviewer the candidate is unsure of their own story; they score what is stated plainly.

@@ -37,7 +37,7 @@ const SPOKEN = /\b(?:said|told [\w ]{1,30}?|wrote|announced|promised|admitted)\b
 // "If I were to do this again, I would build…": what the candidate would change, a reflection told in the wrong section.
 const DO_AGAIN = /\bif I (?:were to |had to |could )?(?:do|did|run|ran|start|started)\b[^.!?]*\bagain\b|\bnext time\b|\bin hindsight\b|\blooking back\b/i;
 // "I would call this my best project": an opinion about the story, not a plan; deleting it would break the sentence.
-const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)\b/i;
+const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)\s+(?:this|that|it)\b/i;
 // A hyphenated compound is one word: "re-run", "double-check", "under-promise".
 const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
 

@@ -1,4 +1,5 @@
 import type { Fix, Rule, SectionKind, Story } from '../types';
+import { phraseListCache } from '../lru';
 import { matchCase } from '../text';
 import { compoundParts, pastTense } from '../verbs';
 import { clauseIn, sentenceIn, sentencesOf, tokenIndexAt, type Clause, type Sentence, type Token } from '../language';
@@ -17,18 +18,11 @@ const WEAK_PHRASES = [
   'contribut(?:ed|ing) to',
 ];
 
-const compiled = new Map<string, RegExp>();
+const compiled = phraseListCache<RegExp>();
 
 /** The config's `weakVerbs` (taken literally, any case; first, so "helped out" wins over "helped") plus the built-in phrases. */
 function weakPattern(extra: readonly string[]): RegExp {
-  const key = extra.join('\u0000');
-  let re = compiled.get(key);
-  if (!re) {
-    const user = literalPhrases(extra);
-    re = new RegExp('\\b(?:' + [...user, ...WEAK_PHRASES].join('|') + ')\\b', 'gi');
-    compiled.set(key, re);
-  }
-  return re;
+  return compiled(extra, () => new RegExp('\\b(?:' + [...literalPhrases(extra), ...WEAK_PHRASES].join('|') + ')\\b', 'gi'));
 }
 
 type Form = 'past' | 'base' | 'third' | 'ing';
