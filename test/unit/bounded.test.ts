@@ -124,7 +124,9 @@ describe('the time budget (the editor\'s watchdog)', () => {
   const short = story({ action: 'I helped with the rollout.' });
 
   it('replaces the findings of a rule that overran on a story with one notice naming it, and keeps the other rules', () => {
-    const linter = new Linter({ rules: [...rules, slow], ruleBudgetMs: 30 });
+    // weak-verb alone beside it: the whole rule set could itself pass 30 ms on a loaded machine.
+    const weakVerb = rules.find((r) => r.name === 'weak-verb')!;
+    const linter = new Linter({ rules: [weakVerb, slow], ruleBudgetMs: 30 });
     const findings = linter.lint(long).findings;
     assert.ok(!findings.some((f) => f.rule === 'slow-rule'));
     const notices = findings.filter((f) => f.rule === RULE_SKIPPED);
@@ -136,10 +138,10 @@ describe('the time budget (the editor\'s watchdog)', () => {
   it('skips that rule on stories as long from then on without running it, and runs it on short ones', () => {
     const linter = new Linter({ rules: [slow], ruleBudgetMs: 30 });
     linter.lint(long);
-    const started = performance.now();
     const again = linter.lint(long + '\nI decided.');
-    assert.ok(performance.now() - started < 60, 'the rule did not run again');
     assert.deepEqual(again.findings.map((f) => f.rule), [RULE_SKIPPED]);
+    // Skipped without running: the notice says it overran before, not how long it took now.
+    assert.match(again.findings[0].message, /overran its time on a story this long/);
     assert.deepEqual(linter.lint(short).findings.map((f) => f.rule), ['slow-rule']);
   });
 
