@@ -97,7 +97,8 @@ const middle = hundred.indexOf('## Action', hundred.length >> 1) + '## Action\n'
 
 function engine(): void {
   console.log(`\nEngine, in process (${rules.length} rules)`);
-  record({ id: 'engine.story', label: `lint one story (${countWords(oneStory)} words)`, unit: 'ms', budget: 1, stat: measure(() => new Linter().lint(oneStory), 400) });
+  // 2 ms, not 1: the language layer reads who acts in every clause (docs/language.md has its cost and what it buys).
+  record({ id: 'engine.story', label: `lint one story (${countWords(oneStory)} words)`, unit: 'ms', budget: 2, stat: measure(() => new Linter().lint(oneStory), 400) });
   record({ id: 'engine.full100', label: `full lint, 100-story file (${countWords(hundred)} words)`, unit: 'ms', budget: 40, stat: measure(() => new Linter().lint(hundred), 30, 5) });
   const warm = new Linter();
   warm.lint(hundred);
