@@ -82,9 +82,16 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     const file = 'onboarding-revamp.star.md';
     await workbench.openFile(file);
     await workbench.waitForSquiggles('error');
-    const hover = await workbench.hover('Customer Obsesion');
-    const link = hover.locator('a.code-link', { hasText: 'unknown-principle' });
-    await link.waitFor();
+    // The hover may first show only the server's part (the story); the diagnostic's part with its
+    // code link joins it once the editor has the markers, so hover again until it is there.
+    let link = (await workbench.hover('Customer Obsesion')).locator('a.code-link', { hasText: 'unknown-principle' });
+    for (let attempt = 0; !(await link.isVisible()); attempt++) {
+      if (attempt >= 5) await link.waitFor({ timeout: 1 });
+      await workbench.page.keyboard.press('Escape');
+      await workbench.page.mouse.move(5, 5);
+      link = (await workbench.hover('Customer Obsesion')).locator('a.code-link', { hasText: 'unknown-principle' });
+      await link.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
     await link.click();
     const preview = workbench.page.locator('.tabs-container .tab.active', { hasText: 'Preview unknown-principle.md' });
     await preview.waitFor();
