@@ -1,3 +1,4 @@
+import { partitionPoint } from './search';
 import type { Linter } from './lint';
 import type { EngineConfig, Fix, TextEdit } from './types';
 
@@ -35,15 +36,7 @@ function conflicts(e: TextEdit, a: TextEdit): boolean {
 
 /** Index of the first accepted edit ordered after `e` (by start, then end). */
 function insertionIndex(accepted: readonly TextEdit[], e: TextEdit): number {
-  let lo = 0;
-  let hi = accepted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const a = accepted[mid];
-    if (a.start < e.start || (a.start === e.start && a.end <= e.end)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(accepted.length, (i) => accepted[i].start < e.start || (accepted[i].start === e.start && accepted[i].end <= e.end));
 }
 
 /**
@@ -51,13 +44,7 @@ function insertionIndex(accepted: readonly TextEdit[], e: TextEdit): number {
  * the last edit starting before `e` ends has the largest end of those that could overlap it.
  */
 function overlapsAccepted(accepted: readonly TextEdit[], e: TextEdit): boolean {
-  let lo = 0;
-  let hi = accepted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (accepted[mid].start < e.end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(accepted.length, (i) => accepted[i].start < e.end);
   if (lo > 0 && accepted[lo - 1].end > e.start) return true;
   // An insertion also conflicts with an edit starting where it inserts (the first at or after it).
   return e.start === e.end && lo < accepted.length && accepted[lo].start === e.start;

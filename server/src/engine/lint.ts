@@ -3,6 +3,7 @@ import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './pa
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
+import { partitionPoint } from './search';
 import { lineIndex } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';
 
@@ -429,14 +430,7 @@ export function applyDirectives(text: string, findings: Finding[], directives: D
 
 /** How many of the sorted numbers are at most `limit`. */
 function countAtMost(sorted: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i] <= limit);
 }
 
 /** The largest of the sorted numbers that is at most `limit`, or -1. */

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../search';
 /**
  * The story bank: every story file of a workspace (or of a CLI run), linted, summarized and
  * compared. Pure: the language server feeds it text from disk and from open editors, the CLI
@@ -370,14 +371,7 @@ export class Bank {
 
 /** How many of the sorted numbers are below `limit`. */
 function countBelow(sorted: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i] < limit);
 }
 
 function compactStory(story: Story): BankStory {

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../search';
 import type { StorySummary } from '../../protocol';
 import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i';
@@ -118,16 +119,7 @@ export function pronounCounts(story: Story): { iCount: number; weCount: number }
 /** Counts findings starting inside a story by binary search: a file of 100 stories can have thousands of findings. */
 function findingCounter(findings: readonly Finding[]): (story: Story) => number {
   const starts = Float64Array.from(findings, (f) => f.start).sort();
-  const firstAtOrAfter = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtOrAfter = (offset: number) => partitionPoint(starts.length, (i) => starts[i] < offset);
   return (story) => Math.max(0, firstAtOrAfter(story.end) - firstAtOrAfter(story.start));
 }
 

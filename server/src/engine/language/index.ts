@@ -1,3 +1,4 @@
+import { partitionPoint } from '../search';
 /**
  * The language layer: every prose sentence of a story analysed once (tokens, parts of speech,
  * clauses with who acts, numbers and what they are), for every rule to read. Pure TypeScript,
@@ -169,14 +170,7 @@ function startsWithVerb(tokens: Token[]): boolean {
 
 /** Index of the first span that ends after `offset` (spans sorted and disjoint); `spans.length` when none does. */
 export function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(spans.length, (i) => spans[i].end <= offset);
 }
 
 /** The sentence of `sentences` (from sentencesOf) holding a document offset. */

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../search';
 import type { Fix, Rule, Span, Story } from '../types';
 import { spokenSentences } from './long-sentence';
 import { phraseListCache } from '../lru';
@@ -84,14 +85,7 @@ function quoteOffsets(text: string, span: Span): number[] {
 
 /** Index of the last value ≤ `at` in an ascending list, -1 when there is none. */
 function lastAtOrBefore(sorted: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(sorted.length, (i) => sorted[i] <= at) - 1;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../search';
 import { sentenceAt as languageSentenceAt } from '../language';
 import type { Rule, Span, Story } from '../types';
 import { hasNumber, proseSentences } from '../text';
@@ -72,15 +73,8 @@ export const vagueImpact: Rule = {
 
 /** The sentence holding `at`, by binary search over sentences in order. */
 function sentenceAt(spans: readonly Span[], at: number): Span | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= at) lo = mid + 1;
-    else if (spans[mid].start > at) hi = mid - 1;
-    else return spans[mid];
-  }
-  return undefined;
+  const span = spans[partitionPoint(spans.length, (i) => spans[i].end <= at)];
+  return span && span.start <= at ? span : undefined;
 }
 
 /** Where the sentence's first change word ends (story coordinates), or Infinity. */
