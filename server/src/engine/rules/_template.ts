@@ -1,9 +1,7 @@
 /**
- * Template for a new rule. Copy this file to `<rule-name>.ts`, then:
- * 1. fill in the declaration and the check;
- * 2. add it to the array in `rules/index.ts`;
- * 3. write `docs/rules/<rule-name>.md` (what, why, fires / does not fire, how to fix, options);
- * 4. add a `valid` / `invalid` table in `test/unit/rules/<rule-name>.test.ts`.
+ * Template for a new rule. Copy this file to `<rule-name>.ts`; CONTRIBUTING.md ("Add a rule")
+ * lists every step: the registry line, the doc page (Why interviewers care, Fires on, Stays quiet
+ * on, How to fix), the test table, the corpus passages, then `npm run docs` and `npm run snippets`.
  * A comment in the rule says which interviewer behavior it encodes (see docs/interviews.md).
  */
 import type { Rule } from '../types';
