@@ -3,6 +3,7 @@ import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './pa
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
+import { hasPlaceholder } from './rules/util';
 import { partitionPoint } from './search';
 import { lineIndex } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';
@@ -307,7 +308,7 @@ function hasUnwrittenSection(story: Story, text: string): boolean {
   return story.sections.some((s) => {
     if (!s.kind || s.kind === 'reflection') return false;
     const prose = story.prose.slice(s.body.start - story.start, s.body.end - story.start);
-    return prose.trim() === '' && text.slice(s.body.start, s.body.end).replace(/<!--\s*star-stories-[\s\S]*?-->/g, '').includes('<!--');
+    return prose.trim() === '' && hasPlaceholder(text, s.body);
   });
 }
 

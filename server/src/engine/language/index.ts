@@ -13,6 +13,7 @@ import type { Clause, Sentence, Token } from './types';
 
 export type { Actor, Clause, NumberKind, NumberMention, Phrase, Pos, Sentence, Token, VerbForm } from './types';
 export { actorOfPhrase, actorOfPronoun } from './clauses';
+export { MEASURING_KINDS } from './numbers';
 
 /** The sentences of a span of the story (a section body or any span), analysed once per story and span. */
 export function sentencesOf(story: Story, span: Span): readonly Sentence[] {

@@ -12,6 +12,9 @@ const CURRENCY = /^[$€£¥]$/;
 const NUMBERISH = new Set([...Object.keys(MULTIPLIER_WORDS), ...Object.keys(ORDINALS), ...APPROXIMATE_WORDS, 'half']);
 const RATE_BASIS = /^(?:a|an|per|each|every)$/;
 
+/** Kinds of number that size an outcome; a date, a duration, an ordinal, a version or "one of" only places it. */
+export const MEASURING_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>(['percent', 'money', 'quantity', 'count', 'multiplier', 'approximate']);
+
 export function numbersOf(tokens: Token[]): NumberMention[] {
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; i++) {

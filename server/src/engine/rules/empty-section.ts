@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { sectionWords } from '../text';
+import { hasPlaceholder } from './util';
 
 // A heading with nothing under it is a part of the answer the candidate has not prepared yet.
 export const emptySection: Rule = {
@@ -16,7 +17,7 @@ export const emptySection: Rule = {
       if (!section.kind) continue;
       if (sectionWords(story, section.body) > 0) continue;
       // A snippet's placeholder ("<!-- What you now do differently -->") is a section being written, not a forgotten one.
-      if (/<!--(?!\s*star-stories-)/.test(context.text.slice(section.body.start, section.body.end))) continue;
+      if (hasPlaceholder(context.text, section.body)) continue;
       const span = section.nameSpan.end > section.nameSpan.start ? section.nameSpan : section.heading;
       context.report({ messageId: 'empty', data: { section: section.name }, start: span.start, end: span.end });
     }

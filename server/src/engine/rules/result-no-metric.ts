@@ -1,10 +1,7 @@
-import { sentencesOf, type NumberMention, type Sentence } from '../language';
+import { MEASURING_KINDS, sentencesOf, type NumberMention, type Sentence } from '../language';
 import type { Rule, Section, Story } from '../types';
 import { sectionWords } from '../text';
 import { eolOf, sectionsOf } from './util';
-
-/** Kinds of number that can measure an outcome; dates, ordinals, versions and "one of the" cannot. */
-const MEASURES: ReadonlySet<NumberMention['kind']> = new Set(['percent', 'money', 'quantity', 'count', 'multiplier', 'approximate']);
 
 // "Evidence either exists in the story or it does not": a Result without a number gives the
 // interviewer nothing to cite in the write-up.
@@ -48,7 +45,7 @@ export const resultNoMetric: Rule = {
 };
 
 function hasMeasure(story: Story, section: Section): boolean {
-  return sentencesOf(story, section.body).some((sentence) => sentence.numbers.some((n) => MEASURES.has(n.kind) || measuredTime(sentence, n)));
+  return sentencesOf(story, section.body).some((sentence) => sentence.numbers.some((n) => MEASURING_KINDS.has(n.kind) || measuredTime(sentence, n)));
 }
 
 /** "Recovered in 20 minutes" measures the outcome; "on leave for 3 months" only says how long something lasted. */

@@ -35,6 +35,14 @@ export function proseOf(story: Story, span: Span): string {
   return story.prose.slice(span.start - story.start, span.end - story.start);
 }
 
+/**
+ * The span holds a comment that is not a directive: a template's or snippet's placeholder
+ * ("<!-- What you did -->"), which marks the section as being written, not forgotten.
+ */
+export function hasPlaceholder(text: string, span: Span): boolean {
+  return /<!--(?!\s*star-stories-)/.test(text.slice(span.start, span.end));
+}
+
 /** The line break style the document already uses, so inserted lines match it. */
 export function eolOf(text: string): string {
   if (text.includes('\r\n')) return '\r\n';

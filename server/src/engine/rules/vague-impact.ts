@@ -1,5 +1,5 @@
 import { partitionPoint } from '../search';
-import { sentenceAt as languageSentenceAt } from '../language';
+import { MEASURING_KINDS, sentenceAt as languageSentenceAt } from '../language';
 import type { Rule, Span, Story } from '../types';
 import { hasNumber, proseSentences } from '../text';
 import { matchesIn, sectionsOf } from './util';
@@ -26,13 +26,11 @@ const CHANGE_BEFORE = /\b(?:improv|increas|decreas|reduc|grew|grow|rose|rais|fel
 const COMPARATIVE_AFTER = /^\s+(?:better|faster|cheaper|smoother|happier|easier|fewer|less|more|quicker|higher|lower)\b/i;
 
 // "Significantly improved" is the phrase interviewers stop at: impact they cannot quote.
-/** Kinds of number that size an impact; "within two quarters" or "in Q3" only says when. */
-const SIZES = new Set(['percent', 'money', 'quantity', 'count', 'multiplier', 'approximate']);
 
 function measures(story: Story, offset: number, text: string): boolean {
   if (!hasNumber(text)) return false;
   const numbers = languageSentenceAt(story, offset)?.numbers;
-  return numbers === undefined || numbers.some((n) => SIZES.has(n.kind));
+  return numbers === undefined || numbers.some((n) => MEASURING_KINDS.has(n.kind));
 }
 
 export const vagueImpact: Rule = {
