@@ -2,13 +2,12 @@ import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  BankMethods,
+  CheckAllRequest,
   Commands,
   CONFIG_SECTION,
   FIX_ALL_KIND,
   LANGUAGE_ID,
   SERVER_EXEC_ARGV,
-  type CheckAllResult,
   type InitializationOptions,
 } from '../../server/src/protocol';
 import { activateStoryBank } from './storyBank';
@@ -43,7 +42,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand(Commands.showOutput, () => output.show(true)),
     commands.registerCommand(Commands.checkAllStories, async () => {
-      const result = await client?.sendRequest<CheckAllResult>(BankMethods.checkAll);
+      const result = await client?.sendRequest(CheckAllRequest);
       if (!result) return;
       await commands.executeCommand('workbench.actions.view.problems');
       void window.showInformationMessage(`Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`);

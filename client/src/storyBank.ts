@@ -12,10 +12,7 @@ import { StoriesViewProvider } from './storiesView';
 /** Wires the story-bank views, status bar and commands to the language client. */
 export function activateStoryBank(context: ExtensionContext, client: LanguageClient, output: LogOutputChannel): BankStore {
   const bank = new BankStore(
-    {
-      request: (method, params) => (params === undefined ? client.sendRequest(method) : client.sendRequest(method, params)),
-      onNotification: (method, handler) => client.onNotification(method, handler),
-    },
+    client,
     (message) => output.warn(message),
     // The server may spell a URI differently (drive-letter case, escapes); the editor's form is the key.
     (uri) => Uri.parse(uri).toString(),

@@ -2,6 +2,7 @@
  * Messages and payloads shared by the client and the server. Both import this file, so a
  * name or shape can only change in one place.
  */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** What a diagnostic carries so a code action can be checked against the document it was made for. */
 export interface DiagnosticData {
@@ -70,8 +71,10 @@ export interface ServerSettings {
 
 // ---------------------------------------------------------------------------------------------
 // Story bank: the workspace index the coverage tree, stories view, status bar and commands read.
-// Plain method names rather than RequestType objects, so neither bundle pulls in a second copy
-// of the protocol library.
+// The custom messages are typed (`RequestType`/`NotificationType`) so a handler or a call with
+// the wrong payload does not compile. vscode-languageclient and vscode-languageserver depend on
+// the same vscode-languageserver-protocol (a protocol test checks it), so neither bundle pulls
+// in a second copy.
 // ---------------------------------------------------------------------------------------------
 
 /** A story as the bank sees it (one entry per `# Title` in every indexed `*.star.md`). */
@@ -141,18 +144,20 @@ export interface BankSnapshot {
   folders: string[];
 }
 
-export const BankMethods = {
-  /** Request, no params → BankSnapshot. */
-  snapshot: 'starStories/bank',
-  /** Notification server → client, params BankSnapshot; sent (debounced) whenever the bank changes. */
-  changed: 'starStories/bankChanged',
-  /** Request, no params → string: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
-  coverageReport: 'starStories/coverageReport',
-  /** Request, no params → CheckAllResult: lints every story file of the bank and publishes its diagnostics. */
-  checkAll: 'starStories/checkAll',
-  /** Request NewStoryParams → string: the new file's text as a snippet (placeholders `${1:…}`). */
-  newStoryTemplate: 'starStories/newStoryTemplate',
-} as const;
+/** Client → server, no params: the bank as it is now. */
+export const BankSnapshotRequest = new RequestType0<BankSnapshot, void>('starStories/bank');
+
+/** Server → client: the bank changed (sent debounced after every change). */
+export const BankChangedNotification = new NotificationType<BankSnapshot>('starStories/bankChanged');
+
+/** Client → server, no params: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
+export const CoverageReportRequest = new RequestType0<string, void>('starStories/coverageReport');
+
+/** Client → server, no params: lints every story file of the bank and publishes its diagnostics. */
+export const CheckAllRequest = new RequestType0<CheckAllResult, void>('starStories/checkAll');
+
+/** Client → server: the new file's text as a snippet (placeholders `${1:…}`). */
+export const NewStoryTemplateRequest = new RequestType<NewStoryParams, string, void>('starStories/newStoryTemplate');
 
 export interface NewStoryParams {
   /** Canonical principle names, in the order picked. */

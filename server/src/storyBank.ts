@@ -22,7 +22,15 @@ import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
 import type { LintResult, Principle } from './engine';
 import { Bank, fileName, newStoryTemplate, renderMarkdown, type BankFinding } from './engine/bank';
-import { BankMethods, type BankSnapshot, type NewStoryParams, type StorySummary } from './protocol';
+import {
+  BankChangedNotification,
+  BankSnapshotRequest,
+  CoverageReportRequest,
+  NewStoryTemplateRequest,
+  type BankSnapshot,
+  type NewStoryParams,
+  type StorySummary,
+} from './protocol';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -57,9 +65,9 @@ export class StoryBank {
       return document ? codeLenses(document, lints.latest(document), this.targetOverride) : [];
     });
     connection.onWorkspaceSymbol((params) => this.index.findStories(params.query).map(symbolOf));
-    connection.onRequest(BankMethods.snapshot, (): BankSnapshot => this.snapshot());
-    connection.onRequest(BankMethods.coverageReport, (): string => renderMarkdown(this.snapshot()));
-    connection.onRequest(BankMethods.newStoryTemplate, (params: NewStoryParams | undefined): string =>
+    connection.onRequest(BankSnapshotRequest, (): BankSnapshot => this.snapshot());
+    connection.onRequest(CoverageReportRequest, (): string => renderMarkdown(this.snapshot()));
+    connection.onRequest(NewStoryTemplateRequest, (params: NewStoryParams | undefined): string =>
       newStoryTemplate(this.index.bank.principleSet, Array.isArray(params?.principles) ? params.principles.filter((p) => typeof p === 'string') : [], params?.title),
     );
     documents.onDidClose((e) => {
@@ -181,7 +189,7 @@ export class StoryBank {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = undefined;
     try {
-      void this.connection.sendNotification(BankMethods.changed, this.snapshot());
+      void this.connection.sendNotification(BankChangedNotification, this.snapshot());
     } catch (err) {
       this.logError('the story bank', err);
     }

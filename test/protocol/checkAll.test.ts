@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BankSnapshot, CheckAllResult } from '../../server/src/protocol';
+import { BankSnapshotRequest, CheckAllRequest } from '../../server/src/protocol';
 import { main } from '../../server/src/cli';
 import { CHECKOUT } from '../unit/bank/stories';
 import { LspClient } from './lspClient';
@@ -48,7 +48,7 @@ describe('protocol: Check All Stories', function () {
     client = await LspClient.start({ workspaceFolder: dir });
     // The bank is indexed in the background; wait until it lists both files.
     for (let i = 0; i < 100; i++) {
-      const snapshot = await client.request<BankSnapshot>('starStories/bank', undefined);
+      const snapshot = await client.request(BankSnapshotRequest, null);
       if (snapshot.stories.length === 2) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -62,7 +62,7 @@ describe('protocol: Check All Stories', function () {
   it('publishes diagnostics for story files no editor has open, the same as the CLI reports', async () => {
     const weak = uriOf('weak.star.md');
     const published = client.waitForDiagnostics(weak, () => true, 5000);
-    const result = await client.request<CheckAllResult>('starStories/checkAll', undefined);
+    const result = await client.request(CheckAllRequest, null);
     assert.equal(result.files, 2);
     const diagnostics = (await published).diagnostics;
     const lines = (d: { code?: unknown; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line + 1}`;

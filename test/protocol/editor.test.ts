@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { BankSnapshot, StorySummary } from '../../server/src/protocol';
+import { BankChangedNotification, type BankSnapshot, type StorySummary } from '../../server/src/protocol';
 import { LspClient, testUri } from './lspClient';
 
 /** No "I" and no "we" in Task and Action: one "we" typed there is enough for we-over-i. */
@@ -118,7 +118,7 @@ describe('protocol: code lenses and the status bar follow the configuration', fu
   before(async () => {
     folder = mkdtempSync(join(tmpdir(), 'star-editor-'));
     client = await LspClient.start({ workspaceFolder: folder, settings: { targetSeconds: 180 } });
-    client.connection.onNotification('starStories/bankChanged', (s: BankSnapshot) => {
+    client.connection.onNotification(BankChangedNotification, (s: BankSnapshot) => {
       snapshots.push(s);
       for (const waiter of [...waiters]) waiter(s);
     });

@@ -14,6 +14,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
+  type RequestType,
+  type RequestType0,
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
@@ -382,7 +384,15 @@ export class LspClient {
 
   // ---- requests -----------------------------------------------------------------------
 
-  request<R>(method: string, params: unknown, timeoutMs = 3000): Promise<R> {
+  /**
+   * Sends `params` as given (`null` included), by name or by one of the typed messages of
+   * `protocol.ts`, whose result type it then carries.
+   */
+  request<R>(type: RequestType0<R, void>, params: null, timeoutMs?: number): Promise<R>;
+  request<P, R>(type: RequestType<P, R, void>, params: P, timeoutMs?: number): Promise<R>;
+  request<R>(method: string, params: unknown, timeoutMs?: number): Promise<R>;
+  request<R>(type: string | { method: string }, params: unknown, timeoutMs = 3000): Promise<R> {
+    const method = typeof type === 'string' ? type : type.method;
     return this.within(this.connection.sendRequest<R>(method, params), timeoutMs, method);
   }
 
