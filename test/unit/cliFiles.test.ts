@@ -192,6 +192,7 @@ describe('star-stories lint: files and output', () => {
       writeFileSync(join(dir, 'esc.star.md'), story.replace('Customer Obsesion', 'Customer \u001b[2J\u009b31mObsesion\u202e'));
       for (const format of ['stylish', 'json', 'sarif']) {
         const { out } = run('lint', dir, '--format', format);
+        // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
         assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out), `${format}: ${JSON.stringify(out.slice(0, 400))}`);
         assert.match(out, /Customer \\u001b\[2J|Customer \\x1b\[2J/, format);
       }
@@ -203,6 +204,7 @@ describe('star-stories lint: files and output', () => {
       writeFileSync(join(dir, 'esc.star.md'), story.replace('# Billing migration', '# Billing \u001b]0;owned\u0007 migration'));
       for (const format of ['text', 'markdown', 'json']) {
         const { out } = run('coverage', dir, '--format', format);
+        // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
         assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out), `${format}: ${JSON.stringify(out.slice(0, 300))}`);
         assert.match(out, /Billing \\u001b\]0;owned\\u0007 migration/, format);
       }
