@@ -12,7 +12,7 @@ import type { CodeLens, Diagnostic, MarkupContent, SymbolInformation } from 'vsc
 import { main } from '../../server/src/cli';
 import { BankChangedNotification, BankSnapshotRequest, CoverageReportRequest, NewStoryTemplateRequest, type BankSnapshot } from '../../server/src/protocol';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from '../unit/bank/stories';
-import { LspClient } from './lspClient';
+import { LspClient, withServer } from './lspClient';
 
 const FILE_CREATED = 1;
 const FILE_CHANGED = 2;
@@ -53,7 +53,7 @@ describe('protocol: story bank', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(name), type }] });
   }
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-bank-'));
     mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
     mkdirSync(join(dir, 'drafts'));
@@ -62,22 +62,23 @@ describe('protocol: story bank', function () {
     writeFileSync(join(dir, 'notes.md'), CHECKOUT);
     writeFileSync(join(dir, 'node_modules', 'pkg', 'vendored.star.md'), CHECKOUT_COPY);
     writeFileSync(join(dir, 'drafts', 'draft.star.md'), CHECKOUT_COPY);
-    client = await LspClient.start({ workspaceFolder: dir, sections: { files: { exclude: { '**/drafts': true, '**/*.tmp': false } } } });
-    client.connection.onNotification(BankChangedNotification, (snapshot: BankSnapshot) => {
-      snapshots.push(snapshot);
-      const matched = waiters.filter((w) => w.predicate(snapshot));
-      waiters = waiters.filter((w) => !matched.includes(w));
-      for (const w of matched) w.resolve(snapshot);
-    });
   });
 
-  after(async () => {
-    await client?.stop();
+  withServer(
+    (started) => {
+      client = started;
+      client.connection.onNotification(BankChangedNotification, (snapshot: BankSnapshot) => {
+        snapshots.push(snapshot);
+        const matched = waiters.filter((w) => w.predicate(snapshot));
+        waiters = waiters.filter((w) => !matched.includes(w));
+        for (const w of matched) w.resolve(snapshot);
+      });
+    },
+    () => ({ workspaceFolder: dir, sections: { files: { exclude: { '**/drafts': true, '**/*.tmp': false } } } }),
+  );
+
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
   });
 
   it('advertises workspace symbols and code lenses', () => {

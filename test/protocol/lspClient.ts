@@ -458,6 +458,27 @@ export class LspClient {
   }
 }
 
+/**
+ * One server for the enclosing `describe`: started in `before` with `options` (a function when
+ * they depend on an earlier `before`, e.g. a workspace folder it made), handed to `started`,
+ * stopped in `after`, and its log printed when a test fails. Register a folder's clean-up after
+ * calling this, so it runs once the server has stopped.
+ */
+export function withServer(started: (client: LspClient) => unknown, options: StartOptions | (() => StartOptions) = {}): void {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start(typeof options === 'function' ? options() : options);
+    await started(client);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+  afterEach(function () {
+    const report = this.currentTest?.state === 'failed' ? client?.report() : undefined;
+    if (report) console.error(report);
+  });
+}
+
 /** The edits `edit` makes to `uri`; with documentChanges, checks they were made for `version`. */
 export function editsFor(edit: WorkspaceEdit | undefined, uri: string, version?: number): TextEdit[] {
   if (!edit) return [];

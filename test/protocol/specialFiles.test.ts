@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BankChangedNotification, BankSnapshotRequest, type BankSnapshot } from '../../server/src/protocol';
 import { CHECKOUT, SEARCH_ACCENTS } from '../unit/bank/stories';
-import { LspClient } from './lspClient';
+import { LspClient, withServer } from './lspClient';
 
 const FILE_CREATED = 1;
 
@@ -35,16 +35,21 @@ describe('protocol: special files in the workspace', function () {
     throw new Error(`"${title}" never reached the bank; it has: ${titles(snapshots[snapshots.length - 1] ?? { stories: [] } as unknown as BankSnapshot).join(', ')}\n${client.report()}`);
   }
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-special-'));
     writeFileSync(join(dir, 'checkout.star.md'), CHECKOUT);
-    client = await LspClient.start({ workspaceFolder: dir });
-    client.connection.onNotification(BankChangedNotification, (s: BankSnapshot) => void snapshots.push(s));
-    await bankWith('Checkout latency regression');
   });
 
-  after(async () => {
-    await client?.stop();
+  withServer(
+    async (started) => {
+      client = started;
+      client.connection.onNotification(BankChangedNotification, (s: BankSnapshot) => void snapshots.push(s));
+      await bankWith('Checkout latency regression');
+    },
+    () => ({ workspaceFolder: dir }),
+  );
+
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
