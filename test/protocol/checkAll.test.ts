@@ -8,30 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BankSnapshotRequest, CheckAllRequest } from '../../server/src/protocol';
-import { main } from '../../server/src/cli';
+import { migrationStory } from '../migrationStory';
 import { CHECKOUT } from '../unit/bank/stories';
-import { LspClient } from './lspClient';
+import { runCli } from '../unit/cliRun';
+import { LspClient, withServer } from './lspClient';
 
-const WEAK = `# Migration
-Principles: Ownership
-
-## Situation
-Our billing database was being retired.
-
-## Task
-We had to move it.
-
-## Action
-We helped with the migration and I would say it went well.
-
-## Result
-Things improved a lot.
-`;
+const WEAK = migrationStory({ action: 'We helped with the migration and I would say it went well.', result: 'Things improved a lot.' });
 
 /** What `star-stories lint --format json` says of one file: rule and line of each finding. */
 function cliFindings(file: string): string[] {
-  let out = '';
-  main(['lint', file, '--format', 'json'], (s) => (out += s), () => undefined);
+  const { out } = runCli('lint', file, '--format', 'json');
   return (JSON.parse(out)[0].messages as Array<{ ruleId: string; line: number }>).map((m) => `${m.ruleId}@${m.line}`).sort();
 }
 
@@ -41,21 +27,26 @@ describe('protocol: Check All Stories', function () {
   let client: LspClient;
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-check-all-'));
     writeFileSync(join(dir, 'weak.star.md'), WEAK);
     writeFileSync(join(dir, 'strong.star.md'), CHECKOUT);
-    client = await LspClient.start({ workspaceFolder: dir });
-    // The bank is indexed in the background; wait until it lists both files.
-    for (let i = 0; i < 100; i++) {
-      const snapshot = await client.request(BankSnapshotRequest, null);
-      if (snapshot.stories.length === 2) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
   });
 
-  after(async () => {
-    await client?.stop();
+  withServer(
+    async (started) => {
+      client = started;
+      // The bank is indexed in the background; wait until it lists both files.
+      for (let i = 0; i < 100; i++) {
+        const snapshot = await client.request(BankSnapshotRequest, null);
+        if (snapshot.stories.length === 2) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    () => ({ workspaceFolder: dir }),
+  );
+
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,18 +6,12 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { writeFixed } from '../../server/src/cli/fixWrite';
 import { stylish, toSarif } from '../../server/src/cli/format';
 import type { FileReport, Message as ReportMessage } from '../../server/src/cli/report';
 import type { Severity } from '../../server/src/engine';
-
-function run(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
+import { billingMigration } from '../migrationStory';
 
 interface Message {
   ruleId: string;
@@ -34,21 +28,12 @@ interface Report {
 const json = (...args: string[]): Report[] => JSON.parse(run('lint', ...args, '--format', 'json').out);
 
 /** Fixable: "We owned" becomes "I owned" (we-over-i), "Customer Obsesion" is corrected. */
-const story = `# Billing migration
-Principles: Customer Obsesion
-
-## Situation
-Our billing service ran on a database that was going out of support.
-
-## Task
-I would own the move before the contract ended.
-
-## Action
-I wrote the plan, I ran the dry run and I cut over at night.
-
-## Result
-The migration finished two weeks early and costs fell 30% in a quarter.
-`;
+const story = billingMigration({
+  principles: 'Customer Obsesion',
+  task: 'I would own the move before the contract ended.',
+  action: 'I wrote the plan, I ran the dry run and I cut over at night.',
+  result: 'The migration finished two weeks early and costs fell 30% in a quarter.',
+});
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe('star-stories lint: files and output', () => {
