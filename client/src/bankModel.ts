@@ -2,18 +2,11 @@
  * Everything the story-bank views show, computed from a BankSnapshot without the VS Code API,
  * so the labels, filters and choices are unit-tested and the view classes stay thin.
  */
-import { describeTargetOverride, type BankSnapshot, type CoverageStatus, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
+import { describeTargetOverride, formatDuration, type BankSnapshot, type CoverageStatus, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
 // ---------------------------------------------------------------------------------------------
-
-/** `m:ss`, the way a coach reads a stopwatch; negative or non-finite input reads as 0:00. */
-export function formatDuration(seconds: number): string {
-  const whole = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 0;
-  const minutes = Math.floor(whole / 60);
-  return `${minutes}:${String(whole % 60).padStart(2, '0')}`;
-}
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

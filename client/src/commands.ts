@@ -12,7 +12,7 @@ import {
   type QuickPickItem,
   type TreeView,
 } from 'vscode';
-import { CONFIG_SECTION, LANGUAGE_ID, type BankSnapshot, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
+import { CONFIG_SECTION, formatDuration, LANGUAGE_ID, type BankSnapshot, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
 import { BankCommands, BankContextKeys } from './bankIds';
 import {
   chooseUncoveredPrinciple,
@@ -20,7 +20,6 @@ import {
   coverageDescription,
   fallbackTemplate,
   folderChoices,
-  formatDuration,
   plural,
   practicePrompt,
   practiceSummary,

@@ -115,8 +115,13 @@ export interface TargetOverride {
 
 /** "from .star-stories.json; your setting says 3:00", for tooltips on both sides. */
 export function describeTargetOverride(override: TargetOverride): string {
-  const s = Math.max(0, Math.round(override.settingSeconds));
-  return `from ${override.from === 'front matter' ? "this file's front matter" : '.star-stories.json'}; your setting says ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return `from ${override.from === 'front matter' ? "this file's front matter" : '.star-stories.json'}; your setting says ${formatDuration(override.settingSeconds)}`;
+}
+
+/** `m:ss`, the way a coach reads a stopwatch; negative or non-finite input reads as 0:00. */
+export function formatDuration(seconds: number): string {
+  const whole = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 0;
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 export type CoverageStatus = 'covered' | 'thin' | 'missing';

@@ -3,7 +3,6 @@ import {
   chooseUncoveredPrinciple,
   fallbackTemplate,
   folderChoices,
-  formatDuration,
   noGapsMessage,
   practicePrompt,
   practiceSummary,
@@ -20,6 +19,7 @@ import {
   summaryText,
   uniqueFileName,
 } from '../../../client/src/bankModel';
+import { formatDuration } from '../../../server/src/protocol';
 import { bankSnapshot, storySummary } from './snapshot';
 import { Linter } from '../../../server/src/engine';
 import { expandSnippet } from '../../e2e/expected';
