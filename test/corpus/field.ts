@@ -21,6 +21,8 @@ export interface LabelEntry {
   text: string;
   label: Label;
   reason: string;
+  /** Set by later rounds: the label then holds only while the rule says the same thing (a rule may change what it says about the same text). */
+  messageId?: string;
 }
 
 export interface Weakness {
@@ -39,9 +41,9 @@ export interface FieldStory {
   weaknesses: Weakness[];
 }
 
-/** The rules whose findings catch a weakness of each kind a reviewer may list. */
+/** The rules (or `rule:messageId`, one message of a rule) whose findings catch a weakness of each kind a reviewer may list. */
 export const KIND_RULES: Record<string, readonly string[]> = {
-  ownership: ['we-over-i', 'weak-verb', 'manager-directed', 'passive-voice', 'others-did-the-work'],
+  ownership: ['we-over-i', 'weak-verb', 'manager-directed', 'passive-voice', 'others-did-the-work', 'no-decision-point:groupDecision'],
   'no-metric': ['result-no-metric', 'vague-impact', 'activity-result'],
   'metric-incomplete': ['metric-no-baseline', 'metric-no-timeframe', 'engineering-only-result', 'result-no-metric'],
   'vague-impact': ['vague-impact', 'result-no-metric'],
@@ -117,11 +119,17 @@ export interface FieldResult {
   models: Array<{ story: FieldStory; warnings: number; infos: number; errors: number }>;
 }
 
-const labelKey = (file: string, rule: string, text: string) => `${file}\u0000${rule}\u0000${text.replace(/\s+/g, ' ').trim()}`;
+const labelKey = (file: string, rule: string, text: string, messageId = '') =>
+  `${file}\u0000${rule}\u0000${messageId}\u0000${text.replace(/\s+/g, ' ').trim()}`;
+
+/** A label given to this very message wins over an older one given to the same text. */
+function labelFor(byKey: ReadonlyMap<string, LabelEntry>, file: string, finding: Finding, flagged: string): LabelEntry | undefined {
+  return byKey.get(labelKey(file, finding.rule, flagged, finding.messageId)) ?? byKey.get(labelKey(file, finding.rule, flagged));
+}
 
 export function measureField(settings?: Partial<EngineConfig>): FieldResult {
   const { stories, labels } = loadField();
-  const byKey = new Map(labels.map((l) => [labelKey(l.file, l.rule, l.text), l]));
+  const byKey = new Map(labels.map((l) => [labelKey(l.file, l.rule, l.text, l.messageId), l]));
   const findings: LabelledFinding[] = [];
   const caught: FieldResult['caught'] = [];
   const models: FieldResult['models'] = [];
@@ -134,12 +142,12 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
     const visible = result.findings.filter((f) => VISIBLE.has(f.severity));
     const labelled = visible.map((finding) => {
       const flagged = text.slice(finding.start, finding.end);
-      return { story, finding, text: flagged, context: contextOf(text, finding), label: byKey.get(labelKey(story.file, finding.rule, flagged)) };
+      return { story, finding, text: flagged, context: contextOf(text, finding), label: labelFor(byKey, story.file, finding, flagged) };
     });
     findings.push(...labelled);
     const everything = result.findings.map((finding) => {
       const flagged = text.slice(finding.start, finding.end);
-      return { story, finding, text: flagged, context: '', label: byKey.get(labelKey(story.file, finding.rule, flagged)) };
+      return { story, finding, text: flagged, context: '', label: labelFor(byKey, story.file, finding, flagged) };
     });
     for (const weakness of story.weaknesses) {
       const by = labelled.find((l) => l.label?.label !== 'FALSE' && catches(l, weakness, text, result.stories));
@@ -157,9 +165,13 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
 /** A finding catches a weakness when its rule answers that kind and it sits where the weakness is (or quotes it). */
 function catches(l: LabelledFinding, weakness: Weakness, text: string, stories: readonly Story[]): boolean {
   const quoteAt = weakness.quote ? text.indexOf(weakness.quote) : -1;
-  const overlapsQuote = quoteAt >= 0 && l.finding.start < quoteAt + weakness.quote.length && l.finding.end > quoteAt;
+  const quoteEnd = quoteAt + weakness.quote.length;
+  // A finding that gathers several places (related information) catches a weakness at any of them.
+  const spans = [l.finding, ...(l.finding.relatedSpans ?? [])];
+  const overlapsQuote = quoteAt >= 0 && spans.some((s) => s.start < quoteEnd && s.end > quoteAt);
   if (weakness.kind === 'other') return overlapsQuote;
-  if (!KIND_RULES[weakness.kind].includes(l.finding.rule)) return false;
+  const answers = KIND_RULES[weakness.kind];
+  if (!answers.includes(l.finding.rule) && !answers.includes(`${l.finding.rule}:${l.finding.messageId}`)) return false;
   if (overlapsQuote || weakness.section === 'story') return true;
   const story = stories.find((s) => l.finding.start >= s.start && l.finding.start < s.end);
   const section = story?.sections.find((s) => l.finding.start >= s.heading.start && l.finding.start < s.body.end);
@@ -243,6 +255,7 @@ export function renderUnlabelled(r: FieldResult): string {
     out.push(
       `- file: ${f.story.file}`,
       `  rule: ${f.finding.rule}`,
+      `  messageId: ${f.finding.messageId}`,
       `  text: ${JSON.stringify(f.text)}`,
       `  severity: ${f.finding.severity}`,
       `  message: ${JSON.stringify(f.finding.message)}`,
