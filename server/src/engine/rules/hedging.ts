@@ -1,9 +1,9 @@
 import { partitionPoint } from '../search';
-import type { Fix, Rule, Span, Story } from '../types';
+import type { Fix, Rule, RuleReport, Span, Story } from '../types';
 import { spokenSentences } from './long-sentence';
 import { phraseListCache } from '../lru';
 import { rel } from '../text';
-import { literalPhrases, matchesIn, sectionsOf } from './util';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from './util';
 
 const HEDGES = [
   'I think', 'I guess', 'I believe', 'I suppose', 'I feel like', 'kind of', 'sort of', 'basically', 'maybe', 'probably',
@@ -28,6 +28,9 @@ function hedgePattern(extra: readonly string[]): RegExp {
   });
 }
 
+/** From this many in one story, hedging is how the story sounds: one finding, the rest hints. */
+const GATHER_AT = 3;
+
 // A hedge tells the interviewer the candidate is unsure of their own story; they score what is stated plainly.
 export const hedging: Rule = {
   name: 'hedging',
@@ -36,11 +39,13 @@ export const hedging: Rule = {
   defaultSeverity: 'info',
   fixable: 'fix',
   messages: {
+    hedges: 'You hedge {count} times in this story ({list}); you sound unsure of your own example. Say it plainly, or say what you did to find out.',
     hedge: '"{phrase}" makes you sound unsure of your own story; say it plainly, or say what you did to find out.',
   },
   check(story, context) {
     const pattern = hedgePattern(context.config.hedges);
-    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
+    const hits: RuleReport[] = [];
+    for (const section of toldSections(story)) {
       let sentenceSpans: readonly Span[] | undefined;
       let sentenceStarts: number[] | undefined;
       let quotes: number[] | undefined;
@@ -60,7 +65,7 @@ export const hedging: Rule = {
         const sentence = sentenceSpans[lastAtOrBefore(sentenceStarts, at)];
         // A quotation is someone else's words ("the PM said \"maybe next quarter\"").
         if (sentence && at < sentence.end && (lastAtOrBefore(quotes, at - 1) - lastAtOrBefore(quotes, sentence.start - 1)) % 2 === 1) continue;
-        context.report({
+        hits.push({
           messageId: 'hedge',
           data: { phrase: m.text.replace(/\s+/g, ' ') },
           start: m.start,
@@ -69,6 +74,13 @@ export const hedging: Rule = {
         });
       }
     }
+    const phrases = distinctPhrases(hits.map((h) => String(h.data!.phrase)));
+    reportGathered(context, hits, {
+      atLeast: GATHER_AT,
+      messageId: 'hedges',
+      data: { count: hits.length, list: phrases.map((p) => `"${p}"`).join(', ') },
+      place: (h) => `"${h.data!.phrase}"`,
+    });
   },
 };
 
