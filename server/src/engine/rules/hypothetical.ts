@@ -52,9 +52,12 @@ export const hypothetical: Rule = {
     hypothetical: '"{phrase}" is a hypothetical; tell what you did, in the past tense.',
     filler: '"{phrase}" is a filler; just say it.',
     habitual: '"{phrase}" describes a habit; tell the one time it happened, in the past tense.',
+    redoInAction:
+      '"{phrase}" is what you would do another time, told in your Action; the interviewer grades what you did. Tell what you did here, and move what you would change to the Reflection.',
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
+      let redoReported = false;
       for (const m of matchesIn(story, section.body, HYPOTHETICAL)) {
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
         const habitual = /usually|always|generally|typically|normally|tend/.test(lower);
@@ -67,7 +70,14 @@ export const hypothetical: Rule = {
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
         if (!habitual && (PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
-        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) continue;
+        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) {
+          // Elsewhere it is a reflection in the wrong place; in the Action it stands where a deed should.
+          if (section.kind === 'action' && !redoReported) {
+            redoReported = true;
+            context.report({ messageId: 'redoInAction', data: { phrase: m.text.replace(/\s+/g, ' ') }, severity: 'info', start: m.start, end: m.end });
+          }
+          continue;
+        }
         // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
         const filler = fillerAt(story, m.start, m.end, lower);
         if (filler) {
