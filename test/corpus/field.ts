@@ -39,6 +39,8 @@ export interface FieldStory {
   style: string;
   quality: 'weak' | 'mixed' | 'model';
   weaknesses: Weakness[];
+  /** `held-out`: written after the rules were tuned (weaknesses-held-out.yaml), and never tuned on. */
+  set: string;
 }
 
 /** The rules (or `rule:messageId`, one message of a rule) whose findings catch a weakness of each kind a reviewer may list. */
@@ -75,16 +77,21 @@ export const VISIBLE: ReadonlySet<Severity> = new Set(['error', 'warning', 'info
 export function loadField(): { stories: FieldStory[]; labels: LabelEntry[] } {
   const files = readdirSync(FIELD_DIR).filter((f) => f.endsWith('.star.md')).sort();
   const described = new Map<string, FieldStory>();
-  const raw = loadYaml(readFileSync(join(FIELD_DIR, 'weaknesses.yaml'), 'utf8')) as Array<Record<string, unknown>>;
-  for (const entry of raw) {
-    const file = String(entry.file);
-    if (!files.includes(file)) throw new Error(`weaknesses.yaml names ${file}, which is not in ${FIELD_DIR}`);
-    const weaknesses = ((entry.weaknesses as Array<Record<string, unknown>> | null) ?? []).map((w) => {
-      const kind = String(w.kind);
-      if (!(kind in KIND_RULES)) throw new Error(`weaknesses.yaml ${file}: unknown kind "${kind}"`);
-      return { kind, quote: String(w.quote ?? ''), section: String(w.section ?? 'story'), why: String(w.why ?? '') };
-    });
-    described.set(file, { file, role: String(entry.role), level: String(entry.level), style: String(entry.style), quality: entry.quality as FieldStory['quality'], weaknesses });
+  // weaknesses.yaml describes the stories the rules were tuned on; weaknesses-<set>.yaml a later set.
+  for (const list of readdirSync(FIELD_DIR).filter((f) => /^weaknesses(?:-[\w-]+)?\.yaml$/.test(f)).sort()) {
+    const set = list === 'weaknesses.yaml' ? 'tuning' : list.slice('weaknesses-'.length, -'.yaml'.length);
+    const raw = loadYaml(readFileSync(join(FIELD_DIR, list), 'utf8')) as Array<Record<string, unknown>>;
+    for (const entry of raw) {
+      const file = String(entry.file);
+      if (!files.includes(file)) throw new Error(`${list} names ${file}, which is not in ${FIELD_DIR}`);
+      const weaknesses = ((entry.weaknesses as Array<Record<string, unknown>> | null) ?? []).map((w) => {
+        const kind = String(w.kind);
+        if (!(kind in KIND_RULES)) throw new Error(`${list} ${file}: unknown kind "${kind}"`);
+        return { kind, quote: String(w.quote ?? ''), section: String(w.section ?? 'story'), why: String(w.why ?? '') };
+      });
+      const quality = entry.quality as FieldStory['quality'];
+      described.set(file, { file, role: String(entry.role), level: String(entry.level), style: String(entry.style), quality, weaknesses, set });
+    }
   }
   const missing = files.filter((f) => !described.has(f));
   if (missing.length > 0) throw new Error(`weaknesses.yaml does not describe ${missing.join(', ')}`);
@@ -239,12 +246,29 @@ export function renderField(r: FieldResult): string {
     `weaknesses caught by a visible finding: ${caught} of ${r.weaknesses} (${pct(r.weaknesses === 0 ? 1 : caught / r.weaknesses)}); counting hints too: ${r.caughtWithHints} (${pct(r.weaknesses === 0 ? 1 : r.caughtWithHints / r.weaknesses)})`,
     '  ' + [...byKind.entries()].sort().map(([k, [n, hit]]) => `${k} ${hit}/${n}`).join(', '),
     `model stories with a warning or error: ${r.models.filter((m) => m.warnings + m.errors > 0).length}; with more than one info: ${r.models.filter((m) => m.infos > 1).length}`,
+    ...renderSets(r),
     '',
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
     'precision = TRUE / labelled; DEBATABLE counts as wrong; unlabelled findings are listed by `npm run accuracy -- --unlabelled`',
   ].join('\n');
+}
+
+/** The same figures for each set of stories apart: a set written after the tuning is the honest one. */
+function renderSets(r: FieldResult): string[] {
+  const sets = [...new Set(r.caught.map((c) => c.story.set))];
+  if (sets.length < 2) return [];
+  return sets.map((set) => {
+    const stories = new Set(r.caught.filter((c) => c.story.set === set).map((c) => c.story.file));
+    for (const m of r.models) if (m.story.set === set) stories.add(m.story.file);
+    const findings = r.findings.filter((f) => f.story.set === set);
+    const caught = r.caught.filter((c) => c.story.set === set);
+    const ps = precisionOf(findings.filter((f) => f.finding.severity !== 'info'));
+    const pi = precisionOf(findings.filter((f) => f.finding.severity === 'info'));
+    const hit = caught.filter((c) => c.by).length;
+    return `  ${set} set (${stories.size} stories): ${(findings.length / stories.size).toFixed(2)} visible per story; precision ${pct(ps.value)} at warning and error, ${pct(pi.value)} at info (${ps.unlabelled + pi.unlabelled} unlabelled); weaknesses caught ${hit} of ${caught.length} (${pct(caught.length === 0 ? 1 : hit / caught.length)})`;
+  });
 }
 
 /** Unlabelled visible findings as YAML entries for a reviewer to complete. */
