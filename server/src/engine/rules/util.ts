@@ -105,9 +105,16 @@ export function toldSections(story: Story): Section[] {
 export function reportGathered(
   context: RuleContext,
   hits: readonly RuleReport[],
-  gathered: { atLeast: number; messageId: string; data: Record<string, string | number>; place: (hit: RuleReport) => string },
+  gathered: {
+    atLeast: number;
+    /** What is compared with `atLeast`; the number of hits unless given (distinct words, say). */
+    count?: number;
+    messageId: string;
+    data: Record<string, string | number>;
+    place: (hit: RuleReport) => string;
+  },
 ): void {
-  if (hits.length < gathered.atLeast) {
+  if ((gathered.count ?? hits.length) < gathered.atLeast) {
     for (const hit of hits) context.report(hit);
     return;
   }

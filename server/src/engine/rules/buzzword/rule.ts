@@ -74,8 +74,9 @@ export const buzzword: Rule = {
     const phrases = distinctPhrases(hits.map((h) => String(h.data!.phrase)));
     reportGathered(context, hits, {
       atLeast: GATHER_AT,
+      count: phrases.length,
       messageId: 'buzzwords',
-      data: { count: hits.length, list: phrases.join(', ') },
+      data: { count: phrases.length, list: phrases.join(', ') },
       place: (h) => `"${h.data!.phrase}"`,
     });
   },

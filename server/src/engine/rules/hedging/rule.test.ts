@@ -5,6 +5,7 @@ const action = (text: string) => story({ action: text });
 
 testRule(hedging, {
   valid: [
+    { name: '"I think because…" guesses at someone else\'s reason (blame reports it), not doubt about the story', text: story({ action: "Jordan didn't support me, I think because he didn't want to redo his slides." }) },
     { name: '"what I believe is right": the belief is the object, not a hedge', text: story({ action: 'I argued for what I believe is right for the customer, and I wrote the doc.' }) },
     { name: 'the builder\'s strong story', text: story({}) },
     { name: '"kind of" and "sort of" as nouns', text: action('I asked what kind of data the job needed and chose a different sort of index.') },

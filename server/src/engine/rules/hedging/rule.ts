@@ -13,7 +13,8 @@ const HEDGES = [
 // "what kind of data", "a sort of index", "a maybe": the noun, not the hedge.
 const NOUN_BEFORE = /\b(?:a|an|the|what|which|this|that|these|those|any|some|every|each|no|one|same|other|another|new|different|right|wrong|certain|particular|whatever|his|her|my|our|their|its|your)\s+$/i;
 // "I think about cost first", "I believe in small changes": a verb with its object, not a hedge.
-const VERB_USE_AFTER = /^\s+(?:about|of|through|back|ahead|in|so|not)\b/i;
+// "I think because he didn't want to…": a guess at someone's reason, which blame reports, not doubt about the candidate's own claim.
+const VERB_USE_AFTER = /^\s+(?:about|of|through|back|ahead|in|so|not|because)\b/i;
 // After "I think that", "that" introduces the clause when a subject follows; "I think that works" keeps it.
 const CLAUSE_AFTER_THAT = /^\s+that\s+(?=(?:the|a|an|we|i|it|he|she|they|you|our|my|his|her|their|its|this|these|those|there|every|each|no|one|all|most|some)\b)/i;
 
