@@ -7,6 +7,7 @@ const action = (text: string) => story({ action: text });
 
 testRule(hypothetical, {
   valid: [
+    { name: 'an argument reported with "argued that", continued after ", and then"', text: story({ action: "I argued that their data lead would find the waste within a year anyway, and then we would lose their trust." }) },
     // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
     { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
     { name: 'a prediction the candidate saw: "I saw we would be at least two weeks late"', text: story({ task: 'Three weeks before the date, I saw we would be at least two weeks late, because load tests failed.' }) },
@@ -37,6 +38,11 @@ testRule(hypothetical, {
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
   invalid: [
+    {
+      name: '"I would say" set off by commas is a filler, told without a fix (which comma goes depends on the sentence)',
+      text: story({ situation: 'There was a bit of, I would say, scepticism about these projects.' }),
+      findings: [{ messageId: 'filler', text: 'I would say' }],
+    },
     {
       name: 'what the candidate would do another time, told in the Action where a deed should be: info, no fix',
       text: story({ action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.' }),

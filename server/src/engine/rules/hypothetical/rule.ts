@@ -18,7 +18,7 @@ const HYPOTHETICAL = new RegExp(
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
 // "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
-const REPORTING = /\b(?:saw|noticed|could see|said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
+const REPORTING = /\b(?:saw|noticed|could see|said|told|argued|pointed out|predicted|estimated|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
 // "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
 // a pronoun earlier in the sentence ("To fix that, I would first gather data").
 const COMPLEMENTIZER = /\bthat\s*$/i;
@@ -40,6 +40,9 @@ const DO_AGAIN = /\bif I (?:were to |had to |could )?(?:do|did|run|ran|start|sta
 const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)\s+(?:this|that|it)\b/i;
 // A hyphenated compound is one word: "re-run", "double-check", "under-promise".
 const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
+
+// "I argued that they would find it within a year, and then we would lose their trust": the whole argument is reported.
+const ARGUED_THAT = /\b(?:argued|warned|explained|pointed out|predicted|said|showed|told [\w ]{1,30}?) that\b[^.!?]*$/i;
 
 // Interviewers ask what you did; "I would…" answers a different question and gets redirected.
 export const hypothetical: Rule = {
@@ -69,7 +72,7 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        if (!habitual && (PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
+        if (!habitual && (ARGUED_THAT.test(sentenceBefore) || PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
         if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) {
           // Elsewhere it is a reflection in the wrong place; in the Action it stands where a deed should.
           if (section.kind === 'action' && !redoReported) {
@@ -81,7 +84,7 @@ export const hypothetical: Rule = {
         // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
         const filler = fillerAt(story, m.start, m.end, lower);
         if (filler) {
-          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: fillerFix(story, context.text, m.start, filler.end) });
+          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: filler.aside ? undefined : fillerFix(story, context.text, m.start, filler.end) });
           continue;
         }
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
@@ -109,7 +112,7 @@ export const hypothetical: Rule = {
  * fix held", "It held, I would say."), read from the language layer: the next clause has a subject
  * of its own, so "say" reports an opinion rather than an act ("I would say no to the VP" is a hypothetical).
  */
-function fillerAt(story: Story, start: number, end: number, lower: string): { end: number; phrase: string } | undefined {
+function fillerAt(story: Story, start: number, end: number, lower: string): { end: number; phrase: string; aside?: boolean } | undefined {
   if (!/^i(?: would|'d)$/.test(lower)) return undefined;
   const sentence = sentenceAt(story, start);
   if (!sentence) return undefined;
@@ -118,6 +121,9 @@ function fillerAt(story: Story, start: number, end: number, lower: string): { en
   if (!say || say.lower !== 'say') return undefined;
   const phrase = story.prose.slice(start - story.start, say.end - story.start).replace(/\s+/g, ' ');
   const next = sentence.tokens[i + 1];
+  // "a bit of, I would say, scepticism": set off by commas, an aside. Told as a filler, with no fix:
+  // which comma goes depends on the sentence.
+  if (next?.text === ',' && sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',') return { end: say.end, phrase, aside: true };
   // "It held, I would say.": the filler closes the sentence.
   if (!next || (next.pos === 'punct' && /^[.!?]$/.test(next.text))) return sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',' ? { end: say.end, phrase } : undefined;
   const here = clauseIn(sentence, say.start);
