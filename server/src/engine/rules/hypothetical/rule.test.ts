@@ -7,6 +7,7 @@ const action = (text: string) => story({ action: text });
 
 testRule(hypothetical, {
   valid: [
+    { name: 'a plan stated after a colon: "one rule: if the error rate crossed 1%, I would roll back"', text: action('I set one rule for the rollout: if the error rate crossed 1%, I would roll back at once.') },
     { name: 'an argument reported with "argued that", continued after ", and then"', text: story({ action: "I argued that their data lead would find the waste within a year anyway, and then we would lose their trust." }) },
     // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
     { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
@@ -38,6 +39,11 @@ testRule(hypothetical, {
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
   invalid: [
+    {
+      name: '"If sales came to me…, I would ask": a conditional answer, not a reported question',
+      text: action('If sales came to me asking for a custom feature, I would ask them for the data behind it.'),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
+    },
     {
       name: '"I would say" set off by commas is a filler, told without a fix (which comma goes depends on the sentence)',
       text: story({ situation: 'There was a bit of, I would say, scepticism about these projects.' }),

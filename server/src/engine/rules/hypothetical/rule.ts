@@ -18,7 +18,7 @@ const HYPOTHETICAL = new RegExp(
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
 // "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
-const REPORTING = /\b(?:saw|noticed|could see|said|told|argued|pointed out|predicted|estimated|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
+const REPORTING = /\b(?:saw|noticed|could see|said|told|argued|pointed out|predicted|estimated|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|(?:asked|wondered|checked|see|saw|knew|know|decide|decided|tell|told \w+) if)\b/i;
 // "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
 // a pronoun earlier in the sentence ("To fix that, I would first gather data").
 const COMPLEMENTIZER = /\bthat\s*$/i;
@@ -42,6 +42,8 @@ const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)
 const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
 
 // "I argued that they would find it within a year, and then we would lose their trust": the whole argument is reported.
+// "I set one rule: if the error rate crossed 1%, I would roll back", "…told them that if it slipped I would…": a plan stated, not an answer.
+const STATED_CONDITION = /(?:[:;]|\bthat)\s*if\b[^.!?]*$/i;
 const ARGUED_THAT = /\b(?:argued|warned|explained|pointed out|predicted|said|showed|told [\w ]{1,30}?) that\b[^.!?]*$/i;
 
 // Interviewers ask what you did; "I would…" answers a different question and gets redirected.
@@ -61,6 +63,9 @@ export const hypothetical: Rule = {
   check(story, context) {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
       let redoReported = false;
+      // "If I were the owner I would escalate" is one hypothetical, not two: the main clause of a
+      // reported "if I…" goes with it.
+      let openConditionalEnd = -1;
       for (const m of matchesIn(story, section.body, HYPOTHETICAL)) {
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
         const habitual = /usually|always|generally|typically|normally|tend/.test(lower);
@@ -72,7 +77,7 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        if (!habitual && (ARGUED_THAT.test(sentenceBefore) || PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
+        if (!habitual && (STATED_CONDITION.test(sentenceBefore) || ARGUED_THAT.test(sentenceBefore) || PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
         if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) {
           // Elsewhere it is a reflection in the wrong place; in the Action it stands where a deed should.
           if (section.kind === 'action' && !redoReported) {
@@ -94,7 +99,10 @@ export const hypothetical: Rule = {
         if (wouldHave && (COUNTERFACTUAL.test(sentenceBefore) || COUNTERFACTUAL.test(sentenceAfter))) continue;
         // "I will always remember it" is a resolution; "I always remembered it" would be a different claim.
         const resolution = /\b(?:will|'ll|won't)$/.test(lower) && /^\s+(?:always|never|forever)\b/i.test(after);
-        const fixable = !habitual && !resolution && !lower.startsWith('if') && !NO_PAST.test(sentenceAfter);
+        // "If sales came to me, I would ask" → "…, I asked" would invent a habit: a conditional gets no fix.
+        const fixable = !habitual && !resolution && !lower.startsWith('if') && !/\bif\b/i.test(sentenceBefore) && !NO_PAST.test(sentenceAfter);
+        if (openConditionalEnd >= 0 && !/[.!?\n]/.test(story.prose.slice(openConditionalEnd - story.start, relStart))) continue;
+        openConditionalEnd = lower.startsWith('if') ? m.end : -1;
         context.report({
           messageId: habitual ? 'habitual' : 'hypothetical',
           data: { phrase: m.text },
