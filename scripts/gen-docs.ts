@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEAT_FIELDS, CONFIG_KEYS, CONFIG_LIMITS, DEFAULT_CONFIG, PRINCIPLE_FIELDS, PRINCIPLE_SET_FIELDS, SEVERITY_SETTINGS, type ConfigKeySpec } from '../server/src/engine/config';
-import { rules } from '../server/src/engine/rules';
+import { ruleDocSource, rules } from '../server/src/engine/rules';
 import type { EngineConfig, Rule } from '../server/src/engine/types';
 
 const README = join(__dirname, '..', 'README.md');
@@ -19,7 +19,7 @@ const END = '<!-- rules:end -->';
 export function ruleTable(): string {
   const rows = rules.map((r) => {
     const fix = r.fixable === 'fix' ? 'fix' : r.fixable === 'suggestion' ? 'suggestion' : '–';
-    return `| ${r.group} | [\`${r.name}\`](docs/rules/${r.name}.md) | ${r.description.replace(/\|/g, '\\|')} | ${r.defaultSeverity}${r.advice ? ' (advice: a hint when focused)' : ''} | ${fix} |`;
+    return `| ${r.group} | [\`${r.name}\`](${ruleDocSource(r.name)}) | ${r.description.replace(/\|/g, '\\|')} | ${r.defaultSeverity}${r.advice ? ' (advice: a hint when focused)' : ''} | ${fix} |`;
   });
   return ['| group | rule | flags | default | quick fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -34,7 +34,7 @@ export function renderReadme(current: string): string {
 type Schema = Record<string, unknown>;
 
 function severitySchema(rule: Rule): Schema {
-  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under \`coaching: focused\`)' : ''}. See [\`${rule.name}\`](docs/rules/${rule.name}.md).` };
+  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under \`coaching: focused\`)' : ''}. See [\`${rule.name}\`](${ruleDocSource(rule.name)}).` };
 }
 
 /** A list of literal phrases, bounded as `readConfig` bounds it. */

@@ -69,7 +69,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 const RULE_DOC_SCHEME = 'star-stories-rule';
 
 function ruleDocFile(context: ExtensionContext, rule: string): Uri {
-  return Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+  return Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules', `${rule}.md`);
 }
 
 /** Shows a rule's page rendered; the file ships inside the extension, so it is never opened for editing. */

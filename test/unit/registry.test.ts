@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules } from '../../server/src/engine/rules';
+import { ruleDocSource, rules } from '../../server/src/engine/rules';
 import { renderConfigSchema, renderPackageJson, renderReadme } from '../../scripts/gen-docs';
 import { CONFIG_KEYS } from '../../server/src/engine/config';
 
@@ -18,12 +18,12 @@ describe('the rule registry', () => {
   for (const rule of rules) {
     describe(rule.name, () => {
       it('has a doc page with the sections users look for', () => {
-        const doc = read(`docs/rules/${rule.name}.md`);
+        const doc = read(ruleDocSource(rule.name));
         assert.match(doc, new RegExp(`^# ${rule.name}\\b`));
-        for (const heading of ['Why', 'Fires on', 'Stays quiet on', 'How to fix']) assert.ok(doc.includes(heading), `docs/rules/${rule.name}.md lacks "${heading}"`);
+        for (const heading of ['Why', 'Fires on', 'Stays quiet on', 'How to fix']) assert.ok(doc.includes(heading), `${ruleDocSource(rule.name)} lacks "${heading}"`);
       });
       it('has a test table', () => {
-        assert.ok(existsSync(join(root, `test/unit/rules/${rule.name}.test.ts`)));
+        assert.ok(existsSync(join(root, `server/src/engine/rules/${rule.name}/rule.test.ts`)));
       });
       it('can be configured in the settings schema', () => {
         const pkg = JSON.parse(read('package.json'));

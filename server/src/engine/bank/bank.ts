@@ -20,7 +20,7 @@ import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
 import { LruCache } from '../lru';
 import type { PrincipleSet } from '../principles/types';
-import { duplicateStory } from '../rules/duplicate-story';
+import { duplicateStory } from '../rules/duplicate-story/rule';
 import { storySpan } from '../rules/util';
 import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
