@@ -26,7 +26,7 @@ import {
   selectionOrder,
   slugify,
   uniqueFileName,
-} from './bankModel';
+} from './bankViewModel';
 import type { BankStore } from './bankStore';
 import type { CoverageReportDocument } from './coverageReport';
 import type { CoverageNode, CoverageTreeProvider } from './coverageTree';

@@ -10,7 +10,7 @@ import {
   SERVER_EXEC_ARGV,
   type InitializationOptions,
 } from '../../server/src/protocol';
-import { activateStoryBank } from './storyBank';
+import { activateBankViews } from './bankViews';
 
 let client: LanguageClient | undefined;
 
@@ -58,7 +58,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   // Story bank: coverage tree, stories view, status bar and bank commands. Registered before the
   // server starts so the views exist at once; they fill when the server answers.
-  activateStoryBank(context, client, output);
+  activateBankViews(context, client, output);
 
   // Not awaited: VS Code counts activation until this function settles, and nothing here needs
   // the server's answer (requests made meanwhile wait for the start).

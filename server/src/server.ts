@@ -24,7 +24,7 @@ import { DocumentLints } from './documents';
 import { CONFIG_FILE_NAME } from './engine';
 import { hover } from './hover';
 import { CheckAllRequest, CONFIG_SECTION, FIX_ALL_KIND, type InitializationOptions, type ServerSettings } from './protocol';
-import { StoryBank } from './storyBank';
+import { BankFeatures } from './bankFeatures';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
 import { WorkspaceLint } from './workspaceLint';
@@ -43,7 +43,7 @@ let watchesFiles = false;
 let hasWorkspaceFolders = false;
 let snippetEdits = false;
 let refreshesCodeLenses = false;
-const bank = new StoryBank(
+const bank = new BankFeatures(
   connection,
   documents,
   lints,

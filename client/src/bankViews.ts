@@ -10,7 +10,7 @@ import { PracticeTimer, StoryStatusBar } from './statusBar';
 import { StoriesViewProvider } from './storiesView';
 
 /** Wires the story-bank views, status bar and commands to the language client. */
-export function activateStoryBank(context: ExtensionContext, client: LanguageClient, output: LogOutputChannel): BankStore {
+export function activateBankViews(context: ExtensionContext, client: LanguageClient, output: LogOutputChannel): BankStore {
   const bank = new BankStore(
     client,
     (message) => output.warn(message),

@@ -18,7 +18,7 @@ import {
   storyTooltip,
   summaryText,
   uniqueFileName,
-} from '../../../client/src/bankModel';
+} from '../../../client/src/bankViewModel';
 import { formatDuration } from '../../../server/src/protocol';
 import { bankSnapshot, storySummary } from './snapshot';
 import { Linter } from '../../../server/src/engine';
@@ -35,7 +35,7 @@ function sequence(...values: number[]): () => number {
   return () => values[i++ % values.length];
 }
 
-describe('bank model: coverage tree rows', () => {
+describe('bank view model: coverage tree rows', () => {
   it('lists principles in rank order with status, icon and description', () => {
     const shuffled = { ...bank, principles: [...bank.principles].reverse() };
     const rows = principleRows(shuffled, false);
@@ -68,7 +68,7 @@ describe('bank model: coverage tree rows', () => {
   });
 });
 
-describe('bank model: stories view and status bar', () => {
+describe('bank view model: stories view and status bar', () => {
   it('describes a story by time vs target, problems and principles', () => {
     assert.equal(storyDescription(checkout), '2:10 / 3:00 · 3 problems · Customer Obsession, Dive Deep');
     assert.equal(storyDescription({ ...refunds, problems: 1 }), '3:20 / 3:00 · 1 problem · Customer Obsession');
@@ -119,7 +119,7 @@ describe('bank model: stories view and status bar', () => {
   });
 });
 
-describe('bank model: new story', () => {
+describe('bank view model: new story', () => {
   it('slugs a title into a file name', () => {
     assert.equal(slugify('Checkout latency: p99 → 300 ms!'), 'checkout-latency-p99-300-ms');
     assert.equal(slugify('Café rollout at Zürich'), 'cafe-rollout-at-zurich');
@@ -184,7 +184,7 @@ describe('bank model: new story', () => {
   });
 });
 
-describe('bank model: practice', () => {
+describe('bank view model: practice', () => {
   it('picks an uncovered principle at random: missing first, then thin, then any', () => {
     const twoMissing = bankSnapshot(['Customer Obsession', 'Ownership', 'Dive Deep', 'Frugality'], [checkout, refunds]);
     assert.equal(chooseUncoveredPrinciple(twoMissing, () => 0)?.name, 'Ownership');

@@ -40,7 +40,7 @@ import { bankKey, WorkspaceIndex } from './workspaceIndex';
  */
 const CHANGED_DELAY_MS = 150;
 
-export class StoryBank {
+export class BankFeatures {
   readonly index: WorkspaceIndex;
   private watchRegistration = false;
   private readonly publishedBank = new Map<string, string>();
