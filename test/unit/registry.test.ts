@@ -38,6 +38,11 @@ describe('the rule registry', () => {
         assert.deepEqual(severity.enum, ['off', 'hint', 'info', 'warning', 'error']);
         if (rule.defaultOptions) assert.deepEqual(Object.keys(entry.anyOf[1].items[1].properties).sort(), Object.keys(rule.defaultOptions).sort());
       });
+      it('imports no other rule (shared code lives in rules/shared/ or the language layer)', () => {
+        const source = read(`server/src/engine/rules/${rule.name}/rule.ts`);
+        const others = [...source.matchAll(/from '\.\.\/([\w-]+)\//g)].map((m) => m[1]).filter((dir) => dir !== 'shared' && dir !== '..');
+        assert.deepEqual(others, []);
+      });
       it('has messages and a description', () => {
         assert.ok(rule.description.length > 10);
         assert.ok(Object.keys(rule.messages).length > 0);

@@ -3,7 +3,7 @@ import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './pa
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
-import { hasPlaceholder } from './rules/util';
+import { hasPlaceholder } from './rules/shared/util';
 import { partitionPoint } from './search';
 import { lineIndex } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';

@@ -5,7 +5,7 @@
  * A comment in the rule says which interviewer behavior it encodes (see docs/interviews.md).
  */
 import type { Rule } from '../types';
-import { matchesIn, sectionsOf } from './util';
+import { matchesIn, sectionsOf } from './shared/util';
 
 export const templateRule: Rule = {
   name: 'rule-name',

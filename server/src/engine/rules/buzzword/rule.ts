@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { phraseListCache } from '../../lru';
-import { joined } from '../hedging/rule';
-import { literalPhrases, matchesIn, sectionsOf } from '../util';
+import { joined } from '../shared/delete-phrase';
+import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
 
 /** Each buzzword with the plain words to say instead. */
 const BUZZWORDS: Array<[pattern: string, advice: string]> = [

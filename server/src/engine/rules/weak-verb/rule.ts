@@ -3,7 +3,7 @@ import { phraseListCache } from '../../lru';
 import { matchCase } from '../../text';
 import { compoundParts, pastTense } from '../../verbs';
 import { clauseIn, sentenceIn, sentencesOf, tokenIndexAt, type Clause, type Sentence, type Token } from '../../language';
-import { literalPhrases, matchesIn, sectionsOf } from '../util';
+import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
 
 const WEAK_PHRASES = [
   'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
