@@ -14,7 +14,7 @@ import { partitionPoint } from '../search';
  * 'later'`): parsing gives coverage, words and duplicates at once, the rules' problem counts
  * follow from `lintDeferred`.
  */
-import type { BankSnapshot, StorySummary } from '../../protocol';
+import type { BankSnapshot, StorySummary } from './types';
 import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
 import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
