@@ -8,7 +8,7 @@ export type { Principle, PrincipleSet, Beat } from './principles/types';
 export { countWords, storyWords, speakingSeconds, formatSeconds, rel, lineIndex } from './text';
 export { findFrontMatter } from './parse';
 export { eolOf } from './rules/shared/util';
-export { readConfig, mergeConfig, resolvePrincipleSet, DEFAULT_CONFIG, CONFIG_KEYS, CONFIG_LIMITS, type ConfigProblem } from './config';
+export { readConfig, mergeConfig, resolvePrincipleSet, DEFAULT_CONFIG, configKeys, CONFIG_LIMITS, type ConfigProblem } from './config';
 export { parseConfigFile, CONFIG_FILE_NAME, type ConfigFileProblem, type ConfigFileResult } from './configFile';
 export { lintWithActiveSet, LinterPool } from './activeSet';
 export * from './types';

@@ -43,12 +43,15 @@ export const buzzword: Rule = {
   name: 'buzzword',
   description: 'Corporate jargon (synergy, leverage, paradigm shift, move the needle, best-in-class…) where plain words would say what happened.',
   group: 'delivery',
+  options: {
+    buzzwords: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `buzzword` flags in addition to its built-in list (matched literally, ignoring case).' },
+  },
   defaultSeverity: 'info',
   messages: {
     buzzword: '"{phrase}" is a buzzword that says nothing an interviewer can write down; {advice}.',
   },
   check(story, context) {
-    const { pattern } = buzzPattern(context.config.buzzwords);
+    const { pattern } = buzzPattern(context.options.buzzwords as readonly string[]);
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       for (const m of matchesIn(story, section.body, pattern)) {
         if (joined(story.prose, m.start - story.start, m.end - story.start)) continue;

@@ -36,11 +36,14 @@ export const hedging: Rule = {
   group: 'delivery',
   defaultSeverity: 'info',
   fixable: 'fix',
+  options: {
+    hedges: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `hedging` flags in addition to its built-in list (matched literally, ignoring case).' },
+  },
   messages: {
     hedge: '"{phrase}" makes you sound unsure of your own story; say it plainly, or say what you did to find out.',
   },
   check(story, context) {
-    const pattern = hedgePattern(context.config.hedges);
+    const pattern = hedgePattern(context.options.hedges as readonly string[]);
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       let sentenceSpans: readonly Span[] | undefined;
       let sentenceStarts: number[] | undefined;

@@ -73,7 +73,9 @@ export const longSentence: Rule = {
   group: 'delivery',
   defaultSeverity: 'info',
   advice: true,
-  defaultOptions: { maxWords: 35 },
+  options: {
+    maxWords: { type: 'number', default: 35, markdownDescription: 'Words a sentence may have before it is flagged.' },
+  },
   messages: {
     long: 'This sentence has {words} words; split it so each sentence carries one step or one fact (aim for {max} words or fewer).',
   },

@@ -16,10 +16,10 @@ export const setupTooLong: Rule = {
   defaultSeverity: 'info',
   advice: true,
   wholeStory: true,
-  defaultOptions: {
-    maxShare: 0.3,
+  options: {
+    maxShare: { type: 'number', default: 0.3, markdownDescription: 'Largest share of the story\'s words Situation and Task may take (0.3 is 30%).' },
     // Under about 100 words, one sentence each of Situation and Task is already 30%: the share says nothing yet.
-    minWords: 100,
+    minWords: { type: 'number', default: 100, markdownDescription: 'Stories shorter than this many words are not judged.' },
   },
   messages: {
     thinAction:

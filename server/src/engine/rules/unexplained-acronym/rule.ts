@@ -35,11 +35,19 @@ export const unexplainedAcronym: Rule = {
   defaultSeverity: 'info',
   advice: true,
   fixable: 'suggestion',
+  options: {
+    acronyms: {
+      type: 'phrases',
+      default: [],
+      topLevel: true,
+      markdownDescription: 'Acronyms your interviewers know, accepted by `unexplained-acronym` without an expansion (exactly as written, e.g. `SLA`).',
+    },
+  },
   messages: {
     unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words it stands for the first time, with "({acronym})" after them, or add it to the acronym allow-list.',
   },
   check(story, context) {
-    const allowed = new Set(context.config.acronyms);
+    const allowed = new Set(context.options.acronyms as readonly string[]);
     const seen = new Set<string>();
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       const from = section.body.start - story.start;
