@@ -260,7 +260,7 @@ export class Linter {
               rule: rule.name,
               messageId: report.messageId,
               message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
-              severity: configured ? severity : coached(report.severity ?? severity, rule, config),
+              severity: configured ? severity : coached(report.severity ?? severity, report.advice ?? rule.advice, config),
               start: report.start,
               end: report.end,
               fix: report.fix,
@@ -296,8 +296,8 @@ export class Linter {
 }
 
 /** Under focused coaching, advice is a hint: the story shows what an interviewer would mark, and the polish waits. */
-function coached(severity: Severity, rule: Rule, config: EngineConfig): Severity {
-  return severity === 'info' && rule.advice && config.coaching === 'focused' ? 'hint' : severity;
+function coached(severity: Severity, advice: boolean | undefined, config: EngineConfig): Severity {
+  return severity === 'info' && advice && config.coaching === 'focused' ? 'hint' : severity;
 }
 
 /**

@@ -152,6 +152,8 @@ export interface RuleReport extends Span {
   data?: Record<string, string | number>;
   /** Overrides the rule's default severity for this finding; a severity the user configured always wins. */
   severity?: Severity;
+  /** Overrides `Rule.advice` for this finding: a rule can be sure of its strong cases and only advise on the rest. */
+  advice?: boolean;
   fix?: Fix;
   suggestions?: Fix[];
   relatedSpans?: RelatedSpan[];

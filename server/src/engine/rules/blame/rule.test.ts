@@ -3,6 +3,10 @@ import { story, testRule } from '../../../../../test/unit/ruleTester';
 
 testRule(blame, {
   valid: [
+    {
+      name: 'a colleague\'s reason given as a fact, not guessed',
+      text: story({ action: "My director kept the timeline because the VP didn't want to relearn the format before the board meeting." }),
+    },
     { name: 'a story that blames no one', text: story({}) },
     {
       name: 'a neutral fact about another company',
@@ -45,6 +49,11 @@ testRule(blame, {
     { name: 'inside a code span', text: story({ action: 'I ran `the other team dropped the ball` through the script and paused the carrier.' }) },
   ],
   invalid: [
+    {
+      name: 'a guess at a colleague\'s motive for disagreeing',
+      text: story({ action: "Jordan didn't support me, honestly I think because he didn't want to redo his slides." }),
+      findings: [{ messageId: 'motive', text: "honestly I think because he didn't want" }],
+    },
     {
       name: '"he wasn\'t receptive to feedback"',
       text: story({ situation: "My teammate owned the parser. He wasn't receptive to feedback, so the bug sat in review for a month." }),

@@ -14,12 +14,15 @@ const WORK_NOUNS = new PhraseList(words.workNouns);
 const JUDGMENTS = new PhraseList(words.judgments);
 const NOT_BLAMED = new PhraseList(words.notBlamed);
 const SELF_AWARE = new PhraseList(words.selfAware);
+const MOTIVES = new PhraseList(words.motives);
+const GUESSES = new PhraseList(words.guesses);
 const OTHERS_POSSESSIVE = new Set(['his', 'her', 'their', "'s"]);
 const COPULA = new Set(['be', 'seem', 'become', 'get']);
 
 interface Hit {
   start: number;
   end: number;
+  messageId?: 'motive';
 }
 
 // What interviewers grade (docs/interviews.md): blaming a teammate or another team is one of the weak patterns interviewers listen
@@ -31,6 +34,8 @@ export const blame: Rule = {
   group: 'ownership',
   defaultSeverity: 'warning',
   messages: {
+    motive:
+      '"{phrase}": a guess at why a colleague disagreed; an interviewer hears how you talk about colleagues, not the argument. Give their reasons as they would put them, and what you did about them.',
     blame: '"{phrase}" blames someone else for the problem; an interviewer will hear it and ask what your own part was. State what happened as a plain fact and spend the words on what you did about it.',
   },
   check(story, context) {
@@ -40,7 +45,7 @@ export const blame: Rule = {
         const hit = blameIn(sentence);
         if (!hit) continue;
         const phrase = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
-        context.report({ messageId: 'blame', data: { phrase }, start: hit.start, end: hit.end });
+        context.report({ messageId: hit.messageId ?? 'blame', data: { phrase }, start: hit.start, end: hit.end });
       }
     }
   },
@@ -141,8 +146,29 @@ function blameIn(sentence: Sentence): Hit | undefined {
     const start = owner.lower === "'s" ? ownerStart(tokens, m.first - 1) : m.first - 1;
     hits.push({ start: tokens[start].start, end: tokens[m.last].end });
   }
+  const motive = guessedMotive(sentence);
+  if (motive) hits.push(motive);
   hits.sort((a, b) => a.start - b.start);
   return hits[0];
+}
+
+/**
+ * "honestly I think because he didn't want to redo his slides": a guess at a colleague's motive for
+ * disagreeing. The interviewer hears the candidate's view of a colleague, not the argument.
+ */
+function guessedMotive(sentence: Sentence): Hit | undefined {
+  const tokens = sentence.tokens;
+  for (const clause of sentence.clauses) {
+    if (!blamable(clause) || !clause.verb || !(clause.negated || tokens[tokens.indexOf(clause.verb) + 1]?.lemma === 'not')) continue;
+    const head = tokens.indexOf(clause.verb);
+    if (!MOTIVES.longestAt(tokens, head)) continue;
+    const subjectAt = tokens.findIndex((t) => t.start === clause.subject!.start);
+    if (tokens[subjectAt - 1]?.lower !== 'because') continue;
+    const guess = GUESSES.first(tokens, Math.max(0, subjectAt - 6), subjectAt - 1);
+    if (!guess) continue;
+    return { start: tokens[guess.first].start, end: clause.verb.end, messageId: 'motive' };
+  }
+  return undefined;
 }
 
 /** Someone other than the candidate, their team or a customer, speaking in their own voice. */

@@ -1,7 +1,7 @@
-import type { Rule } from '../../types';
+import type { Rule, RuleReport } from '../../types';
 import { phraseListCache } from '../../lru';
 import { joined } from '../shared/delete-phrase';
-import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
 
 /** Each buzzword with the plain words to say instead. */
 const BUZZWORDS: Array<[pattern: string, advice: string]> = [
@@ -20,6 +20,10 @@ const BUZZWORDS: Array<[pattern: string, advice: string]> = [
   ['value[\\s-]adds?', 'say what the benefit was'],
   ['(?:touch(?:ed|ing)?)\\s+base', 'say "talked to" or "met"'],
   ['win[\\s-]win', 'say what each side got'],
+  ['north[\\s-]stars?', 'say the goal itself, with its number and date'],
+  ['customer[\\s-](?:centric|centricity)', 'say which customers and what changed for them'],
+  ['frictionless(?:ly)?', 'say which step got shorter, and by how much'],
+  ['sociali[sz](?:e|ed|es|ing)', 'say who you showed it to and what changed because of it'],
 ];
 
 // "leverage" the noun ("we had no leverage with the vendor") is plain English; only the verb is jargon.
@@ -38,6 +42,9 @@ function buzzPattern(extra: readonly string[]): { pattern: RegExp; extra: string
   });
 }
 
+/** From this many in one story, the buzzwords are one finding: the story's register, not a word. */
+const GATHER_AT = 3;
+
 // Interviewers write down what the candidate did; "leveraged synergies" gives them nothing to write.
 export const buzzword: Rule = {
   name: 'buzzword',
@@ -48,11 +55,13 @@ export const buzzword: Rule = {
   },
   defaultSeverity: 'info',
   messages: {
+    buzzwords: 'This story leans on {count} buzzwords ({list}); an interviewer can write none of them down. Say what you did and what changed, in plain words.',
     buzzword: '"{phrase}" is a buzzword that says nothing an interviewer can write down; {advice}.',
   },
   check(story, context) {
     const { pattern } = buzzPattern(context.options.buzzwords as readonly string[]);
-    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
+    const hits: RuleReport[] = [];
+    for (const section of toldSections(story)) {
       for (const m of matchesIn(story, section.body, pattern)) {
         if (joined(story.prose, m.start - story.start, m.end - story.start)) continue;
         const groups = m.groups.groups ?? {};
@@ -62,8 +71,16 @@ export const buzzword: Rule = {
           if (NOUN_BEFORE.test(before)) continue;
         }
         const advice = index >= 0 ? BUZZWORDS[index][1] : 'say in plain words what happened';
-        context.report({ messageId: 'buzzword', data: { phrase: m.text.replace(/\s+/g, ' '), advice }, start: m.start, end: m.end });
+        hits.push({ messageId: 'buzzword', data: { phrase: m.text.replace(/\s+/g, ' '), advice }, start: m.start, end: m.end });
       }
     }
+    const phrases = distinctPhrases(hits.map((h) => String(h.data!.phrase)));
+    reportGathered(context, hits, {
+      atLeast: GATHER_AT,
+      count: phrases.length,
+      messageId: 'buzzwords',
+      data: { count: phrases.length, list: phrases.join(', ') },
+      place: (h) => `"${h.data!.phrase}"`,
+    });
   },
 };

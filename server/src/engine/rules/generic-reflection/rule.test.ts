@@ -5,6 +5,7 @@ const reflection = (text: string | null) => story({ reflection: text });
 
 testRule(genericReflection, {
   valid: [
+    { name: 'a lesson that names what to look at: "it is important to look at the whole call path"', text: reflection('I learned that it is important to look at the whole call path and not just your own service.') },
     { name: 'a lesson followed by "Now for every config change I …"', text: story({ reflection: 'Testing is important. Now for every config change I run the replay suite before I merge.' }) },
     { name: 'the builder\'s "I now read the raw logs before I trust a dashboard"', text: story({}) },
     { name: '"I stopped … Every dashboard I build now…"', text: reflection('I stopped trusting medians for customer-facing pages. Every dashboard I build now shows the 99th percentile by region.') },
@@ -17,6 +18,13 @@ testRule(genericReflection, {
     { name: 'no Reflection: missing-reflection reports that', text: reflection(null) },
   ],
   invalid: [
+    // Maxims: a rule for everyone instead of a change in the candidate.
+    ...[
+      'I learned that clear updates to partner teams are very important and you must escalate early.',
+      'I learned that sometimes you need to keep pushing for the right answer even when people resist.',
+      'I learned that doing the right thing for the customer pays off in the long run.',
+      'Hiring is not about filling seats, it is about raising the bar.',
+    ].map((text) => ({ name: `a maxim: "${text.slice(0, 40)}…"`, text: reflection(text), findings: [{ messageId: 'generic', text }] })),
     // From the field corpus: platitudes the list did not know.
     { name: '"… are the foundation of a healthy team"', text: story({ reflection: 'Communication and transparency are the foundation of a healthy team.' }), findings: [{ messageId: 'generic', text: 'Communication and transparency are the foundation of a healthy team.' }] },
     { name: '"I learned to stand up for what I believe is right"', text: story({ reflection: 'I learned to stand up for what I believe is right, even when it is not popular.' }), findings: [{ messageId: 'generic', text: 'I learned to stand up for what I believe is right, even when it is not popular.' }] },

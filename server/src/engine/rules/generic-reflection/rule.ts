@@ -25,6 +25,13 @@ const GENERIC = new RegExp(
       'lessons? learned',
       '(?:communication|collaboration|teamwork|transparency|trust|feedback|listening|empathy)(?: and \\w+)? (?:is|are) the (?:foundation|key|basis|cornerstone|heart)',
       'I learned (?:to|that|how to) (?:always |never )?(?:stand up for|speak up|trust|listen|communicate|be (?:more )?(?:patient|open|humble|flexible|proactive)|believe in|never give up|follow my)',
+      // Maxims: a rule for everyone rather than a change in the candidate ("you must escalate early").
+      // "…that it is important to look at the whole call path" names its lesson; "…that good communication is" does not.
+      'I learned that (?!it )(?:[\\w-]+ ){1,6}?(?:is|are) (?:so |very |really |extremely |super |always )?(?:important|key|crucial|essential|critical|vital|everything)',
+      'I learned that (?:sometimes |always |in the end )?(?:you|one|we|people|leaders|managers) (?:really )?(?:need|needs|have|has|must|should|can(?:not|\'t)?)',
+      'pays? off(?: in the (?:long run|end))?',
+      'the most important thing',
+      '(?:is|are)(?:n[\'\u2019]t| not) (?:just |only |really )?about [^.!?]{1,80}?(?:it[\'\u2019]s|it is|but) (?:really )?about',
     ].join('|') +
     ')\\b',
   'i',

@@ -58,6 +58,16 @@ testRule(habitualAnswer, {
   ],
   invalid: [
     {
+      name: 'a role and a routine, two habit sentences, and present tense six times the past',
+      text: story({
+        situation: 'As a PM I get far more requests than my team can build.',
+        task: 'My responsibility is to make sure we put our capacity into the biggest bets.',
+        action: 'Every quarter I pull all requests into one backlog and score each one. I review the top twenty with my lead. I know I can be wrong, so I seek out people who disagree.',
+        result: 'Stakeholders trust the roadmap more.',
+      }),
+      findings: [{ messageId: 'mostlyHabitual', text: 'My responsibility is to make sure we put our capacity into the biggest bets.' }],
+    },
+    {
       name: 'a philosophy with no headings',
       text: noHeadings(
         'Handling disagreement',

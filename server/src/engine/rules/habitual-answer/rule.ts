@@ -89,7 +89,9 @@ export const habitualAnswer: Rule = {
       return;
     }
     const habits = told.filter(marksHabit);
-    if (habits.length >= MIN_HABIT_SENTENCES && present >= DOMINANCE * past) {
+    // Two habit sentences are enough when present-tense telling outweighs the past twice as much again.
+    const dominant = (habits.length >= MIN_HABIT_SENTENCES && present >= DOMINANCE * past) || (habits.length >= 2 && present >= 2 * DOMINANCE * past);
+    if (dominant) {
       const first = habits[0];
       context.report({ messageId: 'mostlyHabitual', data: { sentence: quoteText(first.text) }, start: first.start, end: first.end });
     }

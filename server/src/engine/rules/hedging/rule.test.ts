@@ -5,6 +5,7 @@ const action = (text: string) => story({ action: text });
 
 testRule(hedging, {
   valid: [
+    { name: '"I think because…" guesses at someone else\'s reason (blame reports it), not doubt about the story', text: story({ action: "Jordan didn't support me, I think because he didn't want to redo his slides." }) },
     { name: '"what I believe is right": the belief is the object, not a hedge', text: story({ action: 'I argued for what I believe is right for the customer, and I wrote the doc.' }) },
     { name: 'the builder\'s strong story', text: story({}) },
     { name: '"kind of" and "sort of" as nouns', text: action('I asked what kind of data the job needed and chose a different sort of index.') },
@@ -17,12 +18,22 @@ testRule(hedging, {
   ],
   invalid: [
     {
+      name: 'an answer with no STAR headings is read too; three hedges are one finding shown, the rest hints with their own fixes',
+      text: '# Developing a leader\nPrinciples: Hire and Develop the Best\n\nI think coaching is basically my job, and I kind of coached her for a quarter.\n',
+      findings: [
+        { messageId: 'hedges', text: 'I think', severity: 'info' },
+        { messageId: 'hedge', text: 'basically', severity: 'hint' },
+        { messageId: 'hedge', text: 'kind of', severity: 'hint' },
+      ],
+      output: '# Developing a leader\nPrinciples: Hire and Develop the Best\n\nCoaching is my job, and I coached her for a quarter.\n',
+    },
+    {
       name: 'a hedge that starts the sentence: the next word takes the capital',
       text: action('I think the cache was the cause. Basically, I rewrote the retry loop. Maybe 20% of calls failed.'),
       findings: [
-        { messageId: 'hedge', text: 'I think' },
-        { messageId: 'hedge', text: 'Basically' },
-        { messageId: 'hedge', text: 'Maybe' },
+        { messageId: 'hedges', text: 'I think' },
+        { messageId: 'hedge', text: 'Basically', severity: 'hint' },
+        { messageId: 'hedge', text: 'Maybe', severity: 'hint' },
       ],
       output: action('The cache was the cause. I rewrote the retry loop. 20% of calls failed.'),
     },
@@ -40,10 +51,10 @@ testRule(hedging, {
       name: 'between commas, mid-sentence, and at the end',
       text: action('It was, basically, a race. The job was kind of slow. I probably spent too long on it. The cache was the cause, I think.'),
       findings: [
-        { messageId: 'hedge', text: 'basically' },
-        { messageId: 'hedge', text: 'kind of' },
-        { messageId: 'hedge', text: 'probably' },
-        { messageId: 'hedge', text: 'I think' },
+        { messageId: 'hedges', text: 'basically' },
+        { messageId: 'hedge', text: 'kind of', severity: 'hint' },
+        { messageId: 'hedge', text: 'probably', severity: 'hint' },
+        { messageId: 'hedge', text: 'I think', severity: 'hint' },
       ],
       output: action('It was a race. The job was slow. I spent too long on it. The cache was the cause.'),
     },
@@ -60,14 +71,14 @@ testRule(hedging, {
       name: 'the other built-in hedges',
       text: action('I guess I paused it. I believe it worked. Perhaps I waited. It was somewhat faster. It was sort of fixed. I suppose it held. I feel like it helped. It was more or less done.'),
       findings: [
-        { messageId: 'hedge', text: 'I guess' },
-        { messageId: 'hedge', text: 'I believe' },
-        { messageId: 'hedge', text: 'Perhaps' },
-        { messageId: 'hedge', text: 'somewhat' },
-        { messageId: 'hedge', text: 'sort of' },
-        { messageId: 'hedge', text: 'I suppose' },
-        { messageId: 'hedge', text: 'I feel like' },
-        { messageId: 'hedge', text: 'more or less' },
+        { messageId: 'hedges', text: 'I guess' },
+        { messageId: 'hedge', text: 'I believe', severity: 'hint' },
+        { messageId: 'hedge', text: 'Perhaps', severity: 'hint' },
+        { messageId: 'hedge', text: 'somewhat', severity: 'hint' },
+        { messageId: 'hedge', text: 'sort of', severity: 'hint' },
+        { messageId: 'hedge', text: 'I suppose', severity: 'hint' },
+        { messageId: 'hedge', text: 'I feel like', severity: 'hint' },
+        { messageId: 'hedge', text: 'more or less', severity: 'hint' },
       ],
       output: action('I paused it. It worked. I waited. It was faster. It was fixed. It held. It helped. It was done.'),
     },
@@ -81,9 +92,9 @@ testRule(hedging, {
       name: 'no fix where deleting would take markup or leave a dangling mark',
       text: action('It was **kind of** slow. It was (maybe) the cache. It was slow — probably.'),
       findings: [
-        { messageId: 'hedge', text: 'kind of' },
-        { messageId: 'hedge', text: 'maybe' },
-        { messageId: 'hedge', text: 'probably' },
+        { messageId: 'hedges', text: 'kind of' },
+        { messageId: 'hedge', text: 'maybe', severity: 'hint' },
+        { messageId: 'hedge', text: 'probably', severity: 'hint' },
       ],
     },
     {

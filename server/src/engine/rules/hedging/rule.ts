@@ -1,10 +1,10 @@
 import { partitionPoint } from '../../search';
-import type { Rule, Span } from '../../types';
+import type { Rule, RuleReport, Span } from '../../types';
 import { deletePhrase, joined } from '../shared/delete-phrase';
 import { spokenSentences } from '../shared/spoken-sentences';
 import { phraseListCache } from '../../lru';
 import { rel } from '../../text';
-import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
 
 const HEDGES = [
   'I think', 'I guess', 'I believe', 'I suppose', 'I feel like', 'kind of', 'sort of', 'basically', 'maybe', 'probably',
@@ -14,7 +14,8 @@ const HEDGES = [
 // "what kind of data", "a sort of index", "a maybe": the noun, not the hedge.
 const NOUN_BEFORE = /\b(?:a|an|the|what|which|this|that|these|those|any|some|every|each|no|one|same|other|another|new|different|right|wrong|certain|particular|whatever|his|her|my|our|their|its|your)\s+$/i;
 // "I think about cost first", "I believe in small changes": a verb with its object, not a hedge.
-const VERB_USE_AFTER = /^\s+(?:about|of|through|back|ahead|in|so|not)\b/i;
+// "I think because he didn't want to…": a guess at someone's reason, which blame reports, not doubt about the candidate's own claim.
+const VERB_USE_AFTER = /^\s+(?:about|of|through|back|ahead|in|so|not|because)\b/i;
 // After "I think that", "that" introduces the clause when a subject follows; "I think that works" keeps it.
 const CLAUSE_AFTER_THAT = /^\s+that\s+(?=(?:the|a|an|we|i|it|he|she|they|you|our|my|his|her|their|its|this|these|those|there|every|each|no|one|all|most|some)\b)/i;
 
@@ -29,6 +30,9 @@ function hedgePattern(extra: readonly string[]): RegExp {
   });
 }
 
+/** From this many in one story, hedging is how the story sounds: one finding, the rest hints. */
+const GATHER_AT = 3;
+
 // A hedge tells the interviewer the candidate is unsure of their own story; they score what is stated plainly.
 export const hedging: Rule = {
   name: 'hedging',
@@ -40,11 +44,13 @@ export const hedging: Rule = {
     hedges: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `hedging` flags in addition to its built-in list (matched literally, ignoring case).' },
   },
   messages: {
+    hedges: 'You hedge {count} times in this story ({list}); you sound unsure of your own example. Say it plainly, or say what you did to find out.',
     hedge: '"{phrase}" makes you sound unsure of your own story; say it plainly, or say what you did to find out.',
   },
   check(story, context) {
     const pattern = hedgePattern(context.options.hedges as readonly string[]);
-    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
+    const hits: RuleReport[] = [];
+    for (const section of toldSections(story)) {
       let sentenceSpans: readonly Span[] | undefined;
       let sentenceStarts: number[] | undefined;
       let quotes: number[] | undefined;
@@ -64,7 +70,7 @@ export const hedging: Rule = {
         const sentence = sentenceSpans[lastAtOrBefore(sentenceStarts, at)];
         // A quotation is someone else's words ("the PM said \"maybe next quarter\"").
         if (sentence && at < sentence.end && (lastAtOrBefore(quotes, at - 1) - lastAtOrBefore(quotes, sentence.start - 1)) % 2 === 1) continue;
-        context.report({
+        hits.push({
           messageId: 'hedge',
           data: { phrase: m.text.replace(/\s+/g, ' ') },
           start: m.start,
@@ -73,6 +79,13 @@ export const hedging: Rule = {
         });
       }
     }
+    const phrases = distinctPhrases(hits.map((h) => String(h.data!.phrase)));
+    reportGathered(context, hits, {
+      atLeast: GATHER_AT,
+      messageId: 'hedges',
+      data: { count: hits.length, list: phrases.map((p) => `"${p}"`).join(', ') },
+      place: (h) => `"${h.data!.phrase}"`,
+    });
   },
 };
 

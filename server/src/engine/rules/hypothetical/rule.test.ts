@@ -7,6 +7,8 @@ const action = (text: string) => story({ action: text });
 
 testRule(hypothetical, {
   valid: [
+    { name: 'a plan stated after a colon: "one rule: if the error rate crossed 1%, I would roll back"', text: action('I set one rule for the rollout: if the error rate crossed 1%, I would roll back at once.') },
+    { name: 'an argument reported with "argued that", continued after ", and then"', text: story({ action: "I argued that their data lead would find the waste within a year anyway, and then we would lose their trust." }) },
     // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
     { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
     { name: 'a prediction the candidate saw: "I saw we would be at least two weeks late"', text: story({ task: 'Three weeks before the date, I saw we would be at least two weeks late, because load tests failed.' }) },
@@ -14,7 +16,7 @@ testRule(hypothetical, {
     { name: 'a projection acted on: "at the current rate we would double-charge"', text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }) },
     { name: 'speech reported after a colon', text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }) },
     { name: 'an opinion about the story: "I would call this"', text: story({ result: 'Refunds settled in 1.5 days within six weeks. I would call this one of my most valuable projects.' }) },
-    { name: 'what the candidate would do again', text: story({ action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.' }) },
+    { name: 'what the candidate would do again, in the Reflection', text: story({ reflection: 'If I were to do this again at a bigger scale, I would build a dashboard first.' }) },
     { name: 'a past-tense story', text: story({}) },
     { name: 'reported speech: a past promise is a real event', text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.') },
     { name: 'reported speech with "that"', text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.') },
@@ -37,6 +39,21 @@ testRule(hypothetical, {
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
   invalid: [
+    {
+      name: '"If sales came to me…, I would ask": a conditional answer, not a reported question',
+      text: action('If sales came to me asking for a custom feature, I would ask them for the data behind it.'),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
+    },
+    {
+      name: '"I would say" set off by commas is a filler, told without a fix (which comma goes depends on the sentence)',
+      text: story({ situation: 'There was a bit of, I would say, scepticism about these projects.' }),
+      findings: [{ messageId: 'filler', text: 'I would say' }],
+    },
+    {
+      name: 'what the candidate would do another time, told in the Action where a deed should be: info, no fix',
+      text: story({ action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.' }),
+      findings: [{ messageId: 'redoInAction', text: 'If I were', severity: 'info' }],
+    },
     { name: '"I would call every customer" is a plan, not an opinion about the story', text: story({ action: 'I would call every customer myself.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'I called every customer myself.' }) },
     { name: '"So I would first …" opens a plan', text: story({ action: 'So I would first gather data from the refund logs.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'So I first gathered data from the refund logs.' }) },
     {

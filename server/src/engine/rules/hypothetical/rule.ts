@@ -18,7 +18,7 @@ const HYPOTHETICAL = new RegExp(
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
 // "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
-const REPORTING = /\b(?:saw|noticed|could see|said|told|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|if)\b/i;
+const REPORTING = /\b(?:saw|noticed|could see|said|told|argued|pointed out|predicted|estimated|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|(?:asked|wondered|checked|see|saw|knew|know|decide|decided|tell|told \w+) if)\b/i;
 // "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
 // a pronoun earlier in the sentence ("To fix that, I would first gather data").
 const COMPLEMENTIZER = /\bthat\s*$/i;
@@ -41,6 +41,11 @@ const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)
 // A hyphenated compound is one word: "re-run", "double-check", "under-promise".
 const WORD_AFTER = /^(\s+)([A-Za-z]+(?:-[A-Za-z]+)*)/;
 
+// "I argued that they would find it within a year, and then we would lose their trust": the whole argument is reported.
+// "I set one rule: if the error rate crossed 1%, I would roll back", "…told them that if it slipped I would…": a plan stated, not an answer.
+const STATED_CONDITION = /(?:[:;]|\bthat)\s*if\b[^.!?]*$/i;
+const ARGUED_THAT = /\b(?:argued|warned|explained|pointed out|predicted|said|showed|told [\w ]{1,30}?) that\b[^.!?]*$/i;
+
 // Interviewers ask what you did; "I would…" answers a different question and gets redirected.
 export const hypothetical: Rule = {
   name: 'hypothetical',
@@ -52,9 +57,15 @@ export const hypothetical: Rule = {
     hypothetical: '"{phrase}" is a hypothetical; tell what you did, in the past tense.',
     filler: '"{phrase}" is a filler; just say it.',
     habitual: '"{phrase}" describes a habit; tell the one time it happened, in the past tense.',
+    redoInAction:
+      '"{phrase}" is what you would do another time, told in your Action; the interviewer grades what you did. Tell what you did here, and move what you would change to the Reflection.',
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result'])) {
+      let redoReported = false;
+      // "If I were the owner I would escalate" is one hypothetical, not two: the main clause of a
+      // reported "if I…" goes with it.
+      let openConditionalEnd = -1;
       for (const m of matchesIn(story, section.body, HYPOTHETICAL)) {
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
         const habitual = /usually|always|generally|typically|normally|tend/.test(lower);
@@ -66,12 +77,19 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        if (!habitual && (PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
-        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) continue;
+        if (!habitual && (STATED_CONDITION.test(sentenceBefore) || ARGUED_THAT.test(sentenceBefore) || PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
+        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) {
+          // Elsewhere it is a reflection in the wrong place; in the Action it stands where a deed should.
+          if (section.kind === 'action' && !redoReported) {
+            redoReported = true;
+            context.report({ messageId: 'redoInAction', data: { phrase: m.text.replace(/\s+/g, ' ') }, severity: 'info', start: m.start, end: m.end });
+          }
+          continue;
+        }
         // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
         const filler = fillerAt(story, m.start, m.end, lower);
         if (filler) {
-          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: fillerFix(story, context.text, m.start, filler.end) });
+          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: filler.aside ? undefined : fillerFix(story, context.text, m.start, filler.end) });
           continue;
         }
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
@@ -81,7 +99,10 @@ export const hypothetical: Rule = {
         if (wouldHave && (COUNTERFACTUAL.test(sentenceBefore) || COUNTERFACTUAL.test(sentenceAfter))) continue;
         // "I will always remember it" is a resolution; "I always remembered it" would be a different claim.
         const resolution = /\b(?:will|'ll|won't)$/.test(lower) && /^\s+(?:always|never|forever)\b/i.test(after);
-        const fixable = !habitual && !resolution && !lower.startsWith('if') && !NO_PAST.test(sentenceAfter);
+        // "If sales came to me, I would ask" → "…, I asked" would invent a habit: a conditional gets no fix.
+        const fixable = !habitual && !resolution && !lower.startsWith('if') && !/\bif\b/i.test(sentenceBefore) && !NO_PAST.test(sentenceAfter);
+        if (openConditionalEnd >= 0 && !/[.!?\n]/.test(story.prose.slice(openConditionalEnd - story.start, relStart))) continue;
+        openConditionalEnd = lower.startsWith('if') ? m.end : -1;
         context.report({
           messageId: habitual ? 'habitual' : 'hypothetical',
           data: { phrase: m.text },
@@ -99,7 +120,7 @@ export const hypothetical: Rule = {
  * fix held", "It held, I would say."), read from the language layer: the next clause has a subject
  * of its own, so "say" reports an opinion rather than an act ("I would say no to the VP" is a hypothetical).
  */
-function fillerAt(story: Story, start: number, end: number, lower: string): { end: number; phrase: string } | undefined {
+function fillerAt(story: Story, start: number, end: number, lower: string): { end: number; phrase: string; aside?: boolean } | undefined {
   if (!/^i(?: would|'d)$/.test(lower)) return undefined;
   const sentence = sentenceAt(story, start);
   if (!sentence) return undefined;
@@ -108,6 +129,9 @@ function fillerAt(story: Story, start: number, end: number, lower: string): { en
   if (!say || say.lower !== 'say') return undefined;
   const phrase = story.prose.slice(start - story.start, say.end - story.start).replace(/\s+/g, ' ');
   const next = sentence.tokens[i + 1];
+  // "a bit of, I would say, scepticism": set off by commas, an aside. Told as a filler, with no fix:
+  // which comma goes depends on the sentence.
+  if (next?.text === ',' && sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',') return { end: say.end, phrase, aside: true };
   // "It held, I would say.": the filler closes the sentence.
   if (!next || (next.pos === 'punct' && /^[.!?]$/.test(next.text))) return sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',' ? { end: say.end, phrase } : undefined;
   const here = clauseIn(sentence, say.start);

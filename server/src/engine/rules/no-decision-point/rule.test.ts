@@ -33,12 +33,12 @@ testRule(noDecisionPoint, {
     {
       name: '"we discussed the trade-offs" and "we decided" are the group\'s',
       text: action('We discussed the trade-offs in the design review, and the team decided to keep the old cache.'),
-      findings: [{ messageId: 'noDecision', text: 'Action' }],
+      findings: [{ messageId: 'groupDecision', text: 'We discussed the trade-offs in the design review, and the team decided to keep the old cache.' }],
     },
     {
       name: 'a group\'s decision, its subject far back: "We discussed a few options in our review and decided"',
       text: action('We discussed a few options in our design review and decided to batch the calls, and I wrote the batching code.'),
-      findings: [{ messageId: 'noDecision', text: 'Action' }],
+      findings: [{ messageId: 'groupDecision', text: 'We discussed a few options in our design review and decided to batch the calls, and I wrote the batching code.' }],
     },
     {
       name: 'a proposal is not yet a decision with its cost',

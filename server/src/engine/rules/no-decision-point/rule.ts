@@ -1,5 +1,5 @@
 import { clauseAt } from '../../language';
-import type { Rule, Story, Section } from '../../types';
+import type { Rule, Section, Span, Story } from '../../types';
 import { proseSentences, sectionWords } from '../../text';
 import { sectionsOf } from '../shared/util';
 
@@ -27,6 +27,8 @@ const CONTRAST =
 const OWN_NOUN = /\b(?:my (?:decision|call|choice|recommendation)|I\s+(?:\w+\s+){0,2}?(?:made|weighed|considered|compared|accepted|took|faced|had|laid out|owned|picked|framed)\s+(?:\w+\s+){0,3}?(?:decisions?|call|choices?|trade-?offs?|options|alternatives|risks?|bets?))\b/i;
 /** A trade-off named in the candidate's telling ("the trade-off was a week against a month"). */
 const TRADE_OFF = /\btrade-?offs?\b/i;
+/** The group as the subject: the story's decision is there, but it is not the candidate's. */
+const GROUP_SUBJECT = /\b(?:we|the team|our team|the group|everyone)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Someone other than the candidate as the subject right before the choosing verb. */
 const OTHER_SUBJECT = /\b(?:we|they|he|she|the team|our team|my (?:manager|boss|lead|director|team)|management|leadership|the group|everyone|nobody|no one|it)\s+(?:[\w-]+\s+){0,3}$/i;
 
@@ -39,29 +41,46 @@ export const noDecisionPoint: Rule = {
   defaultSeverity: 'info',
   wholeStory: true,
   messages: {
+    groupDecision:
+      'The decision in your Action is the group\'s ("{decided}"); say what you proposed or decided yourself, what you weighed it against, and what it cost.',
     noDecision: 'Your Action names no decision or trade-off of your own; say what you chose, what you chose it over, and what it cost ("I decided to … instead of …").',
   },
   check(story, context) {
     const actions = sectionsOf(story, ['action']).filter((s) => sectionWords(story, s.body) > 0);
     if (actions.length === 0) return;
-    if (actions.some((s) => namesOwnDecision(story, s))) return;
+    let group: Span | undefined;
+    for (const action of actions) {
+      const found = decisionIn(story, action);
+      if (found === true) return;
+      group ??= found;
+    }
+    if (group) {
+      const said = story.prose.slice(group.start, group.end).replace(/\s+/g, ' ').trim();
+      const decided = said.length > 70 ? `${said.slice(0, 69).trimEnd()}…` : said;
+      context.report({ messageId: 'groupDecision', data: { decided }, start: story.start + group.start, end: story.start + group.end });
+      return;
+    }
     context.report({ messageId: 'noDecision', start: actions[0].nameSpan.start, end: actions[0].nameSpan.end });
   },
 };
 
-function namesOwnDecision(story: Story, section: Section): boolean {
+/** True when the section names a decision of the candidate's own, else the first sentence where the group decides (story-relative), if any. */
+function decisionIn(story: Story, section: Section): true | Span | undefined {
+  let group: Span | undefined;
   for (const span of proseSentences(story, { start: section.body.start - story.start, end: section.body.end - story.start })) {
     const sentence = story.prose.slice(span.start, span.end);
     if (CONTRAST.test(sentence) || OWN_NOUN.test(sentence)) return true;
     // "we discussed the trade-offs" or "we decided" is the group's; a bullet with no subject ("- Decided to roll back") is the writer's.
     for (const cue of [CHOOSING, TRADE_OFF]) {
       const m = cue.exec(sentence);
-      if (!m || OTHER_SUBJECT.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (!m) continue;
+      const lead = sentence.slice(Math.max(0, m.index - 40), m.index);
       // "We discussed a few options and decided to batch": the clause's subject, however far back, is the group.
-      const actor = clauseAt(story, story.start + span.start + m.index)?.subject?.actor;
-      if (cue === CHOOSING && (actor === 'team' || actor === 'other')) continue;
-      return true;
+      const actor = OTHER_SUBJECT.test(lead) ? undefined : clauseAt(story, story.start + span.start + m.index)?.subject?.actor;
+      if (actor === undefined && !OTHER_SUBJECT.test(lead)) return true;
+      if (actor !== undefined && actor !== 'team' && actor !== 'other') return true;
+      if (cue === CHOOSING && (actor === 'team' || GROUP_SUBJECT.test(lead))) group ??= span;
     }
   }
-  return false;
+  return group;
 }

@@ -36,6 +36,10 @@ testRule(othersDidTheWork, {
       name: 'a Hire and Develop the Best story is about someone else doing the work',
       text: story({ principles: 'Hire and Develop the Best', action: 'I coached Maya through the design review; the senior engineer she became fixed the leak herself.' }),
     },
+    {
+      name: 'shared with a team that kept changing things: a habit, not the fix',
+      text: story({ action: 'I shared my notes with the design lead, and the design lead kept changing the template.' }),
+    },
     { name: 'the Situation may say who fixed things before', text: story({ situation: 'Before I joined, the SMEs patched the parser by hand every month, and refunds took nine days.' }) },
     {
       name: 'a manager who took over the negotiation while the candidate rebuilt the pipeline',
@@ -51,6 +55,14 @@ testRule(othersDidTheWork, {
     },
   ],
   invalid: [
+    {
+      name: 'raised with another team, who found the cause and rebuilt it: info, even beside work of the candidate\'s own',
+      text: story({
+        action:
+          'I trained the churn model and built the dashboard. I raised the missing check-ins with the data engineering team, and they traced it to a broken export and rebuilt the pipeline.',
+      }),
+      findings: [{ messageId: 'raisedThenFixed', text: 'they traced', severity: 'info' }],
+    },
     {
       name: 'escalated to the principal engineer, who found and patched it',
       text: story({

@@ -10,6 +10,8 @@ const PASSIVE_SOLVES = new PhraseList(words.passiveSolves);
 const HANDOFFS = new PhraseList(words.handoffs);
 const CHOICES = new PhraseList(words.choices);
 const THIN = new PhraseList(words.thinVerbs);
+const RAISES = new PhraseList(words.raises);
+const TEAM_FIXES = new PhraseList(words.teamFixes);
 
 interface Hit {
   start: number;
@@ -25,6 +27,8 @@ export const othersDidTheWork: Rule = {
   group: 'ownership',
   defaultSeverity: 'warning',
   messages: {
+    raisedThenFixed:
+      '"{phrase}": you passed the problem on and they found or built the fix. An interviewer credits the part that was yours; say what you found, decided or built yourself, and credit them for theirs.',
     othersDidIt:
       '"{phrase}": the hard part was done by someone else. An interviewer will ask what you did yourself; say what you decided, built or found, and credit the others next to it.',
   },
@@ -34,12 +38,20 @@ export const othersDidTheWork: Rule = {
     for (const section of sectionsOf(story, ['action'])) {
       const sentences = sentencesToCheck(story, section);
       const hit = firstHandedOff(sentences);
-      if (!hit) continue;
       // A clear part of the candidate's own next to the others' work is shared credit, not a hand-off.
-      if (ownActions(sentences) >= 2) continue;
-      const phrase = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
-      context.report({ messageId: 'othersDidIt', data: { phrase }, start: hit.start, end: hit.end });
-      return;
+      if (hit && ownActions(sentences) < 2) {
+        const phrase = context.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+        context.report({ messageId: 'othersDidIt', data: { phrase }, start: hit.start, end: hit.end });
+        return;
+      }
+      // "I raised it with data engineering, and they traced it and rebuilt the pipeline": even beside
+      // work of the candidate's own, the fix the story turns on was someone else's; worth a question, not a warning.
+      const raised = raisedThenFixedByOthers(sentences);
+      if (raised) {
+        const phrase = context.text.slice(raised.start, raised.end).replace(/\s+/g, ' ');
+        context.report({ messageId: 'raisedThenFixed', data: { phrase }, severity: 'info', start: raised.start, end: raised.end });
+        return;
+      }
     }
   },
 };
@@ -81,6 +93,38 @@ function firstHandedOff(sentences: readonly Sentence[]): Hit | undefined {
       }
     });
     if (hits.length > 0) return hits.sort((a, b) => a.start - b.start)[0];
+  }
+  return undefined;
+}
+
+/** The candidate (or a subject-less note) passes the problem on, and in that sentence or the next another person or team fixes it. */
+function raisedThenFixedByOthers(sentences: readonly Sentence[]): Hit | undefined {
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s];
+    const raise = sentence.clauses.find((clause, c) => {
+      if (!clause.verb || clause.negated || clause.reported || clause.modal) return false;
+      const mine = isSelf(clause) || (!clause.subject && (c === 0 ? sentence.fragment || sentence.listItem : isSelf(sentence.clauses[c - 1])));
+      const tokens = sentence.tokens;
+      const raises = RAISES.longestAt(tokens, tokens.indexOf(clause.verb)) !== undefined || RAISES.longestAt(tokens, tokens.indexOf(clause.verbs[0])) !== undefined;
+      // Passed to someone: "raised it with data engineering", "took it to the planning team".
+      return mine && raises && clause.tokens.some((t) => t.lower === 'with' || t.lower === 'to');
+    });
+    if (!raise) continue;
+    // "I pulled the logs, built a repro and sent it to the vendor, who fixed it": the diagnosis was the candidate's.
+    if (ownActions([{ ...sentence, clauses: sentence.clauses.slice(0, sentence.clauses.indexOf(raise)) }]) > 0) continue;
+    const after = sentence.clauses.slice(sentence.clauses.indexOf(raise) + 1).map((l): [Clause, Sentence] => [l, sentence]);
+    const next = sentences[s + 1];
+    for (const [clause, where] of [...after, ...(next?.clauses ?? []).map((l): [Clause, Sentence] => [l, next])]) {
+      if (!clause.verb || clause.reported || clause.negated || clause.passive || clause.modal) continue;
+      if (clause.subject?.actor !== 'other' || clause.progressive || clause.tense !== 'past') continue;
+      const tokens = where.tokens;
+      // "kept changing the template", "started rebuilding": an ongoing habit, not the fix.
+      if (clause.verbs.some((v) => v.lemma === 'keep' || v.lemma === 'start' || v.lemma === 'continue')) continue;
+      for (const verb of [clause.verbs[0], clause.verb]) {
+        const fix = TEAM_FIXES.longestAt(tokens, tokens.indexOf(verb));
+        if (fix) return { start: clause.subject.start, end: tokens[fix.last].end };
+      }
+    }
   }
   return undefined;
 }

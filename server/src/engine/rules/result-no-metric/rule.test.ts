@@ -7,6 +7,10 @@ const PHRASE = '[Metric] went from [baseline] to [outcome] in [timeframe].';
 
 testRule(resultNoMetric, {
   valid: [
+    {
+      name: 'an answer with no STAR headings that measures its outcome',
+      text: '# Cache bug\nPrinciples: Dive Deep\n\n- Found the cache key missing currency\n- Wrong-price tickets fell from 40 a day to 0 within a week\n',
+    },
     { name: 'a duration that measures the outcome ("recovered in 20 minutes")', text: result('Checkout recovered in 20 minutes, before most customers noticed.') },
     { name: 'digits and a percentage', text: story({}) },
     { name: 'currency', text: result('The fix recovered $1.2M in annual revenue.') },
@@ -20,6 +24,11 @@ testRule(resultNoMetric, {
     { name: 'an empty Result: empty-section reports that', text: result('') },
   ],
   invalid: [
+    {
+      name: 'an answer with no STAR headings and no number anywhere',
+      text: '# Cache bug\nPrinciples: Dive Deep\n\n- Found the cache key missing currency\n- Deployed the fix the same day\n- Customers happy, issue resolved\n',
+      findings: [{ messageId: 'noMetricAnywhere', text: 'Cache bug' }],
+    },
     // From a new user's try: numbers that measure nothing kept the rule quiet.
     { name: '"one can", "one of the": the pronoun is no number', text: result('One can now scroll back through the history, which was one of the most requested features.'), findings: [{ messageId: 'noMetric', text: 'Result' }] },
     { name: 'a date and a period of leave are no outcome', text: result('We launched in Q3 2024, after I came back from leave for 3 months.'), findings: [{ messageId: 'noMetric', text: 'Result' }] },

@@ -1,7 +1,7 @@
 import { MEASURING_KINDS, sentencesOf, type NumberMention, type Sentence } from '../../language';
 import type { Rule, Section, Story } from '../../types';
 import { sectionWords } from '../../text';
-import { eolOf, sectionsOf } from '../shared/util';
+import { eolOf, sectionsOf, toldSections } from '../shared/util';
 
 // "Evidence either exists in the story or it does not": a Result without a number gives the
 // interviewer nothing to cite in the write-up.
@@ -14,8 +14,17 @@ export const resultNoMetric: Rule = {
   fixable: 'suggestion',
   messages: {
     noMetric: 'Your Result has no number; state a baseline, the outcome and the time it took.',
+    noMetricAnywhere: 'This answer has no number anywhere, so it has no measured result; end with a baseline, the outcome and the time it took.',
   },
   check(story, context) {
+    // An answer with no STAR headings has no Result to look in: with no number anywhere, it has none.
+    const [told] = toldSections(story);
+    if (told && told.kind === undefined) {
+      if (sectionWords(story, told.body) > 0 && !hasMeasure(story, told)) {
+        context.report({ messageId: 'noMetricAnywhere', start: story.titleSpan.start, end: story.titleSpan.end });
+      }
+      return;
+    }
     for (const section of sectionsOf(story, ['result'])) {
       if (sectionWords(story, section.body) === 0 || hasMeasure(story, section)) continue;
       // Insert after the section's last text, before the blank lines that close it.

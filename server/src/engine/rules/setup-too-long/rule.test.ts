@@ -23,6 +23,11 @@ testRule(setupTooLong, {
   ],
   invalid: [
     {
+      name: 'a setup of 120 words or more is long whatever else the story holds: shown, not a hint',
+      text: parts(150, 20, 140, 40),
+      findings: [{ messageId: 'tooLong', text: 'Situation', severity: 'info' }],
+    },
+    {
       name: 'a long Situation: the finding sits on the Situation heading',
       text: parts(60, 20, 100, 20),
       findings: [{ messageId: 'tooLong', text: 'Situation' }],

@@ -4,6 +4,12 @@ import { sectionsOf } from '../shared/util';
 
 /** About four spoken sentences: a setup this short is already what coaches ask for. */
 const SHORT_SETUP_WORDS = 60;
+/**
+ * About 45 seconds aloud before the candidate has done anything: past this the interviewer is
+ * waiting, whatever the share. Below it a high share usually means the Action is thin, so the
+ * finding stays advice.
+ */
+const LONG_SETUP_WORDS = 120;
 /** An Action under this share of the story does not carry it, whatever the setup's length. */
 const THIN_ACTION_SHARE = 0.45;
 
@@ -20,6 +26,7 @@ export const setupTooLong: Rule = {
     maxShare: { type: 'number', default: 0.3, markdownDescription: 'Largest share of the story\'s words Situation and Task may take (0.3 is 30%).' },
     // Under about 100 words, one sentence each of Situation and Task is already 30%: the share says nothing yet.
     minWords: { type: 'number', default: 100, markdownDescription: 'Stories shorter than this many words are not judged.' },
+    longSetupWords: { type: 'number', default: LONG_SETUP_WORDS, markdownDescription: 'Situation and Task words from which a setup is long whatever its share.' },
   },
   messages: {
     thinAction:
@@ -31,6 +38,7 @@ export const setupTooLong: Rule = {
     if (setupSections.length === 0) return;
     const maxShare = numberOption(context.options.maxShare, 0.3);
     const minWords = numberOption(context.options.minWords, 100);
+    const longSetupWords = numberOption(context.options.longSetupWords, LONG_SETUP_WORDS);
     const total = storyWords(story);
     if (total === 0 || total < minWords) return;
     let setup = 0;
@@ -43,6 +51,7 @@ export const setupTooLong: Rule = {
       context.report({
         messageId: 'thinAction',
         data: { action: words, total, actionShare: Math.round((words / total) * 100) },
+        advice: true,
         start: action.nameSpan.start,
         end: action.nameSpan.end,
       });
@@ -52,6 +61,7 @@ export const setupTooLong: Rule = {
     context.report({
       messageId: 'tooLong',
       data: { share: Math.round((setup / total) * 100), setup, total },
+      advice: setup < longSetupWords,
       start: anchor.nameSpan.start,
       end: anchor.nameSpan.end,
     });

@@ -1,4 +1,4 @@
-import type { Section, SectionKind, Span, Story } from '../../types';
+import type { RuleContext, RuleReport, Section, SectionKind, Span, Story } from '../../types';
 
 export function sectionsOf(story: Story, kinds: readonly SectionKind[]): Section[] {
   return story.sections.filter((s) => s.kind !== undefined && kinds.includes(s.kind));
@@ -80,4 +80,61 @@ export function literalPhrases(phrases: readonly string[]): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+}
+
+const STAR_KINDS: readonly SectionKind[] = ['situation', 'task', 'action', 'result', 'reflection'];
+
+/**
+ * The sections a rule reads for how the story is told: its STAR sections, or, in an answer written
+ * with no STAR headings at all, the prose after the title and Principles line as one section.
+ */
+export function toldSections(story: Story): Section[] {
+  const star = sectionsOf(story, STAR_KINDS);
+  if (star.length > 0) return star;
+  const start = story.principles?.line.end ?? story.heading.end;
+  const end = story.sections[0]?.heading.start ?? story.end;
+  if (end <= start) return [];
+  return [{ kind: undefined, name: '', heading: story.heading, nameSpan: story.titleSpan, body: { start, end } }];
+}
+
+/**
+ * Many of one small slip in a story are one problem to an interviewer ("hedges throughout"): the
+ * first is shown with every place as related information, and the rest become advice (hints under
+ * focused coaching) that keep their own fixes. Fewer than `atLeast` are reported one by one, as they are.
+ */
+export function reportGathered(
+  context: RuleContext,
+  hits: readonly RuleReport[],
+  gathered: {
+    atLeast: number;
+    /** What is compared with `atLeast`; the number of hits unless given (distinct words, say). */
+    count?: number;
+    messageId: string;
+    data: Record<string, string | number>;
+    place: (hit: RuleReport) => string;
+  },
+): void {
+  if ((gathered.count ?? hits.length) < gathered.atLeast) {
+    for (const hit of hits) context.report(hit);
+    return;
+  }
+  const [first, ...rest] = hits;
+  context.report({
+    ...first,
+    messageId: gathered.messageId,
+    data: gathered.data,
+    advice: false,
+    relatedSpans: hits.map((h) => ({ start: h.start, end: h.end, message: gathered.place(h) })),
+  });
+  for (const hit of rest) context.report({ ...hit, advice: true });
+}
+
+/** Phrases as first written, each once however it recurs ("north-star", "North Star" → "north-star"). */
+export function distinctPhrases(phrases: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const p of phrases) {
+    const key = p.toLowerCase().replace(/[\s-]+/g, ' ');
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
 }

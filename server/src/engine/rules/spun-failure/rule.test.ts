@@ -106,6 +106,15 @@ testRule(spunFailure, {
       findings: [{ messageId: 'spun', text: 'In the end the project was a success' }],
     },
     {
+      name: 'the same claim without its article, as many writing in a second language say it',
+      text: story({
+        principles: LEARN,
+        action: 'I launched the new ranking model to all traffic before the sale, and we had to roll back on day three when clicks fell 8%.',
+        result: 'In the end the project was success. The relaunch a month later raised clicks by 3%.',
+      }),
+      findings: [{ messageId: 'spun', text: 'In the end the project was success' }],
+    },
+    {
       name: 'a story titled as a failure with no cost named',
       text: failure({}),
       findings: [{ messageId: 'noCost', text: 'My mistake' }],

@@ -25,6 +25,23 @@ testRule(unexplainedAcronym, {
   ],
   invalid: [
     {
+      name: 'three unknown acronyms in one story are jargon: one finding shown, listing them all, the rest stay hints',
+      text: action('I moved ranking from GBDT to LTR with an IPW label.'),
+      findings: [
+        { messageId: 'jargon', text: 'GBDT', severity: 'info' },
+        { messageId: 'unexplained', text: 'LTR' },
+        { messageId: 'unexplained', text: 'IPW' },
+      ],
+    },
+    {
+      name: 'two unknown acronyms are polish: hints only',
+      text: action('I moved ranking from GBDT to LTR.'),
+      findings: [
+        { messageId: 'unexplained', text: 'GBDT', severity: 'hint' },
+        { messageId: 'unexplained', text: 'LTR', severity: 'hint' },
+      ],
+    },
+    {
       name: 'only the first use is flagged; the suggestion creates front matter',
       text: missed.replace('twice.', 'twice, and the SLA report went to finance.'),
       findings: [{ messageId: 'unexplained', text: 'SLA', line: 14, suggestions: [ADD_SLA], suggestionOutput: '---\nacronyms: [SLA]\n---\n' + missed.replace('twice.', 'twice, and the SLA report went to finance.') }],
@@ -46,7 +63,7 @@ testRule(unexplainedAcronym, {
       name: 'plurals and digits after the first letter',
       text: action('I cut the SLAs for EC2 and K8S.'),
       findings: [
-        { messageId: 'unexplained', text: 'SLA' },
+        { messageId: 'jargon', text: 'SLA', severity: 'info' },
         { messageId: 'unexplained', text: 'EC2' },
         { messageId: 'unexplained', text: 'K8S' },
       ],

@@ -11,7 +11,15 @@ export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([
   // The roles, levels and working words of a loop at Amazon: every interviewer on the panel uses them daily.
   'SDE', 'SDM', 'TPM', 'EM', 'PMT', 'LP', 'BR', 'OKR', 'SLO', 'MVP', 'SRE', 'B2B', 'B2C', 'CI', 'CD', 'NPS', 'SEO', 'CRM',
   'ERP', 'VPN', 'SMS', 'PRFAQ', 'QBR', 'OP1', 'OP2', 'COE', 'CR', 'SOP', 'IC',
+  // Everyday outside tech too: a panel from any team reads them without pausing.
+  'GPS', 'NDA', 'UTC', 'SVP', 'EVP', 'CMO', 'CIO', 'CTR', 'FAQ', 'SaaS', 'IOS',
 ]);
+
+/**
+ * One unknown acronym is polish; this many in one story is jargon the panel cannot follow, which
+ * an interviewer marks down because the problem and the decision get lost in it.
+ */
+const JARGON_COUNT = 3;
 
 /** Ordinary words written in capitals for emphasis ("I did NOT ship it"), not acronyms. */
 const EMPHASIS = new Set([
@@ -42,13 +50,17 @@ export const unexplainedAcronym: Rule = {
       topLevel: true,
       markdownDescription: 'Acronyms your interviewers know, accepted by `unexplained-acronym` without an expansion (exactly as written, e.g. `SLA`).',
     },
+    jargonCount: { type: 'number', default: JARGON_COUNT, markdownDescription: 'Unexplained acronyms in one story from which they are shown as one jargon finding.' },
   },
   messages: {
+    jargon:
+      'This story uses {count} acronyms it never expands ({list}); an interviewer from another team will lose the problem in them. Say the plain words, or expand each the first time ("service-level agreement (SLA)").',
     unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words it stands for the first time, with "({acronym})" after them, or add it to the acronym allow-list.',
   },
   check(story, context) {
     const allowed = new Set(context.options.acronyms as readonly string[]);
     const seen = new Set<string>();
+    const unexplained: Array<{ acronym: string; start: number; end: number }> = [];
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
       const from = section.body.start - story.start;
       const to = section.body.end - story.start;
@@ -68,8 +80,24 @@ export const unexplainedAcronym: Rule = {
         const previous = /([A-Z]+)(?:['\u2019][A-Z]+)?[ \t]+$/.exec(story.prose.slice(Math.max(0, m.index - 12), m.index));
         if (previous && (EMPHASIS.has(previous[1]) || previous[0].includes("'") || previous[0].includes('\u2019'))) continue;
         if (isExpanded(story.prose, m.index, end, acronym)) continue;
-        context.report({ messageId: 'unexplained', data: { acronym }, start: story.start + m.index, end: story.start + m.index + acronym.length });
+        unexplained.push({ acronym, start: story.start + m.index, end: story.start + m.index + acronym.length });
       }
+    }
+    const jargonCount = typeof context.options.jargonCount === 'number' ? context.options.jargonCount : JARGON_COUNT;
+    const dense = unexplained.length >= jargonCount;
+    if (dense) {
+      const [first] = unexplained;
+      context.report({
+        messageId: 'jargon',
+        data: { count: unexplained.length, list: unexplained.map((u) => u.acronym).join(', ') },
+        advice: false,
+        start: first.start,
+        end: first.end,
+        relatedSpans: unexplained.map((u) => ({ start: u.start, end: u.end, message: `"${u.acronym}" is not expanded` })),
+      });
+    }
+    for (const u of dense ? unexplained.slice(1) : unexplained) {
+      context.report({ messageId: 'unexplained', data: { acronym: u.acronym }, start: u.start, end: u.end });
     }
   },
   documentSuggestions(finding, text) {
