@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleDocSource, rules } from '../../server/src/engine/rules';
 import { renderConfigSchema, renderPackageJson, renderReadme } from '../../scripts/gen-docs';
@@ -13,6 +13,12 @@ describe('the rule registry', () => {
     const names = rules.map((r) => r.name);
     assert.equal(new Set(names).size, names.length);
     for (const name of names) assert.match(name, /^[a-z]+(?:-[a-z]+)*$/);
+  });
+
+  it('registers every rule folder (a folder is a rule once its line is in rules/index.ts)', () => {
+    const dir = join(root, 'server/src/engine/rules');
+    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared' && !e.name.startsWith('_')).map((e) => e.name);
+    assert.deepEqual(folders.sort(), rules.map((r) => r.name).sort());
   });
 
   for (const rule of rules) {
