@@ -3,6 +3,7 @@ import { story, testRule } from '../../../../../test/unit/ruleTester';
 
 testRule(blame, {
   valid: [
+    { name: 'the candidate\'s own work with many bugs is owned, not blamed', text: story({ situation: 'My first version had many bugs, so I added a replay test before each release.' }) },
     {
       name: 'a colleague\'s reason given as a fact, not guessed',
       text: story({ action: "My director kept the timeline because the VP didn't want to relearn the format before the board meeting." }),
@@ -49,6 +50,11 @@ testRule(blame, {
     { name: 'inside a code span', text: story({ action: 'I ran `the other team dropped the ball` through the script and paused the carrier.' }) },
   ],
   invalid: [
+    {
+      name: 'a verdict as a count of someone else\'s faults: "their API had many bugs"',
+      text: story({ situation: 'The backend team shipped the route API three weeks late, and their API had many bugs.' }),
+      findings: [{ messageId: 'blame', text: 'their API had many bugs' }],
+    },
     {
       name: 'a guess at a colleague\'s motive for disagreeing',
       text: story({ action: "Jordan didn't support me, honestly I think because he didn't want to redo his slides." }),

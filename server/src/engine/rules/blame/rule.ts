@@ -15,6 +15,8 @@ const JUDGMENTS = new PhraseList(words.judgments);
 const NOT_BLAMED = new PhraseList(words.notBlamed);
 const SELF_AWARE = new PhraseList(words.selfAware);
 const MOTIVES = new PhraseList(words.motives);
+const DEFECTS = new PhraseList(words.defects);
+const DEFECT_AMOUNTS = new PhraseList(words.defectAmounts);
 const GUESSES = new PhraseList(words.guesses);
 const OTHERS_POSSESSIVE = new Set(['his', 'her', 'their', "'s"]);
 const COPULA = new Set(['be', 'seem', 'become', 'get']);
@@ -125,20 +127,27 @@ function workVerdictHits(sentence: Sentence, retracted: Retracted): Hit[] {
   const hits: Hit[] = [];
   // "their testing was weak", "the ledger team's code was sloppy": a verdict on someone's work.
   for (const clause of sentence.clauses) {
-    if (!clause.subject || clause.subjectImplied || clause.reported || clause.subject.actor !== 'thing' || !clause.verb || !COPULA.has(clause.verb.lemma)) continue;
+    if (!clause.subject || clause.subjectImplied || clause.reported || clause.subject.actor !== 'thing' || !clause.verb) continue;
+    if (!COPULA.has(clause.verb.lemma) && clause.verb.lemma !== 'have') continue;
     const subject = tokens.filter((t) => t.start >= clause.subject!.start && t.end <= clause.subject!.end);
     const owner = subject.findIndex((t) => OTHERS_POSSESSIVE.has(t.lower));
     if (owner < 0 || !WORK_NOUNS.test(subject, owner + 1)) continue;
     const head = tokens.indexOf(clause.verb);
     if (tokens[head + 1]?.lemma === 'not' || clause.negated) continue;
     let end = -1;
-    for (let k = head + 1; k < tokens.length && k <= head + 3; k++) {
+    for (let k = head + 1; COPULA.has(clause.verb.lemma) && k < tokens.length && k <= head + 3; k++) {
       const m = JUDGMENTS.longestAt(tokens, k);
       if (m) {
         end = m.last;
         break;
       }
       if (tokens[k].pos !== 'adv') break;
+    }
+    // "their API had many bugs": the verdict as a count of someone else's faults.
+    if (end < 0 && (clause.verb.lemma === 'have' || clause.verb.lemma === 'be')) {
+      const amount = DEFECT_AMOUNTS.longestAt(tokens, head + 1);
+      const defect = amount && DEFECTS.longestAt(tokens, amount.last + 1);
+      if (defect) end = defect.last;
     }
     if (end < 0 || retracted(head)) continue;
     hits.push({ start: clause.subject.start, end: tokens[end].end });

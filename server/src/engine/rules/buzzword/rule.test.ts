@@ -16,6 +16,14 @@ testRule(buzzword, {
   ],
   invalid: [
     {
+      name: '"drove alignment" and "end-to-end visibility" say nothing an interviewer can write down',
+      text: story({ action: 'I drove alignment across the workstreams so everyone had end-to-end visibility into risks.' }),
+      findings: [
+        { messageId: 'buzzword', text: 'drove alignment' },
+        { messageId: 'buzzword', text: 'end-to-end visibility' },
+      ],
+    },
+    {
       name: 'the common buzzwords, each once',
       text: action(
         'I leveraged the cache to find synergies, a paradigm shift that moved the needle. It was best-in-class and world class. I circled back on the low-hanging fruit, a game changer on the bleeding edge. I thought outside the box for a holistic value-add, touched base with finance, and called it a win-win.',
@@ -68,8 +76,8 @@ describe('rule buzzword message', () => {
   });
 
   it('gives general advice for a phrase from the config', () => {
-    assert.deepEqual(messages(action('I drove alignment.'), ['drove alignment']), [
-      '"drove alignment" is a buzzword that says nothing an interviewer can write down; say in plain words what happened.',
+    assert.deepEqual(messages(action('I synced up.'), ['synced up']), [
+      '"synced up" is a buzzword that says nothing an interviewer can write down; say in plain words what happened.',
     ]);
   });
 });

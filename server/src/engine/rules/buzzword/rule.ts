@@ -24,6 +24,8 @@ const BUZZWORDS: Array<[pattern: string, advice: string]> = [
   ['customer[\\s-](?:centric|centricity)', 'say which customers and what changed for them'],
   ['frictionless(?:ly)?', 'say which step got shorter, and by how much'],
   ['sociali[sz](?:e|ed|es|ing)', 'say who you showed it to and what changed because of it'],
+  ['(?:drive|drove|driven|driving|drives)\\s+alignment', 'say who disagreed and what they agreed to'],
+  ['(?:end[\\s-]to[\\s-]end|full|complete)\\s+visibility', 'say who saw what, and what they did with it'],
 ];
 
 // "leverage" the noun ("we had no leverage with the vendor") is plain English; only the verb is jargon.

@@ -8,12 +8,20 @@ const INSERT = 'Insert a "## Reflection" section';
 
 const noReflection = story({ reflection: null });
 const appended = (text: string, eol = '\n') => text.replace(new RegExp(`40%\\.${eol}$`), `40%.${eol}${eol}## Reflection${eol}${eol}${PLACEHOLDER}${eol}`);
+/** An answer told with no headings, about 170 words. */
+const headless = (ending: string) =>
+  '# Switching our SMS provider\nPrinciples: Deliver Results\n\n' +
+  'Our SMS provider raised prices by 40% with three months of notice, so I led the move to a new vendor. '.repeat(8) +
+  ending +
+  '\n';
 const crlf = noReflection.replace(/\n/g, '\r\n');
 const twoStories = noReflection + '\n' + story({ title: 'Carrier outage' });
 const trust = story({ principles: 'Earn Trust, Ownership', reflection: null });
 
 testRule(missingReflection, {
   valid: [
+    { name: 'a whole answer with no headings that tells its lesson in passing', text: headless('What I took from this is to ask for the exit terms before signing, and I have done so on every contract since.') },
+    { name: 'a short text with no headings is a stub: missing-section asks for its parts first', text: '# Draft\nPrinciples: Ownership\n\nI moved us to a new SMS vendor.\n' },
     { name: 'a story with a Reflection', text: story({}) },
     { name: '"## Lessons learned" is a Reflection', text: story({}).replace('## Reflection', '## Lessons learned') },
     { name: '"## Takeaway" is a Reflection', text: story({}).replace('## Reflection', '## Takeaway') },
@@ -22,6 +30,11 @@ testRule(missingReflection, {
     { name: 'a stub with no sections yet: missing-section asks for its parts first', text: '# Vendor migration\nPrinciples: Earn Trust\n\nMy mistake was trusting the vendor\'s estimate.\n' },
   ],
   invalid: [
+    {
+      name: 'a whole answer told with no headings and no lesson in it',
+      text: headless('We finished two weeks before the contract ended.'),
+      findings: [{ messageId: 'missing', text: 'Switching our SMS provider', suggestions: [INSERT] }],
+    },
     {
       name: 'no Reflection in an Ownership story: a reminder, placed after the last section',
       text: noReflection,

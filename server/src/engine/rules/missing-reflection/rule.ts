@@ -1,5 +1,6 @@
 import type { Rule, Story, TextEdit } from '../../types';
 import { eolOf, storySpan } from '../shared/util';
+import { storyWords } from '../../text';
 
 /** Principles whose stories are graded on what the candidate learned: failure, candor, conceding a point. */
 const REFLECTIVE_PRINCIPLES = new Set(['have-backbone', 'earn-trust', 'learn-and-be-curious']);
@@ -25,8 +26,10 @@ export const missingReflection: Rule = {
     expected: 'This {kind} story has no Reflection; interviewers listen for what you learned and now do differently, every time.',
   },
   check(story, context) {
-    // A story with no sections yet is a stub: missing-section asks for its parts first.
-    if (story.sections.length === 0 || story.sections.some((s) => s.kind === 'reflection')) return;
+    if (story.sections.some((s) => s.kind === 'reflection')) return;
+    // With no sections, a short text is a stub (missing-section asks for its parts first); a whole
+    // answer told without headings still needs its lesson, unless it tells one in passing.
+    if (story.sections.length === 0 && (storyWords(story) < WHOLE_ANSWER_WORDS || REFLECTS.test(story.prose))) return;
     const kind = reflectiveKind(story);
     const span = storySpan(story);
     context.report({
@@ -39,6 +42,11 @@ export const missingReflection: Rule = {
     });
   },
 };
+
+/** About a minute aloud: below this, a text with no headings is a draft, not an answer. */
+const WHOLE_ANSWER_WORDS = 150;
+/** A lesson told in passing in an answer with no headings. */
+const REFLECTS = /\b(?:I learned|I learnt|lesson|next time|in hindsight|looking back|now I|I now|since then|ever since|from then on|differently|I realized|I realised|taught me|(?:took|take) (?:away )?from (?:this|it|that))\b|\bsince\.|\bsince then\b/i;
 
 /** What makes a reflection expected: the name of a targeted principle, or "failure". */
 function reflectiveKind(story: Story): string | undefined {

@@ -31,6 +31,16 @@ testRule(passiveVoice, {
   ],
   invalid: [
     {
+      name: 'an Action told more in passives than in "I": one finding shown for them all, the rest hints',
+      text: story({ action: 'I set up a weekly sync. The vendor was selected on cost. The plan was agreed in March. The risks were escalated and were resolved within a week.' }),
+      findings: [
+        { messageId: 'passives', text: 'was selected', severity: 'info' },
+        { messageId: 'passive', text: 'was agreed', severity: 'hint' },
+        { messageId: 'passive', text: 'were escalated', severity: 'hint' },
+        { messageId: 'passive', text: 'were resolved', severity: 'hint' },
+      ],
+    },
+    {
       name: '"the fix was deployed", "a decision was made", "it was decided"',
       text: story({ action: 'The fix was deployed on Friday. A decision was made to pause the carrier, and it was decided to keep the flag.' }),
       findings: [

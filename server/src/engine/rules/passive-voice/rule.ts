@@ -1,7 +1,7 @@
-import type { Rule, Story } from '../../types';
+import type { Rule, RuleReport, Story } from '../../types';
 import { sentencesOf, tokenIndexAt, type Clause, type Sentence } from '../../language';
 import { compoundParts, pastFromParticiple } from '../../verbs';
-import { sectionsOf } from '../shared/util';
+import { reportGathered, sectionsOf, toldSections } from '../shared/util';
 
 /**
  * Participles that after "be" are, in a story, a state or an impact rather than an act someone hid
@@ -21,6 +21,9 @@ const OBJECT_PRONOUN: Record<string, string> = { it: 'it', they: 'them', he: 'hi
 
 // Interviewers cannot credit "the fix was deployed": the sentence leaves out the one fact they
 // need, who did it. The message names that gap and never guesses the candidate did it.
+/** From this many in one section, passive telling hides whose work it was: one finding shown, the rest hints. */
+const GATHER_AT = 4;
+
 export const passiveVoice: Rule = {
   name: 'passive-voice',
   description: 'In Task, Action and Result, a passive construction ("the fix was deployed", "it was decided") hides who acted.',
@@ -28,14 +31,21 @@ export const passiveVoice: Rule = {
   defaultSeverity: 'info',
   advice: true,
   messages: {
+    passives:
+      'Here {count} things get done with no one doing them ({list}); the interviewer cannot tell your part from everyone else\'s. Say who did each, and "I" where it was you.',
     passive: '"{phrase}" hides who acted: say who {act}.',
   },
   check(story, context) {
-    // The Situation is background. The Task may state its goal passively ("checkout had to be
+    // An answer with no headings is read whole. The Situation is background. The Task may state its goal passively ("checkout had to be
     // fixed by June"), but "the plan had been approved" hides who approved it as much as an
     // Action would; the Action and the Result are where the candidate's own work has to be visible.
-    for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
+    const told = toldSections(story);
+    const sections = told.length === 1 && told[0].kind === undefined ? told : sectionsOf(story, ['task', 'action', 'result']);
+    for (const section of sections) {
+      const hits: RuleReport[] = [];
+      let ownActs = 0;
       for (const sentence of sentencesOf(story, section.body)) {
+        ownActs += sentence.clauses.filter((c) => c.subject?.actor === 'self' && !c.passive && !c.stative).length;
         for (const clause of sentence.clauses) {
           if (!hidesActor(story, sentence, clause, section.kind === 'task')) continue;
           const verb = clause.verb!;
@@ -47,9 +57,17 @@ export const passiveVoice: Rule = {
           const object = objectOf(sentence, clause);
           // Without a clean object, "it" stands in: "say who carried it out".
           const act = (object ? [head + pastFromParticiple(participle), particle?.lower, object] : [head + pastFromParticiple(participle), 'it', particle?.lower]).filter(Boolean).join(' ');
-          context.report({ messageId: 'passive', data: { phrase, act }, start, end });
+          hits.push({ messageId: 'passive', data: { phrase, act }, start, end });
         }
       }
+      // One passive is style; a section told more in them than in "I" hides whose work it was, which interviewers mark.
+      reportGathered(context, hits, {
+        atLeast: GATHER_AT,
+        count: hits.length > ownActs ? hits.length : 0,
+        messageId: 'passives',
+        data: { count: hits.length, list: hits.slice(0, 4).map((h) => `"${h.data!.phrase}"`).join(', ') + (hits.length > 4 ? ', …' : '') },
+        place: (h) => `"${h.data!.phrase}"`,
+      });
     }
   },
 };

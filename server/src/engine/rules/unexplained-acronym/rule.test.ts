@@ -9,6 +9,7 @@ const missed = action('I missed the SLA twice.');
 
 testRule(unexplainedAcronym, {
   valid: [
+    { name: 'units and file formats read as words', text: action('Uploads over 20 MB failed for PNG and ZIP files, and KB-sized thumbnails were fine.') },
     { name: 'the builder\'s strong story', text: story({}) },
     // A new user's bank was flagged for the words of the loop itself.
     { name: 'the roles and working words of an Amazon loop: SDE, SDM, TPM, SLO, OKR, PR', text: action('As the SDE on call I paired with our SDM and TPM, met the SLO and the OKR, and reviewed every PR.') },
@@ -24,6 +25,11 @@ testRule(unexplainedAcronym, {
     { name: 'the title and the Principles line', text: story({ title: 'The SLO nobody owned' }) },
   ],
   invalid: [
+    {
+      name: 'a hyphenated acronym is one term: "TF-IDF", not "TF" and "IDF"',
+      text: action('I replaced the TF-IDF features with embeddings.'),
+      findings: [{ messageId: 'unexplained', text: 'TF-IDF' }],
+    },
     {
       name: 'three unknown acronyms in one story are jargon: one finding shown, listing them all, the rest stay hints',
       text: action('I moved ranking from GBDT to LTR with an IPW label.'),

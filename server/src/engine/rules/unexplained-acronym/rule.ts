@@ -13,6 +13,8 @@ export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([
   'ERP', 'VPN', 'SMS', 'PRFAQ', 'QBR', 'OP1', 'OP2', 'COE', 'CR', 'SOP', 'IC',
   // Everyday outside tech too: a panel from any team reads them without pausing.
   'GPS', 'NDA', 'UTC', 'SVP', 'EVP', 'CMO', 'CIO', 'CTR', 'FAQ', 'SaaS', 'IOS',
+  // Units and file formats: read as words, never as jargon.
+  'KB', 'MB', 'GB', 'TB', 'PB', 'ZIP', 'PNG', 'JPG', 'JPEG', 'GIF', 'MP3', 'MP4', 'XML', 'YAML', 'USB', 'PIN', 'OTP', 'ATM', 'AA', 'AAA',
 ]);
 
 /**
@@ -29,7 +31,8 @@ const EMPHASIS = new Set([
 ]);
 
 // 2 to 6 capitals and digits, starting with a capital, with an optional plural "s" ("SLAs").
-const TOKEN = /(?<![\p{L}\p{N}_])([A-Z][A-Z0-9]{1,5})(s?)(?![\p{L}\p{N}_])/gu;
+// "TF-IDF", "DCN-V2": a hyphenated acronym is one term.
+const TOKEN = /(?<![\p{L}\p{N}_-])([A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,6})*)(s?)(?![\p{L}\p{N}_])/gu;
 // II, IV, XII: a numeral in a list or a title, not an acronym.
 const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 const HEADING_LINE = /^ {0,3}#/;

@@ -6,6 +6,8 @@ const action = (text: string) => story({ action: text });
 
 testRule(vagueImpact, {
   valid: [
+    { name: 'a feeling beside a measure', text: story({ result: 'The customer was very happy and renewed for $420,000, 35% more than last year.' }) },
+    { name: 'a feeling in the Situation is context', text: story({ situation: 'The customer was very upset, and so was I: 12% of refunds were failing.' }) },
     { name: 'a measured result', text: story({}) },
     { name: '"significantly" in a sentence that has a number', text: result('Tickets fell significantly, from 900 to 310 a week within a month.') },
     { name: 'number words count as numbers', text: result('Conversion doubled, a huge win for the payments team.') },
@@ -16,6 +18,11 @@ testRule(vagueImpact, {
     { name: 'words in code spans are not prose', text: result('I shipped `significantly-faster-cache` behind a flag.') },
   ],
   invalid: [
+    {
+      name: 'a Result that ends on a feeling',
+      text: story({ result: 'Leadership was very happy with how smoothly it went.' }),
+      findings: [{ messageId: 'feeling', text: 'was very happy' }],
+    },
     // From the field corpus: a number that only says when is no size.
     { name: '"Within two quarters, morale improved a lot"', text: story({ result: 'Within two quarters, morale improved a lot and the team hit its goals.' }), findings: [{ messageId: 'vague', text: 'a lot' }] },
     {

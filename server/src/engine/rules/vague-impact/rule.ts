@@ -1,8 +1,8 @@
 import { partitionPoint } from '../../search';
 import { MEASURING_KINDS, sentenceAt as languageSentenceAt } from '../../language';
-import type { Rule, Span, Story } from '../../types';
+import type { Rule, RuleContext, Span, Story } from '../../types';
 import { hasNumber, proseSentences } from '../../text';
-import { matchesIn, sectionsOf } from '../shared/util';
+import { matchesIn, sectionsOf, toldSections } from '../shared/util';
 
 const VAGUE = new RegExp(
   '\\b(?:' +
@@ -39,6 +39,7 @@ export const vagueImpact: Rule = {
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {
+    feeling: '"{phrase}" is how someone felt, not what changed; say what they did or what you measured (came back, renewed, was promoted, by how much).',
     vague: '"{phrase}" is impact without a number; say by how much, from what, in what time.',
   },
   check(story, context) {
@@ -66,8 +67,30 @@ export const vagueImpact: Rule = {
         context.report({ messageId: 'vague', data: { phrase: m.text }, start: m.start, end: m.end });
       }
     }
+    reportFeelings(story, context);
   },
 };
+
+/** A Result that ends on a feeling: "she was really happy in the end", "he got much more confident". */
+const FEELING = /\b(?:(?:was|were|is|are|felt|got|became|seemed)\s+(?:really|very|so|super|extremely|much more|a lot more|way more)\s+(?:happy|satisfied|pleased|delighted|grateful|confident|comfortable|engaged|motivated))\b/gi;
+
+/** Read only where the outcome is told: the Result, or the whole answer when it has no headings. */
+function reportFeelings(story: Story, context: RuleContext): void {
+  const told = toldSections(story);
+  const where = told.length === 1 && told[0].kind === undefined ? told : sectionsOf(story, ['result']);
+  for (const section of where) {
+    for (const m of matchesIn(story, section.body, FEELING)) {
+      if (measures(story, m.start, sentenceOf(story, m.start - story.start))) continue;
+      context.report({ messageId: 'feeling', data: { phrase: m.text.replace(/\s+/g, ' ') }, start: m.start, end: m.end });
+    }
+  }
+}
+
+function sentenceOf(story: Story, at: number): string {
+  const start = Math.max(story.prose.lastIndexOf('.', at - 1), story.prose.lastIndexOf('\n', at - 1)) + 1;
+  const stop = story.prose.slice(at).search(/[.!?\n]/);
+  return story.prose.slice(start, stop < 0 ? story.prose.length : at + stop);
+}
 
 /** The sentence holding `at`, by binary search over sentences in order. */
 function sentenceAt(spans: readonly Span[], at: number): Span | undefined {
