@@ -20,6 +20,7 @@ const rulesDir = new URL('../server/src/engine/rules/', import.meta.url);
 const docsDir = new URL('../dist/docs/rules/', import.meta.url);
 mkdirSync(docsDir, { recursive: true });
 for (const name of readdirSync(rulesDir)) {
+  if (name.startsWith('_')) continue; // _template
   const doc = new URL(`${name}/doc.md`, rulesDir);
   if (existsSync(doc)) copyFileSync(doc, new URL(`${name}.md`, docsDir));
 }

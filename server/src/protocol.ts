@@ -3,6 +3,7 @@
  * name or shape can only change in one place.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { BankSnapshot, TargetOverride } from './engine/bank/types';
 
 /** What a diagnostic carries so a code action can be checked against the document it was made for. */
 export interface DiagnosticData {
@@ -77,41 +78,8 @@ export interface ServerSettings {
 // in a second copy.
 // ---------------------------------------------------------------------------------------------
 
-/** A story as the bank sees it (one entry per `# Title` in every indexed `*.star.md`). */
-export interface StorySummary {
-  /** Stable within one snapshot: `${uri}#${line}`. */
-  id: string;
-  uri: string;
-  title: string;
-  /** Zero-based lines of the heading and of the story's last line. */
-  line: number;
-  endLine: number;
-  /** Zero-based UTF-16 column where the title's text starts on its line (after `# `). */
-  titleCharacter?: number;
-  /** Canonical names of the active set's principles the story names, in its Principles-line order. */
-  principles: string[];
-  words: number;
-  /** Estimated speaking time at the configured words per minute, and the target. */
-  seconds: number;
-  targetSeconds: number;
-  /** Findings of all rules inside the story (bank rules included). */
-  problems: number;
-  /** First-person singular vs plural counts in Task and Action. */
-  iCount: number;
-  weCount: number;
-  /** Action words ÷ story words, 0..1. */
-  actionShare: number;
-  /**
-   * Only when `targetSeconds` is not what the VS Code setting says: which layer set it, and the
-   * setting's value (its default when unset), so the editor can say why its setting has no effect.
-   */
-  targetOverride?: TargetOverride;
-}
-
-export interface TargetOverride {
-  from: '.star-stories.json' | 'front matter';
-  settingSeconds: number;
-}
+// The bank's payloads are the engine's types (engine/bank/types.ts).
+export type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary, TargetOverride } from './engine/bank/types';
 
 /** "from .star-stories.json; your setting says 3:00", for tooltips on both sides. */
 export function describeTargetOverride(override: TargetOverride): string {
@@ -124,30 +92,6 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-export type CoverageStatus = 'covered' | 'thin' | 'missing';
-
-export interface PrincipleCoverage {
-  id: string;
-  name: string;
-  /** Interview-frequency rank, 1 = most probed; the tree's order. */
-  rank: number;
-  definition: string;
-  questions: string[];
-  /** Ids of the stories that name this principle. */
-  stories: string[];
-  /** covered: 2+ stories, thin: 1, missing: 0. */
-  status: CoverageStatus;
-}
-
-export interface BankSnapshot {
-  principleSet: { id: string; name: string };
-  /** Every principle of the active set, in rank order. */
-  principles: PrincipleCoverage[];
-  stories: StorySummary[];
-  maxPrinciplesPerStory: number;
-  /** Folders that were indexed (workspace folders), as URIs. */
-  folders: string[];
-}
 
 /** Client → server, no params: the bank as it is now. */
 export const BankSnapshotRequest = new RequestType0<BankSnapshot, void>('starStories/bank');

@@ -1,9 +1,9 @@
-import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig } from './config';
+import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig, ruleOptions } from './config';
 import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './parse';
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
-import { hasPlaceholder } from './rules/util';
+import { hasPlaceholder } from './rules/shared/util';
 import { partitionPoint } from './search';
 import { lineIndex } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';
@@ -230,7 +230,7 @@ export class Linter {
       const setting = config.rules[rule.name];
       const severity = Array.isArray(setting) ? setting[0] : setting ?? rule.defaultSeverity;
       if (severity === 'off') continue;
-      const options = { ...rule.defaultOptions, ...(Array.isArray(setting) ? setting[1] : undefined) };
+      const options = ruleOptions(rule, config);
       active.push({ rule, severity, configured: setting !== undefined, options });
     }
     return active;

@@ -1,5 +1,5 @@
 import { partitionPoint } from '../search';
-import type { StorySummary } from '../../protocol';
+import type { StorySummary } from './types';
 import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i/rule';
 import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';

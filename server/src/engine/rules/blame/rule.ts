@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { type Clause, type Sentence, type Token } from '../../language';
-import { PhraseList, sentencesToCheck } from '../phrases';
-import { sectionsOf } from '../util';
+import { PhraseList, sentencesToCheck } from '../shared/phrases';
+import { sectionsOf } from '../shared/util';
 import words from './words.json';
 
 const PEOPLE = new PhraseList(words.people);
@@ -54,13 +54,23 @@ export const blame: Rule = {
 };
 
 function blameIn(sentence: Sentence): Hit | undefined {
+  // "At first I assumed the other team was careless": a blame the candidate takes back.
+  const retracted = (i: number) =>
+    sentence.clauses.some((c) => c.end <= sentence.tokens[i].start && c.verb && SELF_AWARE.test(c.verbs) && (c.subject?.actor === 'self' || !c.subject));
+  const hits = [...insultHits(sentence, retracted), ...clauseHits(sentence, retracted), ...workVerdictHits(sentence, retracted), ...faultHits(sentence, retracted)];
+  const motive = guessedMotive(sentence);
+  if (motive) hits.push(motive);
+  hits.sort((a, b) => a.start - b.start);
+  return hits[0];
+}
+
+/** Whether a blame at token i was taken back earlier in the sentence. */
+type Retracted = (i: number) => boolean;
+
+function insultHits(sentence: Sentence, retracted: Retracted): Hit[] {
   const tokens = sentence.tokens;
   const hits: Hit[] = [];
   const clauseOf = (i: number) => sentence.clauses.find((c) => c.tokens.includes(tokens[i]));
-  // "At first I assumed the other team was careless": a blame the candidate takes back.
-  const retracted = (i: number) =>
-    sentence.clauses.some((c) => c.end <= tokens[i].start && c.verb && SELF_AWARE.test(c.verbs) && (c.subject?.actor === 'self' || !c.subject));
-
   // "my lazy coworker", "the careless QA team": a person named by an insult.
   for (const m of INSULTS.matches(tokens)) {
     const person = [m.last + 1, m.last + 2].find((k) => k < tokens.length && PEOPLE.longestAt(tokens, k));
@@ -73,7 +83,12 @@ function blameIn(sentence: Sentence): Hit | undefined {
     const last = PEOPLE.longestAt(tokens, person)!.last;
     hits.push({ start: tokens[det].start, end: tokens[last].end });
   }
+  return hits;
+}
 
+function clauseHits(sentence: Sentence, retracted: Retracted): Hit[] {
+  const tokens = sentence.tokens;
+  const hits: Hit[] = [];
   // "the other team dropped the ball", "QA was careless", "he wasn't receptive to feedback".
   for (const clause of sentence.clauses) {
     if (!blamable(clause) || !clause.verb) continue;
@@ -104,7 +119,12 @@ function blameIn(sentence: Sentence): Hit | undefined {
     const short = !clause.subjectImplied && subject.text.split(/\s+/).length <= 6;
     hits.push({ start: short ? subject.start : tokens[from].start, end: tokens[end].end });
   }
+  return hits;
+}
 
+function workVerdictHits(sentence: Sentence, retracted: Retracted): Hit[] {
+  const tokens = sentence.tokens;
+  const hits: Hit[] = [];
   // "their testing was weak", "the ledger team's code was sloppy": a verdict on someone's work.
   for (const clause of sentence.clauses) {
     if (!clause.subject || clause.subjectImplied || clause.reported || clause.subject.actor !== 'thing' || !clause.verb) continue;
@@ -132,7 +152,12 @@ function blameIn(sentence: Sentence): Hit | undefined {
     if (end < 0 || retracted(head)) continue;
     hits.push({ start: clause.subject.start, end: tokens[end].end });
   }
+  return hits;
+}
 
+function faultHits(sentence: Sentence, retracted: Retracted): Hit[] {
+  const tokens = sentence.tokens;
+  const hits: Hit[] = [];
   // "it was their fault", "not my fault", "the contractor's negligence".
   for (const m of FAULTS.matches(tokens)) {
     const before = tokens.slice(Math.max(0, m.first - 2), m.first);
@@ -155,10 +180,7 @@ function blameIn(sentence: Sentence): Hit | undefined {
     const start = owner.lower === "'s" ? ownerStart(tokens, m.first - 1) : m.first - 1;
     hits.push({ start: tokens[start].start, end: tokens[m.last].end });
   }
-  const motive = guessedMotive(sentence);
-  if (motive) hits.push(motive);
-  hits.sort((a, b) => a.start - b.start);
-  return hits[0];
+  return hits;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Rule, RuleReport } from '../../types';
 import { phraseListCache } from '../../lru';
-import { joined } from '../hedging/rule';
-import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../util';
+import { joined } from '../shared/delete-phrase';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
 
 /** Each buzzword with the plain words to say instead. */
 const BUZZWORDS: Array<[pattern: string, advice: string]> = [
@@ -52,13 +52,16 @@ export const buzzword: Rule = {
   name: 'buzzword',
   description: 'Corporate jargon (synergy, leverage, paradigm shift, move the needle, best-in-class…) where plain words would say what happened.',
   group: 'delivery',
+  options: {
+    buzzwords: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `buzzword` flags in addition to its built-in list (matched literally, ignoring case).' },
+  },
   defaultSeverity: 'info',
   messages: {
     buzzwords: 'This story leans on {count} buzzwords ({list}); an interviewer can write none of them down. Say what you did and what changed, in plain words.',
     buzzword: '"{phrase}" is a buzzword that says nothing an interviewer can write down; {advice}.',
   },
   check(story, context) {
-    const { pattern } = buzzPattern(context.config.buzzwords);
+    const { pattern } = buzzPattern(context.options.buzzwords as readonly string[]);
     const hits: RuleReport[] = [];
     for (const section of toldSections(story)) {
       for (const m of matchesIn(story, section.body, pattern)) {

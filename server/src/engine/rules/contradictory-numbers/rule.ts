@@ -1,8 +1,8 @@
 import type { Rule, SectionKind, Story } from '../../types';
 import { sentencesOf, type Clause, type NumberMention } from '../../language';
-import { literalPhrases, SECTION_TITLES, sectionsOf } from '../util';
+import { literalPhrases, SECTION_TITLES, sectionsOf } from '../shared/util';
 import words from './words.json';
-import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from '../told-sentences';
+import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from '../shared/told-sentences';
 
 /**
  * What one story says about one measured thing, in a form two mentions can be compared in:
@@ -187,70 +187,95 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       // Goals, plans and estimates may differ from what happened; that is not a contradiction.
       const planned = (q: Quantity) => PLAN.test(text.slice(0, q.start)) || isPlan(clauseAt(clauses, sentence.start + q.start));
       const qs = quantities(text).filter((q) => !planned(q) && amountByLayer(layerNumbers, sentence.start + q.start));
-      const inChange = new Set<Quantity>();
-      for (let k = 0; k + 1 < qs.length; k++) {
-        const [a, b] = [qs[k], qs[k + 1]];
-        const from = /\bfrom\s+(?:[\p{L}]+\s+)?$/iu.exec(text.slice(Math.max(0, a.start - 25), a.start));
-        const between = text.slice(a.end, b.start);
-        if (!from || !/^\s*(?:[\p{L}%-]+\s+){0,2}?to\s+(?:[\p{L}]+\s+)?$/iu.test(between) || a.bound || b.bound) continue;
-        if (a.currency !== b.currency || a.percent !== b.percent) continue;
-        inChange.add(a).add(b);
-        const start = a.start - from[0].length;
-        const thing = b.thing || a.thing || measureBefore(text, start);
-        const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
-        mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit, rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
-        // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
-        const after = PERCENT_AFTER.exec(text.slice(b.end));
-        const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-        const statedText = after ? after.groups!.p1 ?? after.groups!.p2 : before?.[2];
-        const statedHedge = after ? after.groups!.h1 ?? after.groups!.h2 : before?.[1];
-        if (statedText !== undefined && a.value > 0 && a.value !== b.value) {
-          const p = Number(statedText);
-          const actual = (Math.abs(b.value - a.value) / a.value) * 100;
-          const points = a.percent && Math.abs(Math.abs(b.value - a.value) - p) < 0.5;
-          const hedged = Boolean(statedHedge) || a.hedged || b.hedged;
-          const slack = hedged ? Math.max(6, 0.1 * p) : Math.max(4, 0.05 * p);
-          if (!points && Math.abs(actual - p) > slack) {
-            const span = after ? at(start, b.end + after[0].length) : at(start - before![0].length, b.end);
-            mentions.push({ ...base, kind: 'arithmetic', ...span, unit: '', rate: '', values: [a.value, b.value], hedged, stated: p, actual });
-          }
-        }
-      }
-      for (const q of qs) {
-        if (inChange.has(q) || q.bound) continue;
-        // "fell to 30 a week", "cut by 40%", "reached 2M users": a point of a change, not an amount that stands.
-        const changing = CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
-        if (q.currency && SAVED_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
-          mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
-        } else if (!changing && !q.currency) {
-          const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
-          if (thing) mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: `${thing}|${q.dim}`, rate: q.rate, values: [q.value], hedged: q.hedged });
-          // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
-          else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
-            const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
-            if (earlier) mentions.push({ ...base, kind: 'baseline', ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end), unit: `${earlier.thing}|${earlier.dim}`, rate: q.rate || earlier.rate, values: [q.value], hedged: q.hedged });
-          }
-        }
-      }
-      for (const m of text.matchAll(APPROXIMATE)) {
-        if (PLAN.test(text.slice(0, m.index)) || isPlan(clauseAt(clauses, sentence.start + m.index))) continue;
-        let end = m.index + m[0].length;
-        const r = RATE_AFTER.exec(text.slice(end));
-        if (r) end += r[0].length;
-        const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
-        mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
-      }
-      if (!TEAM_CHANGE.test(text) && !PLAN.test(text)) {
-        for (const re of TEAM_SIZE) {
-          for (const m of text.matchAll(re)) {
-            const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
-            if (n !== undefined) mentions.push({ ...base, kind: 'team', ...at(m.index, m.index + m[0].length), unit: 'team', rate: '', values: [n], hedged: false });
-          }
-        }
-      }
+      const inChange = changeMentions(text, qs, base, at, mentions);
+      amountMentions(text, qs, inChange, base, at, mentions);
+      approximateMentions(text, (offset) => isPlan(clauseAt(clauses, sentence.start + offset)), base, at, mentions);
+      teamMentions(text, base, at, mentions);
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** What every mention of one sentence shares, and how an offset in the sentence becomes a span. */
+type MentionBase = Pick<Mention, 'section' | 'sentence' | 'staged'>;
+type SpanAt = (start: number, end: number) => { start: number; end: number };
+
+/** "from 300 to 40 a week" (and a percentage stated with it that does not add up); returns the quantities used. */
+function changeMentions(text: string, qs: readonly Quantity[], base: MentionBase, at: SpanAt, mentions: Mention[]): Set<Quantity> {
+  const inChange = new Set<Quantity>();
+  for (let k = 0; k + 1 < qs.length; k++) {
+    const [a, b] = [qs[k], qs[k + 1]];
+    const from = /\bfrom\s+(?:[\p{L}]+\s+)?$/iu.exec(text.slice(Math.max(0, a.start - 25), a.start));
+    const between = text.slice(a.end, b.start);
+    if (!from || !/^\s*(?:[\p{L}%-]+\s+){0,2}?to\s+(?:[\p{L}]+\s+)?$/iu.test(between) || a.bound || b.bound) continue;
+    if (a.currency !== b.currency || a.percent !== b.percent) continue;
+    inChange.add(a).add(b);
+    const start = a.start - from[0].length;
+    const thing = b.thing || a.thing || measureBefore(text, start);
+    const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
+    mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit, rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
+    // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
+    const after = PERCENT_AFTER.exec(text.slice(b.end));
+    const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+    const statedText = after ? after.groups!.p1 ?? after.groups!.p2 : before?.[2];
+    const statedHedge = after ? after.groups!.h1 ?? after.groups!.h2 : before?.[1];
+    if (statedText !== undefined && a.value > 0 && a.value !== b.value) {
+      const p = Number(statedText);
+      const actual = (Math.abs(b.value - a.value) / a.value) * 100;
+      const points = a.percent && Math.abs(Math.abs(b.value - a.value) - p) < 0.5;
+      const hedged = Boolean(statedHedge) || a.hedged || b.hedged;
+      const slack = hedged ? Math.max(6, 0.1 * p) : Math.max(4, 0.05 * p);
+      if (!points && Math.abs(actual - p) > slack) {
+        const span = after ? at(start, b.end + after[0].length) : at(start - before![0].length, b.end);
+        mentions.push({ ...base, kind: 'arithmetic', ...span, unit: '', rate: '', values: [a.value, b.value], hedged, stated: p, actual });
+      }
+    }
+  }
+  return inChange;
+}
+
+/** Amounts that stand on their own ("40,000 lines"), savings, and an "original" amount told earlier. */
+function amountMentions(text: string, qs: readonly Quantity[], inChange: ReadonlySet<Quantity>, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
+  for (const q of qs) {
+    if (inChange.has(q) || q.bound) continue;
+    // "fell to 30 a week", "cut by 40%", "reached 2M users": a point of a change, not an amount that stands.
+    const changing = CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
+    if (q.currency && SAVED_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
+      mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
+    } else if (!changing && !q.currency) {
+      const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
+      if (thing) mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: `${thing}|${q.dim}`, rate: q.rate, values: [q.value], hedged: q.hedged });
+      // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
+      else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
+        const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
+        if (earlier) mentions.push({ ...base, kind: 'baseline', ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end), unit: `${earlier.thing}|${earlier.dim}`, rate: q.rate || earlier.rate, values: [q.value], hedged: q.hedged });
+      }
+    }
+  }
+}
+
+/** "a dozen customers", "hundreds of tickets": a lower bound, always hedged. */
+function approximateMentions(text: string, planAt: (offset: number) => boolean, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
+  for (const m of text.matchAll(APPROXIMATE)) {
+    if (PLAN.test(text.slice(0, m.index)) || planAt(m.index)) continue;
+    let end = m.index + m[0].length;
+    const r = RATE_AFTER.exec(text.slice(end));
+    if (r) end += r[0].length;
+    const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
+    mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
+  }
+}
+
+/** "a team of five", "my 6 engineers": team sizes, unless the team changed in the sentence. */
+function teamMentions(text: string, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
+  if (!TEAM_CHANGE.test(text) && !PLAN.test(text)) {
+    for (const re of TEAM_SIZE) {
+      for (const m of text.matchAll(re)) {
+        const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
+        if (n !== undefined) mentions.push({ ...base, kind: 'team', ...at(m.index, m.index + m[0].length), unit: 'team', rate: '', values: [n], hedged: false });
+      }
+    }
+  }
 }
 
 function clauseAt(clauses: readonly Clause[], offset: number): Clause | undefined {

@@ -19,7 +19,9 @@ export const duplicateStory: Rule = {
     tooManyFramings:
       "'{title}' is framed for {count} principles across {framings} framings ({principles}); one true story carries at most {max}. Drop a principle from a framing, or tell another story for it.",
   },
-  defaultOptions: { threshold: 0.5 },
+  options: {
+    threshold: { type: 'number', default: 0.5, markdownDescription: 'Share of wording two stories must have in common to count as the same story (0 to 1).' },
+  },
   check() {
     // Findings come from the bank; see engine/bank/bank.ts.
   },

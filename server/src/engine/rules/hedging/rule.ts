@@ -1,9 +1,10 @@
 import { partitionPoint } from '../../search';
-import type { Fix, Rule, RuleReport, Span, Story } from '../../types';
-import { spokenSentences } from '../long-sentence/rule';
+import type { Rule, RuleReport, Span } from '../../types';
+import { deletePhrase, joined } from '../shared/delete-phrase';
+import { spokenSentences } from '../shared/spoken-sentences';
 import { phraseListCache } from '../../lru';
 import { rel } from '../../text';
-import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../util';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
 
 const HEDGES = [
   'I think', 'I guess', 'I believe', 'I suppose', 'I feel like', 'kind of', 'sort of', 'basically', 'maybe', 'probably',
@@ -39,12 +40,15 @@ export const hedging: Rule = {
   group: 'delivery',
   defaultSeverity: 'info',
   fixable: 'fix',
+  options: {
+    hedges: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `hedging` flags in addition to its built-in list (matched literally, ignoring case).' },
+  },
   messages: {
     hedges: 'You hedge {count} times in this story ({list}); you sound unsure of your own example. Say it plainly, or say what you did to find out.',
     hedge: '"{phrase}" makes you sound unsure of your own story; say it plainly, or say what you did to find out.',
   },
   check(story, context) {
-    const pattern = hedgePattern(context.config.hedges);
+    const pattern = hedgePattern(context.options.hedges as readonly string[]);
     const hits: RuleReport[] = [];
     for (const section of toldSections(story)) {
       let sentenceSpans: readonly Span[] | undefined;
@@ -71,7 +75,7 @@ export const hedging: Rule = {
           data: { phrase: m.text.replace(/\s+/g, ' ') },
           start: m.start,
           end: m.end,
-          fix: deleteHedge(story, context.text, m.start, m.end, sentence !== undefined && sentence.start === at),
+          fix: deletePhrase(story, context.text, m.start, m.end, sentence !== undefined && sentence.start === at, /^i\s/i.test(context.text.slice(m.start, m.end)) ? CLAUSE_AFTER_THAT : undefined),
         });
       }
     }
@@ -85,11 +89,6 @@ export const hedging: Rule = {
   },
 };
 
-/** "well-probably", "maybe's", "naïvemaybe": part of a longer word. */
-export function joined(text: string, start: number, end: number): boolean {
-  return /[\p{L}\p{N}'\u2019-]/u.test(text[start - 1] ?? ' ') || /[\p{L}\p{N}'\u2019-]/u.test(text[end] ?? ' ');
-}
-
 function quoteOffsets(text: string, span: Span): number[] {
   const offsets: number[] = [];
   for (let i = span.start; i < span.end; i++) if (text[i] === '"' || text[i] === '\u201c' || text[i] === '\u201d') offsets.push(i);
@@ -99,49 +98,4 @@ function quoteOffsets(text: string, span: Span): number[] {
 /** Index of the last value ≤ `at` in an ascending list, -1 when there is none. */
 function lastAtOrBefore(sorted: readonly number[], at: number): number {
   return partitionPoint(sorted.length, (i) => sorted[i] <= at) - 1;
-}
-
-/**
- * Deletes the hedge and the comma or space that belongs to it, so the sentence still reads:
- * "Basically, the cache" → "The cache"; "It was, basically, a race" → "It was a race";
- * "It was kind of slow" → "It was slow"; "The cause was the cache, I think." → "The cause was the cache."
- * Anything else around it (a dash, a parenthesis, emphasis marks, a line break) gets no fix.
- */
-function deleteHedge(story: Story, raw: string, start: number, end: number, sentenceStart: boolean): Fix | undefined {
-  const prose = story.prose;
-  const relStart = start - story.start;
-  const relEnd = end - story.start;
-  const phrase = raw.slice(start, end).replace(/\s+/g, ' ');
-  const rest = prose.slice(relEnd, relEnd + 40);
-  const that = /^i\s/i.test(phrase) ? CLAUSE_AFTER_THAT.exec(rest) : null;
-  // Up to, not including, the space after "that".
-  const tail = that ? that[0].length - 1 : 0;
-  const title = that ? `Delete "${phrase} that"` : `Delete "${phrase}"`;
-  const edit = (from: number, to: number, text = ''): Fix | undefined => {
-    // Only text the reader sees is deleted: never emphasis marks, code or a line break the prose blanked.
-    if (raw.slice(story.start + from, story.start + to) !== prose.slice(from, to)) return undefined;
-    return { title, edits: [{ start: story.start + from, end: story.start + to, text }] };
-  };
-  if (sentenceStart) {
-    // "Basically, the cache…" / "I think the cache…": the next word takes the capital.
-    const next = /^(,?[ \t]+)([\p{L}\p{N}])/u.exec(prose.slice(relEnd + tail, relEnd + tail + 4));
-    if (!next) return undefined;
-    const letterAt = relEnd + tail + next[1].length;
-    // The letter may be two UTF-16 units ("𠀀"): replace all of it, never half a surrogate pair.
-    return edit(relStart, letterAt + next[2].length, next[2].toUpperCase());
-  }
-  const commaBefore = /,[ \t]+$/.exec(prose.slice(Math.max(0, relStart - 4), relStart));
-  if (commaBefore && !that) {
-    const from = relStart - commaBefore[0].length;
-    // "was, basically, a race" → "was a race"
-    if (rest.startsWith(',')) return edit(from, relEnd + 1);
-    // "the cache, I think." → "the cache."
-    if (/^[.!?;:]/.test(rest)) return edit(from, relEnd);
-  }
-  // "was kind of slow" → "was slow"
-  const space = /^[ \t]+(?=[\p{L}\p{N}])/u.exec(prose.slice(relEnd + tail, relEnd + tail + 4));
-  if (space && /[ \t]/.test(prose[relStart - 1] ?? '')) return edit(relStart, relEnd + tail + space[0].length);
-  // "It was slow maybe." → "It was slow."
-  if (/^[.!?;:]/.test(rest) && /[\p{L}\p{N}][ \t]$/u.test(prose.slice(relStart - 2, relStart))) return edit(relStart - 1, relEnd);
-  return undefined;
 }

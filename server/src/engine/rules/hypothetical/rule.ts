@@ -1,6 +1,6 @@
 import type { Fix, Rule, Story } from '../../types';
 import { compoundParts, isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../../verbs';
-import { isPlainRun, matchesIn, sectionsOf } from '../util';
+import { isPlainRun, matchesIn, sectionsOf } from '../shared/util';
 import { clauseIn, sentenceAt, tokenIndexAt } from '../../language';
 
 const APOS = "['\u2019]";
@@ -241,24 +241,8 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
     if (!next) return undefined;
     lower = next[2].toLowerCase();
   }
-  let replacement: string;
-  const { head, verb } = compoundParts(lower);
-  if (contractedHave) {
-    // "would not have escalated" says nothing happened; there is no safe past to offer.
-    if (negation || !isParticiple(verb)) return undefined;
-    replacement = lower === 'been' ? (plural ? 'were' : 'was') : head + pastFromParticiple(verb);
-  } else if (lower === 'be') {
-    const be = plural ? 'were' : 'was';
-    if (!negation) replacement = be;
-    else if (negation === 'never') replacement = `${be} never`;
-    else if (negation === 'did not') replacement = `${be} not`;
-    else replacement = `${be}n${apostrophe}t`;
-  } else {
-    if (!isRewritableVerb(verb)) return undefined;
-    if (negation === 'never') replacement = `never ${head}${pastTense(verb)}`;
-    else if (negation) replacement = `${negation} ${next[2]}`;
-    else replacement = head + pastTense(verb);
-  }
+  const replacement = pastReplacement(next[2], { contractedHave, negation, plural, apostrophe });
+  if (replacement === undefined) return undefined;
   pos += next[0].length;
   // "I would\n\nsearch…" or "I would <!-- note --> run": the rewrite would join paragraphs or drop the comment.
   if (!isPlainRun(story, source, start, story.start + pos)) return undefined;
@@ -274,6 +258,32 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
       ...coordinated.map((c) => ({ start: story.start + c.start, end: story.start + c.start + c.word.length, text: c.past })),
     ],
   };
+}
+
+/**
+ * The past form that replaces "would [not] [have] <word>": "talked", "did not wait", "was never",
+ * "escalated" (from "would have escalated"); undefined when there is no safe one.
+ */
+function pastReplacement(word: string, form: { contractedHave: boolean; negation: string | undefined; plural: boolean; apostrophe: string }): string | undefined {
+  const { contractedHave, negation, plural, apostrophe } = form;
+  const lower = word.toLowerCase();
+  const { head, verb } = compoundParts(lower);
+  if (contractedHave) {
+    // "would not have escalated" says nothing happened; there is no safe past to offer.
+    if (negation || !isParticiple(verb)) return undefined;
+    return lower === 'been' ? (plural ? 'were' : 'was') : head + pastFromParticiple(verb);
+  }
+  if (lower === 'be') {
+    const be = plural ? 'were' : 'was';
+    if (!negation) return be;
+    if (negation === 'never') return `${be} never`;
+    if (negation === 'did not') return `${be} not`;
+    return `${be}n${apostrophe}t`;
+  }
+  if (!isRewritableVerb(verb)) return undefined;
+  if (negation === 'never') return `never ${head}${pastTense(verb)}`;
+  if (negation) return `${negation} ${word}`;
+  return head + pastTense(verb);
 }
 
 /** Words that end the clause the rewritten verb governs. */

@@ -1,55 +1,7 @@
-import type { Rule, Section, Span, Story } from '../../types';
-import { countWords, memoize, rel, sentences } from '../../text';
-import { sectionsOf } from '../util';
-
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-const TABLE_ROW = /^[ \t]*\|/;
-
-/**
- * Sentences of a section as a listener hears them, as spans into `story.prose`. A hard-wrapped
- * sentence stays one sentence (ICU's segmenter breaks at every line feed, so soft line breaks are
- * read as spaces), while a list item, a table row or a sub-heading ends one even without a full
- * stop ("- logs\n- metrics" are two). `raw` is the document text in the story's coordinates (the
- * rule context's `text`), where the list and heading markup the prose blanks is still visible.
- */
-export function spokenSentences(story: Story, raw: string, section: Section): readonly Span[] {
-  // Memoized per story: `raw` is the rule context's text, the same for every rule of one lint.
-  return memoize(story, `spokenSentences:${section.body.start}:${section.body.end}`, () => {
-    const { flat, blocks, offset } = proseBlocks(story, raw, section);
-    const out: Span[] = [];
-    for (const block of blocks) for (const s of sentences(flat, block)) out.push({ start: s.start + offset, end: s.end + offset });
-    return out;
-  });
-}
-
-/** The section's prose with soft line breaks as spaces, and its blocks (paragraphs, list items, rows, headings) as spans into it. */
-function proseBlocks(story: Story, raw: string, section: Section): { flat: string; blocks: Span[]; offset: number } {
-  const body = rel(story, section.body);
-  const text = story.prose.slice(body.start, body.end);
-  let flat = '';
-  const starts: number[] = [];
-  let lineStart = 0;
-  let previousBlank = true;
-  let previousEndsBlock = false;
-  for (;;) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const rawLine = raw.slice(story.start + body.start + lineStart, story.start + body.start + lineEnd);
-    const blank = !/\S/.test(text.slice(lineStart, lineEnd));
-    const endsBlock = HEADING.test(rawLine) || TABLE_ROW.test(rawLine);
-    const startsBlock = !blank && (previousBlank || previousEndsBlock || endsBlock || LIST_ITEM.test(rawLine));
-    if (lineStart > 0) flat += blank || previousBlank || startsBlock ? '\n' : ' ';
-    if (startsBlock) starts.push(lineStart);
-    flat += text.slice(lineStart, lineEnd);
-    previousBlank = blank;
-    previousEndsBlock = endsBlock;
-    if (newline < 0) break;
-    lineStart = newline + 1;
-  }
-  const blocks = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : flat.length }));
-  return { flat, blocks, offset: body.start };
-}
+import type { Rule, Span } from '../../types';
+import { countWords, sentences } from '../../text';
+import { proseBlocks } from '../shared/spoken-sentences';
+import { sectionsOf } from '../shared/util';
 
 // Where Unicode's sentence rules also break: a terminator, closing marks, space, then no lower-case letter.
 // Only from the first terminator of a run: a start inside it can never succeed where the first
@@ -121,7 +73,9 @@ export const longSentence: Rule = {
   group: 'delivery',
   defaultSeverity: 'info',
   advice: true,
-  defaultOptions: { maxWords: 35 },
+  options: {
+    maxWords: { type: 'number', default: 35, markdownDescription: 'Words a sentence may have before it is flagged.' },
+  },
   messages: {
     long: 'This sentence has {words} words; split it so each sentence carries one step or one fact (aim for {max} words or fewer).',
   },

@@ -1,7 +1,7 @@
 import type { Rule, RuleReport, Story } from '../../types';
 import { sentencesOf, tokenIndexAt, type Clause, type Sentence } from '../../language';
 import { compoundParts, pastFromParticiple } from '../../verbs';
-import { reportGathered, sectionsOf, toldSections } from '../util';
+import { reportGathered, sectionsOf, toldSections } from '../shared/util';
 
 /**
  * Participles that after "be" are, in a story, a state or an impact rather than an act someone hid

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { sectionWords, storyWords } from '../../text';
-import { sectionsOf } from '../util';
+import { sectionsOf } from '../shared/util';
 
 /** About four spoken sentences: a setup this short is already what coaches ask for. */
 const SHORT_SETUP_WORDS = 60;
@@ -22,11 +22,11 @@ export const setupTooLong: Rule = {
   defaultSeverity: 'info',
   advice: true,
   wholeStory: true,
-  defaultOptions: {
-    maxShare: 0.3,
+  options: {
+    maxShare: { type: 'number', default: 0.3, markdownDescription: 'Largest share of the story\'s words Situation and Task may take (0.3 is 30%).' },
     // Under about 100 words, one sentence each of Situation and Task is already 30%: the share says nothing yet.
-    minWords: 100,
-    longSetupWords: LONG_SETUP_WORDS,
+    minWords: { type: 'number', default: 100, markdownDescription: 'Stories shorter than this many words are not judged.' },
+    longSetupWords: { type: 'number', default: LONG_SETUP_WORDS, markdownDescription: 'Situation and Task words from which a setup is long whatever its share.' },
   },
   messages: {
     thinAction:

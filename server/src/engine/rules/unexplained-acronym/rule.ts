@@ -1,7 +1,7 @@
 import { parseFrontMatterYaml } from '../../config';
 import { findFrontMatter } from '../../parse';
 import type { Rule, Story, TextEdit } from '../../types';
-import { eolOf, sectionsOf } from '../util';
+import { eolOf, sectionsOf } from '../shared/util';
 
 /** Acronyms any interviewer knows without an expansion. Kept short on purpose: the config adds the rest. */
 export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([
@@ -46,14 +46,22 @@ export const unexplainedAcronym: Rule = {
   defaultSeverity: 'info',
   advice: true,
   fixable: 'suggestion',
-  defaultOptions: { jargonCount: JARGON_COUNT },
+  options: {
+    acronyms: {
+      type: 'phrases',
+      default: [],
+      topLevel: true,
+      markdownDescription: 'Acronyms your interviewers know, accepted by `unexplained-acronym` without an expansion (exactly as written, e.g. `SLA`).',
+    },
+    jargonCount: { type: 'number', default: JARGON_COUNT, markdownDescription: 'Unexplained acronyms in one story from which they are shown as one jargon finding.' },
+  },
   messages: {
     jargon:
       'This story uses {count} acronyms it never expands ({list}); an interviewer from another team will lose the problem in them. Say the plain words, or expand each the first time ("service-level agreement (SLA)").',
     unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words it stands for the first time, with "({acronym})" after them, or add it to the acronym allow-list.',
   },
   check(story, context) {
-    const allowed = new Set(context.config.acronyms);
+    const allowed = new Set(context.options.acronyms as readonly string[]);
     const seen = new Set<string>();
     const unexplained: Array<{ acronym: string; start: number; end: number }> = [];
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {

@@ -3,7 +3,7 @@ import { phraseListCache } from '../../lru';
 import { matchCase } from '../../text';
 import { compoundParts, pastTense } from '../../verbs';
 import { clauseIn, sentenceIn, sentencesOf, tokenIndexAt, type Clause, type Sentence, type Token } from '../../language';
-import { literalPhrases, matchesIn, sectionsOf } from '../util';
+import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
 
 const WEAK_PHRASES = [
   'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
@@ -63,13 +63,16 @@ export const weakVerb: Rule = {
   group: 'ownership',
   defaultSeverity: 'warning',
   fixable: 'suggestion',
+  options: {
+    weakVerbs: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `weak-verb` flags in addition to its built-in list (matched literally, ignoring case).' },
+  },
   messages: {
     weak: '"{verb}" hides what you did; name your own action (led, owned, drove, built, designed, decided).',
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
       const analysed = sentencesOf(story, section.body);
-      for (const m of matchesIn(story, section.body, weakPattern(context.config.weakVerbs))) {
+      for (const m of matchesIn(story, section.body, weakPattern(context.options.weakVerbs as readonly string[]))) {
         const sentence = sentenceIn(analysed, m.start);
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
         const after = story.prose.slice(rel(story, m.end), rel(story, m.end) + 60);

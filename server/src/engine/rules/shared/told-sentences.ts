@@ -4,7 +4,7 @@
  * it."); here a line that continues the sentence of the line before is joined to it. A bullet or a
  * numbered item always starts a new sentence, and so does a new paragraph.
  */
-import type { Span, Story } from '../types';
+import type { Span, Story } from '../../types';
 
 /** A list marker at the start of a line: "- ", "* ", "+ ", "• ", "1. ", "2) ", also inside a quote. */
 const MARKER_BEFORE = /^[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$/;

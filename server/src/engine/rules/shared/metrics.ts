@@ -8,9 +8,9 @@
  * words, repetitions are bounded or over disjoint character classes, and a digit run may only
  * start where no number continues (a lookbehind), so no scan restarts inside "1,1,1,…".
  */
-import type { Section, Span, Story } from '../types';
-import { hasNumber, memoize, NUMBER, proseSentences, rel } from '../text';
-import { CARDINALS } from '../language/lexicon';
+import type { Section, Span, Story } from '../../types';
+import { hasNumber, memoize, NUMBER, proseSentences, rel } from '../../text';
+import { CARDINALS } from '../../language/lexicon';
 
 // The number words are the language layer's (words.json), so the layer and these patterns agree.
 const NUMBER_WORD =

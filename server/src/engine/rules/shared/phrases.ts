@@ -6,8 +6,8 @@
  * between words ("was not very receptive"). The phrases are split into tokens by the language
  * layer itself, so "snake_case" or "lead's" line up with the story's tokens.
  */
-import type { Section, Story } from '../types';
-import { analyse, sentencesOf, type Sentence, type Token } from '../language';
+import type { Section, Story } from '../../types';
+import { analyse, sentencesOf, type Sentence, type Token } from '../../language';
 
 interface WordMatcher {
   text: string;

@@ -1,4 +1,4 @@
-import type { RuleContext, RuleReport, Section, SectionKind, Span, Story } from '../types';
+import type { RuleContext, RuleReport, Section, SectionKind, Span, Story } from '../../types';
 
 export function sectionsOf(story: Story, kinds: readonly SectionKind[]): Section[] {
   return story.sections.filter((s) => s.kind !== undefined && kinds.includes(s.kind));
