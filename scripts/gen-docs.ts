@@ -33,7 +33,7 @@ export function renderReadme(current: string): string {
 type Schema = Record<string, unknown>;
 
 function severitySchema(rule: Rule): Schema {
-  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under \`coaching: focused\`)' : ''}. See [\`${rule.name}\`](${ruleDocSource(rule.name)}).` };
+  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under `coaching: focused`)' : ''}. See [\`${rule.name}\`](${ruleDocSource(rule.name)}).` };
 }
 
 /** A list of literal phrases, bounded as `readConfig` bounds it. */

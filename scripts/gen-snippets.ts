@@ -121,7 +121,7 @@ function principleStory(p: Principle): Snippet {
   if (reflectionBeats.length > 0) {
     for (const b of reflectionBeats) body.push(prompt(n++, beatPrompt(b)));
   } else {
-    body.push(prompt(n++, REFLECTION));
+    body.push(prompt(n, REFLECTION));
   }
   body.push('$0');
   return { prefix: `star-${p.id}`, description: `STAR story for ${p.name}`, body };

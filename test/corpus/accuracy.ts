@@ -272,6 +272,7 @@ export function renderMisses(misses: Miss[]): string {
 
 if (require.main === module) {
   // Lazy: the field corpus may be mid-edit while someone only wants the passage table.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   const field = require('./field') as typeof import('./field');
   const args = process.argv.slice(2);
   const result = field.measureField(args.includes('--thorough') ? { coaching: 'thorough' } : undefined);

@@ -239,7 +239,6 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
     pos += next[0].length;
     next = take();
     if (!next) return undefined;
-    lower = next[2].toLowerCase();
   }
   const replacement = pastReplacement(next[2], { contractedHave, negation, plural, apostrophe });
   if (replacement === undefined) return undefined;
