@@ -15,8 +15,16 @@ export type { Actor, Clause, NumberKind, NumberMention, Phrase, Pos, Sentence, T
 export { actorOfPhrase, actorOfPronoun } from './clauses';
 export { MEASURING_KINDS } from './numbers';
 
-/** The sentences of a span of the story (a section body or any span), analysed once per story and span. */
+/**
+ * A span longer than this (about 3,500 words, over 20 minutes of speaking) is pasted material, not a
+ * told section: it has no sentences to read, so no rule pays to analyse it (a megabyte of "<?" is
+ * a hundred thousand sentences).
+ */
+export const LONGEST_TOLD_SPAN = 20_000;
+
+/** The sentences of a span of the story (a section body or any span), analysed once per story and span; none for pasted material. */
 export function sentencesOf(story: Story, span: Span): readonly Sentence[] {
+  if (span.end - span.start > LONGEST_TOLD_SPAN) return [];
   return memoize(story, `language:${span.start}:${span.end}`, () =>
     joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start)),
   );

@@ -1,6 +1,7 @@
 import type { Rule, RuleReport, Story } from '../../types';
-import { sentencesOf, tokenIndexAt, type Clause, type Sentence } from '../../language';
+import { tokenIndexAt, type Clause, type Sentence } from '../../language';
 import { compoundParts, pastFromParticiple } from '../../verbs';
+import { sentencesToCheck } from '../shared/phrases';
 import { reportGathered, sectionsOf, toldSections } from '../shared/util';
 
 /**
@@ -44,7 +45,7 @@ export const passiveVoice: Rule = {
     for (const section of sections) {
       const hits: RuleReport[] = [];
       let ownActs = 0;
-      for (const sentence of sentencesOf(story, section.body)) {
+      for (const sentence of sentencesToCheck(story, section)) {
         ownActs += sentence.clauses.filter((c) => c.subject?.actor === 'self' && !c.passive && !c.stative).length;
         for (const clause of sentence.clauses) {
           if (!hidesActor(story, sentence, clause, section.kind === 'task')) continue;

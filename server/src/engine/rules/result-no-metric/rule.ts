@@ -2,6 +2,7 @@ import { MEASURING_KINDS, sentencesOf, type NumberMention, type Sentence } from 
 import type { Rule, Section, Story } from '../../types';
 import { sectionWords } from '../../text';
 import { eolOf, sectionsOf, toldSections } from '../shared/util';
+import { isTellable } from '../shared/told-sentences';
 
 // "Evidence either exists in the story or it does not": a Result without a number gives the
 // interviewer nothing to cite in the write-up.
@@ -54,6 +55,8 @@ export const resultNoMetric: Rule = {
 };
 
 function hasMeasure(story: Story, section: Section): boolean {
+  // A section too long to be told is read for digits only: the sentence reading would cost its length many times over.
+  if (!isTellable(section.body)) return /\d/.test(story.prose.slice(section.body.start - story.start, section.body.end - story.start));
   return sentencesOf(story, section.body).some((sentence) => sentence.numbers.some((n) => MEASURING_KINDS.has(n.kind) || measuredTime(sentence, n)));
 }
 

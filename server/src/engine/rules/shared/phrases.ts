@@ -146,15 +146,7 @@ export function tokenText(text: string, tokens: readonly Token[], first: number,
   return text.slice(tokens[first].start, tokens[last].end).replace(/\s+/g, ' ');
 }
 
-/**
- * Past this many characters a section is not something said aloud in an interview (a whole story
- * is about 3,000), and analysing it would stall the editor on pasted logs or generated text: the
- * checks built on these lists skip it.
- */
-export const MAX_SECTION_CHARS = 20_000;
-
-/** The analysed sentences of a section, or none for a section too long to be a told story. */
+/** The analysed sentences of a section; none for a section too long to be told (see the language layer's `LONGEST_TOLD_SPAN`). */
 export function sentencesToCheck(story: Story, section: Section): readonly Sentence[] {
-  if (section.body.end - section.body.start > MAX_SECTION_CHARS) return [];
   return sentencesOf(story, section.body);
 }

@@ -4,6 +4,7 @@
  * it."); here a line that continues the sentence of the line before is joined to it. A bullet or a
  * numbered item always starts a new sentence, and so does a new paragraph.
  */
+import { LONGEST_TOLD_SPAN } from '../../language';
 import type { Span, Story } from '../../types';
 
 /** A list marker at the start of a line: "- ", "* ", "+ ", "• ", "1. ", "2) ", also inside a quote. */
@@ -38,15 +39,9 @@ export function startsListItem(documentText: string, offset: number): boolean {
  */
 export const LONGEST_TOLD_SENTENCE = 2000;
 
-/**
- * A section body longer than this (about 3,500 words, over 20 minutes of speaking) is not a told
- * section but pasted material; the rules that analyse sentences one by one leave it to too-long.
- */
-export const LONGEST_TOLD_SECTION = 20_000;
-
-/** Whether a section body (or any span) is short enough to be read sentence by sentence. */
+/** Whether a section body (or any span) is short enough to be read sentence by sentence (the language layer's `LONGEST_TOLD_SPAN`). */
 export function isTellable(span: Span): boolean {
-  return span.end - span.start <= LONGEST_TOLD_SECTION;
+  return span.end - span.start <= LONGEST_TOLD_SPAN;
 }
 
 export function toldSentences<T extends Span & { text: string }>(story: Story, documentText: string, sentences: readonly T[]): ToldSentence<T>[] {

@@ -2,7 +2,8 @@ import type { Fix, Rule, SectionKind, Story } from '../../types';
 import { phraseListCache } from '../../lru';
 import { matchCase } from '../../text';
 import { compoundParts, pastTense } from '../../verbs';
-import { clauseIn, sentenceIn, sentencesOf, tokenIndexAt, type Clause, type Sentence, type Token } from '../../language';
+import { clauseIn, sentenceIn, tokenIndexAt, type Clause, type Sentence, type Token } from '../../language';
+import { sentencesToCheck } from '../shared/phrases';
 import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
 
 const WEAK_PHRASES = [
@@ -71,7 +72,8 @@ export const weakVerb: Rule = {
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['task', 'action', 'result'])) {
-      const analysed = sentencesOf(story, section.body);
+      // A pasted section too long to be told gets its weak verbs without the sentence reading.
+      const analysed = sentencesToCheck(story, section);
       for (const m of matchesIn(story, section.body, weakPattern(context.options.weakVerbs as readonly string[]))) {
         const sentence = sentenceIn(analysed, m.start);
         const lower = m.text.toLowerCase().replace(/\s+/g, ' ');
