@@ -1,5 +1,5 @@
 // One esbuild script for the three bundles; type-checking is `tsc --noEmit`, run separately.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // The version is read once, here, and compiled into the bundles (server/src/version.ts).
@@ -19,8 +19,19 @@ await Promise.all([
 const rulesDir = new URL('../server/src/engine/rules/', import.meta.url);
 const docsDir = new URL('../dist/docs/rules/', import.meta.url);
 mkdirSync(docsDir, { recursive: true });
+// Links between pages are written for the repository; in the package the pages sit side by side,
+// with docs/interviews.md beside them, so each link is rewritten to where the page now is.
+const shipped = (text) =>
+  text
+    .replace(/\]\(\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/docs\/interviews\.md/g, '](../interviews.md')
+    .replace(/\]\(\.\.\/([a-z-]+)\/doc\.md/g, '](./$1.md');
 for (const name of readdirSync(rulesDir)) {
   if (name.startsWith('_')) continue; // _template
   const doc = new URL(`${name}/doc.md`, rulesDir);
-  if (existsSync(doc)) copyFileSync(doc, new URL(`${name}.md`, docsDir));
+  if (existsSync(doc)) writeFileSync(new URL(`${name}.md`, docsDir), shipped(readFileSync(doc, 'utf8')));
 }
+writeFileSync(
+  new URL('../dist/docs/interviews.md', import.meta.url),
+  readFileSync(new URL('../docs/interviews.md', import.meta.url), 'utf8').replace(/\]\(\.\.\/server\/src\/engine\/rules\/([a-z-]+)\/doc\.md/g, '](rules/$1.md')
+    .replace(/\]\(\.\.\/server\/src\/engine\/rules\/\)/g, '](rules/)'),
+);
