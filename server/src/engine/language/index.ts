@@ -5,7 +5,7 @@ import { partitionPoint } from '../search';
  * word lists in words.json; offsets are absolute document offsets.
  */
 import type { Span, Story } from '../types';
-import { memoize, proseSentences, rel } from '../text';
+import { proseSentences, rel } from '../text';
 import { clausesOf } from './clauses';
 import { numbersOf } from './numbers';
 import { tag, tokenize } from './tag';
@@ -17,10 +17,22 @@ export { MEASURING_KINDS } from './numbers';
 
 /** The sentences of a span of the story (a section body or any span), analysed once per story and span. */
 export function sentencesOf(story: Story, span: Span): readonly Sentence[] {
-  return memoize(story, `language:${span.start}:${span.end}`, () =>
-    joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start)),
-  );
+  // Asked for by nearly every rule, often per offset (sentenceAt): a number key, not a string built per call.
+  let bySpan = analysedSpans.get(story);
+  if (!bySpan) analysedSpans.set(story, (bySpan = new Map()));
+  const inRange = span.start >= 0 && span.end >= 0 && span.end < SPAN_KEY && Number.isInteger(span.start) && Number.isInteger(span.end);
+  const key: number | string = inRange ? span.start * SPAN_KEY + span.end : `${span.start}:${span.end}`;
+  let found = bySpan.get(key);
+  if (!found) {
+    found = joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start));
+    bySpan.set(key, found);
+  }
+  return found;
 }
+
+/** Per story, its analysed spans by `start * SPAN_KEY + end` (documents are at most 2,000,000 characters, below SPAN_KEY). */
+const analysedSpans = new WeakMap<Story, Map<number | string, readonly Sentence[]>>();
+const SPAN_KEY = 2 ** 22;
 
 /**
  * Analyses by sentence text, at offset 0. Typing re-lints one story, whose other sentences are
