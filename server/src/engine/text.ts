@@ -72,7 +72,8 @@ const memos = new WeakMap<Story, Map<string, unknown>>();
 export function memoize<T>(story: Story, key: string, compute: () => T): T {
   let memo = memos.get(story);
   if (!memo) memos.set(story, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key) as T;
+  const found = memo.get(key);
+  if (found !== undefined || memo.has(key)) return found as T;
   const value = compute();
   memo.set(key, value);
   return value;

@@ -43,33 +43,37 @@ interface Entry {
   first: Sentence;
   /** Per clause: index of its first token, and of each of its verbs; built when a copy is first needed. */
   layout?: Array<{ from: number; to: number; verbs: number[]; verb: number }>;
-  /** Copies handed out by offset, reused while the sentence stays where it is (text typed after it, a sentence said twice). */
-  copies: Map<number, Sentence>;
+  /**
+   * The last copy handed out, reused while the sentence stays where it is (text typed after it).
+   * Only one: a copy kept is a copy the collector must move out of the young generation, and a
+   * sentence said at many offsets (a file that repeats it) would cycle through any small set.
+   */
+  last: Sentence | undefined;
 }
-const analysed = new Map<string, Entry>();
+/** List items and other sentences apart, each keyed by the sentence's text itself (a slice: no concatenation to flatten and hash). */
+const analysedItems = new Map<string, Entry>();
+const analysedSentences = new Map<string, Entry>();
 const CACHE_LIMIT = 5000;
 
 function analyseCached(prose: string, start: number, end: number, base: number): Sentence {
   const text = prose.slice(start, end);
   if (text.length > MAX_SENTENCE) return analyse(prose, start, end, base);
-  const listItem = isListItem(prose, start, text);
-  const key = (listItem ? 'l' : 's') + text;
+  const analysed = isListItem(prose, start, text) ? analysedItems : analysedSentences;
   const at = base + start;
-  const entry = analysed.get(key);
+  const entry = analysed.get(text);
   if (!entry) {
     // First time: analysed in place, no copy.
     const sentence = analyse(prose, start, end, base);
-    if (analysed.size >= CACHE_LIMIT) analysed.clear();
-    analysed.set(key, { first: sentence, copies: new Map([[at, sentence]]) });
+    if (analysedItems.size + analysedSentences.size >= CACHE_LIMIT) {
+      analysedItems.clear();
+      analysedSentences.clear();
+    }
+    analysed.set(text, { first: sentence, last: undefined });
     return sentence;
   }
-  let copy = entry.copies.get(at);
-  if (!copy) {
-    copy = shifted(entry, at - entry.first.start);
-    if (entry.copies.size >= 8) entry.copies.clear();
-    entry.copies.set(at, copy);
-  }
-  return copy;
+  if (entry.first.start === at) return entry.first;
+  if (entry.last?.start === at) return entry.last;
+  return (entry.last = shifted(entry, at - entry.first.start));
 }
 
 function layoutOf(entry: Entry): NonNullable<Entry['layout']> {
@@ -92,26 +96,24 @@ const moved = <T extends Span>(p: T | undefined, delta: number): T | undefined =
 function shifted(entry: Entry, delta: number): Sentence {
   const s = entry.first;
   const layout = layoutOf(entry);
-  const tokens: Token[] = new Array(s.tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = s.tokens[i];
-    tokens[i] = { start: t.start + delta, end: t.end + delta, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, form: t.form };
-  }
+  const tokens = shiftedTokens(s.tokens, delta);
   const clauses: Clause[] = new Array(s.clauses.length);
   for (let k = 0; k < clauses.length; k++) {
     const c = s.clauses[k];
     const l = layout[k];
+    const verbs: Token[] = new Array(l.verbs.length);
+    for (let v = 0; v < verbs.length; v++) verbs[v] = tokens[l.verbs[v]];
     clauses[k] = {
       start: c.start + delta,
       end: c.end + delta,
       tokens: tokens.slice(l.from, l.to),
-      subject: moved(c.subject, delta),
+      subject: c.subject && moved(c.subject, delta),
       subjectImplied: c.subjectImplied,
-      verbs: l.verbs.map((i) => tokens[i]),
+      verbs,
       verb: l.verb >= 0 ? tokens[l.verb] : undefined,
       passive: c.passive,
       stative: c.stative,
-      agent: moved(c.agent, delta),
+      agent: c.agent && moved(c.agent, delta),
       negated: c.negated,
       tense: c.tense,
       modal: c.modal,
@@ -121,8 +123,18 @@ function shifted(entry: Entry, delta: number): Sentence {
       nonFinite: c.nonFinite,
     };
   }
-  const numbers = s.numbers.map((n) => ({ ...n, start: n.start + delta, end: n.end + delta }));
+  const numbers = s.numbers.length === 0 ? [] : s.numbers.map((n) => ({ ...n, start: n.start + delta, end: n.end + delta }));
   return { start: s.start + delta, end: s.end + delta, text: s.text, tokens, clauses, numbers, fragment: s.fragment, listItem: s.listItem };
+}
+
+/** Copies of the tokens moved by `delta`, every one built by the same literal (one shape for every rule that reads them). */
+function shiftedTokens(from: readonly Token[], delta: number): Token[] {
+  const tokens: Token[] = new Array(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i];
+    tokens[i] = { start: t.start + delta, end: t.end + delta, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, form: t.form };
+  }
+  return tokens;
 }
 
 function isListItem(prose: string, start: number, text: string): boolean {
