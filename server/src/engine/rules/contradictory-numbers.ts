@@ -72,6 +72,8 @@ const TEAM_SIZE = [
   new RegExp(`\\bmy\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
   new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
 ].map((re) => new RegExp(re.source.replace('(N)', `(\\d+|${NUMBER_WORD})`), re.flags));
+/** What every TEAM_SIZE match contains: "team" or a member noun. */
+const TEAM_WORD = new RegExp(`team|${TEAM_MEMBER}`, 'iu');
 
 interface Quantity {
   start: number;
@@ -179,9 +181,10 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       const i = index++;
       const text = sentence.text;
       if (text.length > LONGEST_TOLD_SENTENCE) continue;
-      const staged = STAGE.test(text);
       const at = (s: number, e: number) => ({ start: sentence.start + s, end: sentence.start + e });
-      const base = { section: section.kind!, sentence: i, staged };
+      // Whether the sentence tells a stage is read only when it states something (most sentences state nothing).
+      const base = { section: section.kind!, sentence: i, staged: false };
+      const firstMention = mentions.length;
       const clauses = sentence.parts.flatMap((p) => p.clauses);
       const layerNumbers = sentence.parts.flatMap((p) => p.numbers);
       // Goals, plans and estimates may differ from what happened; that is not a contradiction.
@@ -240,7 +243,8 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
         mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
       }
-      if (!TEAM_CHANGE.test(text) && !PLAN.test(text)) {
+      // Every team-size pattern holds "team" or a member noun: most sentences are passed over with one search, not seven.
+      if (TEAM_WORD.test(text) && !TEAM_CHANGE.test(text) && !PLAN.test(text)) {
         for (const re of TEAM_SIZE) {
           for (const m of text.matchAll(re)) {
             const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
@@ -248,6 +252,7 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
           }
         }
       }
+      if (mentions.length > firstMention && STAGE.test(text)) for (let k = firstMention; k < mentions.length; k++) mentions[k].staged = true;
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
