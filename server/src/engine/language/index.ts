@@ -44,16 +44,28 @@ interface Entry {
   /** Per clause: index of its first token, and of each of its verbs; built when a copy is first needed. */
   layout?: Array<{ from: number; to: number; verbs: number[]; verb: number }>;
   /**
-   * The last copy handed out, reused while the sentence stays where it is (text typed after it).
-   * Only one: a copy kept is a copy the collector must move out of the young generation, and a
-   * sentence said at many offsets (a file that repeats it) would cycle through any small set.
+   * Copies handed out, by offset: reused while the sentence stays where it is (text typed after
+   * it, the file linted again after a settings change, a sentence said in several stories).
    */
-  last: Sentence | undefined;
+  copies: Map<number, Sentence> | undefined;
 }
 /** List items and other sentences apart, each keyed by the sentence's text itself (a slice: no concatenation to flatten and hash). */
 const analysedItems = new Map<string, Entry>();
 const analysedSentences = new Map<string, Entry>();
 const CACHE_LIMIT = 5000;
+/**
+ * Tokens held in copies, all sentences together, before the cache starts over: about 15 MB. A
+ * bound per sentence (there were eight copies each) made a sentence said at more offsets cycle
+ * through them, re-copying it at every lint; a bound on the whole keeps every copy a file needs.
+ */
+const COPIED_TOKENS_LIMIT = 200_000;
+let copiedTokens = 0;
+
+function startOver(): void {
+  analysedItems.clear();
+  analysedSentences.clear();
+  copiedTokens = 0;
+}
 
 function analyseCached(prose: string, start: number, end: number, base: number): Sentence {
   const text = prose.slice(start, end);
@@ -64,16 +76,19 @@ function analyseCached(prose: string, start: number, end: number, base: number):
   if (!entry) {
     // First time: analysed in place, no copy.
     const sentence = analyse(prose, start, end, base);
-    if (analysedItems.size + analysedSentences.size >= CACHE_LIMIT) {
-      analysedItems.clear();
-      analysedSentences.clear();
-    }
-    analysed.set(text, { first: sentence, last: undefined });
+    if (analysedItems.size + analysedSentences.size >= CACHE_LIMIT) startOver();
+    analysed.set(text, { first: sentence, copies: undefined });
     return sentence;
   }
   if (entry.first.start === at) return entry.first;
-  if (entry.last?.start === at) return entry.last;
-  return (entry.last = shifted(entry, at - entry.first.start));
+  let copy = entry.copies?.get(at);
+  if (!copy) {
+    copy = shifted(entry, at - entry.first.start);
+    copiedTokens += copy.tokens.length + 1;
+    if (copiedTokens > COPIED_TOKENS_LIMIT) startOver();
+    else (entry.copies ??= new Map()).set(at, copy);
+  }
+  return copy;
 }
 
 function layoutOf(entry: Entry): NonNullable<Entry['layout']> {
