@@ -188,7 +188,10 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       const clauses = sentence.parts.flatMap((p) => p.clauses);
       const layerNumbers = sentence.parts.flatMap((p) => p.numbers);
       // Goals, plans and estimates may differ from what happened; that is not a contradiction.
-      const planned = (q: Quantity) => PLAN.test(text.slice(0, q.start)) || isPlan(clauseAt(clauses, sentence.start + q.start));
+      // A plan word before a number is also one in the whole sentence (every plan phrase ends in a letter, and
+      // a number never follows one), so a sentence without any is not searched again before each number.
+      const mayPlan = PLAN.test(text);
+      const planned = (q: Quantity) => (mayPlan && PLAN.test(text.slice(0, q.start))) || isPlan(clauseAt(clauses, sentence.start + q.start));
       const qs = quantities(text).filter((q) => !planned(q) && amountByLayer(layerNumbers, sentence.start + q.start));
       const inChange = new Set<Quantity>();
       for (let k = 0; k + 1 < qs.length; k++) {
@@ -236,7 +239,7 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         }
       }
       for (const m of text.matchAll(APPROXIMATE)) {
-        if (PLAN.test(text.slice(0, m.index)) || isPlan(clauseAt(clauses, sentence.start + m.index))) continue;
+        if ((mayPlan && PLAN.test(text.slice(0, m.index))) || isPlan(clauseAt(clauses, sentence.start + m.index))) continue;
         let end = m.index + m[0].length;
         const r = RATE_AFTER.exec(text.slice(end));
         if (r) end += r[0].length;
@@ -244,7 +247,7 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
         mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
       }
       // Every team-size pattern holds "team" or a member noun: most sentences are passed over with one search, not seven.
-      if (TEAM_WORD.test(text) && !TEAM_CHANGE.test(text) && !PLAN.test(text)) {
+      if (TEAM_WORD.test(text) && !TEAM_CHANGE.test(text) && !mayPlan) {
         for (const re of TEAM_SIZE) {
           for (const m of text.matchAll(re)) {
             const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
