@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { BankSnapshot } from '../server/src/protocol';
-import { BankMethods, SERVER_EXEC_ARGV } from '../server/src/protocol';
+import { BankChangedNotification, BankSnapshotRequest, SERVER_EXEC_ARGV } from '../server/src/protocol';
 
 const SERVER = resolve(__dirname, '..', 'dist', 'server.js');
 
@@ -35,7 +35,7 @@ export class ServerProcess {
       this.published.set(p.uri, p.version ?? 0);
       this.wake();
     });
-    connection.onNotification(BankMethods.changed, (snapshot: BankSnapshot) => {
+    connection.onNotification(BankChangedNotification, (snapshot: BankSnapshot) => {
       this.bank = snapshot;
       this.wake();
     });
@@ -120,7 +120,7 @@ export class ServerProcess {
   async bankReady(ready: (snapshot: BankSnapshot) => boolean, timeoutMs = 20_000): Promise<boolean> {
     if (this.bank && ready(this.bank)) return true;
     try {
-      this.bank = await this.connection.sendRequest<BankSnapshot>(BankMethods.snapshot);
+      this.bank = await this.connection.sendRequest(BankSnapshotRequest);
     } catch {
       return false;
     }

@@ -1,5 +1,5 @@
 // One esbuild script for the three bundles; type-checking is `tsc --noEmit`, run separately.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // The version is read once, here, and compiled into the bundles (server/src/version.ts).
@@ -13,3 +13,14 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// Each rule's page lives in its folder (server/src/engine/rules/<name>/doc.md) and ships as
+// dist/docs/rules/<name>.md: findings link it and `starStories.openRuleDoc` renders it.
+const rulesDir = new URL('../server/src/engine/rules/', import.meta.url);
+const docsDir = new URL('../dist/docs/rules/', import.meta.url);
+mkdirSync(docsDir, { recursive: true });
+for (const name of readdirSync(rulesDir)) {
+  if (name.startsWith('_')) continue; // _template
+  const doc = new URL(`${name}/doc.md`, rulesDir);
+  if (existsSync(doc)) copyFileSync(doc, new URL(`${name}.md`, docsDir));
+}

@@ -2,13 +2,11 @@
  * Generates snippets/star-markdown.json from the built-in principle catalogue and the rule
  * registry (the directive snippets offer every registered rule).
  *
- *   npx tsx scripts/gen-snippets.ts           write the file
- *   npx tsx scripts/gen-snippets.ts --check   exit 1 if the committed file is stale
+ * `npm run gen` (scripts/gen.ts) writes it; `npm test` checks it is current.
  *
  * The output is deterministic (catalogue order, 2-space indent, trailing newline), so the
  * check and the unit test can compare it byte for byte.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { amazonPrinciples } from '../server/src/engine/principles/amazon';
 import type { Beat, Principle } from '../server/src/engine/principles/types';
@@ -123,7 +121,7 @@ function principleStory(p: Principle): Snippet {
   if (reflectionBeats.length > 0) {
     for (const b of reflectionBeats) body.push(prompt(n++, beatPrompt(b)));
   } else {
-    body.push(prompt(n++, REFLECTION));
+    body.push(prompt(n, REFLECTION));
   }
   body.push('$0');
   return { prefix: `star-${p.id}`, description: `STAR story for ${p.name}`, body };
@@ -173,32 +171,4 @@ export function generateSnippets(): Record<string, unknown> {
 /** The exact text written to snippets/star-markdown.json. */
 export function renderSnippets(): string {
   return `${JSON.stringify(generateSnippets(), null, 2)}\n`;
-}
-
-function main(argv: string[]): number {
-  const text = renderSnippets();
-  const rel = path.relative(process.cwd(), SNIPPETS_PATH) || SNIPPETS_PATH;
-  if (argv.includes('--check')) {
-    let current: string | undefined;
-    try {
-      current = readFileSync(SNIPPETS_PATH, 'utf8');
-    } catch {
-      current = undefined;
-    }
-    if (current !== text) {
-      console.error(
-        `${rel} is ${current === undefined ? 'missing' : 'out of date'}; run \`npx tsx scripts/gen-snippets.ts\` to regenerate it.`,
-      );
-      return 1;
-    }
-    console.log(`${rel} is up to date.`);
-    return 0;
-  }
-  writeFileSync(SNIPPETS_PATH, text);
-  console.log(`wrote ${rel} (${Object.keys(generateSnippets()).length} snippets)`);
-  return 0;
-}
-
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
 }

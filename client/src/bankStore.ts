@@ -3,11 +3,21 @@
  * `changed` notification. No `vscode` import: the connection and the log are passed in, so a test
  * can drive it with a fake server that fails, answers late or never answers.
  */
-import { BankMethods, type BankSnapshot, type NewStoryParams } from '../../server/src/protocol';
+import type { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import {
+  BankChangedNotification,
+  BankSnapshotRequest,
+  CoverageReportRequest,
+  NewStoryTemplateRequest,
+  type BankSnapshot,
+  type NewStoryParams,
+} from '../../server/src/protocol';
 
+/** The part of the language client the store uses (`LanguageClient` is one). */
 export interface BankConnection {
-  request<R>(method: string, params?: unknown): Promise<R>;
-  onNotification(method: string, handler: (params: unknown) => void): { dispose(): void };
+  sendRequest<R>(type: RequestType0<R, void>): Promise<R>;
+  sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): { dispose(): void };
 }
 
 /** loading: no answer yet; unavailable: the last request failed; empty: no stories; ready. */
@@ -28,7 +38,8 @@ export class BankStore {
     /** Makes the server's URIs comparable with the editor's (e.g. `Uri.parse(u).toString()`). */
     private readonly normalizeUri: (uri: string) => string = (u) => u,
   ) {
-    this.subscription = connection.onNotification(BankMethods.changed, (params) => {
+    // The payload is checked before use: a snapshot from another server version may lack fields.
+    this.subscription = connection.onNotification(BankChangedNotification, (params: unknown) => {
       this.generation++;
       this.accept(params);
     });
@@ -50,7 +61,7 @@ export class BankStore {
   /** Asks the server for a fresh snapshot; resolves to what the views now show (undefined if it failed). */
   async refresh(): Promise<BankSnapshot | undefined> {
     const asked = this.generation;
-    const answer = await this.request<BankSnapshot>(BankMethods.snapshot);
+    const answer = await this.request(BankSnapshotRequest.method, () => this.connection.sendRequest(BankSnapshotRequest));
     if (answer === undefined) {
       if (this.current === undefined) this.setState('unavailable');
       return this.current;
@@ -63,11 +74,11 @@ export class BankStore {
   }
 
   coverageReport(): Promise<string | undefined> {
-    return this.request<string>(BankMethods.coverageReport);
+    return this.request(CoverageReportRequest.method, () => this.connection.sendRequest(CoverageReportRequest));
   }
 
   newStoryTemplate(params: NewStoryParams): Promise<string | undefined> {
-    return this.request<string>(BankMethods.newStoryTemplate, params);
+    return this.request(NewStoryTemplateRequest.method, () => this.connection.sendRequest(NewStoryTemplateRequest, params));
   }
 
   dispose(): void {
@@ -79,9 +90,9 @@ export class BankStore {
    * A failed request resolves to undefined and is logged once per method until that method works
    * again: a server without the bank (or a crashed one) must not flood the output channel.
    */
-  private async request<R>(method: string, params?: unknown): Promise<R | undefined> {
+  private async request<R>(method: string, send: () => Promise<R>): Promise<R | undefined> {
     try {
-      const result = params === undefined ? await this.connection.request<R>(method) : await this.connection.request<R>(method, params);
+      const result = await send();
       this.failing.delete(method);
       return result;
     } catch (error) {

@@ -12,7 +12,7 @@ import {
   type QuickPickItem,
   type TreeView,
 } from 'vscode';
-import { CONFIG_SECTION, LANGUAGE_ID, type BankSnapshot, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
+import { CONFIG_SECTION, formatDuration, LANGUAGE_ID, type BankSnapshot, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
 import { BankCommands, BankContextKeys } from './bankIds';
 import {
   chooseUncoveredPrinciple,
@@ -20,14 +20,13 @@ import {
   coverageDescription,
   fallbackTemplate,
   folderChoices,
-  formatDuration,
   plural,
   practicePrompt,
   practiceSummary,
   selectionOrder,
   slugify,
   uniqueFileName,
-} from './bankModel';
+} from './bankViewModel';
 import type { BankStore } from './bankStore';
 import type { CoverageReportDocument } from './coverageReport';
 import type { CoverageNode, CoverageTreeProvider } from './coverageTree';
@@ -44,71 +43,22 @@ export interface BankCommandDeps {
 
 export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
   const { bank, coverage, storiesView, timer } = deps;
-
-  async function currentSnapshot(): Promise<BankSnapshot | undefined> {
-    return bank.snapshot ?? (await bank.refresh());
-  }
-
-  async function reportUnavailable(what: string): Promise<void> {
-    const choice = await window.showWarningMessage(`${what}: the STAR Stories server has not sent the story bank. The output has the details.`, 'Show Output');
-    if (choice) deps.showOutput();
-  }
-
-  async function setOnlyGaps(onlyGaps: boolean): Promise<void> {
+  const setOnlyGaps = async (onlyGaps: boolean): Promise<void> => {
     coverage.setOnlyGaps(onlyGaps);
     await commands.executeCommand('setContext', BankContextKeys.onlyGaps, onlyGaps);
-  }
-
-  async function newStory(preselectedIds: string[]): Promise<void> {
-    const snapshot = await currentSnapshot();
-    // Without a snapshot there is no principle list; the story is still created, Principles left to fill.
-    const principles = snapshot && snapshot.principles.length ? await pickPrinciples(snapshot, preselectedIds) : [];
-    if (!principles) return;
-    const title = (
-      await window.showInputBox({
-        title: 'New Story (2/3): title',
-        prompt: 'A short headline you could say aloud',
-        placeHolder: 'Checkout latency regression',
-        ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() ? undefined : 'The story needs a title.'),
-      })
-    )?.trim();
-    if (!title) return;
-    const folder = await pickFolder(snapshot);
-    if (folder === undefined) return;
-    const template = (await bank.newStoryTemplate({ principles, title })) ?? fallbackTemplate(title, principles);
-    const document = folder ? await workspace.openTextDocument(await createStoryFile(folder, title)) : await workspace.openTextDocument({ language: LANGUAGE_ID });
-    const editor = await window.showTextDocument(document);
-    // A snippet, so the cursor lands on the first placeholder and Tab walks the sections.
-    await editor.insertSnippet(new SnippetString(template), new Position(0, 0));
-  }
-
+  };
   return [
     commands.registerCommand(BankCommands.openStory, (uri: string, line: number) => openStory(uri, line)),
-    commands.registerCommand(BankCommands.newStory, () => newStory([])),
+    commands.registerCommand(BankCommands.newStory, () => newStory(deps, [])),
     commands.registerCommand(BankCommands.newStoryForPrinciple, (node?: CoverageNode) =>
-      newStory(node?.kind === 'principle' ? [node.row.principle.id] : []),
+      newStory(deps, node?.kind === 'principle' ? [node.row.principle.id] : []),
     ),
     commands.registerCommand(BankCommands.showCoverageReport, async () => {
       const report = await bank.coverageReport();
-      if (report === undefined) return reportUnavailable('No coverage report');
+      if (report === undefined) return reportUnavailable(deps, 'No coverage report');
       await deps.report.show(report);
     }),
-    commands.registerCommand(BankCommands.practice, async () => {
-      const snapshot = await currentSnapshot();
-      if (!snapshot || snapshot.principles.length === 0) return reportUnavailable('Cannot practice');
-      const principle = await pickPracticePrinciple(snapshot);
-      if (!principle) return;
-      const prompt = practicePrompt(snapshot, principle, Math.random);
-      const detail = prompt.story
-        ? `${principle.name}. Your story: “${prompt.story.title}”, about ${formatDuration(prompt.story.seconds)} at your pace. It opens beside the timer; tell it aloud without reading.`
-        : `${principle.name}. The bank has no story for it yet: answer from memory, then write it down with New Story.`;
-      const start = 'Start Timer';
-      if ((await window.showInformationMessage(prompt.question, { modal: true, detail }, start)) !== start) return;
-      if (prompt.story) await openStory(prompt.story.uri, prompt.story.line);
-      const target = prompt.story?.targetSeconds ?? workspace.getConfiguration(CONFIG_SECTION).get<number>('targetSeconds', 180);
-      timer.start(target, prompt.question);
-    }),
+    commands.registerCommand(BankCommands.practice, () => practice(deps)),
     commands.registerCommand(BankCommands.stopPractice, () => {
       const result = timer.stop();
       if (result) void window.showInformationMessage(practiceSummary(result.elapsed, result.target));
@@ -116,13 +66,68 @@ export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
     commands.registerCommand(BankCommands.showOnlyGaps, () => setOnlyGaps(true)),
     commands.registerCommand(BankCommands.showAllPrinciples, () => setOnlyGaps(false)),
     commands.registerCommand(BankCommands.refreshBank, async () => {
-      if (!(await bank.refresh())) await reportUnavailable('Cannot refresh the story bank');
+      if (!(await bank.refresh())) await reportUnavailable(deps, 'Cannot refresh the story bank');
     }),
     commands.registerCommand(BankCommands.revealStory, async (id: string) => {
       const story = bank.snapshot?.stories.find((s) => s.id === id);
       if (story) await storiesView.reveal(story, { select: true, focus: false });
     }),
   ];
+}
+
+async function currentSnapshot(bank: BankStore): Promise<BankSnapshot | undefined> {
+  return bank.snapshot ?? (await bank.refresh());
+}
+
+async function reportUnavailable(deps: BankCommandDeps, what: string): Promise<void> {
+  const choice = await window.showWarningMessage(`${what}: the STAR Stories server has not sent the story bank. The output has the details.`, 'Show Output');
+  if (choice) deps.showOutput();
+}
+
+/** New Story: principles, title, folder, then the server's template as a snippet in a new file. */
+async function newStory(deps: BankCommandDeps, preselectedIds: string[]): Promise<void> {
+  const snapshot = await currentSnapshot(deps.bank);
+  // Without a snapshot there is no principle list; the story is still created, Principles left to fill.
+  const principles = snapshot && snapshot.principles.length ? await pickPrinciples(snapshot, preselectedIds) : [];
+  if (!principles) return;
+  const title = await askTitle();
+  if (!title) return;
+  const folder = await pickFolder(snapshot);
+  if (folder === undefined) return;
+  const template = (await deps.bank.newStoryTemplate({ principles, title })) ?? fallbackTemplate(title, principles);
+  const document = folder ? await workspace.openTextDocument(await createStoryFile(folder, title)) : await workspace.openTextDocument({ language: LANGUAGE_ID });
+  const editor = await window.showTextDocument(document);
+  // A snippet, so the cursor lands on the first placeholder and Tab walks the sections.
+  await editor.insertSnippet(new SnippetString(template), new Position(0, 0));
+}
+
+/** Resolves to the trimmed title, or undefined when the user dismissed the box. */
+async function askTitle(): Promise<string | undefined> {
+  const title = await window.showInputBox({
+    title: 'New Story (2/3): title',
+    prompt: 'A short headline you could say aloud',
+    placeHolder: 'Checkout latency regression',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'The story needs a title.'),
+  });
+  return title?.trim();
+}
+
+/** Practice: a principle's question, the story that answers it beside a timer. */
+async function practice(deps: BankCommandDeps): Promise<void> {
+  const snapshot = await currentSnapshot(deps.bank);
+  if (!snapshot || snapshot.principles.length === 0) return reportUnavailable(deps, 'Cannot practice');
+  const principle = await pickPracticePrinciple(snapshot);
+  if (!principle) return;
+  const prompt = practicePrompt(snapshot, principle, Math.random);
+  const detail = prompt.story
+    ? `${principle.name}. Your story: “${prompt.story.title}”, about ${formatDuration(prompt.story.seconds)} at your pace. It opens beside the timer; tell it aloud without reading.`
+    : `${principle.name}. The bank has no story for it yet: answer from memory, then write it down with New Story.`;
+  const start = 'Start Timer';
+  if ((await window.showInformationMessage(prompt.question, { modal: true, detail }, start)) !== start) return;
+  if (prompt.story) await openStory(prompt.story.uri, prompt.story.line);
+  const target = prompt.story?.targetSeconds ?? workspace.getConfiguration(CONFIG_SECTION).get<number>('targetSeconds', 180);
+  deps.timer.start(target, prompt.question);
 }
 
 /** Opens a story file with its heading at the top of the editor. */

@@ -1,7 +1,7 @@
 import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, type Event, type TreeView } from 'vscode';
 import type { StorySummary } from '../../server/src/protocol';
 import { BankCommands, openStoryCommand } from './bankIds';
-import { noGapsMessage, principleRows, summaryText, summaryTooltip, type PrincipleRow } from './bankModel';
+import { noGapsMessage, principleRows, summaryText, summaryTooltip, type PrincipleRow } from './bankViewModel';
 import type { BankStore } from './bankStore';
 
 export type CoverageNode =

@@ -2,16 +2,15 @@ import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  BankMethods,
+  CheckAllRequest,
   Commands,
   CONFIG_SECTION,
   FIX_ALL_KIND,
   LANGUAGE_ID,
   SERVER_EXEC_ARGV,
-  type CheckAllResult,
   type InitializationOptions,
 } from '../../server/src/protocol';
-import { activateStoryBank } from './storyBank';
+import { activateBankViews } from './bankViews';
 
 let client: LanguageClient | undefined;
 
@@ -43,7 +42,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand(Commands.showOutput, () => output.show(true)),
     commands.registerCommand(Commands.checkAllStories, async () => {
-      const result = await client?.sendRequest<CheckAllResult>(BankMethods.checkAll);
+      const result = await client?.sendRequest(CheckAllRequest);
       if (!result) return;
       await commands.executeCommand('workbench.actions.view.problems');
       void window.showInformationMessage(`Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`);
@@ -59,7 +58,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   // Story bank: coverage tree, stories view, status bar and bank commands. Registered before the
   // server starts so the views exist at once; they fill when the server answers.
-  activateStoryBank(context, client, output);
+  activateBankViews(context, client, output);
 
   // Not awaited: VS Code counts activation until this function settles, and nothing here needs
   // the server's answer (requests made meanwhile wait for the start).
@@ -70,7 +69,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
 const RULE_DOC_SCHEME = 'star-stories-rule';
 
 function ruleDocFile(context: ExtensionContext, rule: string): Uri {
-  return Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+  return Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules', `${rule}.md`);
 }
 
 /** Shows a rule's page rendered; the file ships inside the extension, so it is never opened for editing. */

@@ -1,7 +1,7 @@
 import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem, type TextEditor } from 'vscode';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { BankCommands } from './bankIds';
-import { isOverTarget, practiceTimerText, speakingTimeStatus, storyAt } from './bankModel';
+import { isOverTarget, practiceTimerText, speakingTimeStatus, storyAt } from './bankViewModel';
 import type { BankStore } from './bankStore';
 
 const WARNING_BACKGROUND = new ThemeColor('statusBarItem.warningBackground');

@@ -1,7 +1,7 @@
 import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, type Event } from 'vscode';
 import type { StorySummary } from '../../server/src/protocol';
 import { openStoryCommand } from './bankIds';
-import { sortedStories, storyRow } from './bankModel';
+import { sortedStories, storyRow } from './bankViewModel';
 import type { BankStore } from './bankStore';
 
 /** Every story of the bank with its speaking time, problems and principles. */

@@ -2,6 +2,8 @@
  * Messages and payloads shared by the client and the server. Both import this file, so a
  * name or shape can only change in one place.
  */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { BankSnapshot, TargetOverride } from './engine/bank/types';
 
 /** What a diagnostic carries so a code action can be checked against the document it was made for. */
 export interface DiagnosticData {
@@ -70,89 +72,41 @@ export interface ServerSettings {
 
 // ---------------------------------------------------------------------------------------------
 // Story bank: the workspace index the coverage tree, stories view, status bar and commands read.
-// Plain method names rather than RequestType objects, so neither bundle pulls in a second copy
-// of the protocol library.
+// The custom messages are typed (`RequestType`/`NotificationType`) so a handler or a call with
+// the wrong payload does not compile. vscode-languageclient and vscode-languageserver depend on
+// the same vscode-languageserver-protocol (a protocol test checks it), so neither bundle pulls
+// in a second copy.
 // ---------------------------------------------------------------------------------------------
 
-/** A story as the bank sees it (one entry per `# Title` in every indexed `*.star.md`). */
-export interface StorySummary {
-  /** Stable within one snapshot: `${uri}#${line}`. */
-  id: string;
-  uri: string;
-  title: string;
-  /** Zero-based lines of the heading and of the story's last line. */
-  line: number;
-  endLine: number;
-  /** Zero-based UTF-16 column where the title's text starts on its line (after `# `). */
-  titleCharacter?: number;
-  /** Canonical names of the active set's principles the story names, in its Principles-line order. */
-  principles: string[];
-  words: number;
-  /** Estimated speaking time at the configured words per minute, and the target. */
-  seconds: number;
-  targetSeconds: number;
-  /** Findings of all rules inside the story (bank rules included). */
-  problems: number;
-  /** First-person singular vs plural counts in Task and Action. */
-  iCount: number;
-  weCount: number;
-  /** Action words ÷ story words, 0..1. */
-  actionShare: number;
-  /**
-   * Only when `targetSeconds` is not what the VS Code setting says: which layer set it, and the
-   * setting's value (its default when unset), so the editor can say why its setting has no effect.
-   */
-  targetOverride?: TargetOverride;
-}
-
-export interface TargetOverride {
-  from: '.star-stories.json' | 'front matter';
-  settingSeconds: number;
-}
+// The bank's payloads are the engine's types (engine/bank/types.ts).
+export type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary, TargetOverride } from './engine/bank/types';
 
 /** "from .star-stories.json; your setting says 3:00", for tooltips on both sides. */
 export function describeTargetOverride(override: TargetOverride): string {
-  const s = Math.max(0, Math.round(override.settingSeconds));
-  return `from ${override.from === 'front matter' ? "this file's front matter" : '.star-stories.json'}; your setting says ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return `from ${override.from === 'front matter' ? "this file's front matter" : '.star-stories.json'}; your setting says ${formatDuration(override.settingSeconds)}`;
 }
 
-export type CoverageStatus = 'covered' | 'thin' | 'missing';
-
-export interface PrincipleCoverage {
-  id: string;
-  name: string;
-  /** Interview-frequency rank, 1 = most probed; the tree's order. */
-  rank: number;
-  definition: string;
-  questions: string[];
-  /** Ids of the stories that name this principle. */
-  stories: string[];
-  /** covered: 2+ stories, thin: 1, missing: 0. */
-  status: CoverageStatus;
+/** `m:ss`, the way a coach reads a stopwatch; negative or non-finite input reads as 0:00. */
+export function formatDuration(seconds: number): string {
+  const whole = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 0;
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-export interface BankSnapshot {
-  principleSet: { id: string; name: string };
-  /** Every principle of the active set, in rank order. */
-  principles: PrincipleCoverage[];
-  stories: StorySummary[];
-  maxPrinciplesPerStory: number;
-  /** Folders that were indexed (workspace folders), as URIs. */
-  folders: string[];
-}
 
-export const BankMethods = {
-  /** Request, no params → BankSnapshot. */
-  snapshot: 'starStories/bank',
-  /** Notification server → client, params BankSnapshot; sent (debounced) whenever the bank changes. */
-  changed: 'starStories/bankChanged',
-  /** Request, no params → string: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
-  coverageReport: 'starStories/coverageReport',
-  /** Request, no params → CheckAllResult: lints every story file of the bank and publishes its diagnostics. */
-  checkAll: 'starStories/checkAll',
-  /** Request NewStoryParams → string: the new file's text as a snippet (placeholders `${1:…}`). */
-  newStoryTemplate: 'starStories/newStoryTemplate',
-} as const;
+/** Client → server, no params: the bank as it is now. */
+export const BankSnapshotRequest = new RequestType0<BankSnapshot, void>('starStories/bank');
+
+/** Server → client: the bank changed (sent debounced after every change). */
+export const BankChangedNotification = new NotificationType<BankSnapshot>('starStories/bankChanged');
+
+/** Client → server, no params: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
+export const CoverageReportRequest = new RequestType0<string, void>('starStories/coverageReport');
+
+/** Client → server, no params: lints every story file of the bank and publishes its diagnostics. */
+export const CheckAllRequest = new RequestType0<CheckAllResult, void>('starStories/checkAll');
+
+/** Client → server: the new file's text as a snippet (placeholders `${1:…}`). */
+export const NewStoryTemplateRequest = new RequestType<NewStoryParams, string, void>('starStories/newStoryTemplate');
 
 export interface NewStoryParams {
   /** Canonical principle names, in the order picked. */

@@ -23,8 +23,8 @@ import { useRuleDocCommand } from './diagnostics';
 import { DocumentLints } from './documents';
 import { CONFIG_FILE_NAME } from './engine';
 import { hover } from './hover';
-import { BankMethods, CONFIG_SECTION, FIX_ALL_KIND, type InitializationOptions, type ServerSettings } from './protocol';
-import { StoryBank } from './storyBank';
+import { CheckAllRequest, CONFIG_SECTION, FIX_ALL_KIND, type InitializationOptions, type ServerSettings } from './protocol';
+import { BankFeatures } from './bankFeatures';
 import { documentSymbols, foldingRanges } from './symbols';
 import { WorkspaceConfigs } from './workspaceConfig';
 import { WorkspaceLint } from './workspaceLint';
@@ -43,7 +43,7 @@ let watchesFiles = false;
 let hasWorkspaceFolders = false;
 let snippetEdits = false;
 let refreshesCodeLenses = false;
-const bank = new StoryBank(
+const bank = new BankFeatures(
   connection,
   documents,
   lints,
@@ -51,7 +51,7 @@ const bank = new StoryBank(
   (uri, targetSeconds) => targetOverride(targetSeconds, lints.engineSettings, workspaceConfigs.configFor(uri)),
 );
 const workspaceLint = new WorkspaceLint(connection, documents, bank, lints);
-connection.onRequest(BankMethods.checkAll, () => workspaceLint.checkAll());
+connection.onRequest(CheckAllRequest, () => workspaceLint.checkAll());
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
 import { LANGUAGE_ID, type CheckAllResult } from './protocol';
-import type { StoryBank } from './storyBank';
+import type { BankFeatures } from './bankFeatures';
 import { LinterPool, MAX_DOCUMENT_LENGTH } from './engine';
 import { decodeStory, readRegularFile } from './storyFile';
 import { bankKey } from './workspaceIndex';
@@ -23,7 +23,7 @@ export class WorkspaceLint {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly bank: StoryBank,
+    private readonly bank: BankFeatures,
     private readonly lints: DocumentLints,
   ) {}
 

@@ -21,6 +21,8 @@ export interface LabelEntry {
   text: string;
   label: Label;
   reason: string;
+  /** Set by later rounds: the label then holds only while the rule says the same thing (a rule may change what it says about the same text). */
+  messageId?: string;
 }
 
 export interface Weakness {
@@ -37,11 +39,13 @@ export interface FieldStory {
   style: string;
   quality: 'weak' | 'mixed' | 'model';
   weaknesses: Weakness[];
+  /** `held-out`: written after the rules were tuned (weaknesses-held-out.yaml), and never tuned on. */
+  set: string;
 }
 
-/** The rules whose findings catch a weakness of each kind a reviewer may list. */
+/** The rules (or `rule:messageId`, one message of a rule) whose findings catch a weakness of each kind a reviewer may list. */
 export const KIND_RULES: Record<string, readonly string[]> = {
-  ownership: ['we-over-i', 'weak-verb', 'manager-directed', 'passive-voice', 'others-did-the-work'],
+  ownership: ['we-over-i', 'weak-verb', 'manager-directed', 'passive-voice', 'others-did-the-work', 'no-decision-point:groupDecision'],
   'no-metric': ['result-no-metric', 'vague-impact', 'activity-result'],
   'metric-incomplete': ['metric-no-baseline', 'metric-no-timeframe', 'engineering-only-result', 'result-no-metric'],
   'vague-impact': ['vague-impact', 'result-no-metric'],
@@ -73,16 +77,21 @@ export const VISIBLE: ReadonlySet<Severity> = new Set(['error', 'warning', 'info
 export function loadField(): { stories: FieldStory[]; labels: LabelEntry[] } {
   const files = readdirSync(FIELD_DIR).filter((f) => f.endsWith('.star.md')).sort();
   const described = new Map<string, FieldStory>();
-  const raw = loadYaml(readFileSync(join(FIELD_DIR, 'weaknesses.yaml'), 'utf8')) as Array<Record<string, unknown>>;
-  for (const entry of raw) {
-    const file = String(entry.file);
-    if (!files.includes(file)) throw new Error(`weaknesses.yaml names ${file}, which is not in ${FIELD_DIR}`);
-    const weaknesses = ((entry.weaknesses as Array<Record<string, unknown>> | null) ?? []).map((w) => {
-      const kind = String(w.kind);
-      if (!(kind in KIND_RULES)) throw new Error(`weaknesses.yaml ${file}: unknown kind "${kind}"`);
-      return { kind, quote: String(w.quote ?? ''), section: String(w.section ?? 'story'), why: String(w.why ?? '') };
-    });
-    described.set(file, { file, role: String(entry.role), level: String(entry.level), style: String(entry.style), quality: entry.quality as FieldStory['quality'], weaknesses });
+  // weaknesses.yaml describes the stories the rules were tuned on; weaknesses-<set>.yaml a later set.
+  for (const list of readdirSync(FIELD_DIR).filter((f) => /^weaknesses(?:-[\w-]+)?\.yaml$/.test(f)).sort()) {
+    const set = list === 'weaknesses.yaml' ? 'tuning' : list.slice('weaknesses-'.length, -'.yaml'.length);
+    const raw = loadYaml(readFileSync(join(FIELD_DIR, list), 'utf8')) as Array<Record<string, unknown>>;
+    for (const entry of raw) {
+      const file = String(entry.file);
+      if (!files.includes(file)) throw new Error(`${list} names ${file}, which is not in ${FIELD_DIR}`);
+      const weaknesses = ((entry.weaknesses as Array<Record<string, unknown>> | null) ?? []).map((w) => {
+        const kind = String(w.kind);
+        if (!(kind in KIND_RULES)) throw new Error(`${list} ${file}: unknown kind "${kind}"`);
+        return { kind, quote: String(w.quote ?? ''), section: String(w.section ?? 'story'), why: String(w.why ?? '') };
+      });
+      const quality = entry.quality as FieldStory['quality'];
+      described.set(file, { file, role: String(entry.role), level: String(entry.level), style: String(entry.style), quality, weaknesses, set });
+    }
   }
   const missing = files.filter((f) => !described.has(f));
   if (missing.length > 0) throw new Error(`weaknesses.yaml does not describe ${missing.join(', ')}`);
@@ -117,11 +126,17 @@ export interface FieldResult {
   models: Array<{ story: FieldStory; warnings: number; infos: number; errors: number }>;
 }
 
-const labelKey = (file: string, rule: string, text: string) => `${file}\u0000${rule}\u0000${text.replace(/\s+/g, ' ').trim()}`;
+const labelKey = (file: string, rule: string, text: string, messageId = '') =>
+  `${file}\u0000${rule}\u0000${messageId}\u0000${text.replace(/\s+/g, ' ').trim()}`;
+
+/** A label given to this very message wins over an older one given to the same text. */
+function labelFor(byKey: ReadonlyMap<string, LabelEntry>, file: string, finding: Finding, flagged: string): LabelEntry | undefined {
+  return byKey.get(labelKey(file, finding.rule, flagged, finding.messageId)) ?? byKey.get(labelKey(file, finding.rule, flagged));
+}
 
 export function measureField(settings?: Partial<EngineConfig>): FieldResult {
   const { stories, labels } = loadField();
-  const byKey = new Map(labels.map((l) => [labelKey(l.file, l.rule, l.text), l]));
+  const byKey = new Map(labels.map((l) => [labelKey(l.file, l.rule, l.text, l.messageId), l]));
   const findings: LabelledFinding[] = [];
   const caught: FieldResult['caught'] = [];
   const models: FieldResult['models'] = [];
@@ -134,12 +149,12 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
     const visible = result.findings.filter((f) => VISIBLE.has(f.severity));
     const labelled = visible.map((finding) => {
       const flagged = text.slice(finding.start, finding.end);
-      return { story, finding, text: flagged, context: contextOf(text, finding), label: byKey.get(labelKey(story.file, finding.rule, flagged)) };
+      return { story, finding, text: flagged, context: contextOf(text, finding), label: labelFor(byKey, story.file, finding, flagged) };
     });
     findings.push(...labelled);
     const everything = result.findings.map((finding) => {
       const flagged = text.slice(finding.start, finding.end);
-      return { story, finding, text: flagged, context: '', label: byKey.get(labelKey(story.file, finding.rule, flagged)) };
+      return { story, finding, text: flagged, context: '', label: labelFor(byKey, story.file, finding, flagged) };
     });
     for (const weakness of story.weaknesses) {
       const by = labelled.find((l) => l.label?.label !== 'FALSE' && catches(l, weakness, text, result.stories));
@@ -157,9 +172,13 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
 /** A finding catches a weakness when its rule answers that kind and it sits where the weakness is (or quotes it). */
 function catches(l: LabelledFinding, weakness: Weakness, text: string, stories: readonly Story[]): boolean {
   const quoteAt = weakness.quote ? text.indexOf(weakness.quote) : -1;
-  const overlapsQuote = quoteAt >= 0 && l.finding.start < quoteAt + weakness.quote.length && l.finding.end > quoteAt;
+  const quoteEnd = quoteAt + weakness.quote.length;
+  // A finding that gathers several places (related information) catches a weakness at any of them.
+  const spans = [l.finding, ...(l.finding.relatedSpans ?? [])];
+  const overlapsQuote = quoteAt >= 0 && spans.some((s) => s.start < quoteEnd && s.end > quoteAt);
   if (weakness.kind === 'other') return overlapsQuote;
-  if (!KIND_RULES[weakness.kind].includes(l.finding.rule)) return false;
+  const answers = KIND_RULES[weakness.kind];
+  if (!answers.includes(l.finding.rule) && !answers.includes(`${l.finding.rule}:${l.finding.messageId}`)) return false;
   if (overlapsQuote || weakness.section === 'story') return true;
   const story = stories.find((s) => l.finding.start >= s.start && l.finding.start < s.end);
   const section = story?.sections.find((s) => l.finding.start >= s.heading.start && l.finding.start < s.body.end);
@@ -227,12 +246,29 @@ export function renderField(r: FieldResult): string {
     `weaknesses caught by a visible finding: ${caught} of ${r.weaknesses} (${pct(r.weaknesses === 0 ? 1 : caught / r.weaknesses)}); counting hints too: ${r.caughtWithHints} (${pct(r.weaknesses === 0 ? 1 : r.caughtWithHints / r.weaknesses)})`,
     '  ' + [...byKind.entries()].sort().map(([k, [n, hit]]) => `${k} ${hit}/${n}`).join(', '),
     `model stories with a warning or error: ${r.models.filter((m) => m.warnings + m.errors > 0).length}; with more than one info: ${r.models.filter((m) => m.infos > 1).length}`,
+    ...renderSets(r),
     '',
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
     'precision = TRUE / labelled; DEBATABLE counts as wrong; unlabelled findings are listed by `npm run accuracy -- --unlabelled`',
   ].join('\n');
+}
+
+/** The same figures for each set of stories apart: a set written after the tuning is the honest one. */
+function renderSets(r: FieldResult): string[] {
+  const sets = [...new Set(r.caught.map((c) => c.story.set))];
+  if (sets.length < 2) return [];
+  return sets.map((set) => {
+    const stories = new Set(r.caught.filter((c) => c.story.set === set).map((c) => c.story.file));
+    for (const m of r.models) if (m.story.set === set) stories.add(m.story.file);
+    const findings = r.findings.filter((f) => f.story.set === set);
+    const caught = r.caught.filter((c) => c.story.set === set);
+    const ps = precisionOf(findings.filter((f) => f.finding.severity !== 'info'));
+    const pi = precisionOf(findings.filter((f) => f.finding.severity === 'info'));
+    const hit = caught.filter((c) => c.by).length;
+    return `  ${set} set (${stories.size} stories): ${(findings.length / stories.size).toFixed(2)} visible per story; precision ${pct(ps.value)} at warning and error, ${pct(pi.value)} at info (${ps.unlabelled + pi.unlabelled} unlabelled); weaknesses caught ${hit} of ${caught.length} (${pct(caught.length === 0 ? 1 : hit / caught.length)})`;
+  });
 }
 
 /** Unlabelled visible findings as YAML entries for a reviewer to complete. */
@@ -243,6 +279,7 @@ export function renderUnlabelled(r: FieldResult): string {
     out.push(
       `- file: ${f.story.file}`,
       `  rule: ${f.finding.rule}`,
+      `  messageId: ${f.finding.messageId}`,
       `  text: ${JSON.stringify(f.text)}`,
       `  severity: ${f.finding.severity}`,
       `  message: ${JSON.stringify(f.finding.message)}`,

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Message } from '../../server/src/cli/report';
 
 /** The repository: found by walking up, so this also works when compiled into out/ (test:vscode). */
 export const ROOT = (() => {
@@ -17,16 +18,8 @@ export const ROOT = (() => {
 })();
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-export interface CliMessage {
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fixable: boolean;
-}
+/** A finding as `star-stories lint --format json` prints it. */
+export type CliMessage = Message;
 
 /** A finding as the Problems panel shows it (1-based line and column). */
 export interface Problem {

@@ -349,7 +349,7 @@ export class Workbench {
     await fileRow.first().waitFor();
     const list = panel.locator('.monaco-list').first();
     const rows = new Map<number, { aria: string; text: string }>();
-    let ours = 0;
+    let ours: number;
     await list.hover();
     for (let stale = 0; stale < 3; ) {
       const before = rows.size;

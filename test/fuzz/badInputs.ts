@@ -2,25 +2,14 @@
  * Bad input a user can really open (docs/security.md), shared by the protocol test
  * (test/protocol/badInput.test.ts) and the timing script (scripts/bad-input-timing.ts).
  */
+import { billingMigration } from '../migrationStory';
 import { aliasBomb } from './arbitraries';
 
-export const STORY = [
-  '# Billing migration',
-  'Principles: Ownership',
-  '',
-  '## Situation',
-  'Our billing service ran on a database that was going out of support.',
-  '',
-  '## Task',
-  'I owned the move before the contract ended.',
-  '',
-  '## Action',
-  'I helped with the migration and I would say it went well.',
-  '',
-  '## Result',
-  'The migration finished two weeks early and costs fell 30% in a quarter.',
-  '',
-].join('\n');
+export const STORY = billingMigration({
+  task: 'I owned the move before the contract ended.',
+  action: 'I helped with the migration and I would say it went well.',
+  result: 'The migration finished two weeks early and costs fell 30% in a quarter.',
+});
 
 /** Bytes of a typical binary file: a PNG signature, NULs and every byte value. */
 export function binaryBytes(length = 4096): Buffer {

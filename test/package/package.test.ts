@@ -26,7 +26,7 @@ describe('the packaged extension', function () {
   it('holds the bundles, grammar, snippets, config schema, every rule doc, the view icon and the walkthrough', () => {
     for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/readme.md',
       'extension/syntaxes/star-markdown.tmLanguage.json', 'extension/snippets/star-markdown.json', 'extension/language-configuration.json',
-      'extension/docs/rules/we-over-i.md', 'extension/schemas/star-stories.schema.json', 'extension/media/star-stories.svg']) {
+      'extension/dist/docs/rules/we-over-i.md', 'extension/schemas/star-stories.schema.json', 'extension/media/star-stories.svg']) {
       assert.ok(files.includes(f), `${f} missing from the .vsix`);
     }
   });

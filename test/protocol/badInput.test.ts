@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { BAD_INPUTS, binaryBytes, invalidUtf8Bytes, STORY } from '../fuzz/badInputs';
-import { LspClient, ROOT, testUri } from './lspClient';
+import { LspClient, ROOT, testUri, withServer } from './lspClient';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -22,18 +22,7 @@ function codes(params: PublishDiagnosticsParams): string[] {
 describe('protocol: bad input', function () {
   this.timeout(60_000);
   let client: LspClient;
-
-  before(async () => {
-    client = await LspClient.start();
-  });
-
-  after(async () => {
-    await client?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
-  });
+  withServer((started) => (client = started));
 
   for (const [i, input] of BAD_INPUTS.entries()) {
     it(`${input.name}: ${typeof input.expect === 'string' ? 'diagnostics' : 'one clear notice'}, and the server answers the next request`, async () => {

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { main } from '../../server/src/cli';
-import type { BankSnapshot } from '../../server/src/protocol';
+import { BankChangedNotification, BankSnapshotRequest, CoverageReportRequest, NewStoryTemplateRequest, type BankSnapshot } from '../../server/src/protocol';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from '../unit/bank/stories';
-import { LspClient } from './lspClient';
+import { LspClient, withServer } from './lspClient';
 
 const FILE_CREATED = 1;
 const FILE_CHANGED = 2;
@@ -53,7 +53,7 @@ describe('protocol: story bank', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(name), type }] });
   }
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-bank-'));
     mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
     mkdirSync(join(dir, 'drafts'));
@@ -62,22 +62,23 @@ describe('protocol: story bank', function () {
     writeFileSync(join(dir, 'notes.md'), CHECKOUT);
     writeFileSync(join(dir, 'node_modules', 'pkg', 'vendored.star.md'), CHECKOUT_COPY);
     writeFileSync(join(dir, 'drafts', 'draft.star.md'), CHECKOUT_COPY);
-    client = await LspClient.start({ workspaceFolder: dir, sections: { files: { exclude: { '**/drafts': true, '**/*.tmp': false } } } });
-    client.connection.onNotification('starStories/bankChanged', (snapshot: BankSnapshot) => {
-      snapshots.push(snapshot);
-      const matched = waiters.filter((w) => w.predicate(snapshot));
-      waiters = waiters.filter((w) => !matched.includes(w));
-      for (const w of matched) w.resolve(snapshot);
-    });
   });
 
-  after(async () => {
-    await client?.stop();
+  withServer(
+    (started) => {
+      client = started;
+      client.connection.onNotification(BankChangedNotification, (snapshot: BankSnapshot) => {
+        snapshots.push(snapshot);
+        const matched = waiters.filter((w) => w.predicate(snapshot));
+        waiters = waiters.filter((w) => !matched.includes(w));
+        for (const w of matched) w.resolve(snapshot);
+      });
+    },
+    () => ({ workspaceFolder: dir, sections: { files: { exclude: { '**/drafts': true, '**/*.tmp': false } } } }),
+  );
+
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
   });
 
   it('advertises workspace symbols and code lenses', () => {
@@ -94,12 +95,12 @@ describe('protocol: story bank', function () {
     assert.deepEqual(principle(snapshot, 'Customer Obsession').stories, [`${uriOf('payments.star.md')}#0`, `${uriOf('search.star.md')}#0`]);
     assert.equal(principle(snapshot, 'Customer Obsession').status, 'covered');
     assert.equal(principle(snapshot, 'Ownership').status, 'missing');
-    const requested = await client.request<BankSnapshot>('starStories/bank', null);
+    const requested = await client.request(BankSnapshotRequest, null);
     assert.deepEqual(requested, snapshot);
   });
 
   it('coverage --format json from the CLI equals the server snapshot of the same folder', async () => {
-    const server = await client.request<BankSnapshot>('starStories/bank', null);
+    const server = await client.request(BankSnapshotRequest, null);
     let out = '';
     const code = main(['coverage', dir, '--format', 'json'], (s) => (out += s), () => undefined);
     assert.equal(code, 0);
@@ -140,7 +141,7 @@ describe('protocol: story bank', function () {
     assert.equal(principle(snapshot, 'Ownership').status, 'missing');
     // A file event for an excluded folder changes nothing.
     await watched('drafts/draft.star.md', FILE_CHANGED);
-    const now = await client.request<BankSnapshot>('starStories/bank', null);
+    const now = await client.request(BankSnapshotRequest, null);
     assert.deepEqual(titles(now), ['Checkout latency regression', 'Search that could not find accented names']);
   });
 
@@ -234,10 +235,10 @@ describe('protocol: story bank', function () {
   });
 
   it('answers the coverage report and the new-story template', async () => {
-    const report = await client.request<string>('starStories/coverageReport', null);
+    const report = await client.request(CoverageReportRequest, null);
     assert.match(report, /^# Story bank coverage\n/);
     assert.match(report, /\n\| 1 \| Customer Obsession \| covered \(2\) \|/);
-    const template = await client.request<string>('starStories/newStoryTemplate', { principles: ['Ownership', 'Frugality'] });
+    const template = await client.request(NewStoryTemplateRequest, { principles: ['Ownership', 'Frugality'] });
     assert.match(template, /^# \$\{1:Story title\}\nPrinciples: Ownership, Frugality\n/);
     assert.match(template, /\n## Action\n\$\{4:<!-- [^\n]* -->\}\n/);
   });

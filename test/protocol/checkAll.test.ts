@@ -7,31 +7,17 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BankSnapshot, CheckAllResult } from '../../server/src/protocol';
-import { main } from '../../server/src/cli';
+import { BankSnapshotRequest, CheckAllRequest } from '../../server/src/protocol';
+import { migrationStory } from '../migrationStory';
 import { CHECKOUT } from '../unit/bank/stories';
-import { LspClient } from './lspClient';
+import { runCli } from '../unit/cliRun';
+import { LspClient, withServer } from './lspClient';
 
-const WEAK = `# Migration
-Principles: Ownership
-
-## Situation
-Our billing database was being retired.
-
-## Task
-We had to move it.
-
-## Action
-We helped with the migration and I would say it went well.
-
-## Result
-Things improved a lot.
-`;
+const WEAK = migrationStory({ action: 'We helped with the migration and I would say it went well.', result: 'Things improved a lot.' });
 
 /** What `star-stories lint --format json` says of one file: rule and line of each finding. */
 function cliFindings(file: string): string[] {
-  let out = '';
-  main(['lint', file, '--format', 'json'], (s) => (out += s), () => undefined);
+  const { out } = runCli('lint', file, '--format', 'json');
   return (JSON.parse(out)[0].messages as Array<{ ruleId: string; line: number }>).map((m) => `${m.ruleId}@${m.line}`).sort();
 }
 
@@ -41,28 +27,33 @@ describe('protocol: Check All Stories', function () {
   let client: LspClient;
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-check-all-'));
     writeFileSync(join(dir, 'weak.star.md'), WEAK);
     writeFileSync(join(dir, 'strong.star.md'), CHECKOUT);
-    client = await LspClient.start({ workspaceFolder: dir });
-    // The bank is indexed in the background; wait until it lists both files.
-    for (let i = 0; i < 100; i++) {
-      const snapshot = await client.request<BankSnapshot>('starStories/bank', undefined);
-      if (snapshot.stories.length === 2) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
   });
 
-  after(async () => {
-    await client?.stop();
+  withServer(
+    async (started) => {
+      client = started;
+      // The bank is indexed in the background; wait until it lists both files.
+      for (let i = 0; i < 100; i++) {
+        const snapshot = await client.request(BankSnapshotRequest, null);
+        if (snapshot.stories.length === 2) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    () => ({ workspaceFolder: dir }),
+  );
+
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('publishes diagnostics for story files no editor has open, the same as the CLI reports', async () => {
     const weak = uriOf('weak.star.md');
     const published = client.waitForDiagnostics(weak, () => true, 5000);
-    const result = await client.request<CheckAllResult>('starStories/checkAll', undefined);
+    const result = await client.request(CheckAllRequest, null);
     assert.equal(result.files, 2);
     const diagnostics = (await published).diagnostics;
     const lines = (d: { code?: unknown; range: { start: { line: number } } }) => `${d.code}@${d.range.start.line + 1}`;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { BankSnapshot, StorySummary } from '../../server/src/protocol';
-import { LspClient, testUri } from './lspClient';
+import { BankChangedNotification, type BankSnapshot, type StorySummary } from '../../server/src/protocol';
+import { LspClient, testUri, withServer } from './lspClient';
 
 /** No "I" and no "we" in Task and Action: one "we" typed there is enough for we-over-i. */
 const NO_PRONOUNS = [
@@ -42,18 +42,12 @@ describe('protocol: a word being typed', function () {
   let client: LspClient;
   let folder: string;
 
-  before(async () => {
+  before(() => {
     // An empty folder: no background indexing competes with the keystrokes.
     folder = mkdtempSync(join(tmpdir(), 'star-typing-'));
-    client = await LspClient.start({ workspaceFolder: folder });
   });
-  after(async () => {
-    await client?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
-  });
+  withServer((started) => (client = started), () => ({ workspaceFolder: folder }));
+  after(() => rmSync(folder, { recursive: true, force: true }));
 
   /** Types `text` one character per didChange at `at`, as an editor sends keystrokes; `at` moves along. */
   async function type(uri: string, at: Position, text: string): Promise<void> {
@@ -115,21 +109,20 @@ describe('protocol: code lenses and the status bar follow the configuration', fu
   const waiters = new Set<(s: BankSnapshot) => void>();
   const configPath = () => join(folder, '.star-stories.json');
 
-  before(async () => {
+  before(() => {
     folder = mkdtempSync(join(tmpdir(), 'star-editor-'));
-    client = await LspClient.start({ workspaceFolder: folder, settings: { targetSeconds: 180 } });
-    client.connection.onNotification('starStories/bankChanged', (s: BankSnapshot) => {
-      snapshots.push(s);
-      for (const waiter of [...waiters]) waiter(s);
-    });
   });
-  after(async () => {
-    await client?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
-  });
+  withServer(
+    (started) => {
+      client = started;
+      client.connection.onNotification(BankChangedNotification, (s: BankSnapshot) => {
+        snapshots.push(s);
+        for (const waiter of [...waiters]) waiter(s);
+      });
+    },
+    () => ({ workspaceFolder: folder, settings: { targetSeconds: 180 } }),
+  );
+  after(() => rmSync(folder, { recursive: true, force: true }));
 
   async function lens(uri: string): Promise<{ title: string; tooltip: string }> {
     const [first] = await client.codeLenses(uri);

@@ -14,6 +14,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
+  type RequestType,
+  type RequestType0,
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
@@ -382,7 +384,15 @@ export class LspClient {
 
   // ---- requests -----------------------------------------------------------------------
 
-  request<R>(method: string, params: unknown, timeoutMs = 3000): Promise<R> {
+  /**
+   * Sends `params` as given (`null` included), by name or by one of the typed messages of
+   * `protocol.ts`, whose result type it then carries.
+   */
+  request<R>(type: RequestType0<R, void>, params: null, timeoutMs?: number): Promise<R>;
+  request<P, R>(type: RequestType<P, R, void>, params: P, timeoutMs?: number): Promise<R>;
+  request<R>(method: string, params: unknown, timeoutMs?: number): Promise<R>;
+  request<R>(type: string | { method: string }, params: unknown, timeoutMs = 3000): Promise<R> {
+    const method = typeof type === 'string' ? type : type.method;
     return this.within(this.connection.sendRequest<R>(method, params), timeoutMs, method);
   }
 
@@ -446,6 +456,27 @@ export class LspClient {
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+/**
+ * One server for the enclosing `describe`: started in `before` with `options` (a function when
+ * they depend on an earlier `before`, e.g. a workspace folder it made), handed to `started`,
+ * stopped in `after`, and its log printed when a test fails. Register a folder's clean-up after
+ * calling this, so it runs once the server has stopped.
+ */
+export function withServer(started: (client: LspClient) => unknown, options: StartOptions | (() => StartOptions) = {}): void {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start(typeof options === 'function' ? options() : options);
+    await started(client);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+  afterEach(function () {
+    const report = this.currentTest?.state === 'failed' ? client?.report() : undefined;
+    if (report) console.error(report);
+  });
 }
 
 /** The edits `edit` makes to `uri`; with documentChanges, checks they were made for `version`. */

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { STORY } from '../fuzz/badInputs';
-import { LspClient, testUri } from './lspClient';
+import { LspClient, testUri, withServer } from './lspClient';
 
 /** About 1 M characters: a thousand stories, each a paragraph of hedges and weak verbs. */
 function hostileDocument(): string {
@@ -16,18 +16,7 @@ function hostileDocument(): string {
 describe('protocol: responsive while a large document is checked', function () {
   this.timeout(120_000);
   let client: LspClient;
-
-  before(async () => {
-    client = await LspClient.start({ timeoutMs: 20_000 });
-  });
-
-  after(async () => {
-    await client?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
-  });
+  withServer((started) => (client = started), { timeoutMs: 20_000 });
 
   it('answers a hover while it lints a 1 M-character hostile document', async () => {
     const small = testUri('responsive-small.star.md');

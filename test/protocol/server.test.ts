@@ -5,29 +5,18 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CodeAction, Diagnostic, DocumentSymbol, MarkupContent, PublishDiagnosticsParams, TextDocumentSyncOptions } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, PublishDiagnosticsParams, TextDocumentSyncOptions } from 'vscode-languageserver-protocol';
 import { amazonPrinciples } from '../../server/src/engine/principles/amazon';
-import { applyEdits, editsFor, finding, LspClient, positionAt, testUri } from './lspClient';
+import { billingMigration } from '../migrationStory';
+import { applyEdits, editsFor, finding, LspClient, positionAt, testUri, withServer } from './lspClient';
 
 const FIX_ALL_KIND = 'source.fixAll.starStories';
 
-const WEAK_STORY = [
-  '# Billing migration',
-  'Principles: Ownership',
-  '',
-  '## Situation',
-  'Our billing service ran on a database that was going out of support.',
-  '',
-  '## Task',
-  'We had to move it before the contract ended.',
-  '',
-  '## Action',
-  'We were asked to help with the migration and I would say it went well.',
-  '',
-  '## Result',
-  'The migration finished and the team was happy.',
-  '',
-].join('\n');
+const WEAK_STORY = billingMigration({
+  task: 'We had to move it before the contract ended.',
+  action: 'We were asked to help with the migration and I would say it went well.',
+  result: 'The migration finished and the team was happy.',
+});
 
 const PRINCIPLE_NAMES = [...amazonPrinciples.principles].sort((a, b) => a.rank - b.rank).map((p) => p.name);
 
@@ -63,21 +52,7 @@ describe('protocol: bundled server over stdio', function () {
   this.timeout(10_000);
   this.slow(1_000);
   let client: LspClient;
-
-  before(async () => {
-    client = await LspClient.start();
-  });
-
-  after(async () => {
-    await client?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) {
-      const report = client.report();
-      if (report) console.error(report);
-    }
-  });
+  withServer((started) => (client = started));
 
   describe('initialize', () => {
     it('returns capabilities for hover, completion, code actions, symbols and incremental sync', () => {
@@ -234,36 +209,39 @@ describe('protocol: bundled server over stdio', function () {
   });
 
   describe('hover', () => {
-    it('on a principle name on the Principles: line shows its definition in markdown', async () => {
-      const uri = freshUri('hover');
+    /** Opens the weak story and hovers `delta` characters into the first `find`. */
+    async function hoverIn(name: string, find: string, delta: number) {
+      const uri = freshUri(name);
       await client.open(uri, WEAK_STORY, 1);
-      const hover = await client.hover(uri, client.positionOf(uri, 'Ownership', 3));
+      return { uri, hover: await client.hover(uri, client.positionOf(uri, find, delta)) };
+    }
+
+    /** The hover's Markdown text; it must have one. */
+    function markdownOf(hover: Hover | null): MarkupContent {
       assert.ok(hover, 'expected a hover');
       const contents = hover.contents as MarkupContent;
       assert.equal(contents.kind, 'markdown');
+      return contents;
+    }
+
+    it('on a principle name on the Principles: line shows its definition in markdown', async () => {
+      const { uri, hover } = await hoverIn('hover', 'Ownership', 3);
+      const contents = markdownOf(hover);
       const ownership = amazonPrinciples.principles.find((p) => p.name === 'Ownership')!;
       assert.ok(contents.value.includes('Ownership'), contents.value);
       assert.ok(contents.value.includes(ownership.definition), `definition missing from:\n${contents.value}`);
-      if (hover.range) assert.equal(client.textAt(uri, hover.range), 'Ownership');
+      if (hover?.range) assert.equal(client.textAt(uri, hover.range), 'Ownership');
     });
 
     it('on a "## Action" heading shows its words and spoken seconds', async () => {
-      const uri = freshUri('hover-section');
-      await client.open(uri, WEAK_STORY, 1);
-      const hover = await client.hover(uri, client.positionOf(uri, '## Action', 5));
-      assert.ok(hover, 'expected a hover');
-      const contents = hover.contents as MarkupContent;
-      assert.equal(contents.kind, 'markdown');
+      const contents = markdownOf((await hoverIn('hover-section', '## Action', 5)).hover);
       // "We were asked to help with the migration and I would say it went well." is 15 words, 6 s at 150 wpm.
       assert.match(contents.value, /\b15 words\b/);
       assert.match(contents.value, /0:06 spoken/);
     });
 
     it('in plain prose with no principle returns null', async () => {
-      const uri = freshUri('hover-prose');
-      await client.open(uri, WEAK_STORY, 1);
-      const hover = await client.hover(uri, client.positionOf(uri, 'billing service', 3));
-      assert.equal(hover, null);
+      assert.equal((await hoverIn('hover-prose', 'billing service', 3)).hover, null);
     });
   });
 

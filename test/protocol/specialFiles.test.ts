@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BankSnapshot } from '../../server/src/protocol';
+import { BankChangedNotification, BankSnapshotRequest, type BankSnapshot } from '../../server/src/protocol';
 import { CHECKOUT, SEARCH_ACCENTS } from '../unit/bank/stories';
-import { LspClient } from './lspClient';
+import { LspClient, withServer } from './lspClient';
 
 const FILE_CREATED = 1;
 
@@ -28,23 +28,28 @@ describe('protocol: special files in the workspace', function () {
   /** Asks for the bank until it holds the title; a server whose file reads are stuck never does. */
   async function bankWith(title: string): Promise<BankSnapshot> {
     for (let i = 0; i < 100; i++) {
-      const snapshot = await client.request<BankSnapshot>('starStories/bank', null);
+      const snapshot = await client.request(BankSnapshotRequest, null);
       if (titles(snapshot).includes(title)) return snapshot;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`"${title}" never reached the bank; it has: ${titles(snapshots[snapshots.length - 1] ?? { stories: [] } as unknown as BankSnapshot).join(', ')}\n${client.report()}`);
   }
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-special-'));
     writeFileSync(join(dir, 'checkout.star.md'), CHECKOUT);
-    client = await LspClient.start({ workspaceFolder: dir });
-    client.connection.onNotification('starStories/bankChanged', (s: BankSnapshot) => void snapshots.push(s));
-    await bankWith('Checkout latency regression');
   });
 
-  after(async () => {
-    await client?.stop();
+  withServer(
+    async (started) => {
+      client = started;
+      client.connection.onNotification(BankChangedNotification, (s: BankSnapshot) => void snapshots.push(s));
+      await bankWith('Checkout latency regression');
+    },
+    () => ({ workspaceFolder: dir }),
+  );
+
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { Linter } from '../../server/src/engine';
 import { CORPUS, fragment, LINE_BREAKS } from '../fuzz/arbitraries';
-import { finding, LspClient, offsetAt, positionAt, testUri } from './lspClient';
+import { finding, LspClient, offsetAt, positionAt, testUri, withServer } from './lspClient';
 
 const EDITS = 1000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20240607);
@@ -54,18 +54,7 @@ function expectedDiagnostics(text: string): Array<Pick<Diagnostic, 'code' | 'ran
 describe('protocol: no stale state after random incremental edits', function () {
   this.timeout(60_000);
   let client: LspClient;
-
-  before(async () => {
-    client = await LspClient.start();
-  });
-
-  after(async () => {
-    await client?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client) console.error(client.report());
-  });
+  withServer((started) => (client = started));
 
   it(`${EDITS} edits end with the diagnostics of a fresh lint; stale code actions are refused`, async () => {
     const uri = testUri('stale-state.star.md');

@@ -2,31 +2,16 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
+import { migrationStory } from '../migrationStory';
 import { story } from './ruleTester';
 
-function run(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
-
-const weak = `# Migration
-Principles: Customer Obsesion
-
-## Situation
-Our billing database was being retired.
-
-## Task
-I owned the cut-over.
-
-## Action
-We were asked to help with the migration and I would say it went well.
-
-## Result
-Things improved a lot.
-`;
+const weak = migrationStory({
+  principles: 'Customer Obsesion',
+  task: 'I owned the cut-over.',
+  action: 'We were asked to help with the migration and I would say it went well.',
+  result: 'Things improved a lot.',
+});
 
 describe('star-stories lint', () => {
   let dir: string;

@@ -2,14 +2,8 @@ import { strict as assert } from 'node:assert';
 import { chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli';
-
-function run(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
+import { runCli as run } from './cliRun';
+import { migrationStory } from '../migrationStory';
 
 interface Report {
   filePath: string;
@@ -27,24 +21,11 @@ const CONFIGURED = new Set(['we-over-i', 'unknown-principle']);
 const rulesOf = (report: Report | undefined) => report?.messages.filter((m) => CONFIGURED.has(m.ruleId)).map((m) => `${m.ruleId}:${m.severity}`) ?? [];
 
 /** Findings: we-over-i (warning) and, with "Acme First" under the Amazon set, unknown-principle (error). */
-const story = `# Migration
-Principles: Ownership
-
-## Situation
-Our billing database was being retired.
-
-## Task
-We had to move it.
-
-## Action
-I wrote the plan, I ran the dry run and I cut over at night.
-
-## Result
-Refund time fell from 9 days to 2 days within a month.
-
-## Reflection
-I now rehearse every cut-over.
-`;
+const story = migrationStory({
+  action: 'I wrote the plan, I ran the dry run and I cut over at night.',
+  result: 'Refund time fell from 9 days to 2 days within a month.',
+  reflection: 'I now rehearse every cut-over.',
+});
 
 describe('star-stories lint with .star-stories.json', () => {
   let dir: string;

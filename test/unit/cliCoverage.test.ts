@@ -3,15 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from './bank/stories';
-
-function run(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('star-stories coverage', () => {
   let dir: string;

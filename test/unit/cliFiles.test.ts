@@ -6,18 +6,12 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { writeFixed } from '../../server/src/cli/fixWrite';
 import { stylish, toSarif } from '../../server/src/cli/format';
 import type { FileReport, Message as ReportMessage } from '../../server/src/cli/report';
 import type { Severity } from '../../server/src/engine';
-
-function run(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
+import { billingMigration } from '../migrationStory';
 
 interface Message {
   ruleId: string;
@@ -34,21 +28,12 @@ interface Report {
 const json = (...args: string[]): Report[] => JSON.parse(run('lint', ...args, '--format', 'json').out);
 
 /** Fixable: "We owned" becomes "I owned" (we-over-i), "Customer Obsesion" is corrected. */
-const story = `# Billing migration
-Principles: Customer Obsesion
-
-## Situation
-Our billing service ran on a database that was going out of support.
-
-## Task
-I would own the move before the contract ended.
-
-## Action
-I wrote the plan, I ran the dry run and I cut over at night.
-
-## Result
-The migration finished two weeks early and costs fell 30% in a quarter.
-`;
+const story = billingMigration({
+  principles: 'Customer Obsesion',
+  task: 'I would own the move before the contract ended.',
+  action: 'I wrote the plan, I ran the dry run and I cut over at night.',
+  result: 'The migration finished two weeks early and costs fell 30% in a quarter.',
+});
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 describe('star-stories lint: files and output', () => {
@@ -192,6 +177,7 @@ describe('star-stories lint: files and output', () => {
       writeFileSync(join(dir, 'esc.star.md'), story.replace('Customer Obsesion', 'Customer \u001b[2J\u009b31mObsesion\u202e'));
       for (const format of ['stylish', 'json', 'sarif']) {
         const { out } = run('lint', dir, '--format', format);
+        // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
         assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out), `${format}: ${JSON.stringify(out.slice(0, 400))}`);
         assert.match(out, /Customer \\u001b\[2J|Customer \\x1b\[2J/, format);
       }
@@ -203,6 +189,7 @@ describe('star-stories lint: files and output', () => {
       writeFileSync(join(dir, 'esc.star.md'), story.replace('# Billing migration', '# Billing \u001b]0;owned\u0007 migration'));
       for (const format of ['text', 'markdown', 'json']) {
         const { out } = run('coverage', dir, '--format', format);
+        // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
         assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out), `${format}: ${JSON.stringify(out.slice(0, 300))}`);
         assert.match(out, /Billing \\u001b\]0;owned\\u0007 migration/, format);
       }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CONFIG_LIMITS, mergeConfig, readConfig, resolvePrincipleSet } from '../../server/src/engine/config';
+import { CONFIG_LIMITS, configKeys, ENGINE_KEYS, mergeConfig, readConfig, resolvePrincipleSet, ruleOptions } from '../../server/src/engine/config';
 import { LinterPool, lintWithActiveSet } from '../../server/src/engine/activeSet';
 import { Linter } from '../../server/src/engine/lint';
 import { amazonPrinciples } from '../../server/src/engine/principles/amazon';
@@ -18,7 +18,12 @@ const withOptions: Rule = {
   group: 'delivery',
   defaultSeverity: 'info',
   messages: { long: 'long' },
-  defaultOptions: { maxWords: 35, countNumbers: true, unit: 'words', extra: ['a'] },
+  options: {
+    maxWords: { type: 'number', default: 35, markdownDescription: 'Longest sentence.' },
+    countNumbers: { type: 'boolean', default: true, markdownDescription: 'Count numbers as words.' },
+    unit: { type: 'string', default: 'words', markdownDescription: 'What is counted.' },
+    extra: { type: 'phrases', default: ['a'], markdownDescription: 'More phrases.' },
+  },
   check() {},
 };
 
@@ -107,7 +112,7 @@ describe('readConfig', () => {
     assert.deepEqual(read({ weakVerbs: ['(a+)+$', 'help.*'] }).config.weakVerbs, ['(a+)+$', 'help.*']);
   });
 
-  it('validates rule options against the rule\'s defaultOptions: keys and value types', () => {
+  it('validates rule options against the rule\'s option schemas: keys and value types', () => {
     const { config, problems } = read(
       { rules: { 'long-sentence': ['warning', { maxWords: 40, countNumbers: 'yes', unit: 'chars', extra: ['b', 3], maxWord: 3 }] } },
       {},
@@ -172,7 +177,7 @@ describe('readConfig', () => {
   it('caps long lists, long strings in messages and the number of problems', () => {
     const many = Array.from({ length: CONFIG_LIMITS.listEntries + 500 }, (_, i) => `ACR${i}`);
     const { config, problems } = read({ acronyms: many });
-    assert.equal(config.acronyms!.length, CONFIG_LIMITS.listEntries);
+    assert.equal((config.acronyms as string[]).length, CONFIG_LIMITS.listEntries);
     assert.match(problems[0].message, /has 1500 entries; only the first 1000 are used/);
 
     const hostile = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`${'k'.repeat(1_000)}${i}`, i]));
@@ -216,6 +221,47 @@ describe('configuration layers', () => {
     assert.equal(resolvePrincipleSet({ principleSet: 'acme', principleSets: [first, second] }).set, second);
     assert.equal(resolvePrincipleSet({ principleSet: 'amazon', principleSets: [first] }).set, amazonPrinciples);
     assert.deepEqual(resolvePrincipleSet({ principleSet: 'nope', principleSets: [] }), { set: amazonPrinciples, unknown: 'nope' });
+  });
+});
+
+describe('rule options', () => {
+  /** A rule as a newcomer writes it: a list option declared in its own folder, nowhere else. */
+  const withList: Rule = {
+    name: 'filler',
+    description: 'A filler word.',
+    group: 'delivery',
+    defaultSeverity: 'info',
+    messages: { filler: 'filler' },
+    options: { words: { type: 'phrases', default: ['basically'], markdownDescription: 'Words to flag.' } },
+    check() {},
+  };
+
+  it('a new list option is read, checked, defaulted and merged with no edit outside the rule', () => {
+    const { config, problems } = read({ rules: { filler: ['warning', { words: ['actually', 7] }] } }, {}, [withList]);
+    assert.deepEqual(problems.map((p) => p.path), [['rules', 'filler', 1, 'words', 1]]);
+    assert.deepEqual(ruleOptions(withList, mergeConfig(config)), { words: ['actually'] });
+    assert.deepEqual(ruleOptions(withList, mergeConfig()), { words: ['basically'] });
+    assert.deepEqual([...configKeys([withList]).keys()], [...ENGINE_KEYS.keys()], 'not a top-level key unless it says so');
+  });
+
+  it('the old top-level keys (hedges, weakVerbs, buzzwords, acronyms) are still accepted, as aliases of their rule\'s option', () => {
+    const keys = configKeys(rules);
+    for (const [key, rule] of [['hedges', 'hedging'], ['weakVerbs', 'weak-verb'], ['buzzwords', 'buzzword'], ['acronyms', 'unexplained-acronym']]) {
+      assert.equal(keys.get(key)?.rule, rule);
+      const { config, problems } = read({ [key]: ['ABC'] });
+      assert.deepEqual(problems, []);
+      const owner = rules.find((r) => r.name === rule)!;
+      assert.deepEqual(ruleOptions(owner, mergeConfig(config))[key], ['ABC']);
+    }
+  });
+
+  it('a top-level list comes first, then the rule\'s own option; both flag', () => {
+    const hedging = rules.find((r) => r.name === 'hedging')!;
+    const config = mergeConfig({ hedges: ['pretty much'] }, read({ rules: { hedging: ['info', { hedges: ['more or less ok', 'pretty much'] }] } }).config);
+    assert.deepEqual(ruleOptions(hedging, config).hedges, ['pretty much', 'more or less ok']);
+    const text = story({ action: 'I pretty much rewrote the importer, and more or less ok tested it, so I chose to ship it behind a flag instead of waiting.' });
+    const found = new Linter().lint(text, config).findings.filter((f) => f.rule === 'hedging').map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(found, ['pretty much', 'more or less ok']);
   });
 });
 

@@ -155,7 +155,7 @@ describe('snippets/star-markdown.json', () => {
   const snippets = generateSnippets() as Record<string, SnippetShape>;
   const all = Object.values(snippets);
 
-  it('is up to date with the catalogue (run `npx tsx scripts/gen-snippets.ts`)', () => {
+  it('is up to date with the catalogue (run `npm run gen`)', () => {
     assert.equal(readFileSync(SNIPPETS_PATH, 'utf8'), renderSnippets());
   });
 

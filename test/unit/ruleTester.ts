@@ -4,13 +4,15 @@
  * the rule can fix them, exactly the listed output after fixing.
  */
 import { strict as assert } from 'node:assert';
-import { fixAll, Linter, type EngineConfig, type Finding, type PrincipleSet, type Rule } from '../../server/src/engine';
+import { fixAll, Linter, type EngineConfig, type Finding, type PrincipleSet, type Rule, type Severity } from '../../server/src/engine';
 
 export interface ExpectedFinding {
   messageId: string;
   /** The exact text the finding underlines. */
   text: string;
   /** 1-based line, when the same text occurs twice. */
+  /** When the finding's severity differs from the rule's default (a strong case of an advice rule). */
+  severity?: Severity;
   line?: number;
   /** Titles of the suggestions offered, in order. */
   suggestions?: string[];
@@ -58,7 +60,7 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
           findings.forEach((f, i) => {
             const expected = c.findings[i];
             assert.equal(f.rule, rule.name);
-            assert.equal(f.severity, expectedSeverity(rule, c.config));
+            assert.equal(f.severity, expected.severity ?? expectedSeverity(rule, c.config));
             assert.ok(f.message.length > 0 && !/\{\w+\}/.test(f.message), `message has unfilled placeholders: ${f.message}`);
             if (expected.line !== undefined) assert.equal(lineOf(c.text, f.start), expected.line, `line of "${expected.text}"`);
             if (expected.suggestions) assert.deepEqual((f.suggestions ?? []).map((s) => s.title), expected.suggestions);

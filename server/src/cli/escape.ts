@@ -6,6 +6,7 @@
  */
 
 /** C0 and C1 controls, DEL, the line and paragraph separators, and bidirectional overrides that reorder what a reader sees. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** Those JSON.stringify leaves raw (it escapes only U+0000 to U+001F). */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -1,9 +1,9 @@
-import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig } from './config';
+import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig, ruleOptions } from './config';
 import { findFrontMatter, parseChunk, splitChunks, type Chunk, type FrontMatterBlock, type ParsedChunk } from './parse';
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
-import { hasPlaceholder } from './rules/util';
+import { hasPlaceholder } from './rules/shared/util';
 import { partitionPoint } from './search';
 import { LruCache } from './lru';
 import { lineIndex } from './text';
@@ -229,7 +229,7 @@ export class Linter {
       const setting = config.rules[rule.name];
       const severity = Array.isArray(setting) ? setting[0] : setting ?? rule.defaultSeverity;
       if (severity === 'off') continue;
-      const options = { ...rule.defaultOptions, ...(Array.isArray(setting) ? setting[1] : undefined) };
+      const options = ruleOptions(rule, config);
       active.push({ rule, severity, configured: setting !== undefined, options });
     }
     return active;
@@ -259,7 +259,7 @@ export class Linter {
               rule: rule.name,
               messageId: report.messageId,
               message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
-              severity: configured ? severity : coached(report.severity ?? severity, rule, config),
+              severity: configured ? severity : coached(report.severity ?? severity, report.advice ?? rule.advice, config),
               start: report.start,
               end: report.end,
               fix: report.fix,
@@ -295,8 +295,8 @@ export class Linter {
 }
 
 /** Under focused coaching, advice is a hint: the story shows what an interviewer would mark, and the polish waits. */
-function coached(severity: Severity, rule: Rule, config: EngineConfig): Severity {
-  return severity === 'info' && rule.advice && config.coaching === 'focused' ? 'hint' : severity;
+function coached(severity: Severity, advice: boolean | undefined, config: EngineConfig): Severity {
+  return severity === 'info' && advice && config.coaching === 'focused' ? 'hint' : severity;
 }
 
 /**

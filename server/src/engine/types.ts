@@ -102,12 +102,6 @@ export interface EngineConfig {
   wordsPerMinute: number;
   /** `too-many-principles` fires above it; also the bank-wide limit per story. */
   maxPrinciplesPerStory: number;
-  /** Acronyms `unexplained-acronym` accepts without expansion (exact, upper case as written). */
-  acronyms: string[];
-  /** Added to the built-in lists of `weak-verb`, `hedging` and `buzzword` (phrases, case-insensitive). */
-  weakVerbs: string[];
-  hedges: string[];
-  buzzwords: string[];
   /** Principle sets defined in configuration, in addition to the built-in Amazon set. */
   principleSets: PrincipleSet[];
   /** Id of the active principle set (`amazon` by default). */
@@ -117,7 +111,33 @@ export interface EngineConfig {
    * things a Bar Raiser would mark. `thorough`: that advice is shown as info too.
    */
   coaching: 'focused' | 'thorough';
+  /** A rule option that is also a top-level setting (`RuleOption.topLevel`, e.g. `hedges`), once set. */
+  [topLevelOption: string]: unknown;
 }
+
+/** What a setting or a rule option holds; checked when read, and turned into JSON schema by `npm run gen`. */
+export type ValueSpec =
+  | { type: 'number'; integer?: boolean; minimum?: number; maximum?: number }
+  | { type: 'boolean' }
+  | { type: 'string' }
+  /** A list of literal phrases, matched ignoring case (never compiled as patterns). */
+  | { type: 'phrases' }
+  | { type: 'choice'; values: readonly string[]; markdownDescriptions: readonly string[] };
+
+/**
+ * One option of a rule, set as `rules: { "<rule>": [severity, { <option>: value }] }` (like an
+ * ESLint rule's schema and default options). The rule reads it as `context.options.<option>`.
+ */
+export type RuleOption = ValueSpec & {
+  default: unknown;
+  markdownDescription: string;
+  /**
+   * Also a top-level setting of the same name (`.star-stories.json`, front matter, VS Code
+   * `starStories.<option>`), whose lists accumulate across layers and come before the rule's
+   * own. Kept for the keys users already have (`hedges`, `acronyms`...); a new option needs none.
+   */
+  topLevel?: boolean;
+};
 
 export interface RuleContext {
   readonly text: string;
@@ -132,6 +152,8 @@ export interface RuleReport extends Span {
   data?: Record<string, string | number>;
   /** Overrides the rule's default severity for this finding; a severity the user configured always wins. */
   severity?: Severity;
+  /** Overrides `Rule.advice` for this finding: a rule can be sure of its strong cases and only advise on the rest. */
+  advice?: boolean;
   fix?: Fix;
   suggestions?: Fix[];
   relatedSpans?: RelatedSpan[];
@@ -148,7 +170,8 @@ export interface Rule {
   messages: Record<string, string>;
   /** Whether the rule offers a safe fix (applied by fix-all) or only suggestions. */
   fixable?: 'fix' | 'suggestion';
-  defaultOptions?: Record<string, unknown>;
+  /** Its options, each with its schema and default; see `RuleOption`. */
+  options?: Record<string, RuleOption>;
   /**
    * The rule gives advice (polish, a beat worth adding), not a defect an interviewer would mark:
    * under `coaching: focused` its info findings become hints, unless the user set its severity.

@@ -3,7 +3,7 @@ import { Linter } from '../../../server/src/engine';
 import { Bank, buildSnapshot, newStoryTemplate, renderCoverage, summarizeStories } from '../../../server/src/engine/bank';
 import { expandSnippet } from '../../e2e/expected';
 import { amazonPrinciples } from '../../../server/src/engine/principles/amazon';
-import { weOverI } from '../../../server/src/engine/rules/we-over-i';
+import { weOverI } from '../../../server/src/engine/rules/we-over-i/rule';
 import { story } from '../ruleTester';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from './stories';
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { BankStore, type BankConnection } from '../../../client/src/bankStore';
-import { BankMethods, type BankSnapshot, type NewStoryParams } from '../../../server/src/protocol';
+import type { NotificationType } from 'vscode-languageserver-protocol';
+import { BankChangedNotification, BankSnapshotRequest, NewStoryTemplateRequest, type BankSnapshot, type NewStoryParams } from '../../../server/src/protocol';
 import { bankSnapshot, storySummary } from './snapshot';
 
 const oneStory = bankSnapshot(['Ownership'], [storySummary({ title: 'Pager fatigue', principles: ['Ownership'] })]);
@@ -12,18 +13,20 @@ class FakeServer implements BankConnection {
   private handlers = new Map<string, (params: unknown) => void>();
   answer: (method: string, params?: unknown) => Promise<unknown> = () => Promise.reject(new Error('Unhandled method'));
 
-  request<R>(method: string, params?: unknown): Promise<R> {
+  sendRequest<R>(type: { method: string }, params?: unknown): Promise<R> {
+    const method = type.method;
     this.requests.push(params === undefined ? { method } : { method, params });
     return this.answer(method, params) as Promise<R>;
   }
 
-  onNotification(method: string, handler: (params: unknown) => void) {
-    this.handlers.set(method, handler);
-    return { dispose: () => this.handlers.delete(method) };
+  onNotification<P>(type: NotificationType<P>, handler: (params: P) => void) {
+    this.handlers.set(type.method, handler as (params: unknown) => void);
+    return { dispose: () => this.handlers.delete(type.method) };
   }
 
-  push(method: string, params: unknown): void {
-    this.handlers.get(method)?.(params);
+  /** Pushes any payload, well-formed or not, as the server would. */
+  push(type: NotificationType<BankSnapshot>, params: unknown): void {
+    this.handlers.get(type.method)?.(params);
   }
 }
 
@@ -42,7 +45,7 @@ describe('bank store', () => {
     assert.equal(store.state, 'loading');
     server.answer = async () => oneStory;
     const snapshot = await store.refresh();
-    assert.deepEqual(server.requests, [{ method: BankMethods.snapshot }]);
+    assert.deepEqual(server.requests, [{ method: BankSnapshotRequest.method }]);
     assert.equal(snapshot?.stories[0].title, 'Pager fatigue');
     assert.equal(store.state, 'ready');
     assert.equal(changes(), 1);
@@ -82,9 +85,9 @@ describe('bank store', () => {
 
   it('follows the changed notification', () => {
     const { server, store, changes } = setup();
-    server.push(BankMethods.changed, oneStory);
+    server.push(BankChangedNotification, oneStory);
     assert.equal(store.state, 'ready');
-    server.push(BankMethods.changed, noStories);
+    server.push(BankChangedNotification, noStories);
     assert.equal(store.state, 'empty');
     assert.equal(store.snapshot?.stories.length, 0);
     assert.equal(changes(), 2);
@@ -92,9 +95,9 @@ describe('bank store', () => {
 
   it('ignores a malformed notification and keeps the last snapshot', () => {
     const { server, store, logs } = setup();
-    server.push(BankMethods.changed, oneStory);
-    server.push(BankMethods.changed, { stories: 'nope' });
-    server.push(BankMethods.changed, null);
+    server.push(BankChangedNotification, oneStory);
+    server.push(BankChangedNotification, { stories: 'nope' });
+    server.push(BankChangedNotification, null);
     assert.equal(store.snapshot?.stories.length, 1);
     assert.equal(logs.length, 2);
   });
@@ -104,7 +107,7 @@ describe('bank store', () => {
     let answer!: (s: BankSnapshot) => void;
     server.answer = () => new Promise((resolve) => (answer = resolve));
     const pending = store.refresh();
-    server.push(BankMethods.changed, oneStory);
+    server.push(BankChangedNotification, oneStory);
     answer(noStories);
     await pending;
     assert.equal(store.snapshot?.stories.length, 1);
@@ -127,13 +130,13 @@ describe('bank store', () => {
     server.answer = async () => '# ${1:Title}';
     const params: NewStoryParams = { principles: ['Dive Deep', 'Ownership'], title: 'Pager fatigue' };
     assert.equal(await store.newStoryTemplate(params), '# ${1:Title}');
-    assert.deepEqual(server.requests, [{ method: BankMethods.newStoryTemplate, params }]);
+    assert.deepEqual(server.requests, [{ method: NewStoryTemplateRequest.method, params }]);
   });
 
   it('stops listening once disposed', () => {
     const { server, store } = setup();
     store.dispose();
-    server.push(BankMethods.changed, oneStory);
+    server.push(BankChangedNotification, oneStory);
     assert.equal(store.snapshot, undefined);
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BankCommands, BankContextKeys, BankViews } from '../../../client/src/bankIds';
-import { principleRows } from '../../../client/src/bankModel';
+import { principleRows } from '../../../client/src/bankViewModel';
 import { bankSnapshot, storySummary } from './snapshot';
 
 const root = join(__dirname, '..', '..', '..');

@@ -14,14 +14,14 @@ import { partitionPoint } from '../search';
  * 'later'`): parsing gives coverage, words and duplicates at once, the rules' problem counts
  * follow from `lintDeferred`.
  */
-import type { BankSnapshot, StorySummary } from '../../protocol';
+import type { BankSnapshot, StorySummary } from './types';
 import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
 import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
 import { LruCache } from '../lru';
 import type { PrincipleSet } from '../principles/types';
-import { duplicateStory } from '../rules/duplicate-story';
-import { storySpan } from '../rules/util';
+import { duplicateStory } from '../rules/duplicate-story/rule';
+import { storySpan } from '../rules/shared/util';
 import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';

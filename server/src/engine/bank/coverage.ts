@@ -1,4 +1,4 @@
-import type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary } from '../../protocol';
+import type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary } from './types';
 import type { PrincipleSet } from '../principles/types';
 
 /** Interviewers can ask one principle twice in a loop, so two stories cover it and one is thin. */

@@ -3,7 +3,7 @@
  * server's `BankSnapshot`, so CI and the editor's tree can be compared) and Markdown (the
  * editor's Show Coverage Report). All three read only the snapshot.
  */
-import type { BankSnapshot, CoverageStatus, StorySummary } from '../../protocol';
+import type { BankSnapshot, CoverageStatus, StorySummary } from './types';
 import { formatSeconds } from '../text';
 import { sameStoryKey } from './similarity';
 

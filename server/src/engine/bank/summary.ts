@@ -1,7 +1,7 @@
 import { partitionPoint } from '../search';
-import type { StorySummary } from '../../protocol';
+import type { StorySummary } from './types';
 import type { LintResult } from '../lint';
-import { ownershipPronouns } from '../rules/we-over-i';
+import { ownershipPronouns } from '../rules/we-over-i/rule';
 import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
 

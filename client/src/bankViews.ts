@@ -1,0 +1,44 @@
+import { commands, Uri, window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { StorySummary } from '../../server/src/protocol';
+import { BankContextKeys, BankViews } from './bankIds';
+import { BankStore } from './bankStore';
+import { registerBankCommands } from './commands';
+import { CoverageReportDocument } from './coverageReport';
+import { CoverageTreeProvider, type CoverageNode } from './coverageTree';
+import { PracticeTimer, StoryStatusBar } from './statusBar';
+import { StoriesViewProvider } from './storiesView';
+
+/** Wires the story-bank views, status bar and commands to the language client. */
+export function activateBankViews(context: ExtensionContext, client: LanguageClient, output: LogOutputChannel): BankStore {
+  const bank = new BankStore(
+    client,
+    (message) => output.warn(message),
+    // The server may spell a URI differently (drive-letter case, escapes); the editor's form is the key.
+    (uri) => Uri.parse(uri).toString(),
+  );
+  const coverage = new CoverageTreeProvider(bank);
+  const coverageView = window.createTreeView<CoverageNode>(BankViews.coverage, { treeDataProvider: coverage, showCollapseAll: true });
+  coverage.view = coverageView;
+  const storiesView = window.createTreeView<StorySummary>(BankViews.stories, { treeDataProvider: new StoriesViewProvider(bank) });
+  const timer = new PracticeTimer((running) => void commands.executeCommand('setContext', BankContextKeys.practicing, running));
+  const report = new CoverageReportDocument();
+  const setStateKey = () => void commands.executeCommand('setContext', BankContextKeys.state, bank.state);
+  setStateKey();
+
+  context.subscriptions.push(
+    bank,
+    bank.onDidChange(setStateKey),
+    coverageView,
+    storiesView,
+    new StoryStatusBar(bank),
+    timer,
+    report,
+    ...registerBankCommands({ bank, coverage, storiesView, timer, report, showOutput: () => output.show(true) }),
+    // Also after a restart: the new server process has its own index.
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) void bank.refresh();
+    }),
+  );
+  return bank;
+}

@@ -1,0 +1,30 @@
+// ESLint flat config: typescript-eslint's recommended rules (syntactic, no type information, so
+// a run over the whole tree stays in seconds), Prettier owning layout (eslint-config-prettier
+// turns off every rule it would fight), and a length limit on functions outside tests.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'out/', 'node_modules/', '.e2e-tools/', 'test-output/', 'bench/results.json', '**/*.vsix'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  prettier,
+  {
+    // The build scripts are plain ES modules for Node (TypeScript files get no-undef from tsc).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
+    // A function should read top to bottom in one screen. Tests (tables, long scenarios) and the
+    // generators that write the docs and snippets are exempt.
+    files: ['client/src/**/*.ts', 'server/src/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
+    ignores: ['scripts/gen-*', '**/*.test.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
+  },
+);

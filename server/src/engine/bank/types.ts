@@ -1,0 +1,66 @@
+/**
+ * What the story bank produces: a summary per story and the coverage of the active principle
+ * set. The engine owns these shapes; server/src/protocol.ts re-exports them as the payloads the
+ * client reads.
+ */
+
+/** A story as the bank sees it (one entry per `# Title` in every indexed `*.star.md`). */
+export interface StorySummary {
+  /** Stable within one snapshot: `${uri}#${line}`. */
+  id: string;
+  uri: string;
+  title: string;
+  /** Zero-based lines of the heading and of the story's last line. */
+  line: number;
+  endLine: number;
+  /** Zero-based UTF-16 column where the title's text starts on its line (after `# `). */
+  titleCharacter?: number;
+  /** Canonical names of the active set's principles the story names, in its Principles-line order. */
+  principles: string[];
+  words: number;
+  /** Estimated speaking time at the configured words per minute, and the target. */
+  seconds: number;
+  targetSeconds: number;
+  /** Findings of all rules inside the story (bank rules included). */
+  problems: number;
+  /** First-person singular vs plural counts in Task and Action. */
+  iCount: number;
+  weCount: number;
+  /** Action words ÷ story words, 0..1. */
+  actionShare: number;
+  /**
+   * Only when `targetSeconds` is not what the VS Code setting says: which layer set it, and the
+   * setting's value (its default when unset), so the editor can say why its setting has no effect.
+   */
+  targetOverride?: TargetOverride;
+}
+
+export interface TargetOverride {
+  from: '.star-stories.json' | 'front matter';
+  settingSeconds: number;
+}
+
+export type CoverageStatus = 'covered' | 'thin' | 'missing';
+
+export interface PrincipleCoverage {
+  id: string;
+  name: string;
+  /** Interview-frequency rank, 1 = most probed; the tree's order. */
+  rank: number;
+  definition: string;
+  questions: string[];
+  /** Ids of the stories that name this principle. */
+  stories: string[];
+  /** covered: 2+ stories, thin: 1, missing: 0. */
+  status: CoverageStatus;
+}
+
+export interface BankSnapshot {
+  principleSet: { id: string; name: string };
+  /** Every principle of the active set, in rank order. */
+  principles: PrincipleCoverage[];
+  stories: StorySummary[];
+  maxPrinciplesPerStory: number;
+  /** Folders that were indexed (workspace folders), as URIs. */
+  folders: string[];
+}

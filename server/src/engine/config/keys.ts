@@ -1,0 +1,102 @@
+import type { EngineConfig, Rule, SeveritySetting, ValueSpec } from '../types';
+
+/** The engine-wide settings' defaults. A rule's options default in the rule (`Rule.options`). */
+export const DEFAULT_CONFIG: EngineConfig = {
+  rules: {},
+  targetSeconds: 180,
+  wordsPerMinute: 150,
+  maxPrinciplesPerStory: 3,
+  principleSets: [],
+  principleSet: 'amazon',
+  coaching: 'focused',
+};
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/**
+ * Bounds on what configuration may hold. A workspace's config is untrusted input: these keep a
+ * hostile or generated file from costing more than a few milliseconds or flooding the editor.
+ */
+export const CONFIG_LIMITS = {
+  /** Entries kept per list (phrases, cues, aliases, principles...). */
+  listEntries: 1_000,
+  /** Characters per phrase, name, alias, cue or id. */
+  phraseLength: 200,
+  /** Characters per definition, question or advice. */
+  textLength: 2_000,
+  /** Principle sets per configuration layer. */
+  principleSets: 20,
+  /** Problems reported per configuration layer; the rest are summed up in one line. */
+  problems: 100,
+} as const;
+
+/** A top-level configuration key: a plain value, or one of the three with a shape of their own. */
+export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' }) & {
+  markdownDescription: string;
+  /** The rule whose option this key also sets (`RuleOption.topLevel`). */
+  rule?: string;
+  default?: unknown;
+};
+
+/** The engine-wide settings, in the order the settings UI and the schema list them. */
+export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, ConfigKeySpec>([
+  [
+    'rules',
+    {
+      type: 'rules',
+      markdownDescription: 'Severity per rule: `off`, `hint`, `info`, `warning` or `error`; in `.star-stories.json` and front matter also `[severity, { options }]`. A severity set here always wins over `coaching`.',
+    },
+  ],
+  ['targetSeconds', { type: 'number', minimum: 30, markdownDescription: 'Longest a story should take to tell, in seconds. `too-long` fires above it. Coaches agree on 90 seconds to 3 minutes.' }],
+  ['wordsPerMinute', { type: 'number', minimum: 60, maximum: 300, markdownDescription: 'Your speaking pace, used to turn words into speaking time (most people speak about 150 words a minute).' }],
+  [
+    'maxPrinciplesPerStory',
+    { type: 'number', integer: true, minimum: 1, markdownDescription: 'Most principles one story should claim on its `Principles:` line; `too-many-principles` fires above it. Interviewers trust two or three.' },
+  ],
+  [
+    'principleSets',
+    {
+      type: 'principleSets',
+      markdownDescription:
+        'Principle sets of your own (another company\'s values), with the same fields as the built-in Amazon set: `id`, `name`, and `principles` with `name`, `aliases`, `definition`, `questions`, `rank` and `beats` (`label`, `cues`, `advice`). Select one with `principleSet`.',
+    },
+  ],
+  ['principleSet', { type: 'principleSet', markdownDescription: 'Id of the active principle set: `amazon` (the built-in Leadership Principles) or the `id` of one of your `principleSets`.' }],
+  [
+    'coaching',
+    {
+      type: 'choice',
+      values: ['focused', 'thorough'],
+      markdownDescriptions: [
+        'The things an interviewer would mark: advice that is not a defect (passive voice, a missing beat, jargon, polish) is a hint, shown without a squiggle.',
+        'Everything: the same advice is shown as info, with a squiggle.',
+      ],
+      markdownDescription: 'How much coaching to show. `focused` (default) underlines what a Bar Raiser would mark and keeps polish advice as hints (no squiggle; in the Problems panel only when you ask); `thorough` shows that advice as info too.',
+    },
+  ],
+]);
+
+const keysFor = new WeakMap<object, ReadonlyMap<string, ConfigKeySpec>>();
+
+/**
+ * Every top-level key a configuration may hold: the engine-wide settings, then each rule option
+ * marked `topLevel` (e.g. `hedges`, kept where users have always written it). The validator, the
+ * JSON schema of `.star-stories.json` and the VS Code settings all come from this (`npm run gen`).
+ * Given only rule names, the engine-wide settings.
+ */
+export function configKeys(rules: readonly Rule[] | ReadonlySet<string>): ReadonlyMap<string, ConfigKeySpec> {
+  if (rules instanceof Set) return ENGINE_KEYS;
+  let keys = keysFor.get(rules);
+  if (!keys) {
+    const all = new Map(ENGINE_KEYS);
+    for (const rule of rules as readonly Rule[]) {
+      for (const [name, option] of Object.entries(rule.options ?? {})) {
+        if (!option.topLevel) continue;
+        if (all.has(name)) throw new Error(`rule ${rule.name}: the top-level option "${name}" is already a setting`);
+        all.set(name, { ...option, rule: rule.name });
+      }
+    }
+    keysFor.set(rules, (keys = all));
+  }
+  return keys;
+}

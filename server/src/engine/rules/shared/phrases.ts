@@ -1,0 +1,169 @@
+/**
+ * Word lists matched over the language layer's tokens, for the rules whose lists live in data
+ * files (blame, others-did-the-work, trivial-disagreement, spun-failure). A phrase is words
+ * separated by spaces; each word matches a token written that way or with that lemma ("drop the
+ * ball" matches "dropped the ball"), a trailing `*` matches any ending, and adverbs and "not" may sit
+ * between words ("was not very receptive"). The phrases are split into tokens by the language
+ * layer itself, so "snake_case" or "lead's" line up with the story's tokens.
+ */
+import type { Section, Story } from '../../types';
+import { analyse, sentencesOf, type Sentence, type Token } from '../../language';
+
+interface WordMatcher {
+  text: string;
+  lower: string;
+  prefix: boolean;
+}
+
+export interface Phrase {
+  source: string;
+  words: WordMatcher[];
+}
+
+export interface PhraseMatch {
+  phrase: Phrase;
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+}
+
+/** Tokens that may sit inside a phrase without being part of it. */
+const SKIPPABLE = (t: Token) => t.pos === 'adv' || (t.pos === 'part' && t.lemma === 'not');
+
+export class PhraseList {
+  private readonly byFirst = new Map<string, Phrase[]>();
+  /** Phrases whose first word is a prefix ("disagre*"), by the prefix's first three letters. */
+  private readonly prefixed = new Map<string, Phrase[]>();
+  private readonly shortPrefixed: Phrase[] = [];
+  readonly phrases: Phrase[];
+
+  constructor(
+    list: readonly string[],
+    private readonly caseSensitive = false,
+  ) {
+    this.phrases = list.map(compile).filter((p) => p.words.length > 0);
+    for (const p of this.phrases) {
+      const first = p.words[0];
+      if (first.prefix) {
+        const key = caseSensitive ? first.text : first.lower;
+        if (key.length < 3) this.shortPrefixed.push(p);
+        else this.prefixed.set(key.slice(0, 3), [...(this.prefixed.get(key.slice(0, 3)) ?? []), p]);
+      } else {
+        const key = caseSensitive ? first.text : first.lower;
+        this.byFirst.set(key, [...(this.byFirst.get(key) ?? []), p]);
+      }
+    }
+  }
+
+  /** Every match starting in [from, to), leftmost first and longest at each start, not overlapping. */
+  matches(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    for (let i = from; i < to; i++) {
+      const m = this.longestAt(tokens, i);
+      if (m) {
+        out.push(m);
+        i = m.last;
+      }
+    }
+    return out;
+  }
+
+  first(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch | undefined {
+    for (let i = from; i < to; i++) {
+      const m = this.longestAt(tokens, i);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  test(tokens: readonly Token[], from = 0, to = tokens.length): boolean {
+    return this.first(tokens, from, to) !== undefined;
+  }
+
+  /** The longest phrase that starts at token i. */
+  longestAt(tokens: readonly Token[], i: number): PhraseMatch | undefined {
+    const t = tokens[i];
+    // Plain loops, no closure, array or slice per token: this runs on every token of every story.
+    // The candidate lists are tried in a fixed order (whole word, then its lemma, then prefixes),
+    // and the first of equally long matches wins.
+    let best: PhraseMatch | undefined;
+    if (this.caseSensitive) {
+      best = this.longestIn(this.byFirst.get(t.text), tokens, i, best);
+      if (this.prefixed.size > 0) best = this.longestIn(this.prefixed.get(t.text.slice(0, 3)), tokens, i, best);
+    } else {
+      best = this.longestIn(this.byFirst.get(t.lower), tokens, i, best);
+      if (t.lemma !== t.lower) best = this.longestIn(this.byFirst.get(t.lemma), tokens, i, best);
+      if (this.prefixed.size > 0) {
+        const lower3 = t.lower.slice(0, 3);
+        const lemma3 = t.lemma.slice(0, 3);
+        best = this.longestIn(this.prefixed.get(lower3), tokens, i, best);
+        if (lemma3 !== lower3) best = this.longestIn(this.prefixed.get(lemma3), tokens, i, best);
+      }
+    }
+    return this.shortPrefixed.length > 0 ? this.longestIn(this.shortPrefixed, tokens, i, best) : best;
+  }
+
+  /** `best`, or a longer match of one of `list`'s phrases at token i. */
+  private longestIn(list: readonly Phrase[] | undefined, tokens: readonly Token[], i: number, best: PhraseMatch | undefined): PhraseMatch | undefined {
+    if (!list) return best;
+    for (const phrase of list) {
+      const last = this.matchAt(tokens, i, phrase);
+      if (last >= 0 && (!best || last > best.last)) best = { phrase, first: i, last };
+    }
+    return best;
+  }
+
+  private matchAt(tokens: readonly Token[], i: number, phrase: Phrase): number {
+    let k = i;
+    for (let w = 0; w < phrase.words.length; w++) {
+      if (w > 0) {
+        // Up to two adverbs or a "not" between words, unless the word itself is one.
+        let skipped = 0;
+        while (k < tokens.length && !this.wordMatches(tokens[k], phrase.words[w]) && SKIPPABLE(tokens[k]) && skipped < 2) {
+          k++;
+          skipped++;
+        }
+      }
+      if (k >= tokens.length || !this.wordMatches(tokens[k], phrase.words[w])) return -1;
+      k++;
+    }
+    return k - 1;
+  }
+
+  private wordMatches(t: Token, w: WordMatcher): boolean {
+    if (this.caseSensitive) return w.prefix ? t.text.startsWith(w.text) : t.text === w.text;
+    if (w.prefix) return t.lower.startsWith(w.lower) || t.lemma.startsWith(w.lower);
+    return t.lower === w.lower || t.lemma === w.lower;
+  }
+}
+
+function compile(source: string): Phrase {
+  const words: WordMatcher[] = [];
+  for (const raw of source.trim().split(/\s+/)) {
+    if (!raw) continue;
+    const prefix = raw.endsWith('*');
+    const core = prefix ? raw.slice(0, -1) : raw;
+    // A plain word is one token; anything else ("snake_case", "wasn't", "lead's") is split as the layer splits it.
+    const tokens = /^[\p{L}\p{N}]+$/u.test(core) ? [{ text: core, lower: core.toLowerCase() }] : analyse(core, 0, core.length).tokens;
+    tokens.forEach((t, k) => words.push({ text: t.text, lower: t.lower, prefix: prefix && k === tokens.length - 1 }));
+  }
+  return { source, words };
+}
+
+/** The document text of tokens [first, last], as written. */
+export function tokenText(text: string, tokens: readonly Token[], first: number, last: number): string {
+  return text.slice(tokens[first].start, tokens[last].end).replace(/\s+/g, ' ');
+}
+
+/**
+ * Past this many characters a section is not something said aloud in an interview (a whole story
+ * is about 3,000), and analysing it would stall the editor on pasted logs or generated text: the
+ * checks built on these lists skip it.
+ */
+export const MAX_SECTION_CHARS = 20_000;
+
+/** The analysed sentences of a section, or none for a section too long to be a told story. */
+export function sentencesToCheck(story: Story, section: Section): readonly Sentence[] {
+  if (section.body.end - section.body.start > MAX_SECTION_CHARS) return [];
+  return sentencesOf(story, section.body);
+}
