@@ -3,7 +3,7 @@ import { SPOKEN_NUMBERS } from './language/lexicon';
 import { LruCache } from './lru';
 
 /** Words as a listener hears them: "p99", "3.5", "don't" and "follow-up" each count once. */
-export const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019\-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string, span: Span = { start: 0, end: text.length }): number {
   // A hand-rolled scan counts exactly the matches of WORD from span.start that start before
