@@ -1,10 +1,11 @@
 import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig, ruleOptions } from './config';
-import { findFrontMatter, parseChunk, splitChunks, type ParsedChunk } from './parse';
+import { findFrontMatter, parseChunk, splitChunks, type Chunk, type FrontMatterBlock, type ParsedChunk } from './parse';
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
 import { hasPlaceholder } from './rules/shared/util';
 import { partitionPoint } from './search';
+import { LruCache } from './lru';
 import { lineIndex } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story } from './types';
 
@@ -70,6 +71,14 @@ interface CachedChunk {
   placed?: { base: number; story: Story | undefined; directives: Directive[]; findings: Finding[] };
 }
 
+/** A rule the configuration turns on, with its severity and options. */
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  configured: boolean;
+  options: Record<string, unknown>;
+}
+
 /** Chunks by their text: story chunks and the text between stories are parsed differently. */
 interface ChunkCache {
   story: Map<string, CachedChunk>;
@@ -120,24 +129,8 @@ export class Linter {
    */
   *lintSteps(text: string, settings?: Partial<EngineConfig>): Generator<void, LintResult, void> {
     if (text.length > MAX_DOCUMENT_LENGTH) return this.tooLarge(text, settings);
-    const findings: Finding[] = [];
     const frontMatter = findFrontMatter(text);
-    let fileConfig: Partial<EngineConfig> | undefined;
-    if (frontMatter) {
-      const yaml = text.slice(frontMatter.content.start, frontMatter.content.end);
-      const where = { start: 0, end: Math.min(3, text.length) };
-      const parsed = yaml.length > MAX_FRONT_MATTER_LENGTH ? undefined : parseFrontMatterYaml(yaml);
-      if (!parsed) {
-        findings.push(engineFinding(`Front matter is ${yaml.length} characters long, more than settings ever need (limit ${MAX_FRONT_MATTER_LENGTH}); it is ignored.`, where));
-      } else if (parsed.error) {
-        const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
-        findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
-      } else {
-        const read = readConfig(parsed.value, 'Front matter', this.rules, { principleSets: settings?.principleSets });
-        fileConfig = read.config;
-        for (const message of frontMatterNotices(read.problems.map((p) => p.message))) findings.push(engineFinding(message, where));
-      }
-    }
+    const { findings, fileConfig } = this.readFrontMatter(text, frontMatter, settings);
     const config = mergeConfig(DEFAULT_CONFIG, settings, fileConfig);
     const key = JSON.stringify(config) + '\u0000' + this.principleSet.id;
     if (key !== this.cacheKey) {
@@ -145,25 +138,43 @@ export class Linter {
       this.cacheKey = key;
     }
     const active = this.checkRules ? this.activeRules(config) : [];
-
-    // Keyed by the chunk's text itself (a slice, not a concatenation: hashing a slice does not copy it).
-    const nextCache: ChunkCache = { story: new Map(), other: new Map() };
+    const chunks = capStories(text, splitChunks(text, frontMatter ? frontMatter.end : 0), findings);
     const stories: Story[] = [];
     const directives: Directive[] = [];
-    let finished = false;
-    let chunks = splitChunks(text, frontMatter ? frontMatter.end : 0);
-    const firstStory = chunks.findIndex((c) => c.isStory);
-    if (firstStory >= 0 && chunks.length - firstStory > MAX_STORIES) {
-      const unchecked = chunks[firstStory + MAX_STORIES];
-      findings.push({
-        rule: FILE_TOO_LARGE,
-        messageId: 'tooManyStories',
-        message: `This file has ${(chunks.length - firstStory).toLocaleString('en-US')} stories; STAR Stories checks the first ${MAX_STORIES.toLocaleString('en-US')}, up to this line. Keep one or a few stories per file.`,
-        severity: 'info',
-        ...lineSpanAt(text, unchecked.start),
-      });
-      chunks = chunks.slice(0, firstStory + MAX_STORIES);
+    yield* this.lintChunks(text, chunks, config, active, { findings, stories, directives });
+    const kept = applyDirectives(text, findings, directives);
+    return { findings: this.withDocumentSuggestions(text, kept), stories, directives, config, principleSet: this.principleSet };
+  }
+
+  /** The settings in the file's front matter, and the notices about them. */
+  private readFrontMatter(text: string, frontMatter: FrontMatterBlock | undefined, settings: Partial<EngineConfig> | undefined): { findings: Finding[]; fileConfig: Partial<EngineConfig> | undefined } {
+    const findings: Finding[] = [];
+    if (!frontMatter) return { findings, fileConfig: undefined };
+    const yaml = text.slice(frontMatter.content.start, frontMatter.content.end);
+    const where = { start: 0, end: Math.min(3, text.length) };
+    const parsed = yaml.length > MAX_FRONT_MATTER_LENGTH ? undefined : parseFrontMatterYaml(yaml);
+    if (!parsed) {
+      findings.push(engineFinding(`Front matter is ${yaml.length} characters long, more than settings ever need (limit ${MAX_FRONT_MATTER_LENGTH}); it is ignored.`, where));
+      return { findings, fileConfig: undefined };
     }
+    if (parsed.error) {
+      const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
+      findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
+      return { findings, fileConfig: undefined };
+    }
+    const read = readConfig(parsed.value, 'Front matter', this.rules, { principleSets: settings?.principleSets });
+    for (const message of frontMatterNotices(read.problems.map((p) => p.message))) findings.push(engineFinding(message, where));
+    return { findings, fileConfig: read.config };
+  }
+
+  /**
+   * Parses and checks each chunk, or reuses what the last lint found for its text (keyed by the
+   * chunk's text itself: a slice, not a concatenation, since hashing a slice does not copy it),
+   * and adds its story, directives and findings, at the chunk's place, to `into`.
+   */
+  private *lintChunks(text: string, chunks: Chunk[], config: EngineConfig, active: ActiveRule[], into: { findings: Finding[]; stories: Story[]; directives: Directive[] }): Generator<void, void, void> {
+    const nextCache: ChunkCache = { story: new Map(), other: new Map() };
+    let finished = false;
     try {
       for (const chunk of chunks) {
         const raw = text.slice(chunk.start, chunk.end);
@@ -177,20 +188,10 @@ export class Linter {
           cached = { parsed, findings: parsed.story ? yield* this.checkStory(parsed.story, raw, config, active) : [] };
         }
         nextCache[kind].set(raw, cached);
-        const base = chunk.start;
-        let placed = cached.placed;
-        if (placed?.base !== base) {
-          placed = {
-            base,
-            story: cached.parsed.story && shiftStory(cached.parsed.story, base),
-            directives: cached.parsed.directives.map((d) => ({ ...d, start: d.start + base, end: d.end + base })),
-            findings: cached.findings.map((f) => shiftFinding(f, base)),
-          };
-          cached.placed = placed;
-        }
-        for (const d of placed.directives) directives.push(d);
-        if (placed.story) stories.push(placed.story);
-        for (const f of placed.findings) findings.push(f);
+        const placed = placedAt(cached, chunk.start);
+        for (const d of placed.directives) into.directives.push(d);
+        if (placed.story) into.stories.push(placed.story);
+        for (const f of placed.findings) into.findings.push(f);
       }
       finished = true;
     } finally {
@@ -198,8 +199,6 @@ export class Linter {
       if (!finished) for (const kind of ['story', 'other'] as const) for (const [raw, chunk] of nextCache[kind]) this.cache[kind].set(raw, chunk);
     }
     this.cache = nextCache;
-    const kept = applyDirectives(text, findings, directives);
-    return { findings: this.withDocumentSuggestions(text, kept), stories, directives, config, principleSet: this.principleSet };
   }
 
   private withDocumentSuggestions(text: string, findings: Finding[]): Finding[] {
@@ -224,7 +223,7 @@ export class Linter {
     return { findings: [finding], stories: [], directives: [], config: mergeConfig(DEFAULT_CONFIG, settings), principleSet: this.principleSet };
   }
 
-  private activeRules(config: EngineConfig): Array<{ rule: Rule; severity: Severity; configured: boolean; options: Record<string, unknown> }> {
+  private activeRules(config: EngineConfig): ActiveRule[] {
     const active = [];
     for (const rule of this.rules) {
       const setting = config.rules[rule.name];
@@ -236,7 +235,7 @@ export class Linter {
     return active;
   }
 
-  private *checkStory(story: Story, text: string, config: EngineConfig, active: ReturnType<Linter['activeRules']>): Generator<void, Finding[], void> {
+  private *checkStory(story: Story, text: string, config: EngineConfig, active: ActiveRule[]): Generator<void, Finding[], void> {
     const findings: Finding[] = [];
     const draft = hasUnwrittenSection(story, text);
     const budget = this.ruleBudgetMs;
@@ -326,8 +325,18 @@ function skippedNotice(rule: string, story: Story, budget: number | undefined, t
 
 function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  // Split once per template into text and placeholder names (odd indices), as the /\{(\w+)\}/g
+  // replacement would find them: a full lint formats a few thousand messages from a few dozen templates.
+  const parts = templateParts.getOrCreate(template, () => template.split(/\{(\w+)\}/));
+  if (parts.length === 1) return template;
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
 }
+const templateParts = new LruCache<string, string[]>(1000);
 
 function engineFinding(message: string, span: Span): Finding {
   return { rule: FRONT_MATTER, messageId: 'invalid', message, severity: 'warning', start: span.start, end: span.end };
@@ -381,6 +390,36 @@ function shiftStory(story: Story, by: number): Story {
       body: shiftSpan(s.body, by),
     })),
   };
+}
+
+/** The chunk's story, directives and findings at `base`, made once per place and kept on the cache entry. */
+function placedAt(cached: CachedChunk, base: number): NonNullable<CachedChunk['placed']> {
+  let placed = cached.placed;
+  if (placed?.base !== base) {
+    placed = {
+      base,
+      story: cached.parsed.story && shiftStory(cached.parsed.story, base),
+      directives: cached.parsed.directives.map((d) => ({ ...d, start: d.start + base, end: d.end + base })),
+      findings: cached.findings.map((f) => shiftFinding(f, base)),
+    };
+    cached.placed = placed;
+  }
+  return placed;
+}
+
+/** The chunks up to the MAX_STORIES-th story; past it, one notice in `findings` where checking stops. */
+function capStories(text: string, chunks: Chunk[], findings: Finding[]): Chunk[] {
+  const firstStory = chunks.findIndex((c) => c.isStory);
+  if (firstStory < 0 || chunks.length - firstStory <= MAX_STORIES) return chunks;
+  const unchecked = chunks[firstStory + MAX_STORIES];
+  findings.push({
+    rule: FILE_TOO_LARGE,
+    messageId: 'tooManyStories',
+    message: `This file has ${(chunks.length - firstStory).toLocaleString('en-US')} stories; STAR Stories checks the first ${MAX_STORIES.toLocaleString('en-US')}, up to this line. Keep one or a few stories per file.`,
+    severity: 'info',
+    ...lineSpanAt(text, unchecked.start),
+  });
+  return chunks.slice(0, firstStory + MAX_STORIES);
 }
 
 /** Drops findings the document's directives turn off; also used for the bank's findings. */

@@ -1,5 +1,5 @@
 import { parser as baseParser, GFM } from '@lezer/markdown';
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { splitPrinciples } from './principles/match';
 import type { PrincipleSet } from './principles/types';
 import type { Directive, DirectiveKind, PrinciplesLine, Section, SectionKind, Span, Story } from './types';
@@ -266,17 +266,59 @@ export interface ParsedChunk {
  * moves them when an edit earlier in the document moves the chunk.
  */
 export function parseChunk(raw: string, isStory: boolean, principleSet: PrincipleSet): ParsedChunk {
-  // Lezer splits lines on \n only, and its time grows with the square of a run of spaces;
-  // these replacements keep every offset in place and the Markdown meaning the same.
+  const { text, neutralized } = lezerSafeText(raw);
+  const tree = markdown.parse(text);
+  const { blanks, directives } = walkMarkup(text, tree, neutralized);
+  const top = tree.topNode;
+  // Text before the first title that already has STAR sections is a story whose title was
+  // forgotten: lint it, rather than stay silent on the user's first draft.
+  const firstSection = isStory ? undefined : top.getChildren('ATXHeading2').find((h) => {
+    const name = headingText(text, h, { start: h.from, end: h.to });
+    return sectionKind(text.slice(name.start, name.end)) !== undefined;
+  });
+  if (!isStory && !firstSection) return { story: undefined, directives };
+
+  const prose = blankOut(text, blanks);
+  let heading: SyntaxNode | null = isStory ? top.firstChild : null;
+  while (heading && heading.name !== 'ATXHeading1') heading = heading.nextSibling;
+  const headingStart = firstSection ? firstSection.from : 0;
+  const headingLineEnd = lineEndAt(text, headingStart);
+  const titleSpan = firstSection ? { start: headingStart, end: headingStart } : headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
+  const firstBlock = heading ? heading.nextSibling : top.firstChild;
+  const { sections, principles } = readSections(text, prose, firstBlock, principleSet);
+  const story: Story = {
+    start: 0,
+    end: text.length,
+    title: text.slice(titleSpan.start, titleSpan.end),
+    heading: { start: headingStart, end: trimEndAt(text, headingLineEnd, headingStart) },
+    titleSpan,
+    principles,
+    sections,
+    prose: labelledProse(text, prose, firstBlock, sections),
+    untitled: firstSection !== undefined,
+  };
+  return { story, directives };
+}
+
+/**
+ * The chunk as Lezer is given it. Lezer splits lines on \n only, and its time grows with the
+ * square of a run of spaces, of a line's nesting and of a paragraph's links; these replacements
+ * keep every offset in place and the Markdown meaning the same. `neutralized` are the spans to
+ * blank in the prose, as the markers they replace would have been.
+ */
+function lezerSafeText(raw: string): { text: string; neutralized: Span[] } {
   const nesting = capNesting(
     defuseUnclosableHtml(
       raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n')).replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  '),
     ),
   );
   const links = capLinks(nesting.text);
-  const text = links.text;
-  const tree = markdown.parse(text);
-  const blanks: Span[] = [...nesting.neutralized, ...links.neutralized];
+  return { text: links.text, neutralized: [...nesting.neutralized, ...links.neutralized] };
+}
+
+/** What is not prose (code, HTML, comments, URLs, markup), to be blanked, and the directives in comments. */
+function walkMarkup(text: string, tree: Tree, neutralized: Span[]): { blanks: Span[]; directives: Directive[] } {
+  const blanks: Span[] = neutralized;
   const directives: Directive[] = [];
   tree.iterate({
     enter(node) {
@@ -301,24 +343,14 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
       return undefined;
     },
   });
-  const top = tree.topNode;
-  // Text before the first title that already has STAR sections is a story whose title was
-  // forgotten: lint it, rather than stay silent on the user's first draft.
-  const firstSection = isStory ? undefined : top.getChildren('ATXHeading2').find((h) => {
-    const name = headingText(text, h, { start: h.from, end: h.to });
-    return sectionKind(text.slice(name.start, name.end)) !== undefined;
-  });
-  if (!isStory && !firstSection) return { story: undefined, directives };
+  return { blanks, directives };
+}
 
-  const prose = blankOut(text, blanks);
-  let heading: SyntaxNode | null = isStory ? top.firstChild : null;
-  while (heading && heading.name !== 'ATXHeading1') heading = heading.nextSibling;
-  const headingStart = firstSection ? firstSection.from : 0;
-  const headingLineEnd = lineEndAt(text, headingStart);
-  const titleSpan = firstSection ? { start: headingStart, end: headingStart } : headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
+/** The `##` sections after the title (at most MAX_SECTIONS) and the Principles line before them. */
+function readSections(text: string, prose: string, firstBlock: SyntaxNode | null, principleSet: PrincipleSet): { sections: Section[]; principles: PrinciplesLine | undefined } {
   const sections: Section[] = [];
   let principles: PrinciplesLine | undefined;
-  for (let node = heading ? heading.nextSibling : top.firstChild; node; node = node.nextSibling) {
+  for (let node = firstBlock; node; node = node.nextSibling) {
     if ((node.name === 'ATXHeading2' || node.name === 'SetextHeading2') && sections.length < MAX_SECTIONS) {
       const nameSpan = headingText(text, node, { start: node.from, end: node.to });
       const name = text.slice(nameSpan.start, nameSpan.end);
@@ -335,27 +367,20 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
       principles = parsePrinciplesLine(prose, node.from, principleSet);
     }
   }
-  let storyProse = prose;
-  if (!sections.some((s) => s.kind !== undefined)) {
-    const labelled = labelSections(text, heading ? heading.nextSibling : top.firstChild);
-    if (labelled.some((s) => s.kind !== undefined && s.kind !== 'reflection')) {
-      sections.push(...labelled);
-      // The label is structure, not something the candidate says: no words, no findings on it.
-      storyProse = blankOut(prose, labelled.map((s) => ({ ...s.heading })));
-    }
-  }
-  const story: Story = {
-    start: 0,
-    end: text.length,
-    title: text.slice(titleSpan.start, titleSpan.end),
-    heading: { start: headingStart, end: trimEndAt(text, headingLineEnd, headingStart) },
-    titleSpan,
-    principles,
-    sections,
-    prose: storyProse,
-    untitled: firstSection !== undefined,
-  };
-  return { story, directives };
+  return { sections, principles };
+}
+
+/**
+ * A story with no STAR heading may mark its sections with labels ("**Situation:** …"): they are
+ * added to `sections`, and the prose is returned with the labels blanked (structure, not
+ * something the candidate says: no words, no findings on it).
+ */
+function labelledProse(text: string, prose: string, firstBlock: SyntaxNode | null, sections: Section[]): string {
+  if (sections.some((s) => s.kind !== undefined)) return prose;
+  const labelled = labelSections(text, firstBlock);
+  if (!labelled.some((s) => s.kind !== undefined && s.kind !== 'reflection')) return prose;
+  sections.push(...labelled);
+  return blankOut(prose, labelled.map((s) => ({ ...s.heading })));
 }
 
 /** "Situation:", "**Task**", "What I did:" or a bare "Action" opening a paragraph: a section written without "##". */

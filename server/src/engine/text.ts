@@ -1,8 +1,9 @@
 import type { Span, Story } from './types';
 import { SPOKEN_NUMBERS } from './language/lexicon';
+import { LruCache } from './lru';
 
 /** Words as a listener hears them: "p99", "3.5", "don't" and "follow-up" each count once. */
-export const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019\-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:[.,'\u2019-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string, span: Span = { start: 0, end: text.length }): number {
   // A hand-rolled scan counts exactly the matches of WORD from span.start that start before
@@ -71,7 +72,8 @@ const memos = new WeakMap<Story, Map<string, unknown>>();
 export function memoize<T>(story: Story, key: string, compute: () => T): T {
   let memo = memos.get(story);
   if (!memo) memos.set(story, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key) as T;
+  const found = memo.get(key);
+  if (found !== undefined || memo.has(key)) return found as T;
   const value = compute();
   memo.set(key, value);
   return value;
@@ -171,10 +173,29 @@ function pushParagraphSentences(text: string, start: number, end: number, out: S
     push(start + from, end);
     return;
   }
-  for (const segment of sentenceSegmenter.segment(paragraph)) {
-    push(start + segment.index, start + segment.index + segment.segment.length);
-  }
+  for (let i = 0, bounds = segmentBounds(paragraph); i < bounds.length; i += 2) out.push({ start: start + bounds[i], end: start + bounds[i + 1] });
 }
+
+/**
+ * The sentences of a paragraph as [start, end) pairs relative to it, trimmed of white space.
+ * Intl.Segmenter is the costliest step of reading prose, and typing re-reads a story whose other
+ * paragraphs have not changed: they are segmented once per text (a small LRU).
+ */
+function segmentBounds(paragraph: string): readonly number[] {
+  let bounds = segmented.get(paragraph);
+  if (bounds) return bounds;
+  bounds = [];
+  for (const segment of sentenceSegmenter.segment(paragraph)) {
+    let from = segment.index;
+    let to = from + segment.segment.length;
+    while (from < to && /\s/.test(paragraph[from])) from++;
+    while (to > from && /\s/.test(paragraph[to - 1])) to--;
+    if (to > from) bounds.push(from, to);
+  }
+  segmented.set(paragraph, bounds);
+  return bounds;
+}
+const segmented = new LruCache<string, number[]>(2000);
 
 export function hasNumber(text: string): boolean {
   return NUMBER.test(text);

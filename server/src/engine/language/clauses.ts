@@ -69,7 +69,7 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     else if (first.lower === 'am' || first.lower === 'are' || first.lower === "'m" || first.lower === "'re") tense = 'present';
     const subjectStart = subjectBefore(tokens, group.first);
     let subject: Phrase | undefined;
-    let implied = false;
+    const implied = false;
     let clauseStart = group.first;
     if (subjectStart) {
       subject = subjectStart.phrase;
@@ -474,11 +474,10 @@ export function actorOfPronoun(lower: string): Actor {
 /** Who a noun phrase names: the candidate, the candidate's team, another person or group, or a thing. */
 export function actorOfPhrase(words: Token[]): Actor {
   // The head is the last noun before "of"/"from", unless it only counts ("one of the SMEs", "most of the team").
-  let cut = words.findIndex((t) => t.lower === 'of' || t.lower === 'from' || t.lower === 'on' || t.lower === 'in');
+  const cut = words.findIndex((t) => t.lower === 'of' || t.lower === 'from' || t.lower === 'on' || t.lower === 'in');
   let head = words.slice(0, cut < 0 ? undefined : cut);
   const counting = head.length > 0 && head.every((t) => t.pos === 'num' || t.pos === 'det' || /^(?:one|some|most|all|none|each|half|many|few|several|both|either|neither|rest|majority|part|half|%)$/.test(t.lower) || t.pos === 'sym');
   if (cut >= 0 && counting) head = words.slice(cut + 1);
-  if (cut < 0) cut = words.length;
   // A possessive hands the head its owner only for the team: "our team" is the team, "the audit's thoroughness" is a thing.
   const possessive = head.findIndex((t) => t.lower === "'s");
   const owner = possessive > 0 ? head.slice(0, possessive) : [];

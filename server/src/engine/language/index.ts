@@ -5,7 +5,7 @@ import { partitionPoint } from '../search';
  * word lists in words.json; offsets are absolute document offsets.
  */
 import type { Span, Story } from '../types';
-import { memoize, proseSentences, rel } from '../text';
+import { proseSentences, rel } from '../text';
 import { clausesOf } from './clauses';
 import { numbersOf } from './numbers';
 import { tag, tokenize } from './tag';
@@ -25,10 +25,22 @@ export const LONGEST_TOLD_SPAN = 20_000;
 /** The sentences of a span of the story (a section body or any span), analysed once per story and span; none for pasted material. */
 export function sentencesOf(story: Story, span: Span): readonly Sentence[] {
   if (span.end - span.start > LONGEST_TOLD_SPAN) return [];
-  return memoize(story, `language:${span.start}:${span.end}`, () =>
-    joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start)),
-  );
+  // Asked for by nearly every rule, often per offset (sentenceAt): a number key, not a string built per call.
+  let bySpan = analysedSpans.get(story);
+  if (!bySpan) analysedSpans.set(story, (bySpan = new Map()));
+  const inRange = span.start >= 0 && span.end >= 0 && span.end < SPAN_KEY && Number.isInteger(span.start) && Number.isInteger(span.end);
+  const key: number | string = inRange ? span.start * SPAN_KEY + span.end : `${span.start}:${span.end}`;
+  let found = bySpan.get(key);
+  if (!found) {
+    found = joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start));
+    bySpan.set(key, found);
+  }
+  return found;
 }
+
+/** Per story, its analysed spans by `start * SPAN_KEY + end` (documents are at most 2,000,000 characters, below SPAN_KEY). */
+const analysedSpans = new WeakMap<Story, Map<number | string, readonly Sentence[]>>();
+const SPAN_KEY = 2 ** 22;
 
 /**
  * Analyses by sentence text, at offset 0. Typing re-lints one story, whose other sentences are
@@ -39,31 +51,50 @@ interface Entry {
   first: Sentence;
   /** Per clause: index of its first token, and of each of its verbs; built when a copy is first needed. */
   layout?: Array<{ from: number; to: number; verbs: number[]; verb: number }>;
-  /** Copies handed out by offset, reused while the sentence stays where it is (text typed after it, a sentence said twice). */
-  copies: Map<number, Sentence>;
+  /**
+   * Copies handed out, by offset: reused while the sentence stays where it is (text typed after
+   * it, the file linted again after a settings change, a sentence said in several stories).
+   */
+  copies: Map<number, Sentence> | undefined;
 }
-const analysed = new Map<string, Entry>();
+/** List items and other sentences apart, each keyed by the sentence's text itself (a slice: no concatenation to flatten and hash). */
+const analysedItems = new Map<string, Entry>();
+const analysedSentences = new Map<string, Entry>();
 const CACHE_LIMIT = 5000;
+/**
+ * Tokens held in copies, all sentences together, before the cache starts over: about 15 MB. A
+ * bound per sentence (there were eight copies each) made a sentence said at more offsets cycle
+ * through them, re-copying it at every lint; a bound on the whole keeps every copy a file needs.
+ */
+const COPIED_TOKENS_LIMIT = 200_000;
+let copiedTokens = 0;
+
+function startOver(): void {
+  analysedItems.clear();
+  analysedSentences.clear();
+  copiedTokens = 0;
+}
 
 function analyseCached(prose: string, start: number, end: number, base: number): Sentence {
   const text = prose.slice(start, end);
   if (text.length > MAX_SENTENCE) return analyse(prose, start, end, base);
-  const listItem = isListItem(prose, start, text);
-  const key = (listItem ? 'l' : 's') + text;
+  const analysed = isListItem(prose, start, text) ? analysedItems : analysedSentences;
   const at = base + start;
-  const entry = analysed.get(key);
+  const entry = analysed.get(text);
   if (!entry) {
     // First time: analysed in place, no copy.
     const sentence = analyse(prose, start, end, base);
-    if (analysed.size >= CACHE_LIMIT) analysed.clear();
-    analysed.set(key, { first: sentence, copies: new Map([[at, sentence]]) });
+    if (analysedItems.size + analysedSentences.size >= CACHE_LIMIT) startOver();
+    analysed.set(text, { first: sentence, copies: undefined });
     return sentence;
   }
-  let copy = entry.copies.get(at);
+  if (entry.first.start === at) return entry.first;
+  let copy = entry.copies?.get(at);
   if (!copy) {
     copy = shifted(entry, at - entry.first.start);
-    if (entry.copies.size >= 8) entry.copies.clear();
-    entry.copies.set(at, copy);
+    copiedTokens += copy.tokens.length + 1;
+    if (copiedTokens > COPIED_TOKENS_LIMIT) startOver();
+    else (entry.copies ??= new Map()).set(at, copy);
   }
   return copy;
 }
@@ -88,26 +119,24 @@ const moved = <T extends Span>(p: T | undefined, delta: number): T | undefined =
 function shifted(entry: Entry, delta: number): Sentence {
   const s = entry.first;
   const layout = layoutOf(entry);
-  const tokens: Token[] = new Array(s.tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = s.tokens[i];
-    tokens[i] = { start: t.start + delta, end: t.end + delta, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, form: t.form };
-  }
+  const tokens = shiftedTokens(s.tokens, delta);
   const clauses: Clause[] = new Array(s.clauses.length);
   for (let k = 0; k < clauses.length; k++) {
     const c = s.clauses[k];
     const l = layout[k];
+    const verbs: Token[] = new Array(l.verbs.length);
+    for (let v = 0; v < verbs.length; v++) verbs[v] = tokens[l.verbs[v]];
     clauses[k] = {
       start: c.start + delta,
       end: c.end + delta,
       tokens: tokens.slice(l.from, l.to),
-      subject: moved(c.subject, delta),
+      subject: c.subject && moved(c.subject, delta),
       subjectImplied: c.subjectImplied,
-      verbs: l.verbs.map((i) => tokens[i]),
+      verbs,
       verb: l.verb >= 0 ? tokens[l.verb] : undefined,
       passive: c.passive,
       stative: c.stative,
-      agent: moved(c.agent, delta),
+      agent: c.agent && moved(c.agent, delta),
       negated: c.negated,
       tense: c.tense,
       modal: c.modal,
@@ -117,8 +146,18 @@ function shifted(entry: Entry, delta: number): Sentence {
       nonFinite: c.nonFinite,
     };
   }
-  const numbers = s.numbers.map((n) => ({ ...n, start: n.start + delta, end: n.end + delta }));
+  const numbers = s.numbers.length === 0 ? [] : s.numbers.map((n) => ({ ...n, start: n.start + delta, end: n.end + delta }));
   return { start: s.start + delta, end: s.end + delta, text: s.text, tokens, clauses, numbers, fragment: s.fragment, listItem: s.listItem };
+}
+
+/** Copies of the tokens moved by `delta`, every one built by the same literal (one shape for every rule that reads them). */
+function shiftedTokens(from: readonly Token[], delta: number): Token[] {
+  const tokens: Token[] = new Array(from.length);
+  for (let i = 0; i < from.length; i++) {
+    const t = from[i];
+    tokens[i] = { start: t.start + delta, end: t.end + delta, text: t.text, lower: t.lower, lemma: t.lemma, pos: t.pos, form: t.form };
+  }
+  return tokens;
 }
 
 function isListItem(prose: string, start: number, text: string): boolean {

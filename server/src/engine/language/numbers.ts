@@ -69,40 +69,49 @@ function wordsValue(lower: string): number | undefined {
 
 const isNumberWord = (lower: string) => lower.split('-').every((p) => Object.prototype.hasOwnProperty.call(NUMBER_WORDS, p));
 
+/** Names with digits: "Q3 2024" and "FY24" are dates, "3rd" an ordinal, "2GB" a quantity, "EC2", "v2", "P0", "L6", "p99" identifiers. */
+function namedNumber(tokens: Token[], i: number): Found {
+  const w = tokens[i].lower;
+  const prev = tokens[i - 1];
+  if (/^(?:q[1-4]|h[12]|fy\s?\d{2,4})$/.test(w)) {
+    const year = tokens[i + 1] && /^(?:19|20)\d{2}$/.test(tokens[i + 1].text) ? i + 1 : i;
+    return ['date', year, undefined, undefined];
+  }
+  if (/^\d+(?:st|nd|rd|th)$/.test(w)) return ['ordinal', i, parseInt(w, 10), undefined];
+  const unit = /^(\d[\d,.]*)([a-z]+)$/.exec(w);
+  if (unit) {
+    if (MONEY_UNITS.has(unit[2]) && CURRENCY.test(prev?.text ?? '')) return ['money', i, digitsValue(w), prev!.text];
+    if (TIME_UNITS.has(unit[2]) && unit[2] !== 'ms') return ['duration', i, digitsValue(w), unit[2]];
+    return ['quantity', i, digitsValue(w), unit[2]];
+  }
+  return ['identifier', i, undefined, undefined];
+}
+
+/** A number written in digits: money, a percent, a multiplier, a year, a version, or what its unit says. */
+function digitsMention(tokens: Token[], i: number): Found | undefined {
+  const w = tokens[i].lower;
+  const prev = tokens[i - 1];
+  const value = digitsValue(w);
+  if (CURRENCY.test(prev?.text ?? '')) return withScale(tokens, i, 'money', value, prev!.text);
+  if (w.endsWith('%')) return ['percent', i, value, '%'];
+  if (w.endsWith('x')) return ['multiplier', i, value, 'x'];
+  const next = tokens[i + 1];
+  const nl = next?.lower ?? '';
+  if (nl === '%' || nl === 'percent' || nl === 'per' && tokens[i + 2]?.lower === 'cent') return ['percent', nl === 'per' ? i + 2 : i + 1, value, '%'];
+  if (nl === 'x' || nl === 'times') return ['multiplier', i + 1, value, 'x'];
+  if (/^(?:19|20)\d{2}$/.test(w) && !(next && (MEASURE_UNITS.has(nl) || TIME_UNITS.has(nl)))) return ['date', i, value, undefined];
+  if (prev && MONTHS.has(prev.text)) return ['date', i, value, undefined];
+  // "Python 3", "iOS 17": a version after a name, with no unit.
+  if (prev && prev.pos === 'propn' && /^[A-Z]/.test(prev.text) && !MONTHS.has(prev.text) && !(next && (next.pos === 'noun' || MEASURE_UNITS.has(nl)))) return ['identifier', i, value, undefined];
+  return classifyByUnit(tokens, i, value);
+}
+
 function mentionAt(tokens: Token[], i: number): Found | undefined {
   const t = tokens[i];
   const w = t.lower;
   const prev = tokens[i - 1];
-  // Names with digits: "Q3 2024" and "FY24" are dates, "3rd" an ordinal, "2GB" a quantity, "EC2", "v2", "P0", "L6", "p99" identifiers.
-  if (/\d/.test(w) && t.pos === 'propn') {
-    if (/^(?:q[1-4]|h[12]|fy\s?\d{2,4})$/.test(w)) {
-      const year = tokens[i + 1] && /^(?:19|20)\d{2}$/.test(tokens[i + 1].text) ? i + 1 : i;
-      return ['date', year, undefined, undefined];
-    }
-    if (/^\d+(?:st|nd|rd|th)$/.test(w)) return ['ordinal', i, parseInt(w, 10), undefined];
-    const unit = /^(\d[\d,.]*)([a-z]+)$/.exec(w);
-    if (unit) {
-      if (MONEY_UNITS.has(unit[2]) && CURRENCY.test(prev?.text ?? '')) return ['money', i, digitsValue(w), prev!.text];
-      if (TIME_UNITS.has(unit[2]) && unit[2] !== 'ms') return ['duration', i, digitsValue(w), unit[2]];
-      return ['quantity', i, digitsValue(w), unit[2]];
-    }
-    return ['identifier', i, undefined, undefined];
-  }
-  if (t.pos === 'num' && /^\d/.test(w)) {
-    const value = digitsValue(w);
-    if (CURRENCY.test(prev?.text ?? '')) return withScale(tokens, i, 'money', value, prev!.text);
-    if (w.endsWith('%')) return ['percent', i, value, '%'];
-    if (w.endsWith('x')) return ['multiplier', i, value, 'x'];
-    const next = tokens[i + 1];
-    const nl = next?.lower ?? '';
-    if (nl === '%' || nl === 'percent' || nl === 'per' && tokens[i + 2]?.lower === 'cent') return ['percent', nl === 'per' ? i + 2 : i + 1, value, '%'];
-    if (nl === 'x' || nl === 'times') return ['multiplier', i + 1, value, 'x'];
-    if (/^(?:19|20)\d{2}$/.test(w) && !(next && (MEASURE_UNITS.has(nl) || TIME_UNITS.has(nl)))) return ['date', i, value, undefined];
-    if (prev && MONTHS.has(prev.text)) return ['date', i, value, undefined];
-    // "Python 3", "iOS 17": a version after a name, with no unit.
-    if (prev && prev.pos === 'propn' && /^[A-Z]/.test(prev.text) && !MONTHS.has(prev.text) && !(next && (next.pos === 'noun' || MEASURE_UNITS.has(nl)))) return ['identifier', i, value, undefined];
-    return classifyByUnit(tokens, i, value);
-  }
+  if (/\d/.test(w) && t.pos === 'propn') return namedNumber(tokens, i);
+  if (t.pos === 'num' && /^\d/.test(w)) return digitsMention(tokens, i);
   if (t.pos === 'pron' && w === 'one') return ['pronoun', i, 1, undefined];
   if (APPROXIMATE_WORDS.has(w) && tokens[i + 1]?.lower === 'of') return ['approximate', i + 1, undefined, tokens[i + 2]?.lower];
   if (Object.prototype.hasOwnProperty.call(MULTIPLIER_WORDS, w) && t.pos !== 'noun') return ['multiplier', i, MULTIPLIER_WORDS[w], undefined];

@@ -150,7 +150,8 @@ function prevWord(tokens: Token[], i: number, skipAdverbs = false): Token | unde
   return undefined;
 }
 
-function contextual(tokens: Token[], i: number): void {
+/** "'s", "'d" and "to", read from the words around them; true when `tokens[i]` is one of them. */
+function contractionOrTo(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
@@ -161,7 +162,7 @@ function contextual(tokens: Token[], i: number): void {
       const hasReading = next && (next.lower === 'been' || next.form === 'participle');
       set(t, 'aux', hasReading ? 'have' : 'be', 'third');
     }
-    return;
+    return true;
   }
   if (w === "'d") {
     // "I'd shipped" is "I had"; "I'd ship" is "I would".
@@ -169,21 +170,29 @@ function contextual(tokens: Token[], i: number): void {
     if (after && after.pos === 'verb' && (after.form === 'past' || after.form === 'participle') && verbReadings(after.lower).some((r) => r.form === 'participle'))
       set(t, 'aux', 'have', 'past');
     else if (after?.lower === 'been' || after?.lower === 'better') set(t, after.lower === 'been' ? 'aux' : 'modal', after.lower === 'been' ? 'have' : 'would', after.lower === 'been' ? 'past' : undefined);
-    return;
+    return true;
   }
-  if (w === 'to') {
-    const after = nextWord(tokens, i);
-    if (after && after === next && after.pos === 'noun' && !isKnownNoun(after.lower) && !/s$/.test(after.lower)) {
-      // "to fund a team": a word the lists do not know, right after "to" and before its object, is a verb.
-      const object = tokens[i + 2];
-      if (!object || object.pos === 'det' || object.pos === 'pron' || object.pos === 'num' || object.pos === 'punct') return set(after, 'verb', after.lower, 'base');
+  if (w !== 'to') return false;
+  const after = nextWord(tokens, i);
+  if (after && after === next && after.pos === 'noun' && !isKnownNoun(after.lower) && !/s$/.test(after.lower)) {
+    // "to fund a team": a word the lists do not know, right after "to" and before its object, is a verb.
+    const object = tokens[i + 2];
+    if (!object || object.pos === 'det' || object.pos === 'pron' || object.pos === 'num' || object.pos === 'punct') {
+      set(after, 'verb', after.lower, 'base');
+      return true;
     }
-    if (!after || !(after.pos === 'verb' || after.pos === 'aux') || after.form !== 'base') set(t, 'adp');
-    else if (AMBIGUOUS.has(after) && after.form === 'base') {
-      // "to the team" vs "to help": a noun-verb after "to" reads as a verb unless a determiner came first.
-    }
-    return;
   }
+  // "to the team" vs "to help": a noun-verb after "to" reads as a verb unless a determiner came first.
+  if (!after || !(after.pos === 'verb' || after.pos === 'aux') || after.form !== 'base') set(t, 'adp');
+  return true;
+}
+
+function contextual(tokens: Token[], i: number): void {
+  if (contractionOrTo(tokens, i)) return;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const w = t.lower;
   if (w === 'that') {
     if (!next) return set(t, 'pron');
     if (next.pos === 'pron' || next.pos === 'propn' || next.lower === 'the' || next.lower === 'a' || next.lower === 'our' || next.lower === 'my') {
@@ -231,12 +240,7 @@ function disambiguate(tokens: Token[], i: number): void {
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  const asNoun = () => {
-    if (t.form === 'past' || t.form === 'participle') return set(t, 'adj', t.lower);
-    if (t.form === 'gerund') return set(t, 'noun', t.lower);
-    const lemma = t.form === 'third' && !isKnownNoun(t.lower) ? t.lower.replace(/s$/, '') : t.lower.replace(/s$/, '');
-    set(t, 'noun', t.form === 'third' ? lemma : t.lower);
-  };
+  const asNoun = () => readAsNoun(t);
   const p = prevWord(tokens, i, true);
   const pl = p?.lower;
   // "their first on-call": an ordinal between a determiner and its noun.
@@ -285,19 +289,30 @@ function disambiguate(tokens: Token[], i: number): void {
     if (next && (next.pos === 'det' || next.pos === 'pron' || next.pos === 'num' || next.lower === 'up' || next.lower === 'out' || POSSESSIVE.has(next.lower))) return;
     return asNoun();
   }
-  if (p.pos === 'verb' || p.pos === 'aux') {
-    // "helped test", "had Ana run": a bare verb after a verb; "found tests": a noun.
-    if (t.form === 'base' && next && (next.pos === 'det' || next.pos === 'pron')) return;
-    // "helped cut settlement", "let them ship": "help" and "let" take a bare verb.
-    if ((p.lemma === 'help' || p.lemma === 'let') && prev === p && verbReadings(t.lower).some((r) => r.form === 'base')) {
-      t.form = 'base';
-      return;
-    }
-    if (t.form === 'gerund') return;
-    // "the team I led shipped it": a past verb; "found updated docs": an adjective before its noun.
-    if ((t.form === 'past' || t.form === 'participle') && !(next && next.pos === 'noun')) return;
-    return asNoun();
+  if (p.pos === 'verb' || p.pos === 'aux') return afterVerb(t, p, prev, next);
+}
+
+/** The noun (or, for a participle, adjective) reading of a word that can be a noun or a verb. */
+function readAsNoun(t: Token): void {
+  if (t.form === 'past' || t.form === 'participle') return set(t, 'adj', t.lower);
+  if (t.form === 'gerund') return set(t, 'noun', t.lower);
+  const lemma = t.form === 'third' && !isKnownNoun(t.lower) ? t.lower.replace(/s$/, '') : t.lower.replace(/s$/, '');
+  set(t, 'noun', t.form === 'third' ? lemma : t.lower);
+}
+
+/** A noun-verb right after a verb `p`: a bare verb ("helped test"), a participle, or a noun ("found tests"). */
+function afterVerb(t: Token, p: Token, prev: Token | undefined, next: Token | undefined): void {
+  // "helped test", "had Ana run": a bare verb after a verb; "found tests": a noun.
+  if (t.form === 'base' && next && (next.pos === 'det' || next.pos === 'pron')) return;
+  // "helped cut settlement", "let them ship": "help" and "let" take a bare verb.
+  if ((p.lemma === 'help' || p.lemma === 'let') && prev === p && verbReadings(t.lower).some((r) => r.form === 'base')) {
+    t.form = 'base';
+    return;
   }
+  if (t.form === 'gerund') return;
+  // "the team I led shipped it": a past verb; "found updated docs": an adjective before its noun.
+  if ((t.form === 'past' || t.form === 'participle') && !(next && next.pos === 'noun')) return;
+  readAsNoun(t);
 }
 
 /** A clearly finite verb appears later in the sentence: "Support tickets fell". */

@@ -20,10 +20,20 @@ const compiled = new WeakMap<PrincipleSet, Map<Principle, CompiledBeat[]>>();
 
 /** Which beats of a principle the story shows evidence for, by the beats' cue phrases. Beats without cues are left out. */
 export function beatEvidence(story: Story, set: PrincipleSet, principle: Principle): BeatEvidence[] {
-  const spoken = memoize(story, 'spokenText', () => spokenText(story));
-  return beatsOf(set, principle)
-    .filter((b) => b.cues !== undefined)
-    .map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues!.test(text)) }));
+  // Tested once per story, set and principle: principle-beats and principle-not-shown both ask.
+  const bySet = memoize(story, 'beatEvidence', () => new WeakMap<PrincipleSet, Map<Principle, BeatEvidence[]>>());
+  let byPrinciple = bySet.get(set);
+  if (!byPrinciple) bySet.set(set, (byPrinciple = new Map()));
+  let evidence = byPrinciple.get(principle);
+  if (!evidence) {
+    const spoken = memoize(story, 'spokenText', () => spokenText(story));
+    evidence = beatsOf(set, principle)
+      .filter((b) => b.cues !== undefined)
+      .map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues!.test(text)) }));
+    byPrinciple.set(principle, evidence);
+  }
+  // A copy of the list and its entries: callers may keep or change what they are given.
+  return evidence.map((e) => ({ beat: e.beat, shown: e.shown }));
 }
 
 /**

@@ -72,6 +72,8 @@ const TEAM_SIZE = [
   new RegExp(`\\bmy\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
   new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
 ].map((re) => new RegExp(re.source.replace('(N)', `(\\d+|${NUMBER_WORD})`), re.flags));
+/** What every TEAM_SIZE match contains: "team" or a member noun. */
+const TEAM_WORD = new RegExp(`team|${TEAM_MEMBER}`, 'iu');
 
 interface Quantity {
   start: number;
@@ -179,18 +181,23 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       const i = index++;
       const text = sentence.text;
       if (text.length > LONGEST_TOLD_SENTENCE) continue;
-      const staged = STAGE.test(text);
       const at = (s: number, e: number) => ({ start: sentence.start + s, end: sentence.start + e });
-      const base = { section: section.kind!, sentence: i, staged };
+      // Whether the sentence tells a stage is read only when it states something (most sentences state nothing).
+      const base = { section: section.kind!, sentence: i, staged: false };
+      const firstMention = mentions.length;
       const clauses = sentence.parts.flatMap((p) => p.clauses);
       const layerNumbers = sentence.parts.flatMap((p) => p.numbers);
       // Goals, plans and estimates may differ from what happened; that is not a contradiction.
-      const planned = (q: Quantity) => PLAN.test(text.slice(0, q.start)) || isPlan(clauseAt(clauses, sentence.start + q.start));
-      const qs = quantities(text).filter((q) => !planned(q) && amountByLayer(layerNumbers, sentence.start + q.start));
+      // A plan word before a number is also one in the whole sentence (every plan phrase ends in a letter, and
+      // a number never follows one), so a sentence without any is not searched again before each number.
+      const mayPlan = PLAN.test(text);
+      const planAt = (offset: number) => (mayPlan && PLAN.test(text.slice(0, offset))) || isPlan(clauseAt(clauses, sentence.start + offset));
+      const qs = quantities(text).filter((q) => !planAt(q.start) && amountByLayer(layerNumbers, sentence.start + q.start));
       const inChange = changeMentions(text, qs, base, at, mentions);
       amountMentions(text, qs, inChange, base, at, mentions);
-      approximateMentions(text, (offset) => isPlan(clauseAt(clauses, sentence.start + offset)), base, at, mentions);
-      teamMentions(text, base, at, mentions);
+      approximateMentions(text, planAt, base, at, mentions);
+      teamMentions(text, mayPlan, base, at, mentions);
+      if (mentions.length > firstMention && STAGE.test(text)) for (let k = firstMention; k < mentions.length; k++) mentions[k].staged = true;
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -257,7 +264,7 @@ function amountMentions(text: string, qs: readonly Quantity[], inChange: Readonl
 /** "a dozen customers", "hundreds of tickets": a lower bound, always hedged. */
 function approximateMentions(text: string, planAt: (offset: number) => boolean, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
   for (const m of text.matchAll(APPROXIMATE)) {
-    if (PLAN.test(text.slice(0, m.index)) || planAt(m.index)) continue;
+    if (planAt(m.index)) continue;
     let end = m.index + m[0].length;
     const r = RATE_AFTER.exec(text.slice(end));
     if (r) end += r[0].length;
@@ -267,8 +274,9 @@ function approximateMentions(text: string, planAt: (offset: number) => boolean, 
 }
 
 /** "a team of five", "my 6 engineers": team sizes, unless the team changed in the sentence. */
-function teamMentions(text: string, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
-  if (!TEAM_CHANGE.test(text) && !PLAN.test(text)) {
+function teamMentions(text: string, hasPlan: boolean, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
+  // Every team-size pattern holds "team" or a member noun: most sentences are passed over with one search, not seven.
+  if (TEAM_WORD.test(text) && !TEAM_CHANGE.test(text) && !hasPlan) {
     for (const re of TEAM_SIZE) {
       for (const m of text.matchAll(re)) {
         const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];

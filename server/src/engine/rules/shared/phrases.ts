@@ -83,23 +83,32 @@ export class PhraseList {
   /** The longest phrase that starts at token i. */
   longestAt(tokens: readonly Token[], i: number): PhraseMatch | undefined {
     const t = tokens[i];
-    // Plain loops, no closure per token: this runs on every token of every story.
+    // Plain loops, no closure, array or slice per token: this runs on every token of every story.
+    // The candidate lists are tried in a fixed order (whole word, then its lemma, then prefixes),
+    // and the first of equally long matches wins.
     let best: PhraseMatch | undefined;
-    const lists = this.caseSensitive
-      ? [this.byFirst.get(t.text), this.prefixed.get(t.text.slice(0, 3)), this.shortPrefixed]
-      : [
-          this.byFirst.get(t.lower),
-          t.lemma !== t.lower ? this.byFirst.get(t.lemma) : undefined,
-          this.prefixed.get(t.lower.slice(0, 3)),
-          t.lemma.slice(0, 3) !== t.lower.slice(0, 3) ? this.prefixed.get(t.lemma.slice(0, 3)) : undefined,
-          this.shortPrefixed,
-        ];
-    for (const list of lists) {
-      if (!list) continue;
-      for (const phrase of list) {
-        const last = this.matchAt(tokens, i, phrase);
-        if (last >= 0 && (!best || last > best.last)) best = { phrase, first: i, last };
+    if (this.caseSensitive) {
+      best = this.longestIn(this.byFirst.get(t.text), tokens, i, best);
+      if (this.prefixed.size > 0) best = this.longestIn(this.prefixed.get(t.text.slice(0, 3)), tokens, i, best);
+    } else {
+      best = this.longestIn(this.byFirst.get(t.lower), tokens, i, best);
+      if (t.lemma !== t.lower) best = this.longestIn(this.byFirst.get(t.lemma), tokens, i, best);
+      if (this.prefixed.size > 0) {
+        const lower3 = t.lower.slice(0, 3);
+        const lemma3 = t.lemma.slice(0, 3);
+        best = this.longestIn(this.prefixed.get(lower3), tokens, i, best);
+        if (lemma3 !== lower3) best = this.longestIn(this.prefixed.get(lemma3), tokens, i, best);
       }
+    }
+    return this.shortPrefixed.length > 0 ? this.longestIn(this.shortPrefixed, tokens, i, best) : best;
+  }
+
+  /** `best`, or a longer match of one of `list`'s phrases at token i. */
+  private longestIn(list: readonly Phrase[] | undefined, tokens: readonly Token[], i: number, best: PhraseMatch | undefined): PhraseMatch | undefined {
+    if (!list) return best;
+    for (const phrase of list) {
+      const last = this.matchAt(tokens, i, phrase);
+      if (last >= 0 && (!best || last > best.last)) best = { phrase, first: i, last };
     }
     return best;
   }

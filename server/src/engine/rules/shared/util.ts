@@ -11,9 +11,25 @@ export interface Match {
   groups: RegExpExecArray;
 }
 
+/** Each pattern's global copy, compiled once rather than at every call (a nested search of the same pattern compiles its own). */
+const globalCopies = new WeakMap<RegExp, { re: RegExp; busy: boolean }>();
+
 /** Runs a global regex over the prose of one section; offsets are in story coordinates. */
+
 export function* matchesIn(story: Story, span: Span, pattern: RegExp): Generator<Match> {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  let copy = globalCopies.get(pattern);
+  if (!copy) globalCopies.set(pattern, (copy = { re: new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'), busy: false }));
+  const shared = !copy.busy;
+  const re = shared ? copy.re : new RegExp(pattern.source, copy.re.flags);
+  if (shared) copy.busy = true;
+  try {
+    yield* matchesWith(re, story, span);
+  } finally {
+    if (shared) copy.busy = false;
+  }
+}
+
+function* matchesWith(re: RegExp, story: Story, span: Span): Generator<Match> {
   const from = span.start - story.start;
   const to = span.end - story.start;
   re.lastIndex = from;
