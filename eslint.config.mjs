@@ -16,7 +16,9 @@ export default defineConfig(
   {
     // The build scripts are plain ES modules for Node (TypeScript files get no-undef from tsc).
     files: ['**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
   },
   {
     // A function should read top to bottom in one screen. Tests (tables, long scenarios) and the

@@ -41,18 +41,26 @@ function findingText(f: Finding): string {
   for (const s of f.suggestions ?? []) line += `\n    suggest ${fixText(s)}`;
   for (const r of f.relatedSpans ?? []) line += `\n    related ${r.start}-${r.end} ${JSON.stringify(r.message)}`;
   // Any other key a finding carries (none today) still counts.
-  const extra = Object.keys(f).filter((k) => !['rule', 'messageId', 'message', 'severity', 'start', 'end', 'fix', 'suggestions', 'relatedSpans'].includes(k) && (f as unknown as Record<string, unknown>)[k] !== undefined);
+  const extra = Object.keys(f).filter(
+    (k) =>
+      !['rule', 'messageId', 'message', 'severity', 'start', 'end', 'fix', 'suggestions', 'relatedSpans'].includes(k) &&
+      (f as unknown as Record<string, unknown>)[k] !== undefined,
+  );
   if (extra.length > 0) line += `\n    extra ${JSON.stringify(extra.map((k) => [k, (f as unknown as Record<string, unknown>)[k]]))}`;
   return line;
 }
 
 function dump(name: string, text: string, settings?: Partial<EngineConfig>, linter = new Linter(), withFixAll = true): void {
   const result = linter.lint(text, settings);
-  out.push(`## ${name} (${text.length} chars, text ${hash(text)}) stories ${hash(result.stories)} directives ${hash(result.directives)} config ${hash(result.config)}`);
+  out.push(
+    `## ${name} (${text.length} chars, text ${hash(text)}) stories ${hash(result.stories)} directives ${hash(result.directives)} config ${hash(result.config)}`,
+  );
   for (const f of result.findings) out.push(findingText(f));
   if (withFixAll) {
     const fixed = fixAll(new Linter(), text, settings);
-    out.push(`  fix-all fixed=${fixed.fixed} passes=${fixed.passes} text=${hash(fixed.text)} edits=${fixed.edits ? hash(fixed.edits) : '-'}`);
+    out.push(
+      `  fix-all fixed=${fixed.fixed} passes=${fixed.passes} text=${hash(fixed.text)} edits=${fixed.edits ? hash(fixed.edits) : '-'}`,
+    );
   }
 }
 
@@ -71,7 +79,14 @@ for (const dir of ['examples', 'test/fixtures', 'test/corpus/field']) {
   }
 }
 for (const passage of loadCorpus()) dump(`corpus ${passage.file} ${passage.id}`, storyText(passage), passage.settings);
-for (const [seed, n] of [[42, 100], [7, 10], [8, 3], [9, 1], [10, 25]] as const) dump(`bench storyFile(${seed}, ${n})`, storyFile(seed, n));
+for (const [seed, n] of [
+  [42, 100],
+  [7, 10],
+  [8, 3],
+  [9, 1],
+  [10, 25],
+] as const)
+  dump(`bench storyFile(${seed}, ${n})`, storyFile(seed, n));
 
 const runs = Number(process.env.IDENTICAL_RUNS) || 4500;
 const docs = fc.sample(anyDocument, { seed: 20261204, numRuns: runs });

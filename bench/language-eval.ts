@@ -19,7 +19,11 @@ import { HELD_OUT, LABELED, type Labeled } from './language-labeled';
 type Analyser = (text: string) => Sentence;
 
 function score(name: string, analyser: Analyser, set: Labeled[] = LABELED): void {
-  let pos = 0, posTotal = 0, actor = 0, passive = 0, verbs = 0;
+  let pos = 0,
+    posTotal = 0,
+    actor = 0,
+    passive = 0,
+    verbs = 0;
   const misses: string[] = [];
   for (const row of set) {
     const s = analyser(row.text);
@@ -32,7 +36,7 @@ function score(name: string, analyser: Analyser, set: Labeled[] = LABELED): void
     for (const [verb, [wantActor, wantPassive]] of Object.entries(row.verbs)) {
       verbs++;
       const c = s.clauses.find((x) => x.verb?.text === verb);
-      const gotActor = c ? c.subject?.actor ?? 'none' : 'missing';
+      const gotActor = c ? (c.subject?.actor ?? 'none') : 'missing';
       if (gotActor === wantActor) actor++;
       else misses.push(`actor ${verb}=${gotActor} (want ${wantActor}) in "${row.text}"`);
       if (c && c.passive === wantPassive) passive++;
@@ -79,8 +83,24 @@ if (winkHome) {
   nlp.readDoc('Warm up.');
   console.log(`wink-nlp: load ${(performance.now() - t0).toFixed(0)} ms`);
   const UD: Record<string, Pos> = {
-    NOUN: 'noun', PROPN: 'propn', VERB: 'verb', AUX: 'aux', ADJ: 'adj', ADV: 'adv', PRON: 'pron', DET: 'det', ADP: 'adp', CCONJ: 'cconj',
-    SCONJ: 'sconj', NUM: 'num', PART: 'part', PUNCT: 'punct', SYM: 'sym', X: 'other', INTJ: 'other', SPACE: 'other',
+    NOUN: 'noun',
+    PROPN: 'propn',
+    VERB: 'verb',
+    AUX: 'aux',
+    ADJ: 'adj',
+    ADV: 'adv',
+    PRON: 'pron',
+    DET: 'det',
+    ADP: 'adp',
+    CCONJ: 'cconj',
+    SCONJ: 'sconj',
+    NUM: 'num',
+    PART: 'part',
+    PUNCT: 'punct',
+    SYM: 'sym',
+    X: 'other',
+    INTJ: 'other',
+    SPACE: 'other',
   };
   // wink's tags, aligned by text onto our tokens; verb forms and lemmas stay ours, the clause logic is shared.
   const winkAnalyse: Analyser = (text) => {

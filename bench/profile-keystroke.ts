@@ -24,7 +24,11 @@ function publish() {
   index.updateOpen(doc.uri, doc.getText(), result);
   const bank = index.bank.findings(bankKey(doc.uri));
   const d = documentDiagnostics(doc, result.findings, bank);
-  return JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: doc.version, diagnostics: d } }).length;
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    method: 'textDocument/publishDiagnostics',
+    params: { uri, version: doc.version, diagnostics: d },
+  }).length;
 }
 publish();
 let inserted = false;
@@ -32,7 +36,9 @@ const n = Number(process.argv[2] ?? 300);
 const times: number[] = [];
 for (let i = 0; i < n; i++) {
   const at = doc.positionAt(middle);
-  const change = inserted ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: 'x' };
+  const change = inserted
+    ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
+    : { range: { start: at, end: at }, text: 'x' };
   inserted = !inserted;
   doc = TextDocument.update(doc, [change], doc.version + 1);
   const t0 = performance.now();

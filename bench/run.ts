@@ -75,7 +75,9 @@ async function measureAsync(fn: (i: number) => Promise<number>, runs: number, wa
 
 function record(row: Row): void {
   rows.push(row);
-  const shown = row.stat ? `${fmt(row.stat.median)} ${row.unit} (min ${fmt(row.stat.min)}, max ${fmt(row.stat.max)}, n=${row.stat.runs})` : `${fmt(row.value!)} ${row.unit}`;
+  const shown = row.stat
+    ? `${fmt(row.stat.median)} ${row.unit} (min ${fmt(row.stat.min)}, max ${fmt(row.stat.max)}, n=${row.stat.runs})`
+    : `${fmt(row.value!)} ${row.unit}`;
   const budget = row.budget === undefined ? '' : ` budget ${row.budget} ${row.unit}: ${verdict(row) ? 'met' : 'MISSED'}`;
   console.log(`  ${row.label.padEnd(58)} ${shown}${budget}${row.note ? `  [${row.note}]` : ''}`);
 }
@@ -98,8 +100,20 @@ const middle = hundred.indexOf('## Action', hundred.length >> 1) + '## Action\n'
 function engine(): void {
   console.log(`\nEngine, in process (${rules.length} rules)`);
   // 2 ms, not 1: the language layer reads who acts in every clause (docs/language.md has its cost and what it buys).
-  record({ id: 'engine.story', label: `lint one story (${countWords(oneStory)} words)`, unit: 'ms', budget: 2, stat: measure(() => new Linter().lint(oneStory), 400) });
-  record({ id: 'engine.full100', label: `full lint, 100-story file (${countWords(hundred)} words)`, unit: 'ms', budget: 40, stat: measure(() => new Linter().lint(hundred), 30, 5) });
+  record({
+    id: 'engine.story',
+    label: `lint one story (${countWords(oneStory)} words)`,
+    unit: 'ms',
+    budget: 2,
+    stat: measure(() => new Linter().lint(oneStory), 400),
+  });
+  record({
+    id: 'engine.full100',
+    label: `full lint, 100-story file (${countWords(hundred)} words)`,
+    unit: 'ms',
+    budget: 40,
+    stat: measure(() => new Linter().lint(hundred), 30, 5),
+  });
   const warm = new Linter();
   warm.lint(hundred);
   const edited = [hundred, hundred.slice(0, middle) + 'x' + hundred.slice(middle)];
@@ -125,7 +139,9 @@ function sideBySide(): void {
     record({ id: `compare.${key}.write-good`, label: `${name}: write-good`, unit: 'ms', stat: wg });
     ratios[`${key}.markdownlint`] = md.median / ours.median;
     ratios[`${key}.write-good`] = wg.median / ours.median;
-    console.log(`  → star-stories is ${ratios[`${key}.markdownlint`].toFixed(1)}× faster than markdownlint and ${ratios[`${key}.write-good`].toFixed(1)}× faster than write-good on ${name}`);
+    console.log(
+      `  → star-stories is ${ratios[`${key}.markdownlint`].toFixed(1)}× faster than markdownlint and ${ratios[`${key}.write-good`].toFixed(1)}× faster than write-good on ${name}`,
+    );
   }
 }
 
@@ -145,8 +161,14 @@ function worst(): void {
   const superlinear = sorted.filter(([, g]) => g > GROWTH * 1.5);
   ratios['worst.maxGrowth'] = sorted[0][1];
   worstGrowth = growth;
-  console.log(`  ${sorted.length} steps; largest growth ${sorted[0][1].toFixed(1)}× (${sorted[0][0]}) for ${GROWTH}× the text; linear is ${GROWTH}×, quadratic ${GROWTH * GROWTH}×`);
-  console.log(superlinear.length ? `  SUPERLINEAR: ${superlinear.map(([n, g]) => `${n} ${g.toFixed(1)}×`).join(', ')}` : '  every input grows linearly');
+  console.log(
+    `  ${sorted.length} steps; largest growth ${sorted[0][1].toFixed(1)}× (${sorted[0][0]}) for ${GROWTH}× the text; linear is ${GROWTH}×, quadratic ${GROWTH * GROWTH}×`,
+  );
+  console.log(
+    superlinear.length
+      ? `  SUPERLINEAR: ${superlinear.map(([n, g]) => `${n} ${g.toFixed(1)}×`).join(', ')}`
+      : '  every input grows linearly',
+  );
 }
 let worstGrowth: Record<string, number> = {};
 
@@ -180,16 +202,22 @@ async function server(): Promise<void> {
     label: 'didChange to publishDiagnostics, 100-story file',
     unit: 'ms',
     note: 'includes JSON-RPC both ways',
-    stat: await measureAsync(async () => {
-      const t0 = performance.now();
-      version++;
-      const at = server.positionAt(middle);
-      const change = inserted ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } : { range: { start: at, end: at }, text: 'x' };
-      inserted = !inserted;
-      await server.change(uri, version, [change]);
-      await server.diagnostics(uri, version);
-      return performance.now() - t0;
-    }, 30, 3),
+    stat: await measureAsync(
+      async () => {
+        const t0 = performance.now();
+        version++;
+        const at = server.positionAt(middle);
+        const change = inserted
+          ? { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }
+          : { range: { start: at, end: at }, text: 'x' };
+        inserted = !inserted;
+        await server.change(uri, version, [change]);
+        await server.diagnostics(uri, version);
+        return performance.now() - t0;
+      },
+      30,
+      3,
+    ),
   });
   // The same file linted from scratch through the same path: closing it drops the server's lint.
   record({
@@ -197,20 +225,26 @@ async function server(): Promise<void> {
     label: 'didOpen to publishDiagnostics, 100-story file (full lint)',
     unit: 'ms',
     note: 'includes JSON-RPC both ways',
-    stat: await measureAsync(async () => {
-      await server.close(uri);
-      const t0 = performance.now();
-      await server.open(uri, hundred);
-      await server.diagnostics(uri, 1);
-      return performance.now() - t0;
-    }, 15, 2),
+    stat: await measureAsync(
+      async () => {
+        await server.close(uri);
+        const t0 = performance.now();
+        await server.open(uri, hundred);
+        await server.diagnostics(uri, 1);
+        return performance.now() - t0;
+      },
+      15,
+      2,
+    ),
   });
   const didChange = rows.find((r) => r.id === 'server.didChange100')!.stat!;
   const didOpen = rows.find((r) => r.id === 'server.didOpen100')!.stat!;
   const full = rows.find((r) => r.id === 'engine.full100')!.stat!;
   ratios['didChange.vsDidOpen'] = didOpen.median / didChange.median;
   ratios['didChange.vsFullLint'] = full.median / didChange.median;
-  console.log(`  → in the server, edit to diagnostics is ${ratios['didChange.vsDidOpen'].toFixed(1)}× faster than the same file's full lint (open to diagnostics; done when ≥ 5×)`);
+  console.log(
+    `  → in the server, edit to diagnostics is ${ratios['didChange.vsDidOpen'].toFixed(1)}× faster than the same file's full lint (open to diagnostics; done when ≥ 5×)`,
+  );
   console.log(`  → and ${ratios['didChange.vsFullLint'].toFixed(1)}× faster than the engine's full lint in process, which has no JSON-RPC`);
   record({ id: 'server.rss100', label: 'server peak RSS with the 100-story file open', unit: 'MB', value: server.peakRssMb() });
   await server.stop();
@@ -227,16 +261,25 @@ async function bankIndex(): Promise<void> {
     id: 'bank.inProcess.cold',
     label: `in process: parse and index ${files.length} files (${expectedStories} stories)`,
     unit: 'ms',
-    stat: measure(() => {
-      const b = new Bank();
-      for (const [path, text] of files) b.update(uriOf(path), text, undefined, { lint: 'later' });
-    }, 5, 1),
+    stat: measure(
+      () => {
+        const b = new Bank();
+        for (const [path, text] of files) b.update(uriOf(path), text, undefined, { lint: 'later' });
+      },
+      5,
+      1,
+    ),
   });
   const warmBank = new Bank();
   for (const [path, text] of files) warmBank.update(uriOf(path), text);
   const t0 = performance.now();
   for (const [path, text] of files) warmBank.update(uriOf(path), text + '\n');
-  record({ id: 'bank.inProcess.allRules', label: 'in process: every file linted with every rule and indexed', unit: 'ms', value: performance.now() - t0 });
+  record({
+    id: 'bank.inProcess.allRules',
+    label: 'in process: every file linted with every rule and indexed',
+    unit: 'ms',
+    value: performance.now() - t0,
+  });
   const [changedPath, changedText] = files[500];
   record({
     id: 'bank.inProcess.oneFile',
@@ -251,8 +294,15 @@ async function bankIndex(): Promise<void> {
   const inSmall = measure((i) => smallBank.update(uriOf(changedPath), changedText.replace(/^# .*$/m, `# Renamed story ${i}`)), 50);
   record({ id: 'bank.inProcess.oneFileOf100', label: '… the same file changed in a 100-file bank', unit: 'ms', stat: inSmall });
   ratios['oneFile.bank1000vs100'] = rows.find((r) => r.id === 'bank.inProcess.oneFile')!.stat!.median / inSmall.median;
-  console.log(`  → one file changed costs ${ratios['oneFile.bank1000vs100'].toFixed(2)}× as much in the 1,000-file bank as in the 100-file one (1× when the work follows the file)`);
-  record({ id: 'bank.inProcess.snapshot', label: 'in process: bank snapshot (coverage and every summary)', unit: 'ms', stat: measure(() => warmBank.snapshot(['file:///bench']), 50) });
+  console.log(
+    `  → one file changed costs ${ratios['oneFile.bank1000vs100'].toFixed(2)}× as much in the 1,000-file bank as in the 100-file one (1× when the work follows the file)`,
+  );
+  record({
+    id: 'bank.inProcess.snapshot',
+    label: 'in process: bank snapshot (coverage and every summary)',
+    unit: 'ms',
+    stat: measure(() => warmBank.snapshot(['file:///bench']), 50),
+  });
 
   const dir = mkdtempSync(join(tmpdir(), 'star-bench-bank-'));
   for (const [path, text] of files) {
@@ -262,37 +312,72 @@ async function bankIndex(): Promise<void> {
   try {
     const scans: number[] = [];
     const lints: number[] = [];
-    const cold = await measureAsync(async () => {
-      const server = await ServerProcess.start({ folder: dir });
-      const t0 = server.initializedAt;
-      const ok = await server.bankReady((s) => s.stories.length === expectedStories);
-      const elapsed = performance.now() - t0;
-      const scan = await server.logLine(/read and parsed \d+ files in (\d+) ms/);
-      const rules = await server.logLine(/ran the rules on \d+ files in (\d+) ms/);
-      if (scan) scans.push(Number(scan[1]));
-      if (rules) lints.push(Number(rules[1]));
-      await server.stop();
-      if (!ok) throw new Error('the server does not answer starStories/bank');
-      return elapsed;
-    }, 5, 1);
-    record({ id: 'bank.cold', label: `server: from cold to every story listed`, unit: 'ms', budget: 1000, stat: cold, note: 'initialized to the first complete bank snapshot' });
+    const cold = await measureAsync(
+      async () => {
+        const server = await ServerProcess.start({ folder: dir });
+        const t0 = server.initializedAt;
+        const ok = await server.bankReady((s) => s.stories.length === expectedStories);
+        const elapsed = performance.now() - t0;
+        const scan = await server.logLine(/read and parsed \d+ files in (\d+) ms/);
+        const rules = await server.logLine(/ran the rules on \d+ files in (\d+) ms/);
+        if (scan) scans.push(Number(scan[1]));
+        if (rules) lints.push(Number(rules[1]));
+        await server.stop();
+        if (!ok) throw new Error('the server does not answer starStories/bank');
+        return elapsed;
+      },
+      5,
+      1,
+    );
+    record({
+      id: 'bank.cold',
+      label: `server: from cold to every story listed`,
+      unit: 'ms',
+      budget: 1000,
+      stat: cold,
+      note: 'initialized to the first complete bank snapshot',
+    });
     if (scans.length) record({ id: 'bank.cold.scan', label: 'server log: files read and parsed', unit: 'ms', stat: stat(scans) });
-    if (lints.length) record({ id: 'bank.cold.rules', label: 'server log: then every rule on every file, in idle slices', unit: 'ms', stat: stat(lints), note: 'problem counts fill in meanwhile' });
+    if (lints.length)
+      record({
+        id: 'bank.cold.rules',
+        label: 'server log: then every rule on every file, in idle slices',
+        unit: 'ms',
+        stat: stat(lints),
+        note: 'problem counts fill in meanwhile',
+      });
 
     const server = await ServerProcess.start({ folder: dir });
     await server.bankReady((s) => s.stories.length === expectedStories);
     await server.logLine(/ran the rules on/);
     const changedUri = pathToFileURL(join(dir, changedPath)).href;
-    const one = await measureAsync(async (i) => {
-      const title = `Renamed story ${i}`;
-      writeFileSync(join(dir, changedPath), changedText.replace(/^# .*$/m, `# ${title}`));
-      const t0 = performance.now();
-      await server.filesChanged([{ uri: changedUri, type: 2 }]);
-      await server.bankReady((s) => s.stories.some((story) => story.title === title));
-      return performance.now() - t0;
-    }, 20, 2);
-    record({ id: 'bank.oneFile', label: 'server: one file changes on disk to bank snapshot', unit: 'ms', stat: one, note: 'includes the read, JSON-RPC and the 150 ms notification delay' });
-    record({ id: 'bank.rss', label: 'server peak RSS with the 1,000-file bank', unit: 'MB', budget: 100, value: server.peakRssMb(), note: `node ${SERVER_EXEC_ARGV.join(' ')}` });
+    const one = await measureAsync(
+      async (i) => {
+        const title = `Renamed story ${i}`;
+        writeFileSync(join(dir, changedPath), changedText.replace(/^# .*$/m, `# ${title}`));
+        const t0 = performance.now();
+        await server.filesChanged([{ uri: changedUri, type: 2 }]);
+        await server.bankReady((s) => s.stories.some((story) => story.title === title));
+        return performance.now() - t0;
+      },
+      20,
+      2,
+    );
+    record({
+      id: 'bank.oneFile',
+      label: 'server: one file changes on disk to bank snapshot',
+      unit: 'ms',
+      stat: one,
+      note: 'includes the read, JSON-RPC and the 150 ms notification delay',
+    });
+    record({
+      id: 'bank.rss',
+      label: 'server peak RSS with the 1,000-file bank',
+      unit: 'MB',
+      budget: 100,
+      value: server.peakRssMb(),
+      note: `node ${SERVER_EXEC_ARGV.join(' ')}`,
+    });
     await server.stop();
   } catch (err) {
     console.log(`  skipped: ${(err as Error).message}`);
@@ -304,7 +389,13 @@ async function bankIndex(): Promise<void> {
 function packaging(): void {
   console.log('\nPackage and activation');
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'ignore' });
-  record({ id: 'vsix.size', label: 'packaged star-stories.vsix', unit: 'KB', budget: 1024, value: statSync(join(ROOT, 'star-stories.vsix')).size / 1024 });
+  record({
+    id: 'vsix.size',
+    label: 'packaged star-stories.vsix',
+    unit: 'KB',
+    budget: 1024,
+    value: statSync(join(ROOT, 'star-stories.vsix')).size / 1024,
+  });
   // Loading the client bundle is the part of activation the extension controls (activate()
   // then starts the server process without waiting for it). Each sample is a fresh Node
   // process, so nothing is warm; a stub stands in for the `vscode` module.
@@ -317,9 +408,16 @@ function packaging(): void {
     require(${JSON.stringify(join(ROOT, 'dist', 'client.js'))});
     process.stdout.write(String(performance.now() - t0));`;
   const samples: number[] = [];
-  for (let i = 0; i < Math.max(3, Math.round(10 * runsScale)); i++) samples.push(Number(execFileSync(process.execPath, ['-e', loader], { encoding: 'utf8' })));
+  for (let i = 0; i < Math.max(3, Math.round(10 * runsScale)); i++)
+    samples.push(Number(execFileSync(process.execPath, ['-e', loader], { encoding: 'utf8' })));
   const stat_ = stat(samples);
-  record({ id: 'activation.load', label: 'client bundle load, cold process (activation without VS Code)', unit: 'ms', budget: 50, stat: stat_ });
+  record({
+    id: 'activation.load',
+    label: 'client bundle load, cold process (activation without VS Code)',
+    unit: 'ms',
+    budget: 50,
+    stat: stat_,
+  });
 }
 
 async function main(): Promise<void> {
@@ -333,7 +431,10 @@ async function main(): Promise<void> {
   const missed = rows.filter((r) => !verdict(r));
   console.log(missed.length ? `\nBudgets missed: ${missed.map((r) => r.id).join(', ')}` : '\nEvery budget met.');
   const out = join(ROOT, 'bench', 'results.json');
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows, ratios, worstGrowth }, null, 2) + '\n');
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows, ratios, worstGrowth }, null, 2) + '\n',
+  );
   console.log(`Wrote ${out}`);
 }
 

@@ -51,7 +51,9 @@ export class ServerProcess {
 
   /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
   static async start(options: { folder?: string; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new ServerProcess(child, connection);
     const folder = options.folder ? pathToFileURL(options.folder).href : null;
@@ -59,7 +61,10 @@ export class ServerProcess {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: folder ? [{ uri: folder, name: 'bench' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
     });
     server.initializedAt = performance.now();
     await connection.sendNotification('initialized', {});
@@ -89,7 +94,9 @@ export class ServerProcess {
 
   async open(uri: string, text: string): Promise<void> {
     this.text = text;
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'star-markdown', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'star-markdown', version: 1, text },
+    });
   }
 
   /** Closing drops the server's lint of the document, so the next open lints it from scratch. */

@@ -58,7 +58,12 @@ const RUNS: ReadonlyArray<readonly [name: string, unit: string]> = [
 function storyWith(unit: string, length: number): string {
   const run = unit.repeat(Math.ceil(length / unit.length));
   const section = (name: string) => `## ${name}\nI decided ${run} from 100 to 40 within a month.\n`;
-  return ['# Worst input', 'Principles: Dive Deep, Have Backbone; Disagree and Commit', '', ...['Situation', 'Task', 'Action', 'Result', 'Reflection'].map(section)].join('\n');
+  return [
+    '# Worst input',
+    'Principles: Dive Deep, Have Backbone; Disagree and Commit',
+    '',
+    ...['Situation', 'Task', 'Action', 'Result', 'Reflection'].map(section),
+  ].join('\n');
 }
 
 /** Each input at each of SIZES (total characters: the run fills a fifth of it in each of five sections). */

@@ -22,7 +22,13 @@ async function main(): Promise<void> {
       await client.diagnosticsFor(uri, 60_000);
       const server = performance.now() - t1;
       const rules = [...new Set(findings.map((f) => f.rule))].join(', ');
-      console.log(input.name.padEnd(42), String(text.length).padStart(10), engine.toFixed(1).padStart(10), server.toFixed(1).padStart(10), ` ${findings.length}: ${rules}`);
+      console.log(
+        input.name.padEnd(42),
+        String(text.length).padStart(10),
+        engine.toFixed(1).padStart(10),
+        server.toFixed(1).padStart(10),
+        ` ${findings.length}: ${rules}`,
+      );
       await client.close(uri);
     }
   } finally {

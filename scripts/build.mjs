@@ -6,7 +6,18 @@ import { build } from 'esbuild';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // jsonc-parser's main (UMD) build requires its modules dynamically, which a bundle cannot follow; its ESM build bundles.
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none', define: { STAR_STORIES_VERSION: JSON.stringify(version) }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { STAR_STORIES_VERSION: JSON.stringify(version) },
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+};
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
@@ -32,6 +43,7 @@ for (const name of readdirSync(rulesDir)) {
 }
 writeFileSync(
   new URL('../dist/docs/interviews.md', import.meta.url),
-  readFileSync(new URL('../docs/interviews.md', import.meta.url), 'utf8').replace(/\]\(\.\.\/server\/src\/engine\/rules\/([a-z-]+)\/doc\.md/g, '](rules/$1.md')
+  readFileSync(new URL('../docs/interviews.md', import.meta.url), 'utf8')
+    .replace(/\]\(\.\.\/server\/src\/engine\/rules\/([a-z-]+)\/doc\.md/g, '](rules/$1.md')
     .replace(/\]\(\.\.\/server\/src\/engine\/rules\/\)/g, '](rules/)'),
 );

@@ -26,7 +26,9 @@ const selected = ALL_PROPERTIES.filter((p) => !filter || p.name.includes(filter)
 const parameters = fuzzParameters(100_000);
 let failures = 0;
 const started = Date.now();
-console.log(`Fuzzing ${selected.length} properties, ${parameters.numRuns} cases each${parameters.seed !== undefined ? `, seed ${parameters.seed}` : ''}.`);
+console.log(
+  `Fuzzing ${selected.length} properties, ${parameters.numRuns} cases each${parameters.seed !== undefined ? `, seed ${parameters.seed}` : ''}.`,
+);
 for (const { name, check } of selected) {
   const t = Date.now();
   const result = check({ ...parameters, endOnFailure: false });
@@ -37,14 +39,21 @@ for (const { name, check } of selected) {
     console.log(fc.defaultReportMessage(result));
     // The broken promise itself (an AssertionError naming it), which the report leaves out.
     console.log(`Error: ${(result.errorInstance as Error | undefined)?.message ?? result.errorInstance}`);
-    console.log(`Replay: FUZZ_SEED=${result.seed} FUZZ_PATH=${result.counterexamplePath} npm run fuzz -- ${JSON.stringify(name.split(' ').slice(0, 4).join(' '))}`);
+    console.log(
+      `Replay: FUZZ_SEED=${result.seed} FUZZ_PATH=${result.counterexamplePath} npm run fuzz -- ${JSON.stringify(name.split(' ').slice(0, 4).join(' '))}`,
+    );
   } else {
     console.log(`✔ ${name}: ${result.numRuns} cases, 0 failures (${seconds} s)`);
   }
 }
 if (!filter || 'growth'.includes(filter)) {
   const sample = new Set(['letters', 'periods', '"maybe"', '"helped"', '"significantly"', 'acronyms', 'bracketed words', 'list items']);
-  const inputs = process.env.FUZZ_GROWTH === 'all' ? allInputs() : allInputs().filter((i) => i.name.endsWith(' in one sentence') || [...sample].some((t) => STRUCTURES.some((s) => i.name === `${t} in ${s.name}`)));
+  const inputs =
+    process.env.FUZZ_GROWTH === 'all'
+      ? allInputs()
+      : allInputs().filter(
+          (i) => i.name.endsWith(' in one sentence') || [...sample].some((t) => STRUCTURES.some((s) => i.name === `${t} in ${s.name}`)),
+        );
   console.log(`Growth: ${inputs.length} inputs, 100 K → 1 M characters; the CLI's work on each 1 M one within ${CLI_BUDGET_MS} ms.`);
   for (const input of inputs) {
     const t = Date.now();
@@ -53,9 +62,13 @@ if (!filter || 'growth'.includes(filter)) {
     const seconds = ((Date.now() - t) / 1000).toFixed(1);
     if (offenders.length > 0 || cli > CLI_BUDGET_MS) {
       failures++;
-      console.log(`✖ growth of ${input.name}: ${[...offenders.map(describeGrowth), ...(cli > CLI_BUDGET_MS ? [`the CLI's work took ${Math.round(cli)} ms`] : [])].join('; ')} (${seconds} s)`);
+      console.log(
+        `✖ growth of ${input.name}: ${[...offenders.map(describeGrowth), ...(cli > CLI_BUDGET_MS ? [`the CLI's work took ${Math.round(cli)} ms`] : [])].join('; ')} (${seconds} s)`,
+      );
     } else {
-      console.log(`✔ growth of ${input.name}: lint ${Math.round(large.whole.lint)} ms, bank ${Math.round(large.whole.bank)} ms, fix-all ${Math.round(large.whole['fix-all'])} ms at 1 M (${seconds} s)`);
+      console.log(
+        `✔ growth of ${input.name}: lint ${Math.round(large.whole.lint)} ms, bank ${Math.round(large.whole.bank)} ms, fix-all ${Math.round(large.whole['fix-all'])} ms at 1 M (${seconds} s)`,
+      );
     }
   }
 }
@@ -64,7 +77,9 @@ if (!filter || 'soak'.includes(filter)) {
   const { changing, fixed } = soakBoth(SOAK_EDITS);
   const ok = changing <= fixed * SOAK_MARGIN;
   if (!ok) failures++;
-  console.log(`${ok ? '✔' : '✖'} soak: RSS after ${SOAK_EDITS} edits ${changing.toFixed(1)} MB with changing phrase lists, ${fixed.toFixed(1)} MB without (limit +${Math.round((SOAK_MARGIN - 1) * 100)}%)`);
+  console.log(
+    `${ok ? '✔' : '✖'} soak: RSS after ${SOAK_EDITS} edits ${changing.toFixed(1)} MB with changing phrase lists, ${fixed.toFixed(1)} MB without (limit +${Math.round((SOAK_MARGIN - 1) * 100)}%)`,
+  );
 }
 
 console.log(`${failures} failing propert${failures === 1 ? 'y' : 'ies'}; wall time ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -5,7 +5,16 @@
  * writes them.
  */
 import { join } from 'node:path';
-import { BEAT_FIELDS, configKeys, CONFIG_LIMITS, DEFAULT_CONFIG, PRINCIPLE_FIELDS, PRINCIPLE_SET_FIELDS, SEVERITY_SETTINGS, type ConfigKeySpec } from '../server/src/engine/config';
+import {
+  BEAT_FIELDS,
+  configKeys,
+  CONFIG_LIMITS,
+  DEFAULT_CONFIG,
+  PRINCIPLE_FIELDS,
+  PRINCIPLE_SET_FIELDS,
+  SEVERITY_SETTINGS,
+  type ConfigKeySpec,
+} from '../server/src/engine/config';
 import { ruleDocSource, rules } from '../server/src/engine/rules';
 import type { Rule, ValueSpec } from '../server/src/engine/types';
 
@@ -33,12 +42,21 @@ export function renderReadme(current: string): string {
 type Schema = Record<string, unknown>;
 
 function severitySchema(rule: Rule): Schema {
-  return { type: 'string', enum: [...SEVERITY_SETTINGS], markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under `coaching: focused`)' : ''}. See [\`${rule.name}\`](${ruleDocSource(rule.name)}).` };
+  return {
+    type: 'string',
+    enum: [...SEVERITY_SETTINGS],
+    markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`${rule.advice ? ' (a hint under `coaching: focused`)' : ''}. See [\`${rule.name}\`](${ruleDocSource(rule.name)}).`,
+  };
 }
 
 /** A list of literal phrases, bounded as `readConfig` bounds it. */
 function phrasesSchema(markdownDescription?: string, maxLength: number = CONFIG_LIMITS.phraseLength): Schema {
-  return { type: 'array', items: { type: 'string', minLength: 1, maxLength }, maxItems: CONFIG_LIMITS.listEntries, ...(markdownDescription ? { markdownDescription } : {}) };
+  return {
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength },
+    maxItems: CONFIG_LIMITS.listEntries,
+    ...(markdownDescription ? { markdownDescription } : {}),
+  };
 }
 
 function textSchema(maxLength: number): Schema {
@@ -56,7 +74,16 @@ function objectSchema(fields: Record<string, string>, types: Record<string, Sche
 }
 
 export function principleSetSchema(): Schema {
-  const beat = objectSchema(BEAT_FIELDS, { id: textSchema(CONFIG_LIMITS.phraseLength), label: textSchema(CONFIG_LIMITS.phraseLength), cues: phrasesSchema(), advice: textSchema(CONFIG_LIMITS.textLength) }, ['label']);
+  const beat = objectSchema(
+    BEAT_FIELDS,
+    {
+      id: textSchema(CONFIG_LIMITS.phraseLength),
+      label: textSchema(CONFIG_LIMITS.phraseLength),
+      cues: phrasesSchema(),
+      advice: textSchema(CONFIG_LIMITS.textLength),
+    },
+    ['label'],
+  );
   const principle = objectSchema(
     PRINCIPLE_FIELDS,
     {
@@ -72,7 +99,11 @@ export function principleSetSchema(): Schema {
   );
   return objectSchema(
     PRINCIPLE_SET_FIELDS,
-    { id: textSchema(CONFIG_LIMITS.phraseLength), name: textSchema(CONFIG_LIMITS.phraseLength), principles: { type: 'array', items: principle, minItems: 1, maxItems: CONFIG_LIMITS.listEntries } },
+    {
+      id: textSchema(CONFIG_LIMITS.phraseLength),
+      name: textSchema(CONFIG_LIMITS.phraseLength),
+      principles: { type: 'array', items: principle, minItems: 1, maxItems: CONFIG_LIMITS.listEntries },
+    },
     ['id', 'principles'],
   );
 }
@@ -81,11 +112,23 @@ export function principleSetSchema(): Schema {
 function valueSchema(spec: ValueSpec, fallback: unknown, markdownDescription: string): Schema {
   switch (spec.type) {
     case 'number':
-      return { type: spec.integer ? 'integer' : 'number', default: fallback, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}), markdownDescription };
+      return {
+        type: spec.integer ? 'integer' : 'number',
+        default: fallback,
+        ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
+        ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}),
+        markdownDescription,
+      };
     case 'phrases':
       return { ...phrasesSchema(markdownDescription), default: fallback };
     case 'choice':
-      return { type: 'string', enum: [...spec.values], markdownEnumDescriptions: [...spec.markdownDescriptions], default: fallback, markdownDescription };
+      return {
+        type: 'string',
+        enum: [...spec.values],
+        markdownEnumDescriptions: [...spec.markdownDescriptions],
+        default: fallback,
+        markdownDescription,
+      };
     case 'string':
       return { type: 'string', maxLength: CONFIG_LIMITS.phraseLength, default: fallback, markdownDescription };
     case 'boolean':
@@ -118,7 +161,10 @@ function ruleFileSchema(rule: Rule): Schema {
   const { markdownDescription, ...plain } = severity;
   return {
     markdownDescription,
-    anyOf: [plain, { type: 'array', minItems: 1, maxItems: 2, items: [plain, { type: 'object', properties: options, additionalProperties: false }] }],
+    anyOf: [
+      plain,
+      { type: 'array', minItems: 1, maxItems: 2, items: [plain, { type: 'object', properties: options, additionalProperties: false }] },
+    ],
   };
 }
 
@@ -128,13 +174,19 @@ export function renderConfigSchema(): string {
   for (const [key, spec] of configKeys(rules)) {
     properties[key] =
       spec.type === 'rules'
-        ? { type: 'object', markdownDescription: spec.markdownDescription, properties: Object.fromEntries(rules.map((r) => [r.name, ruleFileSchema(r)])), additionalProperties: false }
+        ? {
+            type: 'object',
+            markdownDescription: spec.markdownDescription,
+            properties: Object.fromEntries(rules.map((r) => [r.name, ruleFileSchema(r)])),
+            additionalProperties: false,
+          }
         : keySchema(key, spec);
   }
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'STAR Stories configuration (.star-stories.json)',
-    description: 'Settings for the STAR Stories linter, shared by the editor and the CLI. Generated by `npm run gen` from the rule registry.',
+    description:
+      'Settings for the STAR Stories linter, shared by the editor and the CLI. Generated by `npm run gen` from the rule registry.',
     type: 'object',
     properties,
     additionalProperties: false,

@@ -66,10 +66,8 @@ const SITUATION = 'One or two sentences: where, when, what was at stake.';
 const TASK = 'One or two sentences: what you personally owned and the goal you had to reach.';
 const ACTION =
   'Most of the story (about 60%): what you did, in the first person ("I", not "we"): the decision point, the data behind it, the trade-off you accepted.';
-const DECISION =
-  'Decision point: the moment you chose, the data behind the choice, and the trade-off or constraint you accepted.';
-const RESULT =
-  'The outcome in numbers: from a baseline to an outcome in a time span, and what it meant for customers or the business.';
+const DECISION = 'Decision point: the moment you chose, the data behind the choice, and the trade-off or constraint you accepted.';
+const RESULT = 'The outcome in numbers: from a baseline to an outcome in a time span, and what it meant for customers or the business.';
 const REFLECTION = 'What you now do differently, every time, because of this story (a concrete habit, not a generic lesson).';
 
 function beatPrompt(beat: Beat): string {

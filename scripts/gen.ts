@@ -14,7 +14,10 @@ import { relative } from 'node:path';
 import { DOC_TARGETS } from './gen-docs';
 import { renderSnippets, SNIPPETS_PATH } from './gen-snippets';
 
-export const GENERATED: ReadonlyArray<readonly [string, (current: string) => string]> = [...DOC_TARGETS, [SNIPPETS_PATH, () => renderSnippets()]];
+export const GENERATED: ReadonlyArray<readonly [string, (current: string) => string]> = [
+  ...DOC_TARGETS,
+  [SNIPPETS_PATH, () => renderSnippets()],
+];
 
 /** The generated files that differ from what `npm run gen` would write. */
 export function staleFiles(): string[] {

@@ -28,5 +28,9 @@ export function migrationStory(parts: MigrationParts): string {
 
 /** The longer form: `# Billing migration`, its database going out of support. */
 export function billingMigration(parts: Omit<MigrationParts, 'title' | 'situation'>): string {
-  return migrationStory({ ...parts, title: 'Billing migration', situation: 'Our billing service ran on a database that was going out of support.' });
+  return migrationStory({
+    ...parts,
+    title: 'Billing migration',
+    situation: 'Our billing service ran on a database that was going out of support.',
+  });
 }

@@ -31,6 +31,10 @@ export const BankContextKeys = {
 } as const;
 
 /** The command a story row runs: open the file with the heading at the top. */
-export function openStoryCommand(story: { uri: string; line: number; title: string }): { command: string; title: string; arguments: [string, number] } {
+export function openStoryCommand(story: { uri: string; line: number; title: string }): {
+  command: string;
+  title: string;
+  arguments: [string, number];
+} {
   return { command: BankCommands.openStory, title: `Open ${story.title}`, arguments: [story.uri, story.line] };
 }

@@ -98,7 +98,9 @@ export class BankStore {
     } catch (error) {
       if (!this.failing.has(method)) {
         this.failing.add(method);
-        this.log(`Story bank: the request ${method} failed (${error instanceof Error ? error.message : String(error)}). The story views stay empty until the server answers.`);
+        this.log(
+          `Story bank: the request ${method} failed (${error instanceof Error ? error.message : String(error)}). The story views stay empty until the server answers.`,
+        );
       }
       return undefined;
     }
@@ -127,6 +129,11 @@ export class BankStore {
 function isSnapshot(value: unknown): value is BankSnapshot {
   const v = value as Partial<BankSnapshot> | null;
   return (
-    typeof v === 'object' && v !== null && Array.isArray(v.principles) && Array.isArray(v.stories) && typeof v.principleSet === 'object' && v.principleSet !== null
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.principles) &&
+    Array.isArray(v.stories) &&
+    typeof v.principleSet === 'object' &&
+    v.principleSet !== null
   );
 }

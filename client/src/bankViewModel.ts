@@ -2,7 +2,14 @@
  * Everything the story-bank views show, computed from a BankSnapshot without the VS Code API,
  * so the labels, filters and choices are unit-tested and the view classes stay thin.
  */
-import { describeTargetOverride, formatDuration, type BankSnapshot, type CoverageStatus, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
+import {
+  describeTargetOverride,
+  formatDuration,
+  type BankSnapshot,
+  type CoverageStatus,
+  type PrincipleCoverage,
+  type StorySummary,
+} from '../../server/src/protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting

@@ -12,7 +12,14 @@ import {
   type QuickPickItem,
   type TreeView,
 } from 'vscode';
-import { CONFIG_SECTION, formatDuration, LANGUAGE_ID, type BankSnapshot, type PrincipleCoverage, type StorySummary } from '../../server/src/protocol';
+import {
+  CONFIG_SECTION,
+  formatDuration,
+  LANGUAGE_ID,
+  type BankSnapshot,
+  type PrincipleCoverage,
+  type StorySummary,
+} from '../../server/src/protocol';
 import { BankCommands, BankContextKeys } from './bankIds';
 import {
   chooseUncoveredPrinciple,
@@ -80,7 +87,10 @@ async function currentSnapshot(bank: BankStore): Promise<BankSnapshot | undefine
 }
 
 async function reportUnavailable(deps: BankCommandDeps, what: string): Promise<void> {
-  const choice = await window.showWarningMessage(`${what}: the STAR Stories server has not sent the story bank. The output has the details.`, 'Show Output');
+  const choice = await window.showWarningMessage(
+    `${what}: the STAR Stories server has not sent the story bank. The output has the details.`,
+    'Show Output',
+  );
   if (choice) deps.showOutput();
 }
 
@@ -95,7 +105,9 @@ async function newStory(deps: BankCommandDeps, preselectedIds: string[]): Promis
   const folder = await pickFolder(snapshot);
   if (folder === undefined) return;
   const template = (await deps.bank.newStoryTemplate({ principles, title })) ?? fallbackTemplate(title, principles);
-  const document = folder ? await workspace.openTextDocument(await createStoryFile(folder, title)) : await workspace.openTextDocument({ language: LANGUAGE_ID });
+  const document = folder
+    ? await workspace.openTextDocument(await createStoryFile(folder, title))
+    : await workspace.openTextDocument({ language: LANGUAGE_ID });
   const editor = await window.showTextDocument(document);
   // A snippet, so the cursor lands on the first placeholder and Tab walks the sections.
   await editor.insertSnippet(new SnippetString(template), new Position(0, 0));
@@ -157,8 +169,16 @@ async function pickPracticePrinciple(snapshot: BankSnapshot): Promise<PrincipleC
     label: '$(question) An uncovered principle, at random',
     description: `${counts.missing} missing, ${counts.thin} thin`,
   };
-  const items: PrincipleItem[] = [random, { label: 'Principles', kind: QuickPickItemKind.Separator }, ...byRank(snapshot).map(principleItem)];
-  const choice = await window.showQuickPick(items, { title: 'Practice', placeHolder: 'Which principle should the interviewer probe?', matchOnDetail: true });
+  const items: PrincipleItem[] = [
+    random,
+    { label: 'Principles', kind: QuickPickItemKind.Separator },
+    ...byRank(snapshot).map(principleItem),
+  ];
+  const choice = await window.showQuickPick(items, {
+    title: 'Practice',
+    placeHolder: 'Which principle should the interviewer probe?',
+    matchOnDetail: true,
+  });
   if (!choice) return undefined;
   return choice.principle ?? chooseUncoveredPrinciple(snapshot, Math.random);
 }
@@ -178,7 +198,13 @@ function pickPrinciples(snapshot: BankSnapshot, preselectedIds: string[]): Promi
   let order = quickPick.selectedItems.map((i) => i.label);
   return new Promise((resolve) => {
     let accepted = false;
-    quickPick.onDidChangeSelection((selected) => (order = selectionOrder(order, selected.map((i) => i.label))));
+    quickPick.onDidChangeSelection(
+      (selected) =>
+        (order = selectionOrder(
+          order,
+          selected.map((i) => i.label),
+        )),
+    );
     quickPick.onDidAccept(() => {
       accepted = true;
       resolve(order);

@@ -5,9 +5,7 @@ import { noGapsMessage, principleRows, summaryText, summaryTooltip, type Princip
 import type { BankStore } from './bankStore';
 
 export type CoverageNode =
-  | { kind: 'summary' }
-  | { kind: 'principle'; row: PrincipleRow }
-  | { kind: 'story'; principleId: string; story: StorySummary };
+  { kind: 'summary' } | { kind: 'principle'; row: PrincipleRow } | { kind: 'story'; principleId: string; story: StorySummary };
 
 /** The principles of the active set in rank order, each with its stories: where the bank is thin. */
 export class CoverageTreeProvider {

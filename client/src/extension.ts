@@ -45,11 +45,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const result = await client?.sendRequest(CheckAllRequest);
       if (!result) return;
       await commands.executeCommand('workbench.actions.view.problems');
-      void window.showInformationMessage(`Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`);
+      void window.showInformationMessage(
+        `Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`,
+      );
     }),
     commands.registerCommand(Commands.openRuleDoc, (rule: unknown) => openRuleDoc(context, rule)),
     workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, {
-      provideTextDocumentContent: async (uri) => new TextDecoder().decode(await workspace.fs.readFile(ruleDocFile(context, uri.path.replace(/^\/|\.md$/g, '')))),
+      provideTextDocumentContent: async (uri) =>
+        new TextDecoder().decode(await workspace.fs.readFile(ruleDocFile(context, uri.path.replace(/^\/|\.md$/g, '')))),
     }),
     commands.registerCommand(Commands.fixAll, () =>
       commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' }),
@@ -78,7 +81,9 @@ async function openRuleDoc(context: ExtensionContext, rule: unknown): Promise<vo
   try {
     await commands.executeCommand('markdown.showPreview', ruleDocFile(context, rule));
   } catch {
-    await window.showTextDocument(await workspace.openTextDocument(Uri.from({ scheme: RULE_DOC_SCHEME, path: `/${rule}.md` })), { preview: true });
+    await window.showTextDocument(await workspace.openTextDocument(Uri.from({ scheme: RULE_DOC_SCHEME, path: `/${rule}.md` })), {
+      preview: true,
+    });
   }
 }
 

@@ -59,7 +59,12 @@ export class BankFeatures {
     /** Where a story's target comes from when a file overrides the setting (code lens and status bar say so). */
     private readonly targetOverride: TargetOverrideLookup = () => undefined,
   ) {
-    this.index = new WorkspaceIndex(new Bank(), (affected) => this.bankChanged(affected), (m) => connection.console.warn(m), (m) => connection.console.log(m));
+    this.index = new WorkspaceIndex(
+      new Bank(),
+      (affected) => this.bankChanged(affected),
+      (m) => connection.console.warn(m),
+      (m) => connection.console.log(m),
+    );
     connection.onCodeLens((params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? codeLenses(document, lints.latest(document), this.targetOverride) : [];
@@ -68,7 +73,11 @@ export class BankFeatures {
     connection.onRequest(BankSnapshotRequest, (): BankSnapshot => this.snapshot());
     connection.onRequest(CoverageReportRequest, (): string => renderMarkdown(this.snapshot()));
     connection.onRequest(NewStoryTemplateRequest, (params: NewStoryParams | undefined): string =>
-      newStoryTemplate(this.index.bank.principleSet, Array.isArray(params?.principles) ? params.principles.filter((p) => typeof p === 'string') : [], params?.title),
+      newStoryTemplate(
+        this.index.bank.principleSet,
+        Array.isArray(params?.principles) ? params.principles.filter((p) => typeof p === 'string') : [],
+        params?.title,
+      ),
     );
     documents.onDidClose((e) => {
       this.publishedBank.delete(bankKey(e.document.uri));
@@ -106,12 +115,16 @@ export class BankFeatures {
 
   private async indexWorkspace(pullsConfiguration: boolean): Promise<void> {
     if (this.watchRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.star.md' }] }).catch(() => undefined);
+      await this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.star.md' }] })
+        .catch(() => undefined);
     }
     const folders = this.index.folderUris;
     if (pullsConfiguration && folders.length > 0) {
       try {
-        const sections = (await this.connection.workspace.getConfiguration(folders.map((scopeUri) => ({ scopeUri, section: 'files' })))) as Array<{ exclude?: unknown } | null>;
+        const sections = (await this.connection.workspace.getConfiguration(
+          folders.map((scopeUri) => ({ scopeUri, section: 'files' })),
+        )) as Array<{ exclude?: unknown } | null>;
         folders.forEach((folder, i) => this.index.setExcludes(folder, sections?.[i]?.exclude));
       } catch (err) {
         this.connection.console.warn(`Could not read files.exclude, indexing every story file: ${(err as Error).message}`);
@@ -124,13 +137,17 @@ export class BankFeatures {
     } finally {
       this.scanning = false;
     }
-    this.connection.console.log(`Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms; counting their problems in the background.`);
+    this.connection.console.log(
+      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms; counting their problems in the background.`,
+    );
   }
 
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
     const folder = this.index.folderUris[0];
-    this.index.bank.setSettings(folder ? this.lints.settingsFor(`${folder}/`) : this.lints.engineSettings, (uri) => this.lints.settingsFor(uri));
+    this.index.bank.setSettings(folder ? this.lints.settingsFor(`${folder}/`) : this.lints.engineSettings, (uri) =>
+      this.lints.settingsFor(uri),
+    );
     this.publishedBank.clear();
     this.scheduleChanged();
   }
@@ -151,7 +168,8 @@ export class BankFeatures {
   }
 
   /** The bank's stories naming a principle, for the hover. */
-  readonly storiesFor = (principle: Principle): StorySummary[] => this.index.bank.summaries().filter((s) => s.principles.includes(principle.name));
+  readonly storiesFor = (principle: Principle): StorySummary[] =>
+    this.index.bank.summaries().filter((s) => s.principles.includes(principle.name));
 
   snapshot(): BankSnapshot {
     const snapshot = this.index.bank.snapshot(this.index.folderUris);

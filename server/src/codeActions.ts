@@ -16,7 +16,12 @@ export interface CodeActionOptions {
   snippetEdits: boolean;
 }
 
-export function codeActions(document: TextDocument, params: CodeActionParams, lints: DocumentLints, options: CodeActionOptions): CodeAction[] {
+export function codeActions(
+  document: TextDocument,
+  params: CodeActionParams,
+  lints: DocumentLints,
+  options: CodeActionOptions,
+): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
@@ -73,7 +78,13 @@ function fixAllOfRule(document: TextDocument, lints: DocumentLints, rule: string
   return action ?? CodeAction.create(`No "${rule}" problems left to fix`, CodeActionKind.QuickFix);
 }
 
-function fixAllAction(document: TextDocument, lints: DocumentLints, rule: string | undefined, title: string, kind: string): CodeAction | undefined {
+function fixAllAction(
+  document: TextDocument,
+  lints: DocumentLints,
+  rule: string | undefined,
+  title: string,
+  kind: string,
+): CodeAction | undefined {
   const edits = fixAllEdits(document, lints, rule);
   if (edits.length === 0) return kind === FIX_ALL_KIND ? CodeAction.create(title, { changes: {} }, kind) : undefined;
   return CodeAction.create(title, { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }, kind);
@@ -86,7 +97,10 @@ function disableForLine(document: TextDocument, finding: Finding, diagnostic: Di
   const action = CodeAction.create(`Disable ${finding.rule} for this line`, CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.edit = versioned(document, [
-    { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- star-stories-disable-next-line ${finding.rule} -->${eolOf(document.getText())}` },
+    {
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      newText: `${indent}<!-- star-stories-disable-next-line ${finding.rule} -->${eolOf(document.getText())}`,
+    },
   ]);
   return action;
 }
@@ -100,7 +114,9 @@ function disableForFile(document: TextDocument, finding: Finding, diagnostic: Di
   action.diagnostics = [diagnostic];
   const eol = eolOf(text);
   const prefix = frontMatter && !/[\r\n]$/.test(text.slice(0, frontMatter.end)) ? eol : '';
-  action.edit = versioned(document, [{ range: { start: at, end: at }, newText: `${prefix}<!-- star-stories-disable-file ${finding.rule} -->${eol}` }]);
+  action.edit = versioned(document, [
+    { range: { start: at, end: at }, newText: `${prefix}<!-- star-stories-disable-file ${finding.rule} -->${eol}` },
+  ]);
   return action;
 }
 

@@ -11,7 +11,11 @@ export type TargetOverrideLookup = (uri: string, targetSeconds: number) => Targe
  * The layer that set `targetSeconds`, when it differs from the setting: the workspace folder's
  * `.star-stories.json` when it holds that value, else the file's front matter (the only layer above).
  */
-export function targetOverride(targetSeconds: number, settings: Partial<EngineConfig>, folder: Partial<EngineConfig> | undefined): TargetOverride | undefined {
+export function targetOverride(
+  targetSeconds: number,
+  settings: Partial<EngineConfig>,
+  folder: Partial<EngineConfig> | undefined,
+): TargetOverride | undefined {
   const settingSeconds = settings.targetSeconds ?? DEFAULT_CONFIG.targetSeconds;
   if (targetSeconds === settingSeconds) return undefined;
   return { from: folder?.targetSeconds === targetSeconds ? '.star-stories.json' : 'front matter', settingSeconds };
@@ -24,7 +28,10 @@ export function codeLenses(document: TextDocument, result: LintResult, override:
     const story = targetOverride ? { ...summary, targetOverride } : summary;
     const position = { line: story.line, character: 0 };
     // An empty command id makes the lens a label: there is nothing to run, only something to read.
-    return { range: { start: position, end: position }, command: { title: codeLensTitle(story), command: '', tooltip: codeLensTooltip(story) } };
+    return {
+      range: { start: position, end: position },
+      command: { title: codeLensTitle(story), command: '', tooltip: codeLensTooltip(story) },
+    };
   });
 }
 

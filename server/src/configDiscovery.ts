@@ -5,7 +5,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, MAX_CONFIG_FILE_LENGTH, parseConfigFile, type ConfigFileProblem, type ConfigFileResult } from './engine/configFile';
+import {
+  CONFIG_FILE_NAME,
+  MAX_CONFIG_FILE_LENGTH,
+  parseConfigFile,
+  type ConfigFileProblem,
+  type ConfigFileResult,
+} from './engine/configFile';
 import { rules } from './engine/rules';
 import type { Finding } from './engine/types';
 
@@ -17,7 +23,10 @@ export function readConfigFile(path: string): ReadResult {
     const stat = statSync(path);
     if (!stat.isFile()) return { error: `${CONFIG_FILE_NAME} is not a file.` };
     // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger file cannot be within the limit, and is never loaded.
-    if (stat.size > MAX_CONFIG_FILE_LENGTH * 3) return { error: `${CONFIG_FILE_NAME} has ${stat.size.toLocaleString('en-US')} bytes, far more than a configuration can have; it is ignored.` };
+    if (stat.size > MAX_CONFIG_FILE_LENGTH * 3)
+      return {
+        error: `${CONFIG_FILE_NAME} has ${stat.size.toLocaleString('en-US')} bytes, far more than a configuration can have; it is ignored.`,
+      };
     return { text: readFileSync(path, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -29,7 +38,11 @@ export function readConfigFile(path: string): ReadResult {
 /** Reads and parses one config file; an unreadable file is one problem, and defaults. */
 export function loadConfigFile(read: Exclude<ReadResult, undefined>): ConfigFileResult & { text: string } {
   if ('error' in read) {
-    const problem: ConfigFileProblem = { message: `${read.error} STAR Stories uses its defaults.`, span: { start: 0, end: 0 }, severity: 'error' };
+    const problem: ConfigFileProblem = {
+      message: `${read.error} STAR Stories uses its defaults.`,
+      span: { start: 0, end: 0 },
+      severity: 'error',
+    };
     return { config: {}, problems: [problem], text: '' };
   }
   return { ...parseConfigFile(read.text, rules), text: read.text };
@@ -153,6 +166,13 @@ export function configFindings(finder: ConfigFinder): Array<{ path: string; text
     .map((c) => ({
       path: c.path,
       text: c.text,
-      findings: c.problems.map((p) => ({ rule: 'config', messageId: 'invalid', message: p.message, severity: p.severity, start: p.span.start, end: p.span.end })),
+      findings: c.problems.map((p) => ({
+        rule: 'config',
+        messageId: 'invalid',
+        message: p.message,
+        severity: p.severity,
+        start: p.span.start,
+        end: p.span.end,
+      })),
     }));
 }

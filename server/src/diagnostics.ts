@@ -32,7 +32,10 @@ export function toDiagnostic(document: TextDocument, finding: Finding | BankFind
   const data: DiagnosticData = { version: document.version, rule: finding.rule, hasFix: finding.fix !== undefined };
   const related = [
     ...('related' in finding ? finding.related.map(relatedInformation) : []),
-    ...(finding.relatedSpans ?? []).map((r) => ({ location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } }, message: r.message })),
+    ...(finding.relatedSpans ?? []).map((r) => ({
+      location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } },
+      message: r.message,
+    })),
   ];
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },

@@ -1,5 +1,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Linter, lintWithActiveSet, mergeConfig, readConfig, resolvePrincipleSet, rules, type EngineConfig, type LintResult, type PrincipleSet } from './engine';
+import {
+  Linter,
+  lintWithActiveSet,
+  mergeConfig,
+  readConfig,
+  resolvePrincipleSet,
+  rules,
+  type EngineConfig,
+  type LintResult,
+  type PrincipleSet,
+} from './engine';
 import type { ServerSettings } from './protocol';
 
 interface State {
@@ -175,7 +185,11 @@ function newLinter(set: PrincipleSet): Linter {
 }
 
 /** `lintWithActiveSet` in steps. */
-function* stepsWithActiveSet(text: string, settings: Partial<EngineConfig>, current: Linter | undefined): Generator<void, { linter: Linter; result: LintResult }, void> {
+function* stepsWithActiveSet(
+  text: string,
+  settings: Partial<EngineConfig>,
+  current: Linter | undefined,
+): Generator<void, { linter: Linter; result: LintResult }, void> {
   let linter = current ?? newLinter(resolvePrincipleSet(mergeConfig(settings)).set);
   let result = yield* linter.lintSteps(text, settings);
   const { set } = resolvePrincipleSet(result.config);

@@ -19,7 +19,8 @@ import type { StorySummary } from './protocol';
 const SECTION_PURPOSE: Record<SectionKind, string> = {
   situation: 'Where and when, and what was at stake. One or two sentences: interviewers want to reach your actions quickly.',
   task: 'What you personally owned: the goal, the deadline, the constraint. One or two sentences.',
-  action: 'What **you** did, in the first person: the decision point, the data behind it, the trade-off you accepted. About 60% of the story.',
+  action:
+    'What **you** did, in the first person: the decision point, the data behind it, the trade-off you accepted. About 60% of the story.',
   result: 'The outcome in numbers: a baseline, the change and the time span, tied to customers or the business.',
   reflection: 'What you now do differently, every time; and which principle the story shows and why.',
 };
@@ -54,7 +55,10 @@ export function principleMarkdown(principle: Principle, stories?: readonly Story
 function bankLines(stories: readonly StorySummary[]): string[] {
   if (stories.length === 0) return ['**Your stories for it**: none in this workspace yet.'];
   const lines = [`**Your stories for it** (${stories.length})`];
-  for (const s of stories) lines.push(`- [${escapeMarkdown(s.title)}](${s.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${s.line + 1}) · ${escapeMarkdown(fileName(s.uri))}`);
+  for (const s of stories)
+    lines.push(
+      `- [${escapeMarkdown(s.title)}](${s.uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${s.line + 1}) · ${escapeMarkdown(fileName(s.uri))}`,
+    );
   return lines;
 }
 
@@ -68,7 +72,9 @@ function sectionMarkdown(story: Story, section: Section, result: LintResult): st
   const seconds = speakingSeconds(words, result.config.wordsPerMinute);
   const share = total > 0 ? Math.round((words / total) * 100) : 0;
   const purpose = section.kind ? SECTION_PURPOSE[section.kind] : 'Not a STAR section: its words still count toward speaking time.';
-  return [`**${section.name}**`, '', purpose, '', `${words} words · about ${formatSeconds(seconds)} spoken · ${share}% of the story`].join('\n');
+  return [`**${section.name}**`, '', purpose, '', `${words} words · about ${formatSeconds(seconds)} spoken · ${share}% of the story`].join(
+    '\n',
+  );
 }
 
 function storyMarkdown(story: Story, result: LintResult): string {
@@ -85,7 +91,11 @@ function storyMarkdown(story: Story, result: LintResult): string {
 }
 
 /** A canonical principle name written in the prose ("…which is what Ownership means to me"). */
-function principleMentionAt(text: string, offset: number, principles: readonly Principle[]): { span: Span; principle: Principle } | undefined {
+function principleMentionAt(
+  text: string,
+  offset: number,
+  principles: readonly Principle[],
+): { span: Span; principle: Principle } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;

@@ -92,7 +92,6 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-
 /** Client → server, no params: the bank as it is now. */
 export const BankSnapshotRequest = new RequestType0<BankSnapshot, void>('starStories/bank');
 

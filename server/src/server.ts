@@ -63,7 +63,9 @@ connection.onInitialize((params): InitializeResult => {
   const options = params.initializationOptions as InitializationOptions | undefined;
   if (options?.settings) logProblems(lints.setSettings(options.settings));
   // Only a command name the client chose: it ends up in a link the user clicks.
-  useRuleDocCommand(typeof options?.ruleDocCommand === 'string' && /^[\w.-]+$/.test(options.ruleDocCommand) ? options.ruleDocCommand : undefined);
+  useRuleDocCommand(
+    typeof options?.ruleDocCommand === 'string' && /^[\w.-]+$/.test(options.ruleDocCommand) ? options.ruleDocCommand : undefined,
+  );
   workspaceConfigs.setLowerSets(lints.settingsPrincipleSets);
   workspaceConfigs.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   bank.initialize(params);
@@ -85,7 +87,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   publishConfigDiagnostics();
   if (watchesFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
+      .catch(() => undefined);
   }
   if (hasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -295,7 +299,9 @@ documents.listen(
           const current = documents.get(params.textDocument.uri);
           const version = params.textDocument.version;
           if (current && typeof version === 'number' && version <= current.version) {
-            connection.console.warn(`Ignored a change to ${params.textDocument.uri} for version ${version}: the server already has version ${current.version}.`);
+            connection.console.warn(
+              `Ignored a change to ${params.textDocument.uri} for version ${version}: the server already has version ${current.version}.`,
+            );
             return;
           }
           return handler(params);

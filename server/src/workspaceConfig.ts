@@ -78,7 +78,11 @@ export class WorkspaceConfigs {
     if (path === undefined) return undefined;
     let best: FolderConfig | undefined;
     for (const entry of this.folders.values()) {
-      if (path.startsWith(entry.folder.endsWith(sep) ? entry.folder : entry.folder + sep) && (!best || entry.folder.length > best.folder.length)) best = entry;
+      if (
+        path.startsWith(entry.folder.endsWith(sep) ? entry.folder : entry.folder + sep) &&
+        (!best || entry.folder.length > best.folder.length)
+      )
+        best = entry;
     }
     return best?.config;
   }
@@ -126,7 +130,12 @@ export class WorkspaceConfigs {
 function toDiagnostic(document: TextDocument, problem: ConfigFileProblem): Diagnostic {
   return {
     range: { start: document.positionAt(problem.span.start), end: document.positionAt(problem.span.end) },
-    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+    severity:
+      problem.severity === 'error'
+        ? DiagnosticSeverity.Error
+        : problem.severity === 'warning'
+          ? DiagnosticSeverity.Warning
+          : DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: 'config',
     message: problem.message,

@@ -79,7 +79,12 @@ export class WorkspaceIndex {
 
   /** `files.exclude` of one folder: glob → true (excluded), false, or a `when` clause (not supported, ignored). */
   setExcludes(folderUri: string, exclude: unknown): void {
-    const patterns = exclude && typeof exclude === 'object' ? Object.entries(exclude as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob) : [];
+    const patterns =
+      exclude && typeof exclude === 'object'
+        ? Object.entries(exclude as Record<string, unknown>)
+            .filter(([, on]) => on === true)
+            .map(([glob]) => glob)
+        : [];
     const key = bankKey(folderUri).replace(/\/$/, '');
     if (patterns.length === 0) this.excludes.delete(key);
     else {
@@ -161,7 +166,8 @@ export class WorkspaceIndex {
       // Never a FIFO, socket or device: opening one would hold a thread of the file pool for good.
       text = decodeStory(await readRegularFile(fileURLToPath(key))).text;
     } catch (err) {
-      if (err instanceof NotRegularFileError) this.log(`Story bank: skipping ${fileURLToPath(key)}: it is ${err.kind}, not a regular file.`);
+      if (err instanceof NotRegularFileError)
+        this.log(`Story bank: skipping ${fileURLToPath(key)}: it is ${err.kind}, not a regular file.`);
       return false;
     }
     // The document may have been opened, changed or deleted while the file was read: the

@@ -46,7 +46,8 @@ export interface Passage {
 export const SKELETON = {
   title: 'Wrong delivery addresses',
   principles: 'Customer Obsession, Dive Deep',
-  situation: 'Customers reported that 4% of orders went to addresses they had already changed; support tickets about it rose from 40 to 95 a week.',
+  situation:
+    'Customers reported that 4% of orders went to addresses they had already changed; support tickets about it rose from 40 to 95 a week.',
   task: 'I owned the address service, so I prioritized the bug ahead of my roadmap to find the cause.',
   action:
     'I pulled three weeks of order logs and queried every address change by hand. I found that the mobile app cached the first saved address and ignored later edits, which no dashboard showed. ' +
@@ -75,7 +76,8 @@ export function loadCorpus(): Passage[] {
     if (!existsSync(join(ROOT, file))) continue;
     const data = loadYaml(readFileSync(join(ROOT, file), 'utf8')) ?? {};
     if (typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: expected \`weak:\` and \`strong:\` lists of passages`);
-    for (const key of Object.keys(data)) if (key !== 'weak' && key !== 'strong') throw new Error(`${file}: unknown key "${key}"; expected weak and strong`);
+    for (const key of Object.keys(data))
+      if (key !== 'weak' && key !== 'strong') throw new Error(`${file}: unknown key "${key}"; expected weak and strong`);
     const lists = data as { weak?: unknown; strong?: unknown };
     passages.push(...toPassages(lists.weak ?? [], file, false), ...toPassages(lists.strong ?? [], file, true));
   }
@@ -106,23 +108,28 @@ function toPassage(raw: unknown, file: string, index: number, strong: boolean): 
   };
   const ruleList = (key: string) => {
     const value = entry[key] ?? [];
-    if (!Array.isArray(value) || value.some((r) => typeof r !== 'string')) throw new Error(`${file} ${id}: ${key} must be a list of rule names`);
-    for (const rule of value) if (!RULE_NAMES.includes(rule)) throw new Error(`${file} ${id}: ${key} names "${rule}", which is not a registered rule`);
+    if (!Array.isArray(value) || value.some((r) => typeof r !== 'string'))
+      throw new Error(`${file} ${id}: ${key} must be a list of rule names`);
+    for (const rule of value)
+      if (!RULE_NAMES.includes(rule)) throw new Error(`${file} ${id}: ${key} names "${rule}", which is not a registered rule`);
     return value as string[];
   };
   const section = optionalString('section') as SectionKind | undefined;
   const without = optionalString('without') as SectionKind | undefined;
-  for (const kind of [section, without]) if (kind !== undefined && !SECTION_KINDS.includes(kind)) throw new Error(`${file} ${id}: unknown section "${kind}"`);
+  for (const kind of [section, without])
+    if (kind !== undefined && !SECTION_KINDS.includes(kind)) throw new Error(`${file} ${id}: unknown section "${kind}"`);
   const text = optionalString('text');
   const principles = optionalString('principles');
   if (section !== undefined && text === undefined) throw new Error(`${file} ${id}: a section passage needs text`);
-  if (text === undefined && principles === undefined && without === undefined) throw new Error(`${file} ${id}: give text, principles or without`);
+  if (text === undefined && principles === undefined && without === undefined)
+    throw new Error(`${file} ${id}: give text, principles or without`);
   if (section === undefined && text !== undefined && (principles !== undefined || without !== undefined)) {
     throw new Error(`${file} ${id}: a whole story carries its own Principles line and sections`);
   }
   const expect = ruleList('expect');
   const forbid = ruleList('forbid');
-  if (strong && (expect.length > 0 || forbid.length > 0)) throw new Error(`${file} ${id}: strong passages must trigger nothing; expect and forbid belong to weak ones`);
+  if (strong && (expect.length > 0 || forbid.length > 0))
+    throw new Error(`${file} ${id}: strong passages must trigger nothing; expect and forbid belong to weak ones`);
   if (!strong && expect.length === 0) throw new Error(`${file} ${id}: a weak passage must expect at least one rule`);
   const settings = entry.settings as Partial<EngineConfig> | undefined;
   return { id, file, section, principles, without, text, expect, forbid, settings, strong };
@@ -238,14 +245,27 @@ function registryIndex(rule: string): number {
 }
 
 export const recall = (a: { expected: number; hit: number }) => (a.expected === 0 ? 1 : a.hit / a.expected);
-export const falseAlarmRate = (r: { falseAlarms: number; quietChances: number }) => (r.quietChances === 0 ? 0 : r.falseAlarms / r.quietChances);
+export const falseAlarmRate = (r: { falseAlarms: number; quietChances: number }) =>
+  r.quietChances === 0 ? 0 : r.falseAlarms / r.quietChances;
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function renderTable(a: Accuracy): string {
   const header = ['rule', 'expected', 'hit', 'recall', 'false alarms'];
-  const body = a.rows.map((r) => [r.rule, String(r.expected), String(r.hit), percent(recall(r)), `${r.falseAlarms} (${percent(falseAlarmRate(r))})`]);
-  const overall = ['overall (implemented)', String(a.expected), String(a.hit), percent(recall(a)), `${a.falseAlarmPassages} (${percent(falseAlarmRate({ falseAlarms: a.falseAlarmPassages, quietChances: a.quietPassages }))})`];
+  const body = a.rows.map((r) => [
+    r.rule,
+    String(r.expected),
+    String(r.hit),
+    percent(recall(r)),
+    `${r.falseAlarms} (${percent(falseAlarmRate(r))})`,
+  ]);
+  const overall = [
+    'overall (implemented)',
+    String(a.expected),
+    String(a.hit),
+    percent(recall(a)),
+    `${a.falseAlarmPassages} (${percent(falseAlarmRate({ falseAlarms: a.falseAlarmPassages, quietChances: a.quietPassages }))})`,
+  ];
   const all = [header, ...body, overall];
   const widths = header.map((_, i) => Math.max(...all.map((cells) => cells[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -264,7 +284,9 @@ export function renderMisses(misses: Miss[]): string {
   return misses
     .map((m) => {
       const flagged = m.flagged ? ` on ${m.flagged.map((f) => JSON.stringify(f)).join(', ')}` : '';
-      const text = m.passage.text ?? `Principles: ${m.passage.principles ?? SKELETON.principles}${m.passage.without ? `, without ${m.passage.without}` : ''}`;
+      const text =
+        m.passage.text ??
+        `Principles: ${m.passage.principles ?? SKELETON.principles}${m.passage.without ? `, without ${m.passage.without}` : ''}`;
       return `- ${m.kind}: ${m.rule} in ${m.passage.file} ${m.passage.id}${flagged}\n    ${text.trim().replace(/\n/g, '\n    ')}`;
     })
     .join('\n');
@@ -280,7 +302,9 @@ if (require.main === module) {
   else if (args.includes('--missed')) console.log(field.renderMissed(result));
   else if (args.includes('--wrong')) {
     for (const f of result.findings.filter((x) => x.label && x.label.label !== 'TRUE')) {
-      console.log(`- ${f.label!.label} ${f.story.file} ${f.finding.rule} ${JSON.stringify(f.text)}: ${f.label!.reason}\n    ${f.finding.message}\n    ${f.context}`);
+      console.log(
+        `- ${f.label!.label} ${f.story.file} ${f.finding.rule} ${JSON.stringify(f.text)}: ${f.label!.reason}\n    ${f.finding.message}\n    ${f.context}`,
+      );
     }
   } else console.log(renderTable(measure()) + '\n\n' + field.renderField(result));
 }

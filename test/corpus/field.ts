@@ -75,10 +75,14 @@ export const KIND_RULES: Record<string, readonly string[]> = {
 export const VISIBLE: ReadonlySet<Severity> = new Set(['error', 'warning', 'info']);
 
 export function loadField(): { stories: FieldStory[]; labels: LabelEntry[] } {
-  const files = readdirSync(FIELD_DIR).filter((f) => f.endsWith('.star.md')).sort();
+  const files = readdirSync(FIELD_DIR)
+    .filter((f) => f.endsWith('.star.md'))
+    .sort();
   const described = new Map<string, FieldStory>();
   // weaknesses.yaml describes the stories the rules were tuned on; weaknesses-<set>.yaml a later set.
-  for (const list of readdirSync(FIELD_DIR).filter((f) => /^weaknesses(?:-[\w-]+)?\.yaml$/.test(f)).sort()) {
+  for (const list of readdirSync(FIELD_DIR)
+    .filter((f) => /^weaknesses(?:-[\w-]+)?\.yaml$/.test(f))
+    .sort()) {
     const set = list === 'weaknesses.yaml' ? 'tuning' : list.slice('weaknesses-'.length, -'.yaml'.length);
     const raw = loadYaml(readFileSync(join(FIELD_DIR, list), 'utf8')) as Array<Record<string, unknown>>;
     for (const entry of raw) {
@@ -90,18 +94,30 @@ export function loadField(): { stories: FieldStory[]; labels: LabelEntry[] } {
         return { kind, quote: String(w.quote ?? ''), section: String(w.section ?? 'story'), why: String(w.why ?? '') };
       });
       const quality = entry.quality as FieldStory['quality'];
-      described.set(file, { file, role: String(entry.role), level: String(entry.level), style: String(entry.style), quality, weaknesses, set });
+      described.set(file, {
+        file,
+        role: String(entry.role),
+        level: String(entry.level),
+        style: String(entry.style),
+        quality,
+        weaknesses,
+        set,
+      });
     }
   }
   const missing = files.filter((f) => !described.has(f));
   if (missing.length > 0) throw new Error(`weaknesses.yaml does not describe ${missing.join(', ')}`);
   // One file per review round or reviewer: labels-*.yaml.
   const labels: LabelEntry[] = [];
-  for (const name of readdirSync(FIELD_DIR).filter((f) => /^labels.*\.ya?ml$/.test(f)).sort()) {
+  for (const name of readdirSync(FIELD_DIR)
+    .filter((f) => /^labels.*\.ya?ml$/.test(f))
+    .sort()) {
     const entries = (loadYaml(readFileSync(join(FIELD_DIR, name), 'utf8')) as LabelEntry[] | null) ?? [];
     for (const l of entries) if (l.label) labels.push({ ...l, text: String(l.text), label: String(l.label).toUpperCase() as Label });
   }
-  for (const l of labels) if (!['TRUE', 'FALSE', 'DEBATABLE'].includes(l.label)) throw new Error(`labels.yaml: ${l.file} ${l.rule} "${l.text}" has label ${l.label}`);
+  for (const l of labels)
+    if (!['TRUE', 'FALSE', 'DEBATABLE'].includes(l.label))
+      throw new Error(`labels.yaml: ${l.file} ${l.rule} "${l.text}" has label ${l.label}`);
   return { stories: files.map((f) => described.get(f)!), labels };
 }
 
@@ -222,10 +238,12 @@ export function renderField(r: FieldResult): string {
   const info = r.findings.filter((f) => f.finding.severity === 'info');
   const byRule = new Map<string, LabelledFinding[]>();
   for (const f of r.findings) byRule.set(f.finding.rule, [...(byRule.get(f.finding.rule) ?? []), f]);
-  const rows = [...byRule.entries()].sort((a, b) => b[1].length - a[1].length).map(([rule, list]) => {
-    const p = precisionOf(list);
-    return [rule, String(list.length), String(p.right), String(p.wrong), String(p.debatable), String(p.unlabelled), pct(p.value)];
-  });
+  const rows = [...byRule.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([rule, list]) => {
+      const p = precisionOf(list);
+      return [rule, String(list.length), String(p.right), String(p.wrong), String(p.debatable), String(p.unlabelled), pct(p.value)];
+    });
   const header = ['rule', 'visible', 'TRUE', 'FALSE', 'DEBAT.', 'unlab.', 'precision'];
   const table = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...table.map((c) => c[i].length)));
@@ -244,7 +262,11 @@ export function renderField(r: FieldResult): string {
     `precision at warning and error: ${pct(ps.value)} (${ps.right} true, ${ps.wrong} false, ${ps.debatable} debatable, ${ps.unlabelled} unlabelled)`,
     `precision at info: ${pct(pi.value)} (${pi.right} true, ${pi.wrong} false, ${pi.debatable} debatable, ${pi.unlabelled} unlabelled)`,
     `weaknesses caught by a visible finding: ${caught} of ${r.weaknesses} (${pct(r.weaknesses === 0 ? 1 : caught / r.weaknesses)}); counting hints too: ${r.caughtWithHints} (${pct(r.weaknesses === 0 ? 1 : r.caughtWithHints / r.weaknesses)})`,
-    '  ' + [...byKind.entries()].sort().map(([k, [n, hit]]) => `${k} ${hit}/${n}`).join(', '),
+    '  ' +
+      [...byKind.entries()]
+        .sort()
+        .map(([k, [n, hit]]) => `${k} ${hit}/${n}`)
+        .join(', '),
     `model stories with a warning or error: ${r.models.filter((m) => m.warnings + m.errors > 0).length}; with more than one info: ${r.models.filter((m) => m.infos > 1).length}`,
     ...renderSets(r),
     '',
@@ -295,6 +317,9 @@ export function renderUnlabelled(r: FieldResult): string {
 export function renderMissed(r: FieldResult): string {
   return r.caught
     .filter((c) => !c.by)
-    .map((c) => `- ${c.story.file} [${c.weakness.kind}, ${c.weakness.section}] ${c.weakness.quote ? JSON.stringify(c.weakness.quote) + ' ' : ''}— ${c.weakness.why}`)
+    .map(
+      (c) =>
+        `- ${c.story.file} [${c.weakness.kind}, ${c.weakness.section}] ${c.weakness.quote ? JSON.stringify(c.weakness.quote) + ' ' : ''}— ${c.weakness.why}`,
+    )
     .join('\n');
 }

@@ -64,7 +64,10 @@ export const asProblems = (messages: CliMessage[]): Problem[] =>
 
 /** The contributed snippet with the prefix `star`. */
 export function starSnippet(): { prefix: string; body: string[]; name: string } {
-  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'star-markdown.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'star-markdown.json'), 'utf8')) as Record<
+    string,
+    { prefix: string; body: string[] }
+  >;
   const [name, snippet] = Object.entries(snippets).find(([, s]) => s.prefix === 'star')!;
   return { ...snippet, name };
 }
@@ -141,7 +144,9 @@ export function buildBank(dir: string): void {
 /** Puts every file of `workspace` back as in `pristine` (only those that changed, so file watchers stay quiet) and removes extra files. */
 export function restoreBank(pristine: string, workspace: string): void {
   const walk = (root: string, under = ''): string[] =>
-    readdirSync(join(root, under), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(root, join(under, e.name)) : [join(under, e.name)]));
+    readdirSync(join(root, under), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(root, join(under, e.name)) : [join(under, e.name)],
+    );
   const wanted = new Set(walk(pristine));
   for (const rel of wanted) {
     const want = readFileSync(join(pristine, rel));
@@ -157,7 +162,11 @@ export function restoreBank(pristine: string, workspace: string): void {
 }
 
 /** Polls `probe` until it returns a value; fails after `timeout` ms. Waits on state, never for a fixed time. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeout = Number(process.env.E2E_TIMEOUT_MS || 60_000)): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeout = Number(process.env.E2E_TIMEOUT_MS || 60_000),
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
     const value = await probe();

@@ -78,7 +78,7 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await workbench.screenshot('strong-story');
   });
 
-  it('a rule code opens the rule\'s page rendered in the Markdown preview, not its source file', async function () {
+  it("a rule code opens the rule's page rendered in the Markdown preview, not its source file", async function () {
     const file = 'onboarding-revamp.star.md';
     await workbench.openFile(file);
     await workbench.waitForSquiggles('error');
@@ -98,7 +98,11 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     // The rendered page: the webview shows the doc's first heading.
     const frame = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('h1', { hasText: 'unknown-principle' }).first().waitFor();
-    assert.equal(await workbench.page.locator('.tabs-container .tab[data-resource-name="unknown-principle.md"]:not(:has-text("Preview"))').count(), 0, 'the raw .md is not opened for editing');
+    assert.equal(
+      await workbench.page.locator('.tabs-container .tab[data-resource-name="unknown-principle.md"]:not(:has-text("Preview"))').count(),
+      0,
+      'the raw .md is not opened for editing',
+    );
     await workbench.screenshot('rule-doc');
   });
 
@@ -113,7 +117,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     // The status bar's tooltip says why the setting (3:00 by default) has no effect here.
     const status = workbench.page.locator('.statusbar-item', { hasText: '/ 2:30' }).first();
     await status.hover();
-    await workbench.page.locator('.workbench-hover, .monaco-hover', { hasText: 'from .star-stories.json; your setting says 3:00' }).first().waitFor();
+    await workbench.page
+      .locator('.workbench-hover, .monaco-hover', { hasText: 'from .star-stories.json; your setting says 3:00' })
+      .first()
+      .waitFor();
   });
 
   it('hovering a principle name shows its definition', async function () {
@@ -133,7 +140,11 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     const finding = cliLint(join(workspace, file)).find((m) => m.ruleId === 'unknown-principle');
     assert.ok(finding, 'the example has a misspelled principle');
     const text = original(file);
-    const lineStart = text.split('\n').slice(0, finding.line - 1).join('\n').length + 1;
+    const lineStart =
+      text
+        .split('\n')
+        .slice(0, finding.line - 1)
+        .join('\n').length + 1;
     const start = lineStart + finding.column - 1;
     const end = lineStart + finding.endColumn - 1;
     assert.equal(text.slice(start, end), 'Customer Obsesion');
@@ -169,7 +180,11 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await waitFor('the file to be saved with its fixes', () => (read(file) !== text ? true : undefined));
     await workbench.page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
     assert.equal(read(file), cliFix(text, scratch));
-    assert.deepEqual(cliLint(join(workspace, file)).filter((m) => m.fixable), [], 'nothing fixable is left');
+    assert.deepEqual(
+      cliLint(join(workspace, file)).filter((m) => m.fixable),
+      [],
+      'nothing fixable is left',
+    );
     await workbench.screenshot('fix-on-save');
   });
 
@@ -199,7 +214,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await waitFor('the draft on disk', () => (read(file) !== '' ? true : undefined));
     const saved = read(file);
     assert.equal(saved, expandSnippet(starSnippet().body));
-    assert.match(saved, /^# .+\nPrinciples: Customer Obsession\n\n## Situation\n[^\n]+\n\n## Task\n[^\n]+\n\n## Action\n[^\n]+\n\n## Result\n/);
+    assert.match(
+      saved,
+      /^# .+\nPrinciples: Customer Obsession\n\n## Situation\n[^\n]+\n\n## Task\n[^\n]+\n\n## Action\n[^\n]+\n\n## Result\n/,
+    );
   });
 
   it('killing the language server brings it back, with diagnostics for new text', async function () {
@@ -215,7 +233,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     });
 
     // New text only a live server can lint: a hypothetical at the start of the Action.
-    const action = original(file).split('\n').findIndex((l) => l === '## Action') + 2;
+    const action =
+      original(file)
+        .split('\n')
+        .findIndex((l) => l === '## Action') + 2;
     await workbench.goTo(action, 1);
     const added = 'I would call every customer myself. ';
     await workbench.page.keyboard.type(added);
@@ -224,7 +245,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     const edited = join(scratch, 'edited.star.md');
     writeFileSync(edited, lines.join('\n'));
     const expected = asProblems(cliLint(edited));
-    assert.ok(expected.some((p) => p.rule === 'hypothetical' && p.line === action), 'the added sentence is a hypothetical');
+    assert.ok(
+      expected.some((p) => p.rule === 'hypothetical' && p.line === action),
+      'the added sentence is a hypothetical',
+    );
     const problems = await workbench.problems(file, expected.length);
     assert.deepEqual(problems, expected);
     await workbench.screenshot('server-restart');
@@ -257,7 +281,9 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     const container = manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === view!.container);
     if (container) await workbench.page.locator(`.activitybar .action-item a[aria-label^="${container.title}"]`).first().click();
     else await workbench.runCommand(`View: Focus on ${view!.name} View`);
-    const pane = workbench.page.locator('.pane', { has: workbench.page.locator('.pane-header', { hasText: new RegExp(view!.name, 'i') }) }).first();
+    const pane = workbench.page
+      .locator('.pane', { has: workbench.page.locator('.pane-header', { hasText: new RegExp(view!.name, 'i') }) })
+      .first();
     const rows = pane.locator('.monaco-list-row');
     await rows.first().waitFor();
 
@@ -279,7 +305,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await storyRow.click();
     const fileName = stories[0].file.split('/').pop()!;
     await workbench.page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
-    await workbench.page.locator('.statusbar-item', { hasText: `Ln ${stories[0].line},` }).first().waitFor();
+    await workbench.page
+      .locator('.statusbar-item', { hasText: `Ln ${stories[0].line},` })
+      .first()
+      .waitFor();
     await workbench.screenshot('coverage');
   });
 
@@ -291,7 +320,8 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
       await found.waitFor();
       return (await found.innerText()).replace(/\s+/g, ' ');
     };
-    const shows = (pattern: RegExp, what: string) => waitFor(`the ${principle} row to show ${what}`, async () => (pattern.test(await row()) ? true : undefined));
+    const shows = (pattern: RegExp, what: string) =>
+      waitFor(`the ${principle} row to show ${what}`, async () => (pattern.test(await row()) ? true : undefined));
 
     await workbench.runCommand('View: Show STAR Stories');
     await shows(/missing$/, 'missing');
@@ -305,7 +335,9 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await shows(/missing$/, 'missing again once the edit is reverted');
 
     // Files created, renamed and deleted on disk (as git or another editor would).
-    const story = readFileSync(join(workspace, 'checkout-latency.star.md'), 'utf8').replace(/^Principles: .*$/m, `Principles: ${principle}`).replace(/^# .*$/m, '# Approval steps cut');
+    const story = readFileSync(join(workspace, 'checkout-latency.star.md'), 'utf8')
+      .replace(/^Principles: .*$/m, `Principles: ${principle}`)
+      .replace(/^# .*$/m, '# Approval steps cut');
     writeFileSync(join(workspace, 'drafts', 'approval.star.md'), story);
     await shows(/(?<!\d)1 story/, '1 story after a file is created');
     renameSync(join(workspace, 'drafts', 'approval.star.md'), join(workspace, 'drafts', 'approval-steps.star.md'));
@@ -345,7 +377,9 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     assert.match(saved, new RegExp(`^Principles: ${principle}$`, 'm'));
     for (const section of ['Situation', 'Task', 'Action', 'Result']) assert.match(saved, new RegExp(`^## ${section}$`, 'm'));
     await row.waitFor();
-    await waitFor(`the ${principle} row to count the new story`, async () => (/(?<!\d)1 story/.test(await row.innerText()) ? true : undefined));
+    await waitFor(`the ${principle} row to count the new story`, async () =>
+      /(?<!\d)1 story/.test(await row.innerText()) ? true : undefined,
+    );
     await workbench.screenshot('new-story');
   });
 });

@@ -58,7 +58,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-
 export class Workbench {
   private constructor(
     readonly page: Page,
@@ -76,23 +75,31 @@ export class Workbench {
     writeFileSync(join(dataDir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
     const port = await freePort();
     const log: string[] = [];
-    const codeServer = spawn('bash', [join(ROOT, 'scripts', 'code-server.sh'), '--vsix', VSIX, '--data-dir', dataDir, '--port', String(port), workspace], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const codeServer = spawn(
+      'bash',
+      [join(ROOT, 'scripts', 'code-server.sh'), '--vsix', VSIX, '--data-dir', dataDir, '--port', String(port), workspace],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const keep = (chunk: Buffer) => log.push(chunk.toString());
     codeServer.stdout!.on('data', keep);
     codeServer.stderr!.on('data', keep);
     const origin = `http://127.0.0.1:${port}`;
     try {
-      await waitFor(`code-server at ${origin} (log:\n${log.join('')})`, async () => {
-        if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}:\n${log.join('')}`);
-        try {
-          const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
-          return res.ok ? true : undefined;
-        } catch {
-          return undefined;
-        }
-      }, 3 * TIMEOUT);
+      await waitFor(
+        `code-server at ${origin} (log:\n${log.join('')})`,
+        async () => {
+          if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}:\n${log.join('')}`);
+          try {
+            const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
+            return res.ok ? true : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+        3 * TIMEOUT,
+      );
     } catch (e) {
       codeServer.kill('SIGTERM');
       throw e;
@@ -101,7 +108,14 @@ export class Workbench {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     // Offline: nothing but the local workbench may be contacted.
@@ -131,7 +145,12 @@ export class Workbench {
   }
 
   /** The manifest of the installed extension, as packaged in the .vsix. */
-  installedManifest(): { contributes?: { views?: Record<string, Array<{ id: string; name: string }>>; viewsContainers?: Record<string, Array<{ id: string; title: string }>> } } {
+  installedManifest(): {
+    contributes?: {
+      views?: Record<string, Array<{ id: string; name: string }>>;
+      viewsContainers?: Record<string, Array<{ id: string; title: string }>>;
+    };
+  } {
     const dir = readdirSync(this.extensionsDir).find((d) => d.startsWith('star-stories.star-stories-'));
     if (!dir) throw new Error(`star-stories is not installed in ${this.extensionsDir}`);
     return JSON.parse(readFileSync(join(this.extensionsDir, dir, 'package.json'), 'utf8'));
@@ -183,7 +202,9 @@ export class Workbench {
     const row = this.quickInput.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: title }) }).first();
     await row.waitFor();
     await waitFor(`"${title}" to be the first match`, async () =>
-      ((await this.quickInput.locator('.monaco-list-row.focused .label-name').first().textContent()) ?? '').trim() === title ? true : undefined,
+      ((await this.quickInput.locator('.monaco-list-row.focused .label-name').first().textContent()) ?? '').trim() === title
+        ? true
+        : undefined,
     );
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
@@ -205,17 +226,24 @@ export class Workbench {
           description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
         })),
       );
-      const hit = found.find((r) => r.name === name && (dir ? r.description === dir || r.description.endsWith(`/${dir}`) : r.description === ''));
+      const hit = found.find(
+        (r) => r.name === name && (dir ? r.description === dir || r.description.endsWith(`/${dir}`) : r.description === ''),
+      );
       return hit?.index;
     });
     // Move the selection with the keyboard: the list re-renders while results stream in, and a
     // clicked row can be replaced under the mouse. Separator rows are skipped by the arrows.
-    const isHit = (row: { name: string; description: string }) => row.name === name && (dir ? row.description === dir || row.description.endsWith(`/${dir}`) : row.description === '');
+    const isHit = (row: { name: string; description: string }) =>
+      row.name === name && (dir ? row.description === dir || row.description.endsWith(`/${dir}`) : row.description === '');
     for (let i = 0; ; i++) {
-      const focused = await this.quickInput.locator('.monaco-list-row.focused').first().evaluate((el) => ({
-        name: el.querySelector('.label-name')?.textContent?.trim() ?? '',
-        description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
-      })).catch(() => ({ name: '', description: '' }));
+      const focused = await this.quickInput
+        .locator('.monaco-list-row.focused')
+        .first()
+        .evaluate((el) => ({
+          name: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+          description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+        }))
+        .catch(() => ({ name: '', description: '' }));
       if (isHit(focused)) break;
       assert.ok(i < 30, `could not select ${relPath} in Quick Open (row ${index})`);
       await this.page.keyboard.press('ArrowDown');
@@ -225,7 +253,10 @@ export class Workbench {
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
     await this.editor.locator('.view-line').first().waitFor();
     // Focus the text on its first line (the code lens above it takes clicks), cursor at the start.
-    await this.editor.locator('.view-line').first().click({ position: { x: 2, y: 2 } });
+    await this.editor
+      .locator('.view-line')
+      .first()
+      .click({ position: { x: 2, y: 2 } });
     await this.page.keyboard.press('Control+Home');
   }
 
@@ -240,7 +271,10 @@ export class Workbench {
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden' });
-    await this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
+    await this.page
+      .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+      .first()
+      .waitFor();
   }
 
   /** Waits until the editor shows squiggles of this severity (`error`, `warning`, `info`). */
@@ -326,7 +360,13 @@ export class Workbench {
     const labels = (await rows.allInnerTexts()).map((t) => t.trim());
     if (!labels.some((l) => l.startsWith(label))) throw new Error(`"${label}" is not in the light bulb menu: ${JSON.stringify(labels)}`);
     for (let i = 0; i <= labels.length; i++) {
-      const focused = ((await widget.locator('.monaco-list-row.action.focused').first().textContent().catch(() => '')) ?? '').trim();
+      const focused = (
+        (await widget
+          .locator('.monaco-list-row.action.focused')
+          .first()
+          .textContent()
+          .catch(() => '')) ?? ''
+      ).trim();
       if (focused.startsWith(label)) {
         await this.page.keyboard.press('Enter');
         await widget.waitFor({ state: 'hidden' });
@@ -351,11 +391,17 @@ export class Workbench {
     const rows = new Map<number, { aria: string; text: string }>();
     let ours: number;
     await list.hover();
-    for (let stale = 0; stale < 3; ) {
+    for (let stale = 0; stale < 3;) {
       const before = rows.size;
-      const visible = await panel.locator('.monaco-list-row').evaluateAll((els) =>
-        els.map((el) => ({ index: Number(el.getAttribute('data-index')), aria: el.getAttribute('aria-label') ?? '', text: (el as HTMLElement).innerText })),
-      );
+      const visible = await panel
+        .locator('.monaco-list-row')
+        .evaluateAll((els) =>
+          els.map((el) => ({
+            index: Number(el.getAttribute('data-index')),
+            aria: el.getAttribute('aria-label') ?? '',
+            text: (el as HTMLElement).innerText,
+          })),
+        );
       for (const row of visible) rows.set(row.index, row);
       ours = problemsOf([...rows.entries()], fileName).length;
       if (ours >= expectedCount) break;
@@ -425,5 +471,3 @@ function parseProblemRow(aria: string, text: string): Problem | undefined {
   const source = parts.indexOf('star-stories');
   return { severity: m[1].toLowerCase(), message: m[2], rule: parts[source + 1] ?? '', line: Number(m[3]), column: Number(m[4]) };
 }
-
-

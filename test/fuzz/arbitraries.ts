@@ -23,12 +23,20 @@ export function fuzzRuns(defaultRuns: number): number {
 export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
   const seed = Number(process.env.FUZZ_SEED);
   const path = process.env.FUZZ_PATH;
-  return { numRuns: fuzzRuns(defaultRuns), ...(Number.isInteger(seed) ? { seed } : {}), ...(Number.isInteger(seed) && path ? { path } : {}) };
+  return {
+    numRuns: fuzzRuns(defaultRuns),
+    ...(Number.isInteger(seed) ? { seed } : {}),
+    ...(Number.isInteger(seed) && path ? { path } : {}),
+  };
 }
 
 function storyFiles(): string[] {
   const dirs = [join(ROOT, 'examples'), join(ROOT, 'test', 'fixtures')];
-  return dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.star.md')).map((f) => join(dir, f)));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.star.md'))
+      .map((f) => join(dir, f)),
+  );
 }
 
 /** Every example and fixture story, as written. */
@@ -38,28 +46,164 @@ const CORPUS_LINES: readonly string[] = [...new Set(CORPUS.flatMap((t) => t.spli
 
 /** Markdown and file-format syntax that changes how the rest of a story is read. */
 export const SYNTAX: readonly string[] = [
-  '# ', '## ', '### ', '#', '##', '# Title', '## Situation', '## Task', '## Action', '## Actions', '## Result', '## Outcome',
-  '## Reflection', '## Lessons learned', 'Situation\n---------', 'Principles: ', 'Principles: CO, DD', 'Principles: Have Backbone; Disagree and Commit',
-  'Principles: Customer Obsesion, Ownersip', '**Principles:** Ownership', '```', '```ts', '~~~', '    code block', '`code`', '``', '<!--', '-->',
-  '<!-- star-stories-disable -->', '<!-- star-stories-enable -->', '<!-- star-stories-disable we-over-i weak-verb -->',
-  '<!-- star-stories-disable-next-line -->', '<!-- star-stories-disable-next-line hypothetical -->', '<!-- star-stories-disable-file -->',
-  '<!-- star-stories-disable-file too-long -->', '<!-- expect: we-over-i -->', '---', '...', '**', '*', '_', '__', '~~', '[', ']', '(', ')',
-  '[link](https://example.com/a_b)', '<https://example.com>', '![img](x.png)', '[ref]: https://example.com "title"', '> ', '- ', '* ', '1. ', '1) ',
-  '- [ ] ', '- [x] ', '| a | b |', '|---|---|', '\\', '\\*', '<div>', '</div>', '<br/>', '<?php ?>', '&amp;', '&#x1F600;', '    ', '\t', ' ',
+  '# ',
+  '## ',
+  '### ',
+  '#',
+  '##',
+  '# Title',
+  '## Situation',
+  '## Task',
+  '## Action',
+  '## Actions',
+  '## Result',
+  '## Outcome',
+  '## Reflection',
+  '## Lessons learned',
+  'Situation\n---------',
+  'Principles: ',
+  'Principles: CO, DD',
+  'Principles: Have Backbone; Disagree and Commit',
+  'Principles: Customer Obsesion, Ownersip',
+  '**Principles:** Ownership',
+  '```',
+  '```ts',
+  '~~~',
+  '    code block',
+  '`code`',
+  '``',
+  '<!--',
+  '-->',
+  '<!-- star-stories-disable -->',
+  '<!-- star-stories-enable -->',
+  '<!-- star-stories-disable we-over-i weak-verb -->',
+  '<!-- star-stories-disable-next-line -->',
+  '<!-- star-stories-disable-next-line hypothetical -->',
+  '<!-- star-stories-disable-file -->',
+  '<!-- star-stories-disable-file too-long -->',
+  '<!-- expect: we-over-i -->',
+  '---',
+  '...',
+  '**',
+  '*',
+  '_',
+  '__',
+  '~~',
+  '[',
+  ']',
+  '(',
+  ')',
+  '[link](https://example.com/a_b)',
+  '<https://example.com>',
+  '![img](x.png)',
+  '[ref]: https://example.com "title"',
+  '> ',
+  '- ',
+  '* ',
+  '1. ',
+  '1) ',
+  '- [ ] ',
+  '- [x] ',
+  '| a | b |',
+  '|---|---|',
+  '\\',
+  '\\*',
+  '<div>',
+  '</div>',
+  '<br/>',
+  '<?php ?>',
+  '&amp;',
+  '&#x1F600;',
+  '    ',
+  '\t',
+  ' ',
 ];
 
 /** Words the rules look for, so generated prose fires them often. */
 export const TRIGGERS: readonly string[] = [
-  'We', 'we', 'our', 'us', 'the team', 'I', 'my', 'me', "we're", 'we’re', "I'd", 'I’ll', 'I would', 'I will', 'if I were', 'I usually', 'we would',
-  'helped', 'assisted', 'supported', 'participated in', 'was involved in', 'worked on', 'contributed to', 'was responsible for', 'together',
-  'significantly', 'a lot', 'went well', 'huge success', 'improved things', '30%', '$2M', 'doubled', 'halved', 'from 4 s to 1 s in 3 weeks',
-  'We were', 'we are', 'I think', 'said', 'told', 'Customer Obsession', 'Ownership', 'Dive Deep', 'Bias for Action', 'Backbone',
+  'We',
+  'we',
+  'our',
+  'us',
+  'the team',
+  'I',
+  'my',
+  'me',
+  "we're",
+  'we’re',
+  "I'd",
+  'I’ll',
+  'I would',
+  'I will',
+  'if I were',
+  'I usually',
+  'we would',
+  'helped',
+  'assisted',
+  'supported',
+  'participated in',
+  'was involved in',
+  'worked on',
+  'contributed to',
+  'was responsible for',
+  'together',
+  'significantly',
+  'a lot',
+  'went well',
+  'huge success',
+  'improved things',
+  '30%',
+  '$2M',
+  'doubled',
+  'halved',
+  'from 4 s to 1 s in 3 weeks',
+  'We were',
+  'we are',
+  'I think',
+  'said',
+  'told',
+  'Customer Obsession',
+  'Ownership',
+  'Dive Deep',
+  'Bias for Action',
+  'Backbone',
 ];
 
 /** Text that breaks naive offset arithmetic: surrogate pairs, lone halves, joiners, BOM, NUL, line and paragraph separators. */
 export const SPECIAL: readonly string[] = [
-  '🚀', '👩‍💻', '🇺🇸', '📉', '😀😀', '\uD83D', '\uDE80', '\uDE80\uD83D', '\u0000', '\uFEFF', '\uFFFD', '\u200B', '\u200D', '\u2028', '\u2029',
-  '\u0085', '\u000B', '\u000C', 'e\u0301', 'ﬁ', 'İ', 'ß', 'ǅ', '\u202E', 'שלום', '中文', 'Ω', '\u00A0', '’', '“', '”', '—', '…',
+  '🚀',
+  '👩‍💻',
+  '🇺🇸',
+  '📉',
+  '😀😀',
+  '\uD83D',
+  '\uDE80',
+  '\uDE80\uD83D',
+  '\u0000',
+  '\uFEFF',
+  '\uFFFD',
+  '\u200B',
+  '\u200D',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u000B',
+  '\u000C',
+  'e\u0301',
+  'ﬁ',
+  'İ',
+  'ß',
+  'ǅ',
+  '\u202E',
+  'שלום',
+  '中文',
+  'Ω',
+  '\u00A0',
+  '’',
+  '“',
+  '”',
+  '—',
+  '…',
 ];
 
 export const LINE_BREAKS: readonly string[] = ['\n', '\r\n', '\r'];
@@ -79,7 +223,9 @@ export const proseLine: fc.Arbitrary<string> = fc
 
 /** A line far longer than any story line: one paragraph, a space run, or a word with no break. */
 export const longLine: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.constantFrom('We helped a lot. ', 'I would say it went well ', 'word ', '🚀', 'x'), fc.integer({ min: 200, max: 3000 })).map(([s, n]) => s.repeat(n)),
+  fc
+    .tuple(fc.constantFrom('We helped a lot. ', 'I would say it went well ', 'word ', '🚀', 'x'), fc.integer({ min: 200, max: 3000 }))
+    .map(([s, n]) => s.repeat(n)),
   fc.integer({ min: 60, max: 20_000 }).map((n) => ' '.repeat(n) + 'We helped.'),
   fc.integer({ min: 100, max: 5000 }).map((n) => 'a'.repeat(n)),
 );
@@ -132,7 +278,9 @@ export const frontMatter: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 1, max: 2000 }).map((n) => `---\nrules:\n  we-over-i: [warning, ${'['.repeat(n)}${']'.repeat(n)}]\n---\n`),
   fc.integer({ min: 1, max: 2000 }).map((n) => `---\nnested: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n---\n`),
   fc.integer({ min: 2, max: 9 }).map(aliasBomb),
-  fc.tuple(fc.array(proseLine, { maxLength: 4 }), fc.constantFrom(...LINE_BREAKS)).map(([lines, eol]) => ['---', ...lines, '---', ''].join(eol)),
+  fc
+    .tuple(fc.array(proseLine, { maxLength: 4 }), fc.constantFrom(...LINE_BREAKS))
+    .map(([lines, eol]) => ['---', ...lines, '---', ''].join(eol)),
 );
 
 /**
@@ -141,9 +289,22 @@ export const frontMatter: fc.Arbitrary<string> = fc.oneof(
  */
 export function aliasBomb(levels: number): string {
   const lines = ['---', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   const top = `*a${levels - 1}`;
-  lines.push(`targetSeconds: ${top}`, `acronyms: ${top}`, 'rules:', `  we-over-i: [warning, {deep: ${top}}]`, `  weak-verb: ${top}`, '---', '');
+  lines.push(
+    `targetSeconds: ${top}`,
+    `acronyms: ${top}`,
+    'rules:',
+    `  we-over-i: [warning, {deep: ${top}}]`,
+    `  weak-verb: ${top}`,
+    '---',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -174,9 +335,15 @@ export type Mutation =
   | { kind: 'eol'; eol: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fragment, fc.constantFrom(...LINE_BREAKS)) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fragment, fc.constantFrom(...LINE_BREAKS)) }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 0, max: 60 }), text: fragment }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 0, max: 60 }), text: fragment }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('eol' as const), eol: fc.constantFrom(...LINE_BREAKS) }) },
 );
@@ -207,7 +374,14 @@ export const mutatedDocument: fc.Arbitrary<string> = fc
 export const bankDocument: fc.Arbitrary<string> = fc
   .tuple(
     fc.option(frontMatter, { freq: 4 }),
-    fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CORPUS) }, { weight: 1, arbitrary: longLine }, { weight: 1, arbitrary: deepNesting }), { minLength: 1, maxLength: 4 }),
+    fc.array(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...CORPUS) },
+        { weight: 1, arbitrary: longLine },
+        { weight: 1, arbitrary: deepNesting },
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
     fc.constantFrom(...LINE_BREAKS),
   )
   .map(([front, parts, eol]) => (front ?? '') + parts.join(eol).replace(/\r\n|\r|\n/g, eol));

@@ -49,26 +49,60 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { name: 'empty file', text: () => '', expect: 'diagnostics' },
   { name: 'binary file named .star.md', text: () => binaryBytes().toString('utf8'), expect: 'diagnostics' },
   { name: 'invalid UTF-8 (decoded to U+FFFD)', text: () => invalidUtf8Bytes().toString('utf8'), expect: 'diagnostics' },
-  { name: '20 MB file', text: () => (STORY + '\n').repeat(Math.ceil((20 * MB) / (STORY.length + 1))), expect: { notice: 'file-too-large' } },
-  { name: '1 MB single line', text: () => STORY.replace('I helped', 'I helped. ' + 'The queue drained and the report shipped on time. '.repeat(MB / 50)), expect: 'diagnostics' },
+  {
+    name: '20 MB file',
+    text: () => (STORY + '\n').repeat(Math.ceil((20 * MB) / (STORY.length + 1))),
+    expect: { notice: 'file-too-large' },
+  },
+  {
+    name: '1 MB single line',
+    text: () => STORY.replace('I helped', 'I helped. ' + 'The queue drained and the report shipped on time. '.repeat(MB / 50)),
+    expect: 'diagnostics',
+  },
   // Each unclosed "<!--" or "<?" used to send the Markdown parser to the end of the paragraph: minutes for this one.
-  { name: '1 MB of unclosed HTML comment openers', text: () => STORY.replace('I helped', 'I helped ' + '<!--<?<!A '.repeat(MB / 10)), expect: 'diagnostics' },
-  { name: 'NUL bytes and lone surrogates', text: () => STORY.replace(/ /g, (s, i: number) => (i % 7 === 0 ? '\u0000' : i % 11 === 0 ? '\uD83D' : s)), expect: 'diagnostics' },
-  { name: 'malformed front matter', text: () => '---\ntargetSeconds: [120\nrules: {we-over-i: off\n---\n' + STORY, expect: { frontMatter: [/Front matter is not valid YAML/] } },
+  {
+    name: '1 MB of unclosed HTML comment openers',
+    text: () => STORY.replace('I helped', 'I helped ' + '<!--<?<!A '.repeat(MB / 10)),
+    expect: 'diagnostics',
+  },
+  {
+    name: 'NUL bytes and lone surrogates',
+    text: () => STORY.replace(/ /g, (s, i: number) => (i % 7 === 0 ? '\u0000' : i % 11 === 0 ? '\uD83D' : s)),
+    expect: 'diagnostics',
+  },
+  {
+    name: 'malformed front matter',
+    text: () => '---\ntargetSeconds: [120\nrules: {we-over-i: off\n---\n' + STORY,
+    expect: { frontMatter: [/Front matter is not valid YAML/] },
+  },
   { name: 'unclosed front matter', text: () => '---\ntargetSeconds: 120\n' + STORY, expect: 'diagnostics' },
   {
     name: 'config with wrong types',
     text: () => '---\ntargetSeconds: soon\nwordsPerMinute: [150]\nrules: [we-over-i]\n---\n' + STORY,
-    expect: { frontMatter: [/"targetSeconds" must be a number of at least 30, not "soon"/, /"wordsPerMinute" must be a number from 60 to 300, not a list/, /"rules" must map rule names/] },
+    expect: {
+      frontMatter: [
+        /"targetSeconds" must be a number of at least 30, not "soon"/,
+        /"wordsPerMinute" must be a number from 60 to 300, not a list/,
+        /"rules" must map rule names/,
+      ],
+    },
   },
   {
     name: 'config with unknown rules and severities',
     text: () => '---\nrules:\n  no-such-rule: error\n  weak-verb: loud\n  hypothetical: [warning, 3]\n---\n' + STORY,
-    expect: { frontMatter: [/unknown rule "no-such-rule"/, /rule "weak-verb" must be off, hint, info, warning or error, not "loud"/, /the options of rule "hypothetical" must be an object, not 3/] },
+    expect: {
+      frontMatter: [
+        /unknown rule "no-such-rule"/,
+        /rule "weak-verb" must be off, hint, info, warning or error, not "loud"/,
+        /the options of rule "hypothetical" must be an object, not 3/,
+      ],
+    },
   },
   {
     name: 'config with a huge array',
-    text: () => `---\nacronyms: [${Array.from({ length: 100_000 }, (_, i) => `A${i}`).join(', ')}]\nrules:\n  we-over-i: [warning, {list: [${'1, '.repeat(5000)}1]}]\n---\n` + STORY,
+    text: () =>
+      `---\nacronyms: [${Array.from({ length: 100_000 }, (_, i) => `A${i}`).join(', ')}]\nrules:\n  we-over-i: [warning, {list: [${'1, '.repeat(5000)}1]}]\n---\n` +
+      STORY,
     expect: { frontMatter: [/Front matter is \d+ characters long, more than settings ever need \(limit 100000\); it is ignored/] },
   },
   {
@@ -90,8 +124,13 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'config with a "regex" phrase',
     // Phrases are data matched literally: a catastrophic-backtracking pattern is just text.
-    text: () => '---\nweakVerbs: ["(a+)+$", "(x|x)*y"]\nhedges: ["a{1,99999}"]\n---\n' + STORY.replace('I helped', 'a'.repeat(50_000) + '! I helped'),
+    text: () =>
+      '---\nweakVerbs: ["(a+)+$", "(x|x)*y"]\nhedges: ["a{1,99999}"]\n---\n' + STORY.replace('I helped', 'a'.repeat(50_000) + '! I helped'),
     expect: 'diagnostics',
   },
-  { name: 'code in front matter (!!js/function)', text: () => '---\ntargetSeconds: !!js/function "function () { process.exit(1) }"\n---\n' + STORY, expect: { frontMatter: [/./] } },
+  {
+    name: 'code in front matter (!!js/function)',
+    text: () => '---\ntargetSeconds: !!js/function "function () { process.exit(1) }"\n---\n' + STORY,
+    expect: { frontMatter: [/./] },
+  },
 ];

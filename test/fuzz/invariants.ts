@@ -22,7 +22,10 @@ function splitsCharacter(text: string, offset: number): boolean {
 
 function assertSpan(text: string, span: { start: number; end: number }, what: string): void {
   assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: offsets ${span.start}..${span.end} are not integers`);
-  assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what}: ${span.start}..${span.end} is outside 0..${text.length} or reversed`);
+  assert.ok(
+    span.start >= 0 && span.start <= span.end && span.end <= text.length,
+    `${what}: ${span.start}..${span.end} is outside 0..${text.length} or reversed`,
+  );
 }
 
 function assertFixEdits(text: string, fix: Fix, what: string): void {
@@ -130,13 +133,20 @@ export function assertEachFixSafe(linter: Linter, text: string, result: LintResu
       if (fix !== finding.fix) continue;
       assert.notEqual(applied.text, text, `${finding.rule} fix "${fix.title}" changes nothing, so fix-all would never settle`);
       const again = linter.lint(applied.text).findings.filter((f) => f.fix && sameEdits(f.fix, fix));
-      assert.deepEqual(again.map((f) => f.fix!.title), [], `${finding.rule} fix "${fix.title}" is offered again after it was applied`);
+      assert.deepEqual(
+        again.map((f) => f.fix!.title),
+        [],
+        `${finding.rule} fix "${fix.title}" is offered again after it was applied`,
+      );
     }
   }
 }
 
 function sameEdits(a: Fix, b: Fix): boolean {
-  return a.edits.length === b.edits.length && a.edits.every((e, i) => e.start === b.edits[i].start && e.end === b.edits[i].end && e.text === b.edits[i].text);
+  return (
+    a.edits.length === b.edits.length &&
+    a.edits.every((e, i) => e.start === b.edits[i].start && e.end === b.edits[i].end && e.text === b.edits[i].text)
+  );
 }
 
 /** Fix-all passes a story file may need: one fix can unblock another, and no more than that. */
@@ -151,7 +161,10 @@ export function assertFixAllSafe(linter: Linter, text: string): string {
   for (let pass = 1; ; pass++) {
     const fixes = linter.lint(current).findings.flatMap((f) => (f.fix ? [f.fix] : []));
     if (fixes.length === 0) break;
-    assert.ok(pass <= FIX_ALL_PASSES, `fix-all still has ${fixes.length} fixes after ${FIX_ALL_PASSES} passes: ${fixes.map((f) => f.title).join(' | ')}`);
+    assert.ok(
+      pass <= FIX_ALL_PASSES,
+      `fix-all still has ${fixes.length} fixes after ${FIX_ALL_PASSES} passes: ${fixes.map((f) => f.title).join(' | ')}`,
+    );
     const result = applyFixes(current, fixes);
     assert.ok(result.applied.length > 0, 'fix-all applied nothing while fixes remain');
     assertOnlyEditsChanged(current, result.text, result.edits, `fix-all pass ${pass}`);

@@ -75,7 +75,6 @@ export const fixAllSafe = asNamed(
   }),
 );
 
-
 /** Positions of a document as an editor sends them: every line, including past its end. */
 function positionsOf(document: TextDocument, picks: readonly number[]): Position[] {
   return picks.map((p) => document.positionAt(p % (document.getText().length + 1)));
@@ -114,8 +113,15 @@ export const adaptersSafe = asNamed(
     foldingRanges(document, result);
     const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
     const actions = [
-      ...codeActions(document, { textDocument: { uri: document.uri }, range: whole, context: { diagnostics } }, lints, { snippetEdits: true }),
-      ...codeActions(document, { textDocument: { uri: document.uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll.starStories'] } }, lints, { snippetEdits: false }),
+      ...codeActions(document, { textDocument: { uri: document.uri }, range: whole, context: { diagnostics } }, lints, {
+        snippetEdits: true,
+      }),
+      ...codeActions(
+        document,
+        { textDocument: { uri: document.uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll.starStories'] } },
+        lints,
+        { snippetEdits: false },
+      ),
     ];
     for (const action of actions) {
       for (const change of action.edit?.documentChanges ?? []) {

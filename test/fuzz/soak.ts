@@ -39,7 +39,13 @@ export function soak(edits: number, changing: boolean): number {
 
 /** Both runs, each in a fresh process; returns their RSS in MB. */
 export function soakBoth(edits: number): { changing: number; fixed: number } {
-  const run = (mode: string) => Number(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, String(edits), mode], { encoding: 'utf8' }).trim().split('\n').pop());
+  const run = (mode: string) =>
+    Number(
+      execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, String(edits), mode], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop(),
+    );
   return { changing: run('changing'), fixed: run('fixed') };
 }
 
@@ -50,6 +56,8 @@ if (require.main === module) {
     console.log(soak(edits, mode === 'changing').toFixed(1));
   } else {
     const { changing, fixed } = soakBoth(edits);
-    console.log(`RSS after ${edits} edits: ${changing.toFixed(1)} MB with changing lists, ${fixed.toFixed(1)} MB without (${((changing / fixed - 1) * 100).toFixed(1)}%).`);
+    console.log(
+      `RSS after ${edits} edits: ${changing.toFixed(1)} MB with changing lists, ${fixed.toFixed(1)} MB without (${((changing / fixed - 1) * 100).toFixed(1)}%).`,
+    );
   }
 }

@@ -125,7 +125,16 @@ export interface Structure {
   build(unit: string, size: number): string;
 }
 
-const PRINCIPLES = ['Ownership', 'Dive Deep', 'Bias for Action', 'Customer Obsession', 'Deliver Results', 'Earn Trust', 'Invent and Simplify', 'Frugality'];
+const PRINCIPLES = [
+  'Ownership',
+  'Dive Deep',
+  'Bias for Action',
+  'Customer Obsession',
+  'Deliver Results',
+  'Earn Trust',
+  'Invent and Simplify',
+  'Frugality',
+];
 const SECTIONS = ['Situation', 'Task', 'Action', 'Result', 'Reflection'];
 
 function run(unit: string, size: number): string {
@@ -174,9 +183,15 @@ export const STRUCTURES: readonly Structure[] = [
     },
   },
   // List markers nested on one line, then the run.
-  { name: 'nested list', build: (unit, size) => story((name) => (name === 'Action' ? '- '.repeat(Math.ceil(size / 4)) + run(unit, size / 2) : 'I fixed it.')) },
+  {
+    name: 'nested list',
+    build: (unit, size) => story((name) => (name === 'Action' ? '- '.repeat(Math.ceil(size / 4)) + run(unit, size / 2) : 'I fixed it.')),
+  },
   // Quote markers nested on one line, then the run.
-  { name: 'nested quotes', build: (unit, size) => story((name) => (name === 'Action' ? '> '.repeat(Math.ceil(size / 4)) + run(unit, size / 2) : 'I fixed it.')) },
+  {
+    name: 'nested quotes',
+    build: (unit, size) => story((name) => (name === 'Action' ? '> '.repeat(Math.ceil(size / 4)) + run(unit, size / 2) : 'I fixed it.')),
+  },
   // A list nested by indentation, one level deeper per line.
   {
     name: 'indented list',
@@ -199,7 +214,9 @@ export interface GrowthInput {
 
 /** Every token in every structure. */
 export function allInputs(): GrowthInput[] {
-  return STRUCTURES.flatMap((structure) => TOKENS.map(([token, unit]) => ({ name: `${token} in ${structure.name}`, build: (size: number) => structure.build(unit, size) })));
+  return STRUCTURES.flatMap((structure) =>
+    TOKENS.map(([token, unit]) => ({ name: `${token} in ${structure.name}`, build: (size: number) => structure.build(unit, size) })),
+  );
 }
 
 /**
@@ -322,7 +339,12 @@ export function growth(small: Costs, large: Costs): Growth[] {
  * Measures an input at two sizes. A breach counts only if it is measured again on each of
  * `attempts` tries: a burst from another process can slow a few runs of a shared machine.
  */
-export function checkGrowth(input: GrowthInput, smallSize: number, runs: number, attempts = 3): { offenders: Growth[]; large: Costs; largeText: number } {
+export function checkGrowth(
+  input: GrowthInput,
+  smallSize: number,
+  runs: number,
+  attempts = 3,
+): { offenders: Growth[]; large: Costs; largeText: number } {
   const smallText = input.build(smallSize);
   const largeText = input.build(smallSize * 10);
   let offenders: Growth[] | undefined;

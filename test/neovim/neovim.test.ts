@@ -53,7 +53,12 @@ describe('neovim: the bundled server in a second LSP client', function () {
 
     const received = JSON.parse(readFileSync(out, 'utf8')) as { error?: string; diagnostics?: LspDiagnostic[] };
     assert.equal(received.error, undefined);
-    const got = received.diagnostics!.map((d) => ({ rule: d.code, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message }));
+    const got = received.diagnostics!.map((d) => ({
+      rule: d.code,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      message: d.message,
+    }));
 
     let cli: string;
     try {
@@ -61,9 +66,9 @@ describe('neovim: the bundled server in a second LSP client', function () {
     } catch (e) {
       cli = (e as { stdout: string }).stdout; // exit 1: the story has errors
     }
-    const expected = (JSON.parse(cli) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>)[0].messages.map(
-      (m) => ({ rule: m.ruleId, line: m.line, column: m.column, message: m.message }),
-    );
+    const expected = (
+      JSON.parse(cli) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>
+    )[0].messages.map((m) => ({ rule: m.ruleId, line: m.line, column: m.column, message: m.message }));
     assert.ok(expected.length > 10, 'the weak example story has many findings');
     const order = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
     assert.deepEqual(got.sort(order), expected.sort(order));

@@ -71,15 +71,24 @@ describe('no network access, no telemetry, no code loading', () => {
   for (const { name, source } of all) {
     describe(`dist/${name}`, () => {
       it('requires no network module', () => {
-        assert.deepEqual(requiredModules(source).filter((m) => NETWORK_MODULES.includes(m.split('/')[0])), []);
+        assert.deepEqual(
+          requiredModules(source).filter((m) => NETWORK_MODULES.includes(m.split('/')[0])),
+          [],
+        );
       });
 
       it('uses no network API of the web platform', () => {
-        assert.deepEqual(NETWORK_GLOBALS.filter(([, re]) => re.test(source)).map(([what]) => what), []);
+        assert.deepEqual(
+          NETWORK_GLOBALS.filter(([, re]) => re.test(source)).map(([what]) => what),
+          [],
+        );
       });
 
       it('loads no code it does not contain', () => {
-        assert.deepEqual(CODE_LOADING.filter(([, re]) => re.test(source)).map(([what]) => what), []);
+        assert.deepEqual(
+          CODE_LOADING.filter(([, re]) => re.test(source)).map(([what]) => what),
+          [],
+        );
       });
 
       if (name === 'cli.js') {
@@ -91,14 +100,23 @@ describe('no network access, no telemetry, no code loading', () => {
           const nets = bindings(source, 'net');
           assert.ok(nets.length <= 1, `net is required ${nets.length} times`);
           for (const net of nets) {
-            assert.deepEqual(membersUsed(source, net).filter((m) => !NET_MEMBERS.has(m)), [], 'net members beyond createServer/createConnection');
+            assert.deepEqual(
+              membersUsed(source, net).filter((m) => !NET_MEMBERS.has(m)),
+              [],
+              'net members beyond createServer/createConnection',
+            );
             const escaped = net.replace(/\$/g, '\\$');
             const connects = [...source.matchAll(new RegExp(`\\(0,${escaped}\\.createConnection\\)\\(([^)]*)\\)`, 'g'))].map((m) => m[1]);
             assert.ok(connects.length > 0, 'the transports were not found: has the bundling changed? Update this test with it.');
-            for (const args of connects) assert.match(args, /^[\w$]+(?:,"127\.0\.0\.1")?$/, `net.createConnection(${args}): only a pipe path or 127.0.0.1`);
+            for (const args of connects)
+              assert.match(args, /^[\w$]+(?:,"127\.0\.0\.1")?$/, `net.createConnection(${args}): only a pipe path or 127.0.0.1`);
           }
           const hosts = [...source.matchAll(/\.listen\([\w$]+,"([^"]*)"/g)].map((m) => m[1]);
-          assert.deepEqual([...new Set(hosts)].filter((h) => h !== '127.0.0.1'), [], 'listens only on 127.0.0.1');
+          assert.deepEqual(
+            [...new Set(hosts)].filter((h) => h !== '127.0.0.1'),
+            [],
+            'listens only on 127.0.0.1',
+          );
         });
       }
     });
@@ -110,7 +128,11 @@ describe('no network access, no telemetry, no code loading', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) visit(full);
-        else if (/\.ts$/.test(entry.name) && /\.telemetry\b|\bTelemetry(?:Event|Logger)\b|createTelemetryLogger|telemetry\/event/.test(readFileSync(full, 'utf8'))) offenders.push(full);
+        else if (
+          /\.ts$/.test(entry.name) &&
+          /\.telemetry\b|\bTelemetry(?:Event|Logger)\b|createTelemetryLogger|telemetry\/event/.test(readFileSync(full, 'utf8'))
+        )
+          offenders.push(full);
       }
     };
     for (const dir of ['client/src', 'server/src']) visit(join(root, dir));

@@ -13,9 +13,16 @@ describe('the packaged extension', function () {
 
   before(() => {
     vsix = join(mkdtempSync(join(tmpdir(), 'star-vsix-')), 'star-stories.vsix');
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     // A .vsix is a zip; `unzip -Z1` lists it without extracting.
-    files = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' }).trim().split('\n');
+    files = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
   });
 
   it('is at most 1 MB', () => {
@@ -24,9 +31,19 @@ describe('the packaged extension', function () {
   });
 
   it('holds the bundles, grammar, snippets, config schema, every rule doc, the view icon and the walkthrough', () => {
-    for (const f of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/readme.md',
-      'extension/syntaxes/star-markdown.tmLanguage.json', 'extension/snippets/star-markdown.json', 'extension/language-configuration.json',
-      'extension/dist/docs/rules/we-over-i.md', 'extension/schemas/star-stories.schema.json', 'extension/media/star-stories.svg']) {
+    for (const f of [
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/syntaxes/star-markdown.tmLanguage.json',
+      'extension/snippets/star-markdown.json',
+      'extension/language-configuration.json',
+      'extension/dist/docs/rules/we-over-i.md',
+      'extension/schemas/star-stories.schema.json',
+      'extension/media/star-stories.svg',
+    ]) {
       assert.ok(files.includes(f), `${f} missing from the .vsix`);
     }
   });

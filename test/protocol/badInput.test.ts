@@ -34,19 +34,27 @@ describe('protocol: bad input', function () {
       const inside = (p: Position) => p.line >= 0 && p.line < lineLengths.length && p.character >= 0 && p.character <= lineLengths[p.line];
       for (const d of published.diagnostics) {
         assert.ok(inside(d.range.start) && inside(d.range.end), `${d.code} range ${JSON.stringify(d.range)} is outside the document`);
-        assert.ok(typeof d.message === 'string' && d.message.length > 0 && d.message.length < 500, `${d.code}: message ${JSON.stringify(d.message).slice(0, 80)}`);
+        assert.ok(
+          typeof d.message === 'string' && d.message.length > 0 && d.message.length < 500,
+          `${d.code}: message ${JSON.stringify(d.message).slice(0, 80)}`,
+        );
       }
 
       const expect = input.expect;
       if (expect === 'diagnostics') {
         assert.ok(!codes(published).includes('front-matter') && !codes(published).includes('file-too-large'), codes(published).join(', '));
-        if (text.includes('I helped')) assert.ok(codes(published).includes('weak-verb'), `the story is linted: ${codes(published).join(', ')}`);
+        if (text.includes('I helped'))
+          assert.ok(codes(published).includes('weak-verb'), `the story is linted: ${codes(published).join(', ')}`);
       } else if ('notice' in expect) {
         assert.deepEqual(codes(published), [expect.notice], 'one notice and nothing else');
         assert.equal(published.diagnostics[0].range.start.line, 0);
       } else {
         const notices = published.diagnostics.filter((d) => d.code === 'front-matter').map((d) => String(d.message));
-        for (const pattern of expect.frontMatter) assert.ok(notices.some((m) => pattern.test(m)), `no notice matching ${pattern} in:\n${notices.join('\n')}`);
+        for (const pattern of expect.frontMatter)
+          assert.ok(
+            notices.some((m) => pattern.test(m)),
+            `no notice matching ${pattern} in:\n${notices.join('\n')}`,
+          );
         assert.ok(notices.length <= 3, `${notices.length} notices:\n${notices.join('\n')}`);
         // Bad settings are dropped and the story is linted with the defaults.
         assert.ok(codes(published).includes('weak-verb'), `the story is still linted: ${codes(published).join(', ')}`);
@@ -94,9 +102,15 @@ describe('CLI: bad input read from disk', function () {
     assert.equal(stderr, '');
     assert.equal(status, 0, 'warnings only');
     const reports = JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>;
-    assert.deepEqual(reports.map((r) => r.filePath).sort(), ['binary.star.md', 'empty.star.md', 'latin1.star.md'].map((f) => join(dir, f)));
+    assert.deepEqual(
+      reports.map((r) => r.filePath).sort(),
+      ['binary.star.md', 'empty.star.md', 'latin1.star.md'].map((f) => join(dir, f)),
+    );
     const latin1 = reports.find((r) => r.filePath === join(dir, 'latin1.star.md'))!;
-    assert.ok(latin1.messages.some((m) => m.ruleId === 'weak-verb' && m.line === 11), JSON.stringify(latin1.messages));
+    assert.ok(
+      latin1.messages.some((m) => m.ruleId === 'weak-verb' && m.line === 11),
+      JSON.stringify(latin1.messages),
+    );
   });
 
   it('a malformed glob is reported as matching nothing, not a crash', () => {

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { main } from '../../server/src/cli';
-import { BankChangedNotification, BankSnapshotRequest, CoverageReportRequest, NewStoryTemplateRequest, type BankSnapshot } from '../../server/src/protocol';
+import {
+  BankChangedNotification,
+  BankSnapshotRequest,
+  CoverageReportRequest,
+  NewStoryTemplateRequest,
+  type BankSnapshot,
+} from '../../server/src/protocol';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from '../unit/bank/stories';
 import { LspClient, withServer } from './lspClient';
 
@@ -40,7 +46,11 @@ describe('protocol: story bank', function () {
       setTimeout(() => {
         waiters = waiters.filter((w) => w !== waiter);
         const last = snapshots[snapshots.length - 1];
-        reject(new Error(`No bankChanged with ${what}; last had ${last ? last.stories.map((s) => s.title).join(', ') || 'no stories' : 'none received'}\n${client.report()}`));
+        reject(
+          new Error(
+            `No bankChanged with ${what}; last had ${last ? last.stories.map((s) => s.title).join(', ') || 'no stories' : 'none received'}\n${client.report()}`,
+          ),
+        );
       }, 4000);
     });
   }
@@ -102,7 +112,11 @@ describe('protocol: story bank', function () {
   it('coverage --format json from the CLI equals the server snapshot of the same folder', async () => {
     const server = await client.request(BankSnapshotRequest, null);
     let out = '';
-    const code = main(['coverage', dir, '--format', 'json'], (s) => (out += s), () => undefined);
+    const code = main(
+      ['coverage', dir, '--format', 'json'],
+      (s) => (out += s),
+      () => undefined,
+    );
     assert.equal(code, 0);
     // The CLI walks node_modules-free folders but knows nothing of the editor's files.exclude.
     const cli = JSON.parse(out) as BankSnapshot;
@@ -118,18 +132,27 @@ describe('protocol: story bank', function () {
     // The draft is a copy of the checkout story, so the CLI counts a duplicate-story problem the editor does not see.
     const problemsOf = (s: BankSnapshot) => s.stories.map((story) => ({ ...story, problems: 0 }));
     assert.deepEqual({ ...withoutDraft, stories: problemsOf(withoutDraft) }, { ...server, stories: problemsOf(server) });
-    assert.deepEqual(server.principles.map((p) => [p.name, p.stories.length]), withoutDraft.principles.map((p) => [p.name, p.stories.length]));
+    assert.deepEqual(
+      server.principles.map((p) => [p.name, p.stories.length]),
+      withoutDraft.principles.map((p) => [p.name, p.stories.length]),
+    );
   });
 
   it('a created, changed and deleted file updates the snapshot', async () => {
     mark = snapshots.length;
-    writeFileSync(join(dir, 'pager.star.md'), CHECKOUT_COPY.replace('# Payment page slowdown', '# Pager rota').replace(/Principles: .*/, 'Principles: Ownership'));
+    writeFileSync(
+      join(dir, 'pager.star.md'),
+      CHECKOUT_COPY.replace('# Payment page slowdown', '# Pager rota').replace(/Principles: .*/, 'Principles: Ownership'),
+    );
     await watched('pager.star.md', FILE_CREATED);
     let snapshot = await bankChanged(mark, (s) => titles(s).includes('Pager rota'), 'Pager rota');
     assert.equal(principle(snapshot, 'Ownership').status, 'thin');
 
     mark = snapshots.length;
-    writeFileSync(join(dir, 'pager.star.md'), SEARCH_ACCENTS.replace(/^# .*/, '# Pager rota').replace(/Principles: .*/, 'Principles: Ownership, Frugality'));
+    writeFileSync(
+      join(dir, 'pager.star.md'),
+      SEARCH_ACCENTS.replace(/^# .*/, '# Pager rota').replace(/Principles: .*/, 'Principles: Ownership, Frugality'),
+    );
     await watched('pager.star.md', FILE_CHANGED);
     snapshot = await bankChanged(mark, (s) => principle(s, 'Frugality').stories.length === 1, 'Frugality covered by the changed file');
     assert.deepEqual(principle(snapshot, 'Frugality').stories, [`${uriOf('pager.star.md')}#0`]);
@@ -150,8 +173,16 @@ describe('protocol: story bank', function () {
     await client.open(uri, SEARCH_ACCENTS);
     await client.diagnosticsFor(uri);
     mark = snapshots.length;
-    await client.replace(uri, 'Principles: Customer Obsession, Dive Deep', 'Principles: Customer Obsession, Dive Deep, Invent and Simplify');
-    let snapshot = await bankChanged(mark, (s) => principle(s, 'Invent and Simplify').stories.length === 1, 'Invent and Simplify from the unsaved edit');
+    await client.replace(
+      uri,
+      'Principles: Customer Obsession, Dive Deep',
+      'Principles: Customer Obsession, Dive Deep, Invent and Simplify',
+    );
+    let snapshot = await bankChanged(
+      mark,
+      (s) => principle(s, 'Invent and Simplify').stories.length === 1,
+      'Invent and Simplify from the unsaved edit',
+    );
     assert.deepEqual(principle(snapshot, 'Invent and Simplify').stories, [`${uri}#0`]);
     assert.equal(principle(snapshot, 'Invent and Simplify').status, 'thin');
     mark = snapshots.length;
@@ -164,7 +195,10 @@ describe('protocol: story bank', function () {
     const original = uriOf('payments.star.md');
     await client.open(original, CHECKOUT);
     const before = await client.diagnosticsFor(original);
-    assert.deepEqual(before.diagnostics.filter((d) => d.code === 'duplicate-story'), []);
+    assert.deepEqual(
+      before.diagnostics.filter((d) => d.code === 'duplicate-story'),
+      [],
+    );
 
     writeFileSync(join(dir, 'copy.star.md'), CHECKOUT_COPY);
     await watched('copy.star.md', FILE_CREATED);
@@ -174,16 +208,23 @@ describe('protocol: story bank', function () {
     assert.match(onOriginal.message as string, /^Near-duplicate of 'Payment page slowdown' in copy\.star\.md \(9\d% shared\)/);
     assert.equal(client.textAt(original, onOriginal.range), 'Checkout latency regression');
     assert.equal(onOriginal.severity, 2);
-    assert.deepEqual(onOriginal.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uriOf('copy.star.md'), 0]]);
+    assert.deepEqual(
+      onOriginal.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[uriOf('copy.star.md'), 0]],
+    );
     assert.match(onOriginal.codeDescription!.href, /docs\/rules\/duplicate-story\.md$/);
 
     const copy = uriOf('copy.star.md');
     await client.open(copy, CHECKOUT_COPY);
     const onCopy = (await client.diagnosticsFor(copy)).diagnostics.filter(isDuplicate);
-    assert.deepEqual(onCopy.map((d) => (d.message as string).replace(/ \(.*/, '')), ["Near-duplicate of 'Checkout latency regression' in payments.star.md"]);
+    assert.deepEqual(
+      onCopy.map((d) => (d.message as string).replace(/ \(.*/, '')),
+      ["Near-duplicate of 'Checkout latency regression' in payments.star.md"],
+    );
 
     // Rewriting the copy into another story clears the finding on both.
-    const other = '# Payment page slowdown\nPrinciples: Ownership\n\n## Situation\nOn-call pages woke someone on my team four nights a week.\n\n## Task\nI owned the alerting and wanted nights quiet within a month.\n\n## Action\nI sorted ninety days of pages by rule, deleted eleven rules nobody acted on, and moved six to business hours after the service owners agreed.\n\n## Result\nNight pages fell from 19 a week to 3 within four weeks.\n';
+    const other =
+      '# Payment page slowdown\nPrinciples: Ownership\n\n## Situation\nOn-call pages woke someone on my team four nights a week.\n\n## Task\nI owned the alerting and wanted nights quiet within a month.\n\n## Action\nI sorted ninety days of pages by rule, deleted eleven rules nobody acted on, and moved six to business hours after the service owners agreed.\n\n## Result\nNight pages fell from 19 a week to 3 within four weeks.\n';
     await client.change(copy, [{ text: other }]);
     assert.deepEqual((await client.diagnosticsFor(copy)).diagnostics.filter(isDuplicate), []);
     const cleared = await client.waitForDiagnostics(original, (p) => !p.diagnostics.some(isDuplicate));
@@ -198,21 +239,25 @@ describe('protocol: story bank', function () {
 
   it('shows a code lens above each story: time against target, I and we, Action share, principles', async () => {
     const uri = uriOf('two.star.md');
-    const second = '# Pager rota\nPrinciples: Ownership\n\n## Situation\nPages woke the team every night.\n\n## Task\nWe had to fix it.\n\n## Action\nWe met and we agreed. I wrote the rota.\n\n## Result\nNight pages fell from 12 to 2 a week.\n';
+    const second =
+      '# Pager rota\nPrinciples: Ownership\n\n## Situation\nPages woke the team every night.\n\n## Task\nWe had to fix it.\n\n## Action\nWe met and we agreed. I wrote the rota.\n\n## Result\nNight pages fell from 12 to 2 a week.\n';
     await client.open(uri, CHECKOUT + '\n' + second);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
-      [0, '2:43 / 3:00 · I 11 · we 0 · Action 62% · 2 principles'],
-      // 30 words; Task "We", Action "We … we … I": 1 to 3; the Action's 9 words are 31% of them.
-      [CHECKOUT.split('\n').length, '0:12 / 3:00 · I 1 · we 3 · Action 31% · 1 principle'],
-    ]);
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [0, '2:43 / 3:00 · I 11 · we 0 · Action 62% · 2 principles'],
+        // 30 words; Task "We", Action "We … we … I": 1 to 3; the Action's 9 words are 31% of them.
+        [CHECKOUT.split('\n').length, '0:12 / 3:00 · I 1 · we 3 · Action 31% · 1 principle'],
+      ],
+    );
     mark = snapshots.length;
     await client.close(uri);
     // Not on disk: closing drops it from the bank.
     await bankChanged(mark, (s) => !s.stories.some((story) => story.uri === uri), 'the closed unsaved file gone');
   });
 
-  it('hovering a principle lists the bank\'s stories that serve it, as links to their titles', async () => {
+  it("hovering a principle lists the bank's stories that serve it, as links to their titles", async () => {
     const uri = uriOf('search.star.md');
     await client.open(uri, SEARCH_ACCENTS);
     const hover = await client.hover(uri, client.positionOf(uri, 'Dive Deep', 2));
@@ -227,9 +272,10 @@ describe('protocol: story bank', function () {
 
   it('finds stories by title as workspace symbols', async () => {
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'accnames' });
-    assert.deepEqual(symbols.map((s) => [s.name, s.location.uri, s.location.range.start.line, s.containerName]), [
-      ['Search that could not find accented names', uriOf('search.star.md'), 0, 'search.star.md'],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.location.uri, s.location.range.start.line, s.containerName]),
+      [['Search that could not find accented names', uriOf('search.star.md'), 0, 'search.star.md']],
+    );
     const all = await client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
     assert.ok(all.length >= 2, JSON.stringify(all));
   });

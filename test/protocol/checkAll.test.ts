@@ -64,7 +64,11 @@ describe('protocol: Check All Stories', function () {
   it('keeps a checked file current when it changes on disk, and clears it when deleted', async () => {
     const weak = uriOf('weak.star.md');
     writeFileSync(join(dir, 'weak.star.md'), WEAK.replace('I would say it went well', 'I would retry it'));
-    const changed = client.waitForDiagnostics(weak, (p) => !p.diagnostics.some((d) => d.code === 'vague-impact' && d.range.start.line === 10), 5000);
+    const changed = client.waitForDiagnostics(
+      weak,
+      (p) => !p.diagnostics.some((d) => d.code === 'vague-impact' && d.range.start.line === 10),
+      5000,
+    );
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: weak, type: 2 }] });
     await changed;
     unlinkSync(join(dir, 'weak.star.md'));

@@ -98,7 +98,11 @@ describe('protocol: configuration and fix tiers', function () {
     assert.deepEqual(codes(after), [], 'nothing is left');
 
     const again = await client.codeActions(uri, range, { only: [FIX_ALL_KIND], triggerKind: 2 });
-    assert.deepEqual(again.flatMap((a) => editsFor(a.edit, uri, client!.version(uri))), [], 'the second run has no edits');
+    assert.deepEqual(
+      again.flatMap((a) => editsFor(a.edit, uri, client!.version(uri))),
+      [],
+      'the second run has no edits',
+    );
   });
 
   it('a .star-stories.json in the workspace folder changes the diagnostics, and again when it changes or goes away', async () => {
@@ -144,7 +148,10 @@ describe('protocol: configuration and fix tiers', function () {
     await writeConfig(typo);
     const warned = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.some((d) => /targetSecond"/.test(messageOf(d))));
     const at = typo.indexOf('"targetSecond"');
-    assert.deepEqual(warned.diagnostics.map((d) => [d.severity, d.range.start.character, d.range.end.character]), [[WARNING, at, at + '"targetSecond"'.length]]);
+    assert.deepEqual(
+      warned.diagnostics.map((d) => [d.severity, d.range.start.character, d.range.end.character]),
+      [[WARNING, at, at + '"targetSecond"'.length]],
+    );
     await client.waitForDiagnostics(uri, (p) => !codes(p).includes('we-over-i'));
 
     await writeConfig('{ "rules": { "we-over-i": "off" } }');

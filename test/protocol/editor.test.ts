@@ -46,7 +46,10 @@ describe('protocol: a word being typed', function () {
     // An empty folder: no background indexing competes with the keystrokes.
     folder = mkdtempSync(join(tmpdir(), 'star-typing-'));
   });
-  withServer((started) => (client = started), () => ({ workspaceFolder: folder }));
+  withServer(
+    (started) => (client = started),
+    () => ({ workspaceFolder: folder }),
+  );
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   /** Types `text` one character per didChange at `at`, as an editor sends keystrokes; `at` moves along. */
@@ -79,14 +82,21 @@ describe('protocol: a word being typed', function () {
     // A round trip, so anything the server still had queued has arrived.
     await client.documentSymbols(uri);
     const flagged = client.published.slice(before).filter((p) => p.uri === uri && weOverI(p).length > 0);
-    assert.deepEqual(flagged.map((p) => p.version), [], 'no publish flags the partial word');
+    assert.deepEqual(
+      flagged.map((p) => p.version),
+      [],
+      'no publish flags the partial word',
+    );
   });
 
   it('a finished "we", followed by a space, is reported at once', async () => {
     const { uri, at } = await openAtActionEnd('we-space');
     await type(uri, at, ' Then we ');
     const published = await client.diagnosticsFor(uri);
-    assert.deepEqual(weOverI(published).map((d) => client.textAt(uri, d.range)), ['we']);
+    assert.deepEqual(
+      weOverI(published).map((d) => client.textAt(uri, d.range)),
+      ['we'],
+    );
   });
 
   it('a "we" left at the end of a line is reported once typing pauses', async () => {
@@ -96,7 +106,10 @@ describe('protocol: a word being typed', function () {
     const first = await client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(weOverI(first), [], 'held back while the word may still grow');
     const later = await client.waitForDiagnostics(uri, (p) => p.version === version && weOverI(p).length > 0);
-    assert.deepEqual(weOverI(later).map((d) => client.textAt(uri, d.range)), ['we']);
+    assert.deepEqual(
+      weOverI(later).map((d) => client.textAt(uri, d.range)),
+      ['we'],
+    );
   });
 });
 
@@ -145,7 +158,11 @@ describe('protocol: code lenses and the status bar follow the configuration', fu
       };
       const timer = setTimeout(() => {
         waiters.delete(waiter);
-        reject(new Error(`no bankChanged with the expected story; last: ${JSON.stringify(snapshots.at(-1)?.stories.find((s) => s.uri === uri))}\n${client.report()}`));
+        reject(
+          new Error(
+            `no bankChanged with the expected story; last: ${JSON.stringify(snapshots.at(-1)?.stories.find((s) => s.uri === uri))}\n${client.report()}`,
+          ),
+        );
       }, 3000);
       waiters.add(waiter);
     });
@@ -168,7 +185,9 @@ describe('protocol: code lenses and the status bar follow the configuration', fu
 
     mark = client.codeLensRefreshes;
     writeFileSync(configPath(), '{ "targetSeconds": 150 }');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath()).href, type: 1 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(configPath()).href, type: 1 }],
+    });
     await client.codeLensRefresh(mark);
     const fromFile = await lens(uri);
     assert.match(fromFile.title, /^0:\d\d \/ 2:30 \(\.star-stories\.json\) · I 0/);

@@ -103,7 +103,17 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
       resolveSupport: { properties: ['edit'] },
       codeActionLiteralSupport: {
         codeActionKind: {
-          valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports', 'source.fixAll'],
+          valueSet: [
+            '',
+            'quickfix',
+            'refactor',
+            'refactor.extract',
+            'refactor.inline',
+            'refactor.rewrite',
+            'source',
+            'source.organizeImports',
+            'source.fixAll',
+          ],
         },
       },
     },
@@ -115,7 +125,11 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
     },
     foldingRange: { dynamicRegistration: true, rangeLimit: 5000, lineFoldingOnly: true },
   },
-  window: { workDoneProgress: true, showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true } },
+  window: {
+    workDoneProgress: true,
+    showMessage: { messageActionItem: { additionalPropertiesSupport: true } },
+    showDocument: { support: true },
+  },
 };
 
 export interface StartOptions {
@@ -161,7 +175,10 @@ export class LspClient {
   private configurationRequested!: Promise<void>;
   private markConfigurationRequested!: () => void;
 
-  private constructor(readonly process: ChildProcess, options: StartOptions) {
+  private constructor(
+    readonly process: ChildProcess,
+    options: StartOptions,
+  ) {
     this.settings = options.settings ?? {};
     this.configurationRequested = new Promise((resolve) => (this.markConfigurationRequested = resolve));
     process.stderr!.setEncoding('utf8');
@@ -175,7 +192,9 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       this.markConfigurationRequested();
-      return params.items.map((item) => (item.section === 'starStories' || item.section === undefined ? this.settings : (options.sections?.[item.section] ?? {})));
+      return params.items.map((item) =>
+        item.section === 'starStories' || item.section === undefined ? this.settings : (options.sections?.[item.section] ?? {}),
+      );
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
@@ -241,7 +260,9 @@ export class LspClient {
   /** Resolves when the server sends `workspace/codeLens/refresh` after `since` refreshes (take `codeLensRefreshes` before acting). */
   codeLensRefresh(since: number, timeoutMs = 3000): Promise<void> {
     if (this.codeLensRefreshes > since) return Promise.resolve();
-    const refreshed = new Promise<void>((resolve) => this.codeLensWaiters.push(() => (this.codeLensRefreshes > since ? resolve() : undefined)));
+    const refreshed = new Promise<void>((resolve) =>
+      this.codeLensWaiters.push(() => (this.codeLensRefreshes > since ? resolve() : undefined)),
+    );
     return this.within(refreshed, timeoutMs, 'workspace/codeLens/refresh');
   }
 
@@ -285,7 +306,10 @@ export class LspClient {
       }
     }
     doc.version++;
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: doc.version },
+      contentChanges: changes,
+    });
     return doc.version;
   }
 
@@ -361,7 +385,11 @@ export class LspClient {
    * Resolves with the first publish for `uri` that matches: the latest one already received, or
    * the next ones to arrive. Rejects after `timeoutMs` with what was published and the server's stderr.
    */
-  waitForDiagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 3000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    predicate: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 3000,
+  ): Promise<PublishDiagnosticsParams> {
     const latest = this.latest(uri);
     if (latest && predicate(latest)) return Promise.resolve(latest);
     let waiter: Waiter | undefined;
@@ -371,7 +399,9 @@ export class LspClient {
     });
     return this.within(arrived, timeoutMs, `diagnostics for ${uri}`, () => {
       this.waiters = this.waiters.filter((w) => w !== waiter);
-      const seen = this.published.filter((p) => p.uri === uri).map((p) => `  version ${p.version}: ${p.diagnostics.map((d) => d.code).join(', ') || '(none)'}`);
+      const seen = this.published
+        .filter((p) => p.uri === uri)
+        .map((p) => `  version ${p.version}: ${p.diagnostics.map((d) => d.code).join(', ') || '(none)'}`);
       return `publishes so far:\n${seen.join('\n') || '  (none)'}`;
     });
   }
@@ -402,7 +432,11 @@ export class LspClient {
 
   async completion(uri: string, position: Position, triggerCharacter?: string): Promise<CompletionItem[]> {
     const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
-    const result = await this.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position, context });
+    const result = await this.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+      context,
+    });
     if (!result) return [];
     return Array.isArray(result) ? result : result.items;
   }
@@ -533,7 +567,8 @@ function lineStarts(text: string): number[] {
 /** UTF-16 offset of an LSP position; throws on positions outside the document. */
 export function offsetAt(text: string, position: Position): number {
   const starts = lineStarts(text);
-  if (position.line < 0 || position.line >= starts.length) throw new Error(`Line ${position.line} is outside the document (${starts.length} lines)`);
+  if (position.line < 0 || position.line >= starts.length)
+    throw new Error(`Line ${position.line} is outside the document (${starts.length} lines)`);
   const start = starts[position.line];
   let end = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
   while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;

@@ -27,7 +27,11 @@ describe('custom protocol messages', () => {
     const advice = 'installed twice: keep vscode-languageclient and vscode-languageserver on the same protocol version';
     assert.equal(resolvedFrom('vscode-languageclient', 'vscode-languageserver-protocol'), own, `vscode-languageserver-protocol ${advice}`);
     assert.equal(resolvedFrom('vscode-languageserver', 'vscode-languageserver-protocol'), own, `vscode-languageserver-protocol ${advice}`);
-    assert.equal(resolvedFrom('vscode-languageserver-protocol', 'vscode-jsonrpc'), requireHere.resolve('vscode-jsonrpc'), `vscode-jsonrpc ${advice}`);
+    assert.equal(
+      resolvedFrom('vscode-languageserver-protocol', 'vscode-jsonrpc'),
+      requireHere.resolve('vscode-jsonrpc'),
+      `vscode-jsonrpc ${advice}`,
+    );
   });
 
   it('each bundle carries one copy of vscode-jsonrpc', function () {
@@ -41,7 +45,9 @@ describe('custom protocol messages', () => {
   });
 
   it('has unique, namespaced method names', () => {
-    const methods = (Object.values(protocol) as unknown[]).flatMap((v) => (v instanceof RequestType || v instanceof RequestType0 || v instanceof NotificationType ? [v.method] : []));
+    const methods = (Object.values(protocol) as unknown[]).flatMap((v) =>
+      v instanceof RequestType || v instanceof RequestType0 || v instanceof NotificationType ? [v.method] : [],
+    );
     assert.equal(methods.length, 5);
     assert.equal(new Set(methods).size, methods.length);
     for (const method of methods) assert.match(method, /^starStories\/[a-zA-Z]+$/);

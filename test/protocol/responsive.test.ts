@@ -9,7 +9,8 @@ import { LspClient, testUri, withServer } from './lspClient';
 
 /** About 1 M characters: a thousand stories, each a paragraph of hedges and weak verbs. */
 function hostileDocument(): string {
-  const story = (i: number) => `# Story ${i}\nPrinciples: Ownership\n\n## Action\n${'I maybe helped the team, kind of. '.repeat(28)}\n\n## Result\nIt went well.\n`;
+  const story = (i: number) =>
+    `# Story ${i}\nPrinciples: Ownership\n\n## Action\n${'I maybe helped the team, kind of. '.repeat(28)}\n\n## Result\nIt went well.\n`;
   return Array.from({ length: 1000 }, (_, i) => story(i)).join('\n');
 }
 
@@ -27,21 +28,35 @@ describe('protocol: responsive while a large document is checked', function () {
     const text = hostileDocument();
     assert.ok(text.length > 950_000, `${text.length} characters`);
     let linted: number | undefined;
-    const published = client.waitForDiagnostics(large, (p: PublishDiagnosticsParams) => p.version === 1, 110_000).then((p) => {
-      linted = performance.now();
-      return p;
-    });
+    const published = client
+      .waitForDiagnostics(large, (p: PublishDiagnosticsParams) => p.version === 1, 110_000)
+      .then((p) => {
+        linted = performance.now();
+        return p;
+      });
     await client.open(large, text, 1);
     // Give the server time to take the document and start on it, then ask about the other one.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const asked = performance.now();
-    const answer = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 14 } }, 110_000);
+    const answer = await client.request<Hover | null>(
+      'textDocument/hover',
+      { textDocument: { uri: small }, position: { line: 1, character: 14 } },
+      110_000,
+    );
     const answered = performance.now();
     const diagnostics = await published;
     assert.ok(answer && JSON.stringify(answer.contents).includes('Ownership'), 'the hover on the small story is answered');
-    assert.ok(linted === undefined || linted > answered, `the hover (${Math.round(answered - asked)} ms) was answered before the large document's lint finished (${Math.round((linted ?? answered) - asked)} ms after it was asked)`);
-    assert.ok(diagnostics.diagnostics.some((d) => d.code === 'hedging'), 'and the large document is linted in the end');
-    console.log(`      hover answered in ${Math.round(answered - asked)} ms; the lint finished ${Math.round(linted! - asked)} ms after the hover was asked`);
+    assert.ok(
+      linted === undefined || linted > answered,
+      `the hover (${Math.round(answered - asked)} ms) was answered before the large document's lint finished (${Math.round((linted ?? answered) - asked)} ms after it was asked)`,
+    );
+    assert.ok(
+      diagnostics.diagnostics.some((d) => d.code === 'hedging'),
+      'and the large document is linted in the end',
+    );
+    console.log(
+      `      hover answered in ${Math.round(answered - asked)} ms; the lint finished ${Math.round(linted! - asked)} ms after the hover was asked`,
+    );
   });
 
   it('ignores a change whose version is older than the one it has (v5, then v3, ends on v5)', async () => {
@@ -49,15 +64,24 @@ describe('protocol: responsive while a large document is checked', function () {
     await client.open(uri, STORY, 1);
     await client.diagnosticsFor(uri, 20_000);
     const helped = STORY.replace('I helped with the migration', 'I led the migration');
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: helped }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 5 },
+      contentChanges: [{ text: helped }],
+    });
     const v5 = await client.waitForDiagnostics(uri, (p) => p.version === 5, 20_000);
     assert.ok(!v5.diagnostics.some((d) => d.code === 'weak-verb'), 'version 5 has no weak verb');
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: STORY }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: STORY }],
+    });
     // A request after the notification is answered after it was handled.
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.ok(!client.published.some((p) => p.uri === uri && p.version === 3), 'nothing is published for version 3');
-    assert.ok(client.logs.some((m) => /Ignored a change to .*stale-version\.star\.md for version 3: the server already has version 5/.test(m)), 'the server says why');
+    assert.ok(
+      client.logs.some((m) => /Ignored a change to .*stale-version\.star\.md for version 3: the server already has version 5/.test(m)),
+      'the server says why',
+    );
     // The next real edit applies to version 5's text.
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 6 },

@@ -43,7 +43,10 @@ describe('protocol: exit and restart', function () {
       await first.open(uri, CORPUS[i], 4);
       before.push(await first.diagnosticsFor(uri));
     }
-    assert.ok(before.some((p) => p.diagnostics.length > 0), 'the stories have findings to come back');
+    assert.ok(
+      before.some((p) => p.diagnostics.length > 0),
+      'the stories have findings to come back',
+    );
 
     // A crash: no shutdown, no exit.
     first.process.kill('SIGKILL');

@@ -5,7 +5,15 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, PublishDiagnosticsParams, TextDocumentSyncOptions } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  MarkupContent,
+  PublishDiagnosticsParams,
+  TextDocumentSyncOptions,
+} from 'vscode-languageserver-protocol';
 import { amazonPrinciples } from '../../server/src/engine/principles/amazon';
 import { billingMigration } from '../migrationStory';
 import { applyEdits, editsFor, finding, LspClient, positionAt, testUri, withServer } from './lspClient';
@@ -120,7 +128,8 @@ describe('protocol: bundled server over stdio', function () {
       const published = await client.diagnosticsFor(uri);
       assert.equal(published.version, 2);
       assert.ok(!codes(published).includes('hypothetical'), `still flagged: ${codes(published).join(', ')}`);
-      for (const code of ['we-over-i', 'weak-verb', 'vague-impact', 'result-no-metric']) assert.ok(codes(published).includes(code), `lost ${code}`);
+      for (const code of ['we-over-i', 'weak-verb', 'vague-impact', 'result-no-metric'])
+        assert.ok(codes(published).includes(code), `lost ${code}`);
       for (const d of published.diagnostics) assert.equal(dataOf(d).version, 2, `data.version of ${d.code}`);
       assert.equal(client.textAt(uri, one(published, 'vague-impact').range), 'went well', 'ranges follow the edit');
     });
@@ -152,7 +161,11 @@ describe('protocol: bundled server over stdio', function () {
         for (const d of p.diagnostics) assert.equal(dataOf(d).version, p.version, 'data.version matches the published version');
       }
       const versions = burst.map((p) => p.version ?? -1);
-      assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `versions never go back: ${versions}`);
+      assert.deepEqual(
+        versions,
+        [...versions].sort((a, b) => a - b),
+        `versions never go back: ${versions}`,
+      );
 
       const fresh = freshUri('rapid-fresh');
       await client.open(fresh, client.text(uri), last);
@@ -275,7 +288,10 @@ describe('protocol: bundled server over stdio', function () {
       const suggestion = actions.find((a) => a.title.startsWith('Tell it in the first person'));
       assert.ok(suggestion, names.join(' | '));
       assert.equal(applyEdits(WEAK_STORY, editsFor(suggestion.edit, uri, 1)), WEAK_STORY.replace('We were asked', 'I was asked'));
-      assert.ok(actions.some((a) => a.title === 'Disable we-over-i for this file'), names.join(' | '));
+      assert.ok(
+        actions.some((a) => a.title === 'Disable we-over-i for this file'),
+        names.join(' | '),
+      );
       const disableFile = actions.find((a) => a.title === 'Disable we-over-i for this file')!;
       assert.equal(
         applyEdits(WEAK_STORY, editsFor(disableFile.edit, uri, 1)),
@@ -294,7 +310,11 @@ describe('protocol: bundled server over stdio', function () {
       assert.equal(version, 2);
       const after = await client.diagnosticsFor(uri);
       const remaining = byCode(after, 'we-over-i');
-      assert.deepEqual(remaining.map((d) => d.range.start.line), [7], 'only the Task\'s "We" is left');
+      assert.deepEqual(
+        remaining.map((d) => d.range.start.line),
+        [7],
+        'only the Task\'s "We" is left',
+      );
       assert.ok(codes(after).includes('weak-verb'), 'other rules on that line still fire');
     });
 
@@ -326,9 +346,16 @@ describe('protocol: bundled server over stdio', function () {
       const current = await client.diagnosticsFor(uri);
       assert.equal(client.textAt(uri, staleDiagnostic.range), 'Customer Obsesion');
       const stale = await client.codeActions(uri, staleDiagnostic.range, { diagnostics: [staleDiagnostic] });
-      assert.deepEqual(stale.filter((a) => a.edit), [], `stale diagnostic got ${titles(stale).join(' | ')}`);
+      assert.deepEqual(
+        stale.filter((a) => a.edit),
+        [],
+        `stale diagnostic got ${titles(stale).join(' | ')}`,
+      );
       const fresh = await client.codeActions(uri, staleDiagnostic.range, { diagnostics: [byCode(current, 'unknown-principle')[0]] });
-      assert.ok(fresh.some((a) => a.isPreferred && a.edit), `the current diagnostic gets its fix: ${titles(fresh).join(' | ')}`);
+      assert.ok(
+        fresh.some((a) => a.isPreferred && a.edit),
+        `the current diagnostic gets its fix: ${titles(fresh).join(' | ')}`,
+      );
     });
 
     it('source.fixAll.starStories leaves no fixable finding and reaches a fixed point', async () => {
@@ -340,7 +367,10 @@ describe('protocol: bundled server over stdio', function () {
       );
       await client.open(uri, text, 1);
       const before = await client.diagnosticsFor(uri);
-      assert.ok(before.diagnostics.some((d) => dataOf(d).hasFix), 'the story starts with fixable findings');
+      assert.ok(
+        before.diagnostics.some((d) => dataOf(d).hasFix),
+        'the story starts with fixable findings',
+      );
       const range = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
       const actions = await client.codeActions(uri, range, { only: [FIX_ALL_KIND], triggerKind: 2 });
       assert.equal(actions.length, 1, titles(actions).join(' | '));
@@ -358,7 +388,11 @@ describe('protocol: bundled server over stdio', function () {
       const after = await client.diagnosticsFor(uri);
       assert.equal(after.version, version);
       const fixable = after.diagnostics.filter((d) => dataOf(d).hasFix);
-      assert.deepEqual(fixable.map((d) => `${d.code}: ${client.textAt(uri, d.range)}`), [], 'no fixable finding is left');
+      assert.deepEqual(
+        fixable.map((d) => `${d.code}: ${client.textAt(uri, d.range)}`),
+        [],
+        'no fixable finding is left',
+      );
 
       const again = await client.codeActions(uri, range, { only: [FIX_ALL_KIND], triggerKind: 2 });
       const secondEdits = again.flatMap((a) => editsFor(a.edit, uri, version));
@@ -374,7 +408,10 @@ describe('protocol: bundled server over stdio', function () {
       await client.open(uri, text, 1);
       const items = await client.completion(uri, { line: 1, character: 'Principles: '.length }, ' ');
       const ordered = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
-      assert.deepEqual(ordered.map((i) => i.label), PRINCIPLE_NAMES);
+      assert.deepEqual(
+        ordered.map((i) => i.label),
+        PRINCIPLE_NAMES,
+      );
       assert.equal(PRINCIPLE_NAMES.length, 16);
     });
 
@@ -411,14 +448,23 @@ describe('protocol: bundled server over stdio', function () {
       await client.open(uri, `${WEAK_STORY}\n${second}`, 1);
       const symbols = (await client.documentSymbols(uri)) as DocumentSymbol[];
       assert.ok(symbols && symbols.length === 2, JSON.stringify(symbols));
-      assert.deepEqual(symbols.map((s) => s.name), ['Billing migration', 'Pager fatigue']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['Billing migration', 'Pager fatigue'],
+      );
       for (const story of symbols) {
         assert.ok('children' in story, 'hierarchical DocumentSymbol');
-        assert.deepEqual(story.children!.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
+        assert.deepEqual(
+          story.children!.map((c) => c.name),
+          ['Situation', 'Task', 'Action', 'Result'],
+        );
         assert.equal(client.textAt(uri, story.selectionRange), story.name);
         for (const child of story.children!) {
           assert.equal(client.textAt(uri, child.selectionRange), child.name);
-          assert.ok(child.range.start.line >= story.range.start.line && child.range.end.line <= story.range.end.line, `${child.name} inside ${story.name}`);
+          assert.ok(
+            child.range.start.line >= story.range.start.line && child.range.end.line <= story.range.end.line,
+            `${child.name} inside ${story.name}`,
+          );
         }
       }
       assert.ok(symbols[0].range.end.line < symbols[1].range.start.line, 'stories do not overlap');

@@ -23,7 +23,9 @@ describe('protocol: special files in the workspace', function () {
 
   const titles = (s: BankSnapshot) => s.stories.map((story) => story.title);
   async function created(...names: string[]): Promise<void> {
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: names.map((n) => ({ uri: pathToFileURL(join(dir, n)).href, type: FILE_CREATED })) });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: names.map((n) => ({ uri: pathToFileURL(join(dir, n)).href, type: FILE_CREATED })),
+    });
   }
   /** Asks for the bank until it holds the title; a server whose file reads are stuck never does. */
   async function bankWith(title: string): Promise<BankSnapshot> {
@@ -32,7 +34,9 @@ describe('protocol: special files in the workspace', function () {
       if (titles(snapshot).includes(title)) return snapshot;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`"${title}" never reached the bank; it has: ${titles(snapshots[snapshots.length - 1] ?? { stories: [] } as unknown as BankSnapshot).join(', ')}\n${client.report()}`);
+    throw new Error(
+      `"${title}" never reached the bank; it has: ${titles(snapshots[snapshots.length - 1] ?? ({ stories: [] } as unknown as BankSnapshot)).join(', ')}\n${client.report()}`,
+    );
   }
 
   before(() => {
@@ -66,7 +70,10 @@ describe('protocol: special files in the workspace', function () {
 
   it('a story saved with a byte order mark is read as the editor reads it: its title and principles count', async () => {
     const title = 'Checkout with a byte order mark';
-    writeFileSync(join(dir, 'bom.star.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CHECKOUT.replace('# Checkout latency regression', `# ${title}`))]));
+    writeFileSync(
+      join(dir, 'bom.star.md'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CHECKOUT.replace('# Checkout latency regression', `# ${title}`))]),
+    );
     await created('bom.star.md');
     const snapshot = await bankWith(title);
     const story = snapshot.stories.find((s) => s.title === title)!;

@@ -25,9 +25,20 @@ interface Edit {
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   // Typing: one character or a word.
-  { weight: 5, arbitrary: fc.record({ at: fc.nat(), length: fc.constant(0), text: fc.oneof(fc.constantFrom('a', ' ', 'I', 'we', '.', ...LINE_BREAKS), fragment), batch: fc.constant(0) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      at: fc.nat(),
+      length: fc.constant(0),
+      text: fc.oneof(fc.constantFrom('a', ' ', 'I', 'we', '.', ...LINE_BREAKS), fragment),
+      batch: fc.constant(0),
+    }),
+  },
   // Deleting: a character, a selection, or lines.
-  { weight: 3, arbitrary: fc.record({ at: fc.nat(), length: fc.integer({ min: 1, max: 120 }), text: fc.constant(''), batch: fc.constant(0) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ at: fc.nat(), length: fc.integer({ min: 1, max: 120 }), text: fc.constant(''), batch: fc.constant(0) }),
+  },
   // Pasting over a selection, across lines, several edits at once (multi-cursor, format on type).
   {
     weight: 2,
@@ -48,7 +59,9 @@ function safeOffset(text: string, at: number): number {
 
 /** The diagnostics a fresh lint of `text` gives, as the server would publish them. */
 function expectedDiagnostics(text: string): Array<Pick<Diagnostic, 'code' | 'range' | 'message'>> {
-  return new Linter().lint(text).findings.map((f) => ({ code: f.rule, range: { start: positionAt(text, f.start), end: positionAt(text, f.end) }, message: f.message }));
+  return new Linter()
+    .lint(text)
+    .findings.map((f) => ({ code: f.rule, range: { start: positionAt(text, f.start), end: positionAt(text, f.end) }, message: f.message }));
 }
 
 describe('protocol: no stale state after random incremental edits', function () {
@@ -66,7 +79,7 @@ describe('protocol: no stale state after random incremental edits', function () 
 
     const edits = fc.sample(editArbitrary, { numRuns: EDITS, seed: SEED });
     let staleChecks = 0;
-    for (let i = 0; i < edits.length; ) {
+    for (let i = 0; i < edits.length;) {
       const batch = edits.slice(i, i + 1 + edits[i].batch);
       i += batch.length;
       let text = client.text(uri);
@@ -83,13 +96,19 @@ describe('protocol: no stale state after random incremental edits', function () 
       // Now and then, as a user would: ask for fixes with diagnostics the editor still shows from
       // an older version (sent without waiting, so the server may see them out of order).
       if (i % 97 < batch.length) {
-        const old = client.published.filter((p) => p.uri === uri && p.version !== undefined && p.version < version && p.diagnostics.length > 0).pop();
+        const old = client.published
+          .filter((p) => p.uri === uri && p.version !== undefined && p.version < version && p.diagnostics.length > 0)
+          .pop();
         if (old) {
           staleChecks++;
           const range = { start: { line: 0, character: 0 }, end: positionAt(client.text(uri), client.text(uri).length) };
           const actions = await client.codeActions(uri, range, { diagnostics: old.diagnostics, only: ['quickfix'] });
           const withEdits = actions.filter((a) => a.edit);
-          assert.deepEqual(withEdits.map((a) => a.title), [], `fixes offered for diagnostics of version ${old.version} while the document is at ${version}`);
+          assert.deepEqual(
+            withEdits.map((a) => a.title),
+            [],
+            `fixes offered for diagnostics of version ${old.version} while the document is at ${version}`,
+          );
         }
       }
     }
@@ -100,17 +119,24 @@ describe('protocol: no stale state after random incremental edits', function () 
     const expected = expectedDiagnostics(final);
     // The bank's findings compare this document with the workspace's other stories, which a
     // lint of the text alone cannot see (the bank's own tests cover them).
-    const own = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code !== 'duplicate-story').map(({ code, range, message }) => ({ code, range, message }));
+    const own = (p: PublishDiagnosticsParams) =>
+      p.diagnostics.filter((d) => d.code !== 'duplicate-story').map(({ code, range, message }) => ({ code, range, message }));
     const same = (p: PublishDiagnosticsParams) => isDeepStrictEqual(own(p), expected);
     // The last edit may have typed a word: a finding on it is published once typing pauses.
     await client.diagnosticsFor(uri, 10_000);
-    const published = await client.waitForDiagnostics(uri, (p) => p.version === finalVersion && same(p), 5_000).catch(() => client.latest(uri)!);
+    const published = await client
+      .waitForDiagnostics(uri, (p) => p.version === finalVersion && same(p), 5_000)
+      .catch(() => client.latest(uri)!);
     // A round trip, so anything the server still had queued has arrived.
     await client.documentSymbols(uri);
     const mine = client.published.filter((p) => p.uri === uri);
     assert.equal(mine[mine.length - 1], published, 'nothing is published after the final version');
     const versions = mine.map((p) => p.version ?? -1);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'published versions never go back');
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      'published versions never go back',
+    );
     for (const p of mine) assertInside(p, textAt.get(p.version!)!);
 
     assert.deepEqual(own(published), expected, 'diagnostics after the edits differ from a fresh lint of the final text');
@@ -120,13 +146,19 @@ describe('protocol: no stale state after random incremental edits', function () 
     await client.open(fresh, final, finalVersion);
     // Bank findings differ by design here: the fresh copy is one more framing of the same story.
     const notBank = (d: Diagnostic) => d.code !== 'duplicate-story';
-    assert.deepEqual(published.diagnostics.filter(notBank).map(finding), (await client.diagnosticsFor(fresh)).diagnostics.filter(notBank).map(finding));
+    assert.deepEqual(
+      published.diagnostics.filter(notBank).map(finding),
+      (await client.diagnosticsFor(fresh)).diagnostics.filter(notBank).map(finding),
+    );
 
     // Fixes for the current diagnostics are offered and made for the current version.
     const fixable = published.diagnostics.find((d) => (d.data as { hasFix?: boolean }).hasFix);
     if (fixable) {
       const actions = await client.codeActions(uri, fixable.range, { diagnostics: [fixable], only: ['quickfix'] });
-      assert.ok(actions.some((a) => a.isPreferred && a.edit), `no fix for the current ${fixable.code}`);
+      assert.ok(
+        actions.some((a) => a.isPreferred && a.edit),
+        `no fix for the current ${fixable.code}`,
+      );
     }
   });
 });

@@ -92,7 +92,10 @@ describe('applying many fixes', function () {
 
   it('keeps the first of overlapping fixes, an insertion where another edit starts, and never a fix whose own edits overlap', () => {
     const text = 'abcdefghij';
-    const fix = (title: string, ...edits: Array<[number, number, string]>) => ({ title, edits: edits.map(([start, end, t]) => ({ start, end, text: t })) });
+    const fix = (title: string, ...edits: Array<[number, number, string]>) => ({
+      title,
+      edits: edits.map(([start, end, t]) => ({ start, end, text: t })),
+    });
     const result = applyFixes(text, [
       fix('replace bcd', [1, 4, 'X']),
       fix('overlaps bcd', [3, 5, 'Y']),
@@ -102,12 +105,15 @@ describe('applying many fixes', function () {
       fix('self-overlapping', [7, 9, 'P'], [8, 10, 'Q']),
       fix('two edits', [0, 1, 'A'], [9, 10, 'J']),
     ]);
-    assert.deepEqual(result.applied.map((f) => f.title), ['two edits', 'replace bcd', 'insert at e', 'replace e after the insertion']);
+    assert.deepEqual(
+      result.applied.map((f) => f.title),
+      ['two edits', 'replace bcd', 'insert at e', 'replace e after the insertion'],
+    );
     assert.equal(result.text, 'AX+EfghiJ');
   });
 });
 
-describe('the time budget (the editor\'s watchdog)', () => {
+describe("the time budget (the editor's watchdog)", () => {
   const slow: Rule = {
     name: 'slow-rule',
     description: 'Spins on long stories.',
@@ -139,15 +145,24 @@ describe('the time budget (the editor\'s watchdog)', () => {
     const linter = new Linter({ rules: [slow], ruleBudgetMs: 30 });
     linter.lint(long);
     const again = linter.lint(long + '\nI decided.');
-    assert.deepEqual(again.findings.map((f) => f.rule), [RULE_SKIPPED]);
+    assert.deepEqual(
+      again.findings.map((f) => f.rule),
+      [RULE_SKIPPED],
+    );
     // Skipped without running: the notice says it overran before, not how long it took now.
     assert.match(again.findings[0].message, /overran its time on a story this long/);
-    assert.deepEqual(linter.lint(short).findings.map((f) => f.rule), ['slow-rule']);
+    assert.deepEqual(
+      linter.lint(short).findings.map((f) => f.rule),
+      ['slow-rule'],
+    );
   });
 
   it('without a budget (the CLI) every rule runs to the end', () => {
     const findings = new Linter({ rules: [slow] }).lint(long).findings;
-    assert.deepEqual(findings.map((f) => f.rule), ['slow-rule']);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['slow-rule'],
+    );
   });
 
   it('a lint in steps gives the same result as one in one go, and an abandoned one keeps its finished stories', () => {
@@ -181,8 +196,14 @@ describe('bounded caches', () => {
     cache.set('c', 3);
     assert.equal(cache.size, 2);
     assert.equal(cache.get('b'), undefined, 'b was the least recently used');
-    assert.equal(cache.getOrCreate('a', () => 9), 1);
-    assert.equal(cache.getOrCreate('d', () => 4), 4);
+    assert.equal(
+      cache.getOrCreate('a', () => 9),
+      1,
+    );
+    assert.equal(
+      cache.getOrCreate('d', () => 4),
+      4,
+    );
     assert.equal(cache.get('c'), undefined);
   });
 

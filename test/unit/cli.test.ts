@@ -26,7 +26,8 @@ describe('star-stories lint', () => {
     assert.equal(code, 1);
     const [report] = JSON.parse(out);
     const rules = new Set(report.messages.map((m: { ruleId: string }) => m.ruleId));
-    for (const rule of ['we-over-i', 'weak-verb', 'hypothetical', 'vague-impact', 'result-no-metric', 'unknown-principle']) assert.ok(rules.has(rule), `missing ${rule}`);
+    for (const rule of ['we-over-i', 'weak-verb', 'hypothetical', 'vague-impact', 'result-no-metric', 'unknown-principle'])
+      assert.ok(rules.has(rule), `missing ${rule}`);
     const unknown = report.messages.find((m: { ruleId: string }) => m.ruleId === 'unknown-principle');
     assert.deepEqual([unknown.line, unknown.column, unknown.endColumn], [2, 13, 30]);
     assert.equal(unknown.severity, 'error');
@@ -58,7 +59,10 @@ describe('star-stories lint', () => {
     writeFileSync(join(dir, 'weak.star.md'), weak);
     const { out } = run('lint', dir);
     assert.match(out, /weak\.star\.md/);
-    assert.match(out, /\n {2}2:13 +error +"Customer Obsesion" is not one of the Amazon Leadership Principles\. Did you mean "Customer Obsession"\? +unknown-principle\n/);
+    assert.match(
+      out,
+      /\n {2}2:13 +error +"Customer Obsesion" is not one of the Amazon Leadership Principles\. Did you mean "Customer Obsession"\? +unknown-principle\n/,
+    );
     assert.match(out, /✖ \d+ problems \(1 error, \d+ warnings, \d+ info(?:, \d+ hints?)?\)/);
   });
 
@@ -69,7 +73,10 @@ describe('star-stories lint', () => {
     writeFileSync(join(dir, 'notes.md'), weak);
     writeFileSync(join(dir, 'bank', 'one.star.md'), weak);
     const reports = JSON.parse(run('lint', dir, '--format=json').out);
-    assert.deepEqual(reports.map((r: { filePath: string }) => r.filePath.split(/[\\/]/).slice(-2).join('/')), ['bank/one.star.md']);
+    assert.deepEqual(
+      reports.map((r: { filePath: string }) => r.filePath.split(/[\\/]/).slice(-2).join('/')),
+      ['bank/one.star.md'],
+    );
   });
 
   it('expands globs itself', () => {
@@ -96,12 +103,20 @@ describe('star-stories lint', () => {
   it('keeps advice (hints) out of stylish output, as the Problems panel does, and --coaching thorough shows it as info', () => {
     const file = join(dir, 'advice.star.md');
     // A strong story with one passive sentence: passive-voice is advice.
-    writeFileSync(file, story({ result: 'Median settlement time fell from nine days to 1.5 days within six weeks. The old integration was retired in March.' }));
+    writeFileSync(
+      file,
+      story({
+        result: 'Median settlement time fell from nine days to 1.5 days within six weeks. The old integration was retired in March.',
+      }),
+    );
     const focused = run('lint', file);
     assert.doesNotMatch(focused.out, /passive-voice/);
     assert.match(focused.out, /1 hint not shown \(advice; --coaching thorough shows it\)/);
     const json = JSON.parse(run('lint', file, '--format', 'json').out);
-    assert.ok(json[0].messages.some((m: { ruleId: string; severity: string }) => m.ruleId === 'passive-voice' && m.severity === 'hint'), 'JSON keeps every finding');
+    assert.ok(
+      json[0].messages.some((m: { ruleId: string; severity: string }) => m.ruleId === 'passive-voice' && m.severity === 'hint'),
+      'JSON keeps every finding',
+    );
     const thorough = run('lint', file, '--coaching', 'thorough');
     assert.match(thorough.out, /info +.*passive-voice/);
     assert.equal(run('lint', file, '--coaching', 'loud').code, 2);
@@ -133,7 +148,10 @@ describe('star-stories --version', () => {
   });
 
   it('is written in no source file: the CLI and the server take it from package.json at build time', () => {
-    const sources = ['server/src/server.ts', ...readdirSync(join(__dirname, '..', '..', 'server', 'src', 'cli')).map((f) => `server/src/cli/${f}`)];
+    const sources = [
+      'server/src/server.ts',
+      ...readdirSync(join(__dirname, '..', '..', 'server', 'src', 'cli')).map((f) => `server/src/cli/${f}`),
+    ];
     for (const source of sources.filter((s) => s.endsWith('.ts'))) {
       const text = readFileSync(join(__dirname, '..', '..', source), 'utf8');
       assert.ok(!text.includes(`'${pkg.version}'`), `${source} hard-codes the version`);

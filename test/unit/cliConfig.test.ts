@@ -18,7 +18,8 @@ function lintJson(...args: string[]): { code: number; reports: Report[] } {
 
 /** Only the rules these tests configure; coaching rules that also fire on the story are not the subject here. */
 const CONFIGURED = new Set(['we-over-i', 'unknown-principle']);
-const rulesOf = (report: Report | undefined) => report?.messages.filter((m) => CONFIGURED.has(m.ruleId)).map((m) => `${m.ruleId}:${m.severity}`) ?? [];
+const rulesOf = (report: Report | undefined) =>
+  report?.messages.filter((m) => CONFIGURED.has(m.ruleId)).map((m) => `${m.ruleId}:${m.severity}`) ?? [];
 
 /** Findings: we-over-i (warning) and, with "Acme First" under the Amazon set, unknown-principle (error). */
 const story = migrationStory({
@@ -60,7 +61,10 @@ describe('star-stories lint with .star-stories.json', () => {
   it('a principle set from the config file is the active set', () => {
     writeFileSync(join(dir, 'bank', 'one.star.md'), story.replace('Principles: Ownership', 'Principles: Acme First'));
     assert.ok(rulesOf(lintJson(dir).reports[0]).includes('unknown-principle:error'));
-    writeFileSync(join(dir, '.star-stories.json'), JSON.stringify({ principleSets: [{ id: 'acme', principles: [{ name: 'Acme First' }] }], principleSet: 'acme' }));
+    writeFileSync(
+      join(dir, '.star-stories.json'),
+      JSON.stringify({ principleSets: [{ id: 'acme', principles: [{ name: 'Acme First' }] }], principleSet: 'acme' }),
+    );
     assert.ok(!rulesOf(lintJson(dir).reports[0]).includes('unknown-principle:error'));
   });
 
@@ -70,7 +74,10 @@ describe('star-stories lint with .star-stories.json', () => {
     assert.equal(code, 1);
     assert.equal(reports.length, 2);
     assert.match(reports[0].filePath, /\.star-stories\.json$/);
-    assert.deepEqual(reports[0].messages.map((m) => [m.ruleId, m.severity, m.line, m.column]), [['config', 'error', 3, 3]]);
+    assert.deepEqual(
+      reports[0].messages.map((m) => [m.ruleId, m.severity, m.line, m.column]),
+      [['config', 'error', 3, 3]],
+    );
     assert.match(reports[0].messages[0].message, /Not valid JSON: a comma is expected here/);
     assert.deepEqual(rulesOf(reports[1]), ['we-over-i:warning'], 'the story gets the default diagnostics');
 
@@ -84,7 +91,10 @@ describe('star-stories lint with .star-stories.json', () => {
     const { code, reports } = lintJson(dir);
     assert.equal(code, 0);
     assert.equal(reports.filter((r) => r.filePath.endsWith('.star-stories.json')).length, 1);
-    assert.deepEqual(reports[0].messages.map((m) => [m.severity, m.line, m.column, m.message]), [['warning', 1, 3, 'Unknown setting "targetSecond" (did you mean "targetSeconds"?); it is ignored.']]);
+    assert.deepEqual(
+      reports[0].messages.map((m) => [m.severity, m.line, m.column, m.message]),
+      [['warning', 1, 3, 'Unknown setting "targetSecond" (did you mean "targetSeconds"?); it is ignored.']],
+    );
     assert.equal(run('lint', dir, '--max-warnings', '1').code, 1, 'config warnings count like any other');
   });
 
@@ -118,7 +128,7 @@ describe('star-stories lint with .star-stories.json', () => {
       quietOuter();
       assert.deepEqual(rulesOf(lintJson(join(dir, 'repo')).reports[0]), ['we-over-i:warning']);
       writeFileSync(join(dir, 'repo', '.star-stories.json'), '{ "rules": { "we-over-i": "error" } }');
-      assert.deepEqual(rulesOf(lintJson(join(dir, 'repo')).reports[0]), ['we-over-i:error'], 'the root\'s own file is read');
+      assert.deepEqual(rulesOf(lintJson(join(dir, 'repo')).reports[0]), ['we-over-i:error'], "the root's own file is read");
     });
 
     it('at the home folder: a config file above it is not read', () => {
@@ -134,7 +144,7 @@ describe('star-stories lint with .star-stories.json', () => {
       }
     });
 
-    it('a config file that is not the user\'s, or in a folder that is not, is skipped with a notice (needs root to chown)', function () {
+    it("a config file that is not the user's, or in a folder that is not, is skipped with a notice (needs root to chown)", function () {
       if (process.getuid?.() !== 0) this.skip();
       quietOuter();
       chownSync(join(dir, '.star-stories.json'), 4321, 4321);

@@ -28,12 +28,18 @@ describe('star-stories coverage', () => {
     assert.equal(code, 0);
     const snapshot = JSON.parse(out);
     assert.deepEqual(snapshot.folders, [pathToFileURL(join(dir, 'bank')).href]);
-    assert.deepEqual(snapshot.stories.map((s: { uri: string; line: number }) => [s.uri, s.line]), [
-      [pathToFileURL(join(dir, 'bank', 'payments.star.md')).href, 0],
-      [pathToFileURL(join(dir, 'bank', 'search.star.md')).href, 0],
-    ]);
+    assert.deepEqual(
+      snapshot.stories.map((s: { uri: string; line: number }) => [s.uri, s.line]),
+      [
+        [pathToFileURL(join(dir, 'bank', 'payments.star.md')).href, 0],
+        [pathToFileURL(join(dir, 'bank', 'search.star.md')).href, 0],
+      ],
+    );
     assert.equal(snapshot.principles.length, 16);
-    assert.deepEqual(snapshot.principles[0].stories, snapshot.stories.map((s: { id: string }) => s.id));
+    assert.deepEqual(
+      snapshot.principles[0].stories,
+      snapshot.stories.map((s: { id: string }) => s.id),
+    );
   });
 
   it('--format=markdown gives the report the editor shows', () => {
@@ -67,8 +73,16 @@ describe('star-stories lint across files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'star-dup-'));
     writeFileSync(join(dir, 'payments.star.md'), CHECKOUT);
     writeFileSync(join(dir, 'copy.star.md'), CHECKOUT_COPY);
-    const reports = JSON.parse(run('lint', dir, '--format', 'json').out) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string; line: number }> }>;
-    const duplicates = Object.fromEntries(reports.map((r) => [r.filePath.split(/[\\/]/).pop(), r.messages.filter((m) => m.ruleId === 'duplicate-story').map((m) => `${m.line}: ${m.message.replace(/ \(.*/, '')}`)]));
+    const reports = JSON.parse(run('lint', dir, '--format', 'json').out) as Array<{
+      filePath: string;
+      messages: Array<{ ruleId: string; message: string; line: number }>;
+    }>;
+    const duplicates = Object.fromEntries(
+      reports.map((r) => [
+        r.filePath.split(/[\\/]/).pop(),
+        r.messages.filter((m) => m.ruleId === 'duplicate-story').map((m) => `${m.line}: ${m.message.replace(/ \(.*/, '')}`),
+      ]),
+    );
     assert.deepEqual(duplicates, {
       'copy.star.md': ["1: Near-duplicate of 'Checkout latency regression' in payments.star.md"],
       'payments.star.md': ["1: Near-duplicate of 'Payment page slowdown' in copy.star.md"],

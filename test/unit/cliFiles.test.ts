@@ -3,7 +3,19 @@
  * back, and what it prints about them. Each test is a case a user hit (issue 13).
  */
 import { strict as assert } from 'node:assert';
-import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli as run } from './cliRun';
@@ -99,7 +111,7 @@ describe('star-stories lint: files and output', () => {
   });
 
   describe('a UTF-8 byte order mark', () => {
-    it('is read as the editor reads it: the first title counts and positions are the editor\'s', () => {
+    it("is read as the editor reads it: the first title counts and positions are the editor's", () => {
       writeFileSync(join(dir, 'plain.star.md'), story);
       writeFileSync(join(dir, 'bom.star.md'), Buffer.concat([BOM, Buffer.from(story)]));
       const [bom, plain] = json(join(dir, 'bom.star.md'), join(dir, 'plain.star.md'));
@@ -142,8 +154,18 @@ describe('star-stories lint: files and output', () => {
       mkdirSync(join(dir, 'outside'));
       writeFileSync(join(dir, 'outside', 'two.star.md'), story);
       symlinkSync(join(dir, 'outside'), join(dir, 'bank', 'linked'));
-      assert.deepEqual(json(join(dir, 'bank')).map((r) => r.filePath.split('/').pop()).sort(), ['one.star.md', 'two.star.md']);
-      assert.deepEqual(json(join(dir, 'bank', '**', '*.star.md')).map((r) => r.filePath.split('/').pop()).sort(), ['one.star.md', 'two.star.md']);
+      assert.deepEqual(
+        json(join(dir, 'bank'))
+          .map((r) => r.filePath.split('/').pop())
+          .sort(),
+        ['one.star.md', 'two.star.md'],
+      );
+      assert.deepEqual(
+        json(join(dir, 'bank', '**', '*.star.md'))
+          .map((r) => r.filePath.split('/').pop())
+          .sort(),
+        ['one.star.md', 'two.star.md'],
+      );
     });
 
     it('--config naming a folder is bad usage: exit 2', () => {
@@ -178,11 +200,17 @@ describe('star-stories lint: files and output', () => {
       for (const format of ['stylish', 'json', 'sarif']) {
         const { out } = run('lint', dir, '--format', format);
         // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
-        assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out), `${format}: ${JSON.stringify(out.slice(0, 400))}`);
+        assert.ok(
+          !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out),
+          `${format}: ${JSON.stringify(out.slice(0, 400))}`,
+        );
         assert.match(out, /Customer \\u001b\[2J|Customer \\x1b\[2J/, format);
       }
       const [report] = json(dir);
-      assert.ok(report.messages.some((m) => m.message.includes('Customer \u001b[2J\u009b31mObsesion\u202e')), 'JSON still carries the exact text once parsed');
+      assert.ok(
+        report.messages.some((m) => m.message.includes('Customer \u001b[2J\u009b31mObsesion\u202e')),
+        'JSON still carries the exact text once parsed',
+      );
     });
 
     it('coverage escapes story titles too, in text, markdown and json', () => {
@@ -197,19 +225,50 @@ describe('star-stories lint: files and output', () => {
 
     it('stylish lists errors and warnings before info within a file', () => {
       // too-long style info findings come late in the file; the unknown principle (error) is on line 2.
-      writeFileSync(join(dir, 'weak.star.md'), '# T\nPrinciples: Customer Obsesion\n\n## Situation\nIt was slow.\n\n## Task\nWe had to fix it.\n\n## Action\nThe fix was deployed by me. We helped.\n\n## Result\nThings improved a lot.\n');
+      writeFileSync(
+        join(dir, 'weak.star.md'),
+        '# T\nPrinciples: Customer Obsesion\n\n## Situation\nIt was slow.\n\n## Task\nWe had to fix it.\n\n## Action\nThe fix was deployed by me. We helped.\n\n## Result\nThings improved a lot.\n',
+      );
       const { out } = run('lint', dir);
-      const severities = out.split('\n').map((l) => /^\s+\d+:\d+\s+(error|warning|info|hint)\s/.exec(l)?.[1]).filter(Boolean) as string[];
+      const severities = out
+        .split('\n')
+        .map((l) => /^\s+\d+:\d+\s+(error|warning|info|hint)\s/.exec(l)?.[1])
+        .filter(Boolean) as string[];
       const rank = { error: 0, warning: 1, info: 2, hint: 3 } as Record<string, number>;
       assert.ok(severities.includes('info') && severities.includes('error'), out);
-      assert.deepEqual(severities, [...severities].sort((a, b) => rank[a] - rank[b]), out);
+      assert.deepEqual(
+        severities,
+        [...severities].sort((a, b) => rank[a] - rank[b]),
+        out,
+      );
     });
 
     it('a severity the CLI does not know sorts last and prints as itself; a hint is left out of stylish and counted; both are SARIF notes', () => {
-      const message = (severity: string, line: number): ReportMessage => ({ ruleId: 'r', severity: severity as Severity, message: severity, line, column: 1, endLine: line, endColumn: 2, fixable: false });
-      const report: FileReport = { filePath: join(dir, 'a.star.md'), messages: [message('brand-new', 1), message('hint', 2), message('info', 3), message('error', 4)], errorCount: 1, warningCount: 0, infoCount: 1 };
+      const message = (severity: string, line: number): ReportMessage => ({
+        ruleId: 'r',
+        severity: severity as Severity,
+        message: severity,
+        line,
+        column: 1,
+        endLine: line,
+        endColumn: 2,
+        fixable: false,
+      });
+      const report: FileReport = {
+        filePath: join(dir, 'a.star.md'),
+        messages: [message('brand-new', 1), message('hint', 2), message('info', 3), message('error', 4)],
+        errorCount: 1,
+        warningCount: 0,
+        infoCount: 1,
+      };
       const out = stylish([report], false, dir);
-      assert.deepEqual(out.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[1]), ['error', 'info', 'brand-new']);
+      assert.deepEqual(
+        out
+          .split('\n')
+          .filter((l) => l.startsWith('  '))
+          .map((l) => l.trim().split(/\s+/)[1]),
+        ['error', 'info', 'brand-new'],
+      );
       assert.match(out, /✖ 3 problems \(1 error, 0 warnings, 1 info, 1 brand-new\)/);
       assert.match(out, /1 hint not shown/);
       const levels = JSON.parse(toSarif([report], '0.0.0', dir)).runs[0].results.map((r: { level: string }) => r.level);
@@ -220,7 +279,10 @@ describe('star-stories lint: files and output', () => {
       writeFileSync(join(dir, 'one.star.md'), story);
       writeFileSync(join(dir, '.star-stories.json'), '{ "targetSecond": 90 }');
       const reports = json(join(dir, 'one.star.md'));
-      assert.deepEqual(reports.map((r) => r.filePath), [resolve(dir, '.star-stories.json'), resolve(dir, 'one.star.md')]);
+      assert.deepEqual(
+        reports.map((r) => r.filePath),
+        [resolve(dir, '.star-stories.json'), resolve(dir, 'one.star.md')],
+      );
     });
 
     it('an empty front matter is no finding', () => {

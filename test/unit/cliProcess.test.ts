@@ -36,7 +36,11 @@ describe('star-stories lint as a process', function () {
       const { status, stdout, stderr } = cli(dir, ['lint', ...args, '--format', 'json']);
       assert.notEqual(status, null, `lint ${args.join(' ')} did not finish`);
       assert.match(stderr, /skipping (\.\/)?pipe\.star\.md: it is a FIFO, not a regular file/, args.join(' '));
-      assert.deepEqual(JSON.parse(stdout).map((r: { filePath: string }) => r.filePath), [join(dir, 'story.star.md')], args.join(' '));
+      assert.deepEqual(
+        JSON.parse(stdout).map((r: { filePath: string }) => r.filePath),
+        [join(dir, 'story.star.md')],
+        args.join(' '),
+      );
     }
   });
 
@@ -48,7 +52,10 @@ describe('star-stories lint as a process', function () {
     assert.equal(miss.status, 2);
     assert.match(miss.stderr, /no such file, folder or match: \*a\*a/);
     const hit = cli(dir, ['lint', '*a*a*a*a*a*a*a*a*a*.md', '--format', 'json']);
-    assert.deepEqual(JSON.parse(hit.stdout).map((r: { filePath: string }) => r.filePath), [join(dir, long)]);
+    assert.deepEqual(
+      JSON.parse(hit.stdout).map((r: { filePath: string }) => r.filePath),
+      [join(dir, long)],
+    );
   });
 
   describe('permissions', () => {

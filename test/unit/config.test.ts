@@ -1,5 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { CONFIG_LIMITS, configKeys, ENGINE_KEYS, mergeConfig, readConfig, resolvePrincipleSet, ruleOptions } from '../../server/src/engine/config';
+import {
+  CONFIG_LIMITS,
+  configKeys,
+  ENGINE_KEYS,
+  mergeConfig,
+  readConfig,
+  resolvePrincipleSet,
+  ruleOptions,
+} from '../../server/src/engine/config';
 import { LinterPool, lintWithActiveSet } from '../../server/src/engine/activeSet';
 import { Linter } from '../../server/src/engine/lint';
 import { amazonPrinciples } from '../../server/src/engine/principles/amazon';
@@ -8,7 +16,8 @@ import { rules } from '../../server/src/engine/rules';
 import type { Rule } from '../../server/src/engine/types';
 import { story } from './ruleTester';
 
-const read = (value: unknown, options?: Parameters<typeof readConfig>[3], withRules: readonly Rule[] = rules) => readConfig(value, 'Settings', withRules, options);
+const read = (value: unknown, options?: Parameters<typeof readConfig>[3], withRules: readonly Rule[] = rules) =>
+  readConfig(value, 'Settings', withRules, options);
 const messages = (value: unknown, options?: Parameters<typeof readConfig>[3]) => read(value, options).problems.map((p) => p.message);
 
 /** A rule with options, as the rules being added have (long-sentence, setup-too-long...). */
@@ -31,7 +40,14 @@ const acme = {
   id: 'acme',
   name: 'Acme Values',
   principles: [
-    { name: 'Customers First', aliases: ['CF'], definition: 'Start from the customer.', questions: ['Tell me about a customer.'], rank: 2, beats: [{ label: 'a customer call', cues: ['called*'], advice: 'Say who you called.' }] },
+    {
+      name: 'Customers First',
+      aliases: ['CF'],
+      definition: 'Start from the customer.',
+      questions: ['Tell me about a customer.'],
+      rank: 2,
+      beats: [{ label: 'a customer call', cues: ['called*'], advice: 'Say who you called.' }],
+    },
     { name: 'Ship It' },
   ],
 };
@@ -73,12 +89,19 @@ describe('readConfig', () => {
       beats: [{ id: 'a-customer-call', label: 'a customer call', cues: ['called*'], advice: 'Say who you called.' }],
     });
     assert.deepEqual(set.principles[1], { id: 'ship-it', name: 'Ship It', aliases: [], definition: '', questions: [], rank: 2, beats: [] });
-    assert.equal(read({ principleSets: [{ id: 'x', principles: [{ name: 'One' }] }] }).config.principleSets![0].name, 'x', 'name defaults to the id');
+    assert.equal(
+      read({ principleSets: [{ id: 'x', principles: [{ name: 'One' }] }] }).config.principleSets![0].name,
+      'x',
+      'name defaults to the id',
+    );
   });
 
   it('reports unknown keys with a suggestion and keeps the rest', () => {
     const { config, problems } = read({ targetSecond: 100, wordsPerMinute: 130 });
-    assert.deepEqual(problems.map((p) => p.message), ['Settings: unknown setting "targetSecond" (did you mean "targetSeconds"?); it is ignored.']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['Settings: unknown setting "targetSecond" (did you mean "targetSeconds"?); it is ignored.'],
+    );
     assert.deepEqual(problems[0].path, ['targetSecond']);
     assert.equal(problems[0].key, true);
     assert.equal(config.wordsPerMinute, 130);
@@ -92,7 +115,14 @@ describe('readConfig', () => {
   });
 
   it('rejects numbers out of range, not whole, or not numbers, naming the key', () => {
-    for (const [key, value] of [['targetSeconds', 0], ['targetSeconds', 'soon'], ['wordsPerMinute', 1000], ['maxPrinciplesPerStory', 2.5], ['maxPrinciplesPerStory', 0], ['targetSeconds', Number.NaN]] as const) {
+    for (const [key, value] of [
+      ['targetSeconds', 0],
+      ['targetSeconds', 'soon'],
+      ['wordsPerMinute', 1000],
+      ['maxPrinciplesPerStory', 2.5],
+      ['maxPrinciplesPerStory', 0],
+      ['targetSeconds', Number.NaN],
+    ] as const) {
       const { config, problems } = read({ [key]: value });
       assert.equal(config[key], undefined, `${key}: ${String(value)}`);
       assert.equal(problems.length, 1);
@@ -102,9 +132,18 @@ describe('readConfig', () => {
   });
 
   it('drops bad phrase-list entries one by one', () => {
-    const { config, problems } = read({ buzzwords: ['synergy', '', 42, 'x'.repeat(CONFIG_LIMITS.phraseLength + 1), '  synergy ', 'paradigm'] });
+    const { config, problems } = read({
+      buzzwords: ['synergy', '', 42, 'x'.repeat(CONFIG_LIMITS.phraseLength + 1), '  synergy ', 'paradigm'],
+    });
     assert.deepEqual(config.buzzwords, ['synergy', 'paradigm']);
-    assert.deepEqual(problems.map((p) => p.path), [['buzzwords', 1], ['buzzwords', 2], ['buzzwords', 3]]);
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      [
+        ['buzzwords', 1],
+        ['buzzwords', 2],
+        ['buzzwords', 3],
+      ],
+    );
     assert.deepEqual(messages({ hedges: 'maybe' }), ['Settings: "hedges" must be a list of phrases, not "maybe"; it is ignored.']);
   });
 
@@ -112,7 +151,7 @@ describe('readConfig', () => {
     assert.deepEqual(read({ weakVerbs: ['(a+)+$', 'help.*'] }).config.weakVerbs, ['(a+)+$', 'help.*']);
   });
 
-  it('validates rule options against the rule\'s option schemas: keys and value types', () => {
+  it("validates rule options against the rule's option schemas: keys and value types", () => {
     const { config, problems } = read(
       { rules: { 'long-sentence': ['warning', { maxWords: 40, countNumbers: 'yes', unit: 'chars', extra: ['b', 3], maxWord: 3 }] } },
       {},
@@ -133,13 +172,25 @@ describe('readConfig', () => {
   it('says when a rule takes no options, and keeps its severity', () => {
     const { config, problems } = read({ rules: { 'too-long': ['error', { seconds: 90 }] } });
     assert.deepEqual(config.rules, { 'too-long': 'error' });
-    assert.deepEqual(problems.map((p) => p.message), ['Settings: unknown option "seconds" of rule "too-long" (rule "too-long" has no options).']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['Settings: unknown option "seconds" of rule "too-long" (rule "too-long" has no options).'],
+    );
   });
 
   it('reports and drops bad principle-set entries one by one', () => {
     const { config, problems } = read({
       principleSets: [
-        { id: 'acme', principles: [{ name: 'Good' }, { nme: 'Typo' }, 'text', { name: 'Good' }, { name: 'Beats', beats: [{ label: 'ok' }, { cues: ['x'] }, { label: 'ok' }] }] },
+        {
+          id: 'acme',
+          principles: [
+            { name: 'Good' },
+            { nme: 'Typo' },
+            'text',
+            { name: 'Good' },
+            { name: 'Beats', beats: [{ label: 'ok' }, { cues: ['x'] }, { label: 'ok' }] },
+          ],
+        },
         { id: 'acme', principles: [{ name: 'Again' }] },
         { id: 'empty', principles: [] },
         { name: 'No id', principles: [{ name: 'X' }] },
@@ -147,8 +198,14 @@ describe('readConfig', () => {
     });
     const [set] = config.principleSets!;
     assert.equal(config.principleSets!.length, 1);
-    assert.deepEqual(set.principles.map((p) => p.name), ['Good', 'Beats']);
-    assert.deepEqual(set.principles[1].beats.map((b) => b.label), ['ok']);
+    assert.deepEqual(
+      set.principles.map((p) => p.name),
+      ['Good', 'Beats'],
+    );
+    assert.deepEqual(
+      set.principles[1].beats.map((b) => b.label),
+      ['ok'],
+    );
     assert.deepEqual(
       problems.map((p) => p.message.replace('Settings: ', '')),
       [
@@ -171,7 +228,10 @@ describe('readConfig', () => {
     assert.equal(read({ principleSet: 'amazon' }).config.principleSet, 'amazon');
     const { config, problems } = read({ principleSet: 'acmee' }, { principleSets: lower });
     assert.equal(config.principleSet, undefined);
-    assert.deepEqual(problems.map((p) => p.message), ['Settings: unknown principle set "acmee" (did you mean "acme"?); known sets: "amazon", "acme". It is ignored.']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['Settings: unknown principle set "acmee" (did you mean "acme"?); known sets: "amazon", "acme". It is ignored.'],
+    );
   });
 
   it('caps long lists, long strings in messages and the number of problems', () => {
@@ -184,7 +244,10 @@ describe('readConfig', () => {
     const flood = read(hostile).problems;
     assert.equal(flood.length, CONFIG_LIMITS.problems + 1);
     assert.match(flood[flood.length - 1].message, /4900 more problems not shown/);
-    assert.ok(flood.every((p) => p.message.length < 300), 'keys are truncated in messages');
+    assert.ok(
+      flood.every((p) => p.message.length < 300),
+      'keys are truncated in messages',
+    );
   });
 
   it('never walks values it does not need, however deep', () => {
@@ -209,13 +272,16 @@ describe('readConfig', () => {
 
 describe('configuration layers', () => {
   it('later layers win for values; lists accumulate', () => {
-    const merged = mergeConfig({ targetSeconds: 120, acronyms: ['SLA'], rules: { 'too-long': 'off' } }, { targetSeconds: 150, acronyms: ['SLO', 'SLA'], rules: { 'we-over-i': 'error' } });
+    const merged = mergeConfig(
+      { targetSeconds: 120, acronyms: ['SLA'], rules: { 'too-long': 'off' } },
+      { targetSeconds: 150, acronyms: ['SLO', 'SLA'], rules: { 'we-over-i': 'error' } },
+    );
     assert.equal(merged.targetSeconds, 150);
     assert.deepEqual(merged.acronyms, ['SLA', 'SLO']);
     assert.deepEqual(merged.rules, { 'too-long': 'off', 'we-over-i': 'error' });
   });
 
-  it('resolves the active principle set: the highest layer\'s definition, else Amazon', () => {
+  it("resolves the active principle set: the highest layer's definition, else Amazon", () => {
     const first = { id: 'acme', name: 'A', principles: [] } as PrincipleSet;
     const second = { id: 'acme', name: 'B', principles: [] } as PrincipleSet;
     assert.equal(resolvePrincipleSet({ principleSet: 'acme', principleSets: [first, second] }).set, second);
@@ -238,15 +304,23 @@ describe('rule options', () => {
 
   it('a new list option is read, checked, defaulted and merged with no edit outside the rule', () => {
     const { config, problems } = read({ rules: { filler: ['warning', { words: ['actually', 7] }] } }, {}, [withList]);
-    assert.deepEqual(problems.map((p) => p.path), [['rules', 'filler', 1, 'words', 1]]);
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      [['rules', 'filler', 1, 'words', 1]],
+    );
     assert.deepEqual(ruleOptions(withList, mergeConfig(config)), { words: ['actually'] });
     assert.deepEqual(ruleOptions(withList, mergeConfig()), { words: ['basically'] });
     assert.deepEqual([...configKeys([withList]).keys()], [...ENGINE_KEYS.keys()], 'not a top-level key unless it says so');
   });
 
-  it('the old top-level keys (hedges, weakVerbs, buzzwords, acronyms) are still accepted, as aliases of their rule\'s option', () => {
+  it("the old top-level keys (hedges, weakVerbs, buzzwords, acronyms) are still accepted, as aliases of their rule's option", () => {
     const keys = configKeys(rules);
-    for (const [key, rule] of [['hedges', 'hedging'], ['weakVerbs', 'weak-verb'], ['buzzwords', 'buzzword'], ['acronyms', 'unexplained-acronym']]) {
+    for (const [key, rule] of [
+      ['hedges', 'hedging'],
+      ['weakVerbs', 'weak-verb'],
+      ['buzzwords', 'buzzword'],
+      ['acronyms', 'unexplained-acronym'],
+    ]) {
       assert.equal(keys.get(key)?.rule, rule);
       const { config, problems } = read({ [key]: ['ABC'] });
       assert.deepEqual(problems, []);
@@ -255,12 +329,20 @@ describe('rule options', () => {
     }
   });
 
-  it('a top-level list comes first, then the rule\'s own option; both flag', () => {
+  it("a top-level list comes first, then the rule's own option; both flag", () => {
     const hedging = rules.find((r) => r.name === 'hedging')!;
-    const config = mergeConfig({ hedges: ['pretty much'] }, read({ rules: { hedging: ['info', { hedges: ['more or less ok', 'pretty much'] }] } }).config);
+    const config = mergeConfig(
+      { hedges: ['pretty much'] },
+      read({ rules: { hedging: ['info', { hedges: ['more or less ok', 'pretty much'] }] } }).config,
+    );
     assert.deepEqual(ruleOptions(hedging, config).hedges, ['pretty much', 'more or less ok']);
-    const text = story({ action: 'I pretty much rewrote the importer, and more or less ok tested it, so I chose to ship it behind a flag instead of waiting.' });
-    const found = new Linter().lint(text, config).findings.filter((f) => f.rule === 'hedging').map((f) => text.slice(f.start, f.end));
+    const text = story({
+      action: 'I pretty much rewrote the importer, and more or less ok tested it, so I chose to ship it behind a flag instead of waiting.',
+    });
+    const found = new Linter()
+      .lint(text, config)
+      .findings.filter((f) => f.rule === 'hedging')
+      .map((f) => text.slice(f.start, f.end));
     assert.deepEqual(found, ['pretty much', 'more or less ok']);
   });
 });
@@ -274,14 +356,20 @@ describe('the active principle set', () => {
     assert.equal(linter.principleSet.id, 'acme');
     assert.equal(result.principleSet.id, 'acme');
     assert.ok(!result.findings.some((f) => f.rule === 'unknown-principle'), 'Customers First is a principle of the set');
-    assert.ok(new Linter().lint(acmeStory).findings.some((f) => f.rule === 'unknown-principle'), 'and not an Amazon principle');
+    assert.ok(
+      new Linter().lint(acmeStory).findings.some((f) => f.rule === 'unknown-principle'),
+      'and not an Amazon principle',
+    );
   });
 
-  it('can be chosen by the file\'s front matter, among sets defined below it', () => {
+  it("can be chosen by the file's front matter, among sets defined below it", () => {
     const text = '---\nprincipleSet: acme\n---\n' + acmeStory;
     const { result } = lintWithActiveSet(text, settings, (set) => new Linter({ principleSet: set }));
     assert.equal(result.principleSet.id, 'acme');
-    assert.ok(!result.findings.some((f) => f.rule === 'unknown-principle' || f.rule === 'front-matter'), JSON.stringify(result.findings.map((f) => f.message)));
+    assert.ok(
+      !result.findings.some((f) => f.rule === 'unknown-principle' || f.rule === 'front-matter'),
+      JSON.stringify(result.findings.map((f) => f.message)),
+    );
   });
 
   it('an unknown set in front matter is reported there and Amazon stays active', () => {

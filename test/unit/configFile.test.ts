@@ -15,7 +15,9 @@ const flagged = (text: string) => parse(text).problems.map((p) => [p.severity, t
 
 describe('.star-stories.json', () => {
   it('reads a valid file, with comments and trailing commas', () => {
-    const { config, problems } = parse('{\n  // my team\'s setup\n  "$schema": "./schemas/star-stories.schema.json",\n  "rules": { "we-over-i": "error", },\n  "acronyms": ["SLA"],\n}\n');
+    const { config, problems } = parse(
+      '{\n  // my team\'s setup\n  "$schema": "./schemas/star-stories.schema.json",\n  "rules": { "we-over-i": "error", },\n  "acronyms": ["SLA"],\n}\n',
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(config, { rules: { 'we-over-i': 'error' }, acronyms: ['SLA'] });
   });
@@ -42,7 +44,8 @@ describe('.star-stories.json', () => {
   });
 
   it('puts a semantic problem on the offending value, an unknown key on the key, in document order', () => {
-    const text = '{\n  "targetSeconds": "soon",\n  "rule": {},\n  "rules": { "we-over-i": ["error", { "x": 1 }], "weak-verb": "loud" },\n  "buzzwords": ["ok", 3]\n}';
+    const text =
+      '{\n  "targetSeconds": "soon",\n  "rule": {},\n  "rules": { "we-over-i": ["error", { "x": 1 }], "weak-verb": "loud" },\n  "buzzwords": ["ok", 3]\n}';
     assert.deepEqual(flagged(text), [
       ['warning', '"soon"', '"targetSeconds" must be a number of at least 30, not "soon"; using the default.'],
       ['warning', '"rule"', 'Unknown setting "rule" (did you mean "rules"?); it is ignored.'],
@@ -78,9 +81,24 @@ describe('.star-stories.json', () => {
   });
 
   it('never crashes on random text', () => {
-    for (const text of ['{', '}', '"', '{"rules": {"we-over-i": [', '/*', '{"a": 1e999999}', '\u0000\uFFFF\uD800', 'null', 'true', '{"principleSets": [null, {}, {"id": 1}]}']) {
+    for (const text of [
+      '{',
+      '}',
+      '"',
+      '{"rules": {"we-over-i": [',
+      '/*',
+      '{"a": 1e999999}',
+      '\u0000\uFFFF\uD800',
+      'null',
+      'true',
+      '{"principleSets": [null, {}, {"id": 1}]}',
+    ]) {
       const { problems } = parse(text);
-      for (const p of problems) assert.ok(p.span.start >= 0 && p.span.end <= text.length && p.span.start <= p.span.end, `${JSON.stringify(text)}: ${JSON.stringify(p)}`);
+      for (const p of problems)
+        assert.ok(
+          p.span.start >= 0 && p.span.end <= text.length && p.span.start <= p.span.end,
+          `${JSON.stringify(text)}: ${JSON.stringify(p)}`,
+        );
     }
   });
 });
@@ -124,11 +142,17 @@ describe('directive snippets', () => {
       const body = snippet.body.join('\n');
       const choice = /\$\{1\|(.*)\|\}/.exec(body);
       assert.ok(choice, 'the rule is a choice');
-      assert.deepEqual(choice[1].split(','), rules.map((r) => r.name));
+      assert.deepEqual(
+        choice[1].split(','),
+        rules.map((r) => r.name),
+      );
       // As the editor expands it with the first choice picked.
       const inserted = body.replace(choice[0], rules[0].name).replace('$0', '');
       const { directives } = new Linter().lint(inserted + '\n' + story({}));
-      assert.deepEqual(directives.map((d) => [d.kind, d.rules]), [[kind, [rules[0].name]]]);
+      assert.deepEqual(
+        directives.map((d) => [d.kind, d.rules]),
+        [[kind, [rules[0].name]]],
+      );
     });
   }
 });

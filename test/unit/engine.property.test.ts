@@ -29,7 +29,10 @@ describe('engine properties', function () {
       const notices = result.findings.filter((f) => f.rule === 'front-matter').map((f) => f.message);
       assert.equal(notices.length, 1, notices.join('\n'));
       assert.match(notices[0], /^Front matter has \d+ problems, and its bad settings are ignored: unknown setting "a0"/);
-      assert.ok(result.findings.some((f) => f.rule === 'we-over-i'), 'the story is still linted, with the default severity');
+      assert.ok(
+        result.findings.some((f) => f.rule === 'we-over-i'),
+        'the story is still linted, with the default severity',
+      );
     });
   });
 });

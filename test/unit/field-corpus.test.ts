@@ -27,7 +27,10 @@ describe('field corpus', () => {
   });
 
   it(`shows at most ${MAX_VISIBLE_PER_STORY} visible findings per story on average`, () => {
-    assert.ok(result.findings.length / result.stories <= MAX_VISIBLE_PER_STORY, `${(result.findings.length / result.stories).toFixed(2)} per story`);
+    assert.ok(
+      result.findings.length / result.stories <= MAX_VISIBLE_PER_STORY,
+      `${(result.findings.length / result.stories).toFixed(2)} per story`,
+    );
   });
 
   it('gives a model story no error or warning and at most one info finding', () => {
@@ -44,7 +47,10 @@ describe('field corpus', () => {
 
   it(`has a reviewer's label on at least ${(1 - MAX_UNLABELLED) * 100}% of its visible findings`, () => {
     const unlabelled = result.findings.filter((f) => !f.label).length;
-    assert.ok(unlabelled <= MAX_UNLABELLED * result.findings.length, `${unlabelled} of ${result.findings.length} unlabelled: label them (npm run accuracy -- --unlabelled)`);
+    assert.ok(
+      unlabelled <= MAX_UNLABELLED * result.findings.length,
+      `${unlabelled} of ${result.findings.length} unlabelled: label them (npm run accuracy -- --unlabelled)`,
+    );
   });
 
   it(`catches at least ${MIN_WEAKNESSES_CAUGHT * 100}% of the weaknesses a Bar Raiser would mark`, () => {

@@ -21,7 +21,7 @@ describe('fix properties', function () {
           const linter = new Linter();
           assertEachFixSafe(linter, text, lintChecked(linter, text));
           const fixed = assertFixAllSafe(linter, text);
-          assert.ok(!/\r\n|\r|\n/.test(fixed.replace(new RegExp(eol, 'g'), '')), 'fix-all keeps the file\'s line breaks');
+          assert.ok(!/\r\n|\r|\n/.test(fixed.replace(new RegExp(eol, 'g'), '')), "fix-all keeps the file's line breaks");
         }
       });
     }

@@ -31,7 +31,13 @@ describe('fixtures', () => {
         const linter = new Linter();
         const findings = linter.lint(original).findings;
         const fixed = fixAll(linter, original);
-        assert.deepEqual(linter.lint(fixed.text).findings.filter((f) => f.fix).map((f) => f.message), []);
+        assert.deepEqual(
+          linter
+            .lint(fixed.text)
+            .findings.filter((f) => f.fix)
+            .map((f) => f.message),
+          [],
+        );
         const snapshot = renderSnapshot(original, findings, fixed.text);
         const path = join(dir, name.replace(/\.star\.md$/, '.snap'));
         if (process.env.UPDATE_SNAPSHOTS || !existsSync(path)) writeFileSync(path, snapshot);
@@ -55,7 +61,9 @@ function renderSnapshot(text: string, findings: Finding[], fixed: string): strin
       if (f.start < offset || f.start > offset + line.length) continue;
       const col = f.start - offset;
       const width = Math.max(1, Math.min(f.end, offset + line.length) - f.start);
-      out.push(`    | ${' '.repeat(col)}${'^'.repeat(width)} ${f.rule} (${f.severity}): ${f.message}${f.fix ? `  [fix: ${f.fix.title}]` : ''}`);
+      out.push(
+        `    | ${' '.repeat(col)}${'^'.repeat(width)} ${f.rule} (${f.severity}): ${f.message}${f.fix ? `  [fix: ${f.fix.title}]` : ''}`,
+      );
     }
     offset += line.length + 1;
   });

@@ -17,7 +17,7 @@ function brokenLinks(file: string): string[] {
 }
 
 describe('links', () => {
-  it('every relative link in the repository\'s Markdown names a file the repository holds', () => {
+  it("every relative link in the repository's Markdown names a file the repository holds", () => {
     const files = execFileSync('git', ['ls-files', '*.md'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
     assert.ok(files.length > 40, `${files.length} Markdown files`);
     const broken = files.flatMap((f) => brokenLinks(join(ROOT, f)).map((t) => `${f} → ${t}`));

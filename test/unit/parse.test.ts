@@ -23,14 +23,29 @@ describe('parsing a story file', () => {
       'Done.',
     ].join('\n');
     const { stories } = parse(text);
-    assert.deepEqual(stories.map((s) => s.title), ['Checkout latency', 'Second story']);
-    assert.deepEqual(stories[0].principles?.entries.map((e) => e.principle?.name), ['Customer Obsession', 'Dive Deep']);
-    assert.deepEqual(stories[0].sections.map((s) => [s.name, s.kind]), [['Situation', 'situation'], ['Actions', 'action']]);
+    assert.deepEqual(
+      stories.map((s) => s.title),
+      ['Checkout latency', 'Second story'],
+    );
+    assert.deepEqual(
+      stories[0].principles?.entries.map((e) => e.principle?.name),
+      ['Customer Obsession', 'Dive Deep'],
+    );
+    assert.deepEqual(
+      stories[0].sections.map((s) => [s.name, s.kind]),
+      [
+        ['Situation', 'situation'],
+        ['Actions', 'action'],
+      ],
+    );
     assert.equal(slice(text, stories[0].sections[1].body).trim(), 'I profiled it.');
-    assert.deepEqual(stories[1].principles?.entries.map((e) => [slice(text, e), e.principle?.name]), [
-      ['Have Backbone; Disagree and Commit', 'Have Backbone; Disagree and Commit'],
-      ['Are Right, A Lot', 'Are Right, A Lot'],
-    ]);
+    assert.deepEqual(
+      stories[1].principles?.entries.map((e) => [slice(text, e), e.principle?.name]),
+      [
+        ['Have Backbone; Disagree and Commit', 'Have Backbone; Disagree and Commit'],
+        ['Are Right, A Lot', 'Are Right, A Lot'],
+      ],
+    );
     assert.equal(stories[1].sections[0].kind, 'result');
   });
 
@@ -38,7 +53,10 @@ describe('parsing a story file', () => {
     const text = '# Real\n\n```markdown\n# Not a story\n## Action\n```\n\n<!--\n# Also not\n-->\n## Task\nI owned it.\n';
     const { stories } = parse(text);
     assert.equal(stories.length, 1);
-    assert.deepEqual(stories[0].sections.map((s) => s.name), ['Task']);
+    assert.deepEqual(
+      stories[0].sections.map((s) => s.name),
+      ['Task'],
+    );
   });
 
   it('keeps code, comments and link URLs out of the prose the rules read', () => {
@@ -51,12 +69,23 @@ describe('parsing a story file', () => {
   });
 
   it('reads the text after a comment that opens a line as prose, as the preview shows it', () => {
-    const text = '# T\n## Reflection\n<!-- for Dive Deep\nquestions --> I now sample <!-- we --> ten records.\n<!-- star-stories-disable-file we-over-i --> We check.\n';
+    const text =
+      '# T\n## Reflection\n<!-- for Dive Deep\nquestions --> I now sample <!-- we --> ten records.\n<!-- star-stories-disable-file we-over-i --> We check.\n';
     const result = parse(text);
     const prose = result.stories[0].prose;
     assert.equal(prose.length, text.length, 'prose keeps every offset');
-    assert.deepEqual(prose.slice(text.indexOf('## Reflection') + 13).split(/\s+/).filter(Boolean), ['I', 'now', 'sample', 'ten', 'records.', 'We', 'check.']);
-    assert.equal(new Linter().lint(text).findings.filter((f) => f.rule === 'we-over-i').length, 0, 'a directive in the comment still counts');
+    assert.deepEqual(
+      prose
+        .slice(text.indexOf('## Reflection') + 13)
+        .split(/\s+/)
+        .filter(Boolean),
+      ['I', 'now', 'sample', 'ten', 'records.', 'We', 'check.'],
+    );
+    assert.equal(
+      new Linter().lint(text).findings.filter((f) => f.rule === 'we-over-i').length,
+      0,
+      'a directive in the comment still counts',
+    );
   });
 
   it('reads a paragraph full of unclosed "<!--" and "<?" as the same prose, and the comments that do close stay hidden', () => {
@@ -66,7 +95,21 @@ describe('parsing a story file', () => {
     const prose = result.stories[0].prose;
     assert.equal(prose.length, text.length, 'prose keeps every offset');
     const words = (from: string, to: string) => prose.slice(text.indexOf(from), text.indexOf(to)).split(/\s+/).filter(Boolean);
-    assert.deepEqual(words('I decided', '<!-- an unclosed'), ['I', 'decided', 'to', 'ship', ...Array(40).fill(['!--', '?', '!A']).flat(), 'and', 'we', 'waited,', 'we', 'tested', 'and', 'we', 'shipped.']);
+    assert.deepEqual(words('I decided', '<!-- an unclosed'), [
+      'I',
+      'decided',
+      'to',
+      'ship',
+      ...Array(40).fill(['!--', '?', '!A']).flat(),
+      'and',
+      'we',
+      'waited,',
+      'we',
+      'tested',
+      'and',
+      'we',
+      'shipped.',
+    ]);
     assert.ok(!/\bwe\b/.test(prose.slice(text.indexOf('<!-- an unclosed'))), 'an unclosed comment that opens a line still hides the rest');
     assert.ok(!result.findings.some((f) => f.rule === 'weak-verb'), 'the directive before the junk still works');
     const we = result.findings.filter((f) => f.rule === 'we-over-i');
@@ -89,7 +132,10 @@ describe('parsing a story file', () => {
     assert.ok(notice, 'a front-matter finding');
     assert.match(notice.message, /not valid YAML/);
     assert.equal(result.config.targetSeconds, 180);
-    assert.ok(result.findings.some((f) => f.rule === 'we-over-i'), 'rules still run');
+    assert.ok(
+      result.findings.some((f) => f.rule === 'we-over-i'),
+      'rules still run',
+    );
   });
 
   it('reports front matter settings of the wrong type, naming the key', () => {
@@ -114,18 +160,24 @@ describe('parsing a story file', () => {
 
   it('splits chunks only at level-1 headings', () => {
     const text = 'intro\n# A\n## B\n#hashtag\n # C\n';
-    assert.deepEqual(splitChunks(text, 0).map((c) => [text.slice(c.start, c.end), c.isStory]), [
-      ['intro\n', false],
-      ['# A\n## B\n#hashtag\n', true],
-      [' # C\n', true],
-    ]);
+    assert.deepEqual(
+      splitChunks(text, 0).map((c) => [text.slice(c.start, c.end), c.isStory]),
+      [
+        ['intro\n', false],
+        ['# A\n## B\n#hashtag\n', true],
+        [' # C\n', true],
+      ],
+    );
   });
 });
 
 describe('inline directives', () => {
   // Two hedges: a rule that reports each occurrence where it stands.
   const weak = 'I think it shipped and maybe we tested it.';
-  const lintWith = (action: string) => new Linter().lint(`# S\nPrinciples: Ownership\n## Situation\nx\n## Task\nI owned it.\n## Action\n${action}\n## Result\nUp 5%.\n`).findings.filter((f) => f.rule === 'hedging');
+  const lintWith = (action: string) =>
+    new Linter()
+      .lint(`# S\nPrinciples: Ownership\n## Situation\nx\n## Task\nI owned it.\n## Action\n${action}\n## Result\nUp 5%.\n`)
+      .findings.filter((f) => f.rule === 'hedging');
 
   it('disable-next-line silences one rule on the next line only', () => {
     assert.equal(lintWith(weak).length, 2);
@@ -135,7 +187,10 @@ describe('inline directives', () => {
   });
 
   it('disable / enable silence a region', () => {
-    assert.equal(lintWith(`<!-- star-stories-disable hedging -->\n${weak}\n<!-- star-stories-enable hedging -->\nIt basically worked.`).length, 1);
+    assert.equal(
+      lintWith(`<!-- star-stories-disable hedging -->\n${weak}\n<!-- star-stories-enable hedging -->\nIt basically worked.`).length,
+      1,
+    );
     assert.equal(lintWith(`<!-- star-stories-disable -->\n${weak}`).length, 0);
   });
 
@@ -170,12 +225,12 @@ describe('sections written as labels instead of "##" headings', () => {
   };
 
   it('reads bold labels, "Label:" with text after it, and a bare label line, as many candidates write them', () => {
-    assert.deepEqual(kinds('# T\nPrinciples: Dive Deep\n\n**Situation**\n- Churn was 7%.\n\nTask: I owned the model.\n\nWhat I did:\n- I pulled the logs.\n\nResult\nChurn fell to 5%.\n'), [
-      'situation:**Situation**',
-      'task:Task:',
-      'action:What I did:',
-      'result:Result',
-    ]);
+    assert.deepEqual(
+      kinds(
+        '# T\nPrinciples: Dive Deep\n\n**Situation**\n- Churn was 7%.\n\nTask: I owned the model.\n\nWhat I did:\n- I pulled the logs.\n\nResult\nChurn fell to 5%.\n',
+      ),
+      ['situation:**Situation**', 'task:Task:', 'action:What I did:', 'result:Result'],
+    );
   });
 
   it('keeps the labels out of the spoken words, and the text after "Task:" in the section', () => {

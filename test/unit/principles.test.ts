@@ -190,7 +190,11 @@ describe('snippets/star-markdown.json', () => {
     for (const [name, s] of stories) {
       const text = expandSnippet(s.body);
       const result = new Linter().lint(text);
-      assert.deepEqual(result.findings.map((f) => `${f.rule}: ${text.slice(f.start, f.end)}`), [], name);
+      assert.deepEqual(
+        result.findings.map((f) => `${f.rule}: ${text.slice(f.start, f.end)}`),
+        [],
+        name,
+      );
       assert.equal(summarizeStories('x', text, result)[0].words, 0, `${name}: placeholder text is timed`);
     }
     // The metric phrase's blanks are comments too: Tab selects each, and an unfilled one is not read as prose.

@@ -17,7 +17,9 @@ describe('the rule registry', () => {
 
   it('registers every rule folder (a folder is a rule once its line is in rules/index.ts)', () => {
     const dir = join(root, 'server/src/engine/rules');
-    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared' && !e.name.startsWith('_')).map((e) => e.name);
+    const folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'shared' && !e.name.startsWith('_'))
+      .map((e) => e.name);
     assert.deepEqual(folders.sort(), rules.map((r) => r.name).sort());
   });
 
@@ -26,7 +28,8 @@ describe('the rule registry', () => {
       it('has a doc page with the sections users look for', () => {
         const doc = read(ruleDocSource(rule.name));
         assert.match(doc, new RegExp(`^# ${rule.name}\\b`));
-        for (const heading of ['Why', 'Fires on', 'Stays quiet on', 'How to fix']) assert.ok(doc.includes(heading), `${ruleDocSource(rule.name)} lacks "${heading}"`);
+        for (const heading of ['Why', 'Fires on', 'Stays quiet on', 'How to fix'])
+          assert.ok(doc.includes(heading), `${ruleDocSource(rule.name)} lacks "${heading}"`);
       });
       it('has a test table', () => {
         assert.ok(existsSync(join(root, `server/src/engine/rules/${rule.name}/rule.test.ts`)));
@@ -73,7 +76,11 @@ describe('the rule registry', () => {
   });
 
   it('has the config file schema exactly as the registry and config keys say', () => {
-    assert.equal(renderConfigSchema(), read('schemas/star-stories.schema.json'), 'schemas/star-stories.schema.json is stale: run `npm run gen`');
+    assert.equal(
+      renderConfigSchema(),
+      read('schemas/star-stories.schema.json'),
+      'schemas/star-stories.schema.json is stale: run `npm run gen`',
+    );
   });
 
   it('lists every config key in the config file schema and as a VS Code setting with a description', () => {

@@ -44,7 +44,11 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
         const c = typeof item === 'string' ? { text: item } : item;
         it(c.name ?? firstLine(c.text), () => {
           const findings = lint(c);
-          assert.deepEqual(findings.map((f) => describeFinding(c.text, f)), [], 'expected no findings');
+          assert.deepEqual(
+            findings.map((f) => describeFinding(c.text, f)),
+            [],
+            'expected no findings',
+          );
         });
       }
     });
@@ -63,7 +67,11 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
             assert.equal(f.severity, expected.severity ?? expectedSeverity(rule, c.config));
             assert.ok(f.message.length > 0 && !/\{\w+\}/.test(f.message), `message has unfilled placeholders: ${f.message}`);
             if (expected.line !== undefined) assert.equal(lineOf(c.text, f.start), expected.line, `line of "${expected.text}"`);
-            if (expected.suggestions) assert.deepEqual((f.suggestions ?? []).map((s) => s.title), expected.suggestions);
+            if (expected.suggestions)
+              assert.deepEqual(
+                (f.suggestions ?? []).map((s) => s.title),
+                expected.suggestions,
+              );
             if (expected.suggestionOutput !== undefined) {
               const suggestion = f.suggestions?.[0];
               assert.ok(suggestion, 'expected a suggestion');
@@ -76,7 +84,12 @@ export function testRule(rule: Rule, cases: { valid: Array<string | ValidCase>; 
           } else {
             assert.equal(fixed.text, c.output);
             // Fixes leave nothing fixable behind.
-            assert.deepEqual(lint(c, fixed.text).filter((f) => f.fix).map((f) => describeFinding(fixed.text, f)), []);
+            assert.deepEqual(
+              lint(c, fixed.text)
+                .filter((f) => f.fix)
+                .map((f) => describeFinding(fixed.text, f)),
+              [],
+            );
           }
         });
       }
@@ -106,8 +119,16 @@ export function story(parts: {
   };
   section('Situation', parts.situation, 'Refund requests at our marketplace were taking nine days to settle.');
   section('Task', parts.task, 'I owned the refund service and had one quarter to bring settlement under two days.');
-  section('Action', parts.action, 'I pulled six weeks of refund logs, found that 70% of delays came from one carrier, and decided to pause that integration instead of waiting for the quarterly review.');
-  section('Result', parts.result, 'Median settlement time fell from nine days to 1.5 days within six weeks, and refund complaints dropped by 40%.');
+  section(
+    'Action',
+    parts.action,
+    'I pulled six weeks of refund logs, found that 70% of delays came from one carrier, and decided to pause that integration instead of waiting for the quarterly review.',
+  );
+  section(
+    'Result',
+    parts.result,
+    'Median settlement time fell from nine days to 1.5 days within six weeks, and refund complaints dropped by 40%.',
+  );
   section('Reflection', parts.reflection, 'I now read the raw logs before I trust a dashboard.');
   return lines.join('\n') + '\n';
 }

@@ -18,14 +18,39 @@ describe('counting words', () => {
   });
 
   it('counts exactly what the WORD pattern matches, over any span of any text', () => {
-    const piece = fc.constantFrom('a', 'Z', '9', ' ', '.', ',', "'", '\u2019', '-', '\u00e9', '\n', '\u00b2', '\ud835\udc00', '\ud800', '\udc00', '\u{1F600}', '_', '\u00a0', '\u4e2d');
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '9',
+      ' ',
+      '.',
+      ',',
+      "'",
+      '\u2019',
+      '-',
+      '\u00e9',
+      '\n',
+      '\u00b2',
+      '\ud835\udc00',
+      '\ud800',
+      '\udc00',
+      '\u{1F600}',
+      '_',
+      '\u00a0',
+      '\u4e2d',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), fc.nat(), fc.nat(), (text, a, b) => {
-        const start = Math.min(a, b) % (text.length + 1);
-        const end = Math.max(start, Math.max(a, b) % (text.length + 1));
-        assert.equal(countWords(text), wordMatches(text, { start: 0, end: text.length }));
-        assert.equal(countWords(text, { start, end }), wordMatches(text, { start, end }));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const start = Math.min(a, b) % (text.length + 1);
+          const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+          assert.equal(countWords(text), wordMatches(text, { start: 0, end: text.length }));
+          assert.equal(countWords(text, { start, end }), wordMatches(text, { start, end }));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

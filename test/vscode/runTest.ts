@@ -22,7 +22,15 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: join(__dirname, 'suite', 'index.js'),
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(scratch, 'user-data'), '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        join(scratch, 'user-data'),
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
       extensionTestsEnv: { STAR_WORKSPACE: workspace, STAR_SCRATCH: scratch },
     });
     process.exitCode = exitCode;

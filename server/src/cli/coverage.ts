@@ -23,7 +23,10 @@ export function coverage(options: Options, io: Io): number {
   const folders = paths.filter((p) => !picomatch.scan(p).isGlob && isDirectory(p)).map(fileUri);
   const configs = new ConfigFinder();
   const bank = new Bank();
-  bank.setSettings(configs.forFile(join(folders.length > 0 ? fileURLToPath(folders[0]) : '.', CONFIG_FILE_NAME))?.config ?? {}, (uri) => configs.forFile(fileURLToPath(uri))?.config ?? {});
+  bank.setSettings(
+    configs.forFile(join(folders.length > 0 ? fileURLToPath(folders[0]) : '.', CONFIG_FILE_NAME))?.config ?? {},
+    (uri) => configs.forFile(fileURLToPath(uri))?.config ?? {},
+  );
   let failed = found.unreadable.length > 0;
   for (const file of found.files) {
     try {

@@ -138,7 +138,10 @@ class Discoverer {
     try {
       return statSync(path);
     } catch (e) {
-      if (notice) this.out.notices.push(`skipping ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a link to nothing' : (e as Error).message}.`);
+      if (notice)
+        this.out.notices.push(
+          `skipping ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a link to nothing' : (e as Error).message}.`,
+        );
       return undefined;
     }
   }

@@ -5,7 +5,19 @@
  * file is read again and must hold exactly the bytes that were linted, so a save made meanwhile
  * (by an editor) is never overwritten. No temporary file is ever created.
  */
-import { accessSync, closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 
 export type FixOutcome = { written: true } | { written: false; message: string; /** the run exits 2 */ fatal: boolean };
 
@@ -18,7 +30,8 @@ export function writeFixed(path: string, linted: LintedFile, bytes: Buffer): Fix
   let fd: number | undefined;
   try {
     const readOnly = readOnlyReason(path);
-    if (readOnly) return { written: false, fatal: true, message: `${path} is ${readOnly}; not fixed. Make it writable to apply the fixes.` };
+    if (readOnly)
+      return { written: false, fatal: true, message: `${path} is ${readOnly}; not fixed. Make it writable to apply the fixes.` };
     fd = openSync(path, constants.O_RDWR | (constants.O_NONBLOCK ?? 0));
     const now = fstatSync(fd);
     if (!now.isFile() || now.dev !== linted.stat.dev || now.ino !== linted.stat.ino || !readFileSync(fd).equals(linted.bytes)) {

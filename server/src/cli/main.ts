@@ -6,7 +6,11 @@ import type { Io } from './io';
 import { lint } from './lint';
 import { parseArgs, USAGE } from './options';
 
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
   const parsed = parseArgs(argv);
   if (parsed.action === 'help') {
     out(USAGE + '\n');

@@ -40,7 +40,8 @@ export interface Options {
   paths: string[];
 }
 
-export type Parsed = { action: 'run'; options: Options } | { action: 'help'; code: 0 | 2 } | { action: 'version' } | { action: 'error'; message: string };
+export type Parsed =
+  { action: 'run'; options: Options } | { action: 'help'; code: 0 | 2 } | { action: 'version' } | { action: 'error'; message: string };
 
 export const FORMATS: Record<Command, readonly string[]> = { lint: ['stylish', 'json', 'sarif'], coverage: ['text', 'json', 'markdown'] };
 const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching']);
@@ -71,7 +72,8 @@ function parseCommand(command: Command, args: readonly string[]): Parsed {
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === '-h' || flag === '--help') return { action: 'help', code: 0 };
-    if (command === 'coverage' && LINT_ONLY.has(flag)) return { action: 'error', message: `${flag} is an option of lint, not of coverage.` };
+    if (command === 'coverage' && LINT_ONLY.has(flag))
+      return { action: 'error', message: `${flag} is an option of lint, not of coverage.` };
     if (!TAKES_VALUE.has(flag) && eq > 0) return { action: 'error', message: `${flag} takes no value.` };
     const value = TAKES_VALUE.has(flag) ? (eq > 0 ? arg.slice(eq + 1) : args[++i]) : undefined;
     const problem = apply(options, flag, value);
@@ -85,7 +87,8 @@ function apply(options: Options, flag: string, value: string | undefined): strin
     case '--format':
     case '-f': {
       const formats = FORMATS[options.command];
-      if (value === undefined || !formats.includes(value)) return `unknown format "${value ?? ''}" (use ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}).`;
+      if (value === undefined || !formats.includes(value))
+        return `unknown format "${value ?? ''}" (use ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}).`;
       options.format = value;
       return undefined;
     }
@@ -94,7 +97,8 @@ function apply(options: Options, flag: string, value: string | undefined): strin
       return undefined;
     case '--max-warnings': {
       const n = Number(value);
-      if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < 0) return '--max-warnings needs a whole number of 0 or more.';
+      if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < 0)
+        return '--max-warnings needs a whole number of 0 or more.';
       options.maxWarnings = n;
       return undefined;
     }

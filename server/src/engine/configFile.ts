@@ -2,7 +2,16 @@
  * `.star-stories.json`: the workspace's configuration file, shared by the editor and the CLI.
  * Pure: text in, configuration and problems (with exact offsets) out.
  */
-import { createScanner, findNodeAtLocation, getNodeValue, parseTree, SyntaxKind, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import {
+  createScanner,
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  SyntaxKind,
+  type Node,
+  type ParseError,
+  ParseErrorCode,
+} from 'jsonc-parser';
 import { readConfig, type ReadConfigOptions } from './config';
 import type { EngineConfig, Rule, Severity, Span } from './types';
 
@@ -35,16 +44,32 @@ const FALLBACK = 'STAR Stories uses its defaults until this is fixed.';
  * valid JSON gives one problem per syntax error and no settings at all, so a half-read file
  * never applies half its intent; a valid file with bad values keeps every good value.
  */
-export function parseConfigFile(text: string, rules: readonly Rule[] | ReadonlySet<string>, options: ReadConfigOptions = {}): ConfigFileResult {
+export function parseConfigFile(
+  text: string,
+  rules: readonly Rule[] | ReadonlySet<string>,
+  options: ReadConfigOptions = {},
+): ConfigFileResult {
   if (text.length > MAX_CONFIG_FILE_LENGTH) {
-    return fail([{ message: `This file has ${text.length.toLocaleString('en-US')} characters, more than a configuration can have (${MAX_CONFIG_FILE_LENGTH.toLocaleString('en-US')}); it is ignored. ${FALLBACK}`, span: { start: 0, end: Math.min(text.length, 1) }, severity: 'error' }]);
+    return fail([
+      {
+        message: `This file has ${text.length.toLocaleString('en-US')} characters, more than a configuration can have (${MAX_CONFIG_FILE_LENGTH.toLocaleString('en-US')}); it is ignored. ${FALLBACK}`,
+        span: { start: 0, end: Math.min(text.length, 1) },
+        severity: 'error',
+      },
+    ]);
   }
   // Same length, so every offset still points into the user's text.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 
   const tooDeep = firstTooDeep(source);
   if (tooDeep !== undefined) {
-    return fail([{ message: `Values are nested more than ${MAX_DEPTH} levels deep, deeper than any setting; the file is ignored. ${FALLBACK}`, span: { start: tooDeep, end: tooDeep + 1 }, severity: 'error' }]);
+    return fail([
+      {
+        message: `Values are nested more than ${MAX_DEPTH} levels deep, deeper than any setting; the file is ignored. ${FALLBACK}`,
+        span: { start: tooDeep, end: tooDeep + 1 },
+        severity: 'error',
+      },
+    ]);
   }
 
   const errors: ParseError[] = [];
@@ -53,7 +78,11 @@ export function parseConfigFile(text: string, rules: readonly Rule[] | ReadonlyS
     // An unclosed object inside another gives the same error twice at the end of the file: say it once.
     const seen = new Set<string>();
     const problems = errors
-      .map((e) => ({ message: `Not valid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'unexpected text'}. ${FALLBACK}`, span: errorSpan(source, e), severity: 'error' as const }))
+      .map((e) => ({
+        message: `Not valid JSON: ${SYNTAX_MESSAGES[e.error] ?? 'unexpected text'}. ${FALLBACK}`,
+        span: errorSpan(source, e),
+        severity: 'error' as const,
+      }))
       .filter((p) => {
         const key = `${p.span.start}:${p.span.end}:${p.message}`;
         if (seen.has(key)) return false;
@@ -64,7 +93,10 @@ export function parseConfigFile(text: string, rules: readonly Rule[] | ReadonlyS
   }
   if (!tree) return { config: {}, problems: [] };
 
-  const { config, problems } = readConfig(getNodeValue(tree), '', rules, { ...options, ignoredKeys: ['$schema', ...(options.ignoredKeys ?? [])] });
+  const { config, problems } = readConfig(getNodeValue(tree), '', rules, {
+    ...options,
+    ignoredKeys: ['$schema', ...(options.ignoredKeys ?? [])],
+  });
   return {
     config,
     problems: problems
@@ -99,7 +131,7 @@ function spanOf(tree: Node, path: Array<string | number>, key: boolean): Span {
   for (let length = path.length; length >= 0; length--) {
     const node = findNodeAtLocation(tree, path.slice(0, length));
     if (!node) continue;
-    const target = key && length === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+    const target = key && length === path.length && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
     return { start: target.offset, end: target.offset + target.length };
   }
   return { start: tree.offset, end: tree.offset + tree.length };

@@ -15,7 +15,9 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   const applied: Fix[] = [];
   for (const fix of ordered) {
     const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    const valid = edits.every((e, i) => e.start >= 0 && e.end <= text.length && e.start <= e.end && (i === 0 || !conflicts(e, edits[i - 1])));
+    const valid = edits.every(
+      (e, i) => e.start >= 0 && e.end <= text.length && e.start <= e.end && (i === 0 || !conflicts(e, edits[i - 1])),
+    );
     if (!valid || edits.some((e) => overlapsAccepted(accepted, e))) continue;
     for (const e of edits) accepted.splice(insertionIndex(accepted, e), 0, e);
     applied.push(fix);

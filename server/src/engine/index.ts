@@ -1,5 +1,14 @@
 /** The engine's public surface: shared by the language server, the CLI and the tests. */
-export { Linter, FRONT_MATTER, FILE_TOO_LARGE, RULE_SKIPPED, MAX_DOCUMENT_LENGTH, MAX_STORIES, type LintResult, type LinterOptions } from './lint';
+export {
+  Linter,
+  FRONT_MATTER,
+  FILE_TOO_LARGE,
+  RULE_SKIPPED,
+  MAX_DOCUMENT_LENGTH,
+  MAX_STORIES,
+  type LintResult,
+  type LinterOptions,
+} from './lint';
 export { applyFixes, fixAll } from './fix';
 export { rules, ruleNames, ruleDocPath } from './rules';
 export { amazonPrinciples } from './principles/amazon';

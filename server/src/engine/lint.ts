@@ -147,19 +147,33 @@ export class Linter {
   }
 
   /** The settings in the file's front matter, and the notices about them. */
-  private readFrontMatter(text: string, frontMatter: FrontMatterBlock | undefined, settings: Partial<EngineConfig> | undefined): { findings: Finding[]; fileConfig: Partial<EngineConfig> | undefined } {
+  private readFrontMatter(
+    text: string,
+    frontMatter: FrontMatterBlock | undefined,
+    settings: Partial<EngineConfig> | undefined,
+  ): { findings: Finding[]; fileConfig: Partial<EngineConfig> | undefined } {
     const findings: Finding[] = [];
     if (!frontMatter) return { findings, fileConfig: undefined };
     const yaml = text.slice(frontMatter.content.start, frontMatter.content.end);
     const where = { start: 0, end: Math.min(3, text.length) };
     const parsed = yaml.length > MAX_FRONT_MATTER_LENGTH ? undefined : parseFrontMatterYaml(yaml);
     if (!parsed) {
-      findings.push(engineFinding(`Front matter is ${yaml.length} characters long, more than settings ever need (limit ${MAX_FRONT_MATTER_LENGTH}); it is ignored.`, where));
+      findings.push(
+        engineFinding(
+          `Front matter is ${yaml.length} characters long, more than settings ever need (limit ${MAX_FRONT_MATTER_LENGTH}); it is ignored.`,
+          where,
+        ),
+      );
       return { findings, fileConfig: undefined };
     }
     if (parsed.error) {
       const at = parsed.error.offset !== undefined ? frontMatter.content.start + parsed.error.offset : undefined;
-      findings.push(engineFinding(`Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`, at !== undefined ? lineSpanAt(text, at) : where));
+      findings.push(
+        engineFinding(
+          `Front matter is not valid YAML (${parsed.error.message}); its settings are ignored.`,
+          at !== undefined ? lineSpanAt(text, at) : where,
+        ),
+      );
       return { findings, fileConfig: undefined };
     }
     const read = readConfig(parsed.value, 'Front matter', this.rules, { principleSets: settings?.principleSets });
@@ -172,7 +186,13 @@ export class Linter {
    * chunk's text itself: a slice, not a concatenation, since hashing a slice does not copy it),
    * and adds its story, directives and findings, at the chunk's place, to `into`.
    */
-  private *lintChunks(text: string, chunks: Chunk[], config: EngineConfig, active: ActiveRule[], into: { findings: Finding[]; stories: Story[]; directives: Directive[] }): Generator<void, void, void> {
+  private *lintChunks(
+    text: string,
+    chunks: Chunk[],
+    config: EngineConfig,
+    active: ActiveRule[],
+    into: { findings: Finding[]; stories: Story[]; directives: Directive[] },
+  ): Generator<void, void, void> {
     const nextCache: ChunkCache = { story: new Map(), other: new Map() };
     let finished = false;
     try {
@@ -196,7 +216,8 @@ export class Linter {
       finished = true;
     } finally {
       // Abandoned midway: the chunks done so far serve the next lint too (it trims what is gone).
-      if (!finished) for (const kind of ['story', 'other'] as const) for (const [raw, chunk] of nextCache[kind]) this.cache[kind].set(raw, chunk);
+      if (!finished)
+        for (const kind of ['story', 'other'] as const) for (const [raw, chunk] of nextCache[kind]) this.cache[kind].set(raw, chunk);
     }
     this.cache = nextCache;
   }
@@ -220,14 +241,20 @@ export class Linter {
       start: 0,
       end: Math.min(lineSpanAt(text, 0).end, 200),
     };
-    return { findings: [finding], stories: [], directives: [], config: mergeConfig(DEFAULT_CONFIG, settings), principleSet: this.principleSet };
+    return {
+      findings: [finding],
+      stories: [],
+      directives: [],
+      config: mergeConfig(DEFAULT_CONFIG, settings),
+      principleSet: this.principleSet,
+    };
   }
 
   private activeRules(config: EngineConfig): ActiveRule[] {
     const active = [];
     for (const rule of this.rules) {
       const setting = config.rules[rule.name];
-      const severity = Array.isArray(setting) ? setting[0] : setting ?? rule.defaultSeverity;
+      const severity = Array.isArray(setting) ? setting[0] : (setting ?? rule.defaultSeverity);
       if (severity === 'off') continue;
       const options = ruleOptions(rule, config);
       active.push({ rule, severity, configured: setting !== undefined, options });
@@ -312,7 +339,8 @@ function hasUnwrittenSection(story: Story, text: string): boolean {
 }
 
 function skippedNotice(rule: string, story: Story, budget: number | undefined, took?: number): Finding {
-  const how = took !== undefined ? `took ${Math.round(took).toLocaleString('en-US')} ms on this story` : 'overran its time on a story this long';
+  const how =
+    took !== undefined ? `took ${Math.round(took).toLocaleString('en-US')} ms on this story` : 'overran its time on a story this long';
   return {
     rule: RULE_SKIPPED,
     messageId: 'skipped',
@@ -487,5 +515,7 @@ const MAX_FRONT_MATTER_NOTICES = 3;
 function frontMatterNotices(messages: string[]): string[] {
   if (messages.length <= MAX_FRONT_MATTER_NOTICES) return messages;
   const shown = messages.slice(0, MAX_FRONT_MATTER_NOTICES).map((m) => m.replace(/^Front matter: /, ''));
-  return [`Front matter has ${messages.length} problems, and its bad settings are ignored: ${shown.join(' ')} …and ${messages.length - shown.length} more.`];
+  return [
+    `Front matter has ${messages.length} problems, and its bad settings are ignored: ${shown.join(' ')} …and ${messages.length - shown.length} more.`,
+  ];
 }

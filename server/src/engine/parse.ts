@@ -8,25 +8,66 @@ const markdown = baseParser.configure(GFM);
 
 /** Nodes whose whole text is never prose. */
 const NON_PROSE = new Set([
-  'FencedCode', 'CodeBlock', 'InlineCode', 'Comment', 'CommentBlock', 'HTMLBlock', 'HTMLTag',
-  'ProcessingInstruction', 'ProcessingInstructionBlock', 'URL', 'LinkReference', 'Autolink', 'LinkTitle', 'LinkLabel',
+  'FencedCode',
+  'CodeBlock',
+  'InlineCode',
+  'Comment',
+  'CommentBlock',
+  'HTMLBlock',
+  'HTMLTag',
+  'ProcessingInstruction',
+  'ProcessingInstructionBlock',
+  'URL',
+  'LinkReference',
+  'Autolink',
+  'LinkTitle',
+  'LinkLabel',
 ]);
 /** Markup characters that would otherwise glue to words ("**I**", "[link]"). */
 const MARKUP = new Set([
-  'HeaderMark', 'EmphasisMark', 'CodeMark', 'LinkMark', 'ListMark', 'QuoteMark', 'TaskMarker', 'StrikethroughMark',
-  'TableDelimiter', 'Escape',
+  'HeaderMark',
+  'EmphasisMark',
+  'CodeMark',
+  'LinkMark',
+  'ListMark',
+  'QuoteMark',
+  'TaskMarker',
+  'StrikethroughMark',
+  'TableDelimiter',
+  'Escape',
 ]);
 const DIRECTIVE_NODES = new Set(['Comment', 'CommentBlock', 'HTMLBlock']);
 
 const SECTION_NAMES: Record<string, SectionKind> = {
-  situation: 'situation', context: 'situation', background: 'situation',
-  task: 'task', tasks: 'task', goal: 'task', objective: 'task',
-  action: 'action', actions: 'action', 'what i did': 'action',
-  result: 'result', results: 'result', outcome: 'result', outcomes: 'result', impact: 'result',
-  reflection: 'reflection', reflections: 'reflection', learning: 'reflection', learnings: 'reflection',
-  lesson: 'reflection', lessons: 'reflection', 'lessons learned': 'reflection', 'lessons learnt': 'reflection',
-  takeaway: 'reflection', takeaways: 'reflection', 'what i learned': 'reflection', 'leadership principle lens': 'reflection',
-  'principle lens': 'reflection', 'lp lens': 'reflection',
+  situation: 'situation',
+  context: 'situation',
+  background: 'situation',
+  task: 'task',
+  tasks: 'task',
+  goal: 'task',
+  objective: 'task',
+  action: 'action',
+  actions: 'action',
+  'what i did': 'action',
+  result: 'result',
+  results: 'result',
+  outcome: 'result',
+  outcomes: 'result',
+  impact: 'result',
+  reflection: 'reflection',
+  reflections: 'reflection',
+  learning: 'reflection',
+  learnings: 'reflection',
+  lesson: 'reflection',
+  lessons: 'reflection',
+  'lessons learned': 'reflection',
+  'lessons learnt': 'reflection',
+  takeaway: 'reflection',
+  takeaways: 'reflection',
+  'what i learned': 'reflection',
+  'leadership principle lens': 'reflection',
+  'principle lens': 'reflection',
+  'lp lens': 'reflection',
 };
 
 export function sectionKind(name: string): SectionKind | undefined {
@@ -182,7 +223,7 @@ function capNesting(text: string): { text: string; neutralized: Span[] } {
   const neutralized: Span[] = [];
   let out = '';
   let from = 0;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     let depth = 0;
@@ -272,10 +313,12 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
   const top = tree.topNode;
   // Text before the first title that already has STAR sections is a story whose title was
   // forgotten: lint it, rather than stay silent on the user's first draft.
-  const firstSection = isStory ? undefined : top.getChildren('ATXHeading2').find((h) => {
-    const name = headingText(text, h, { start: h.from, end: h.to });
-    return sectionKind(text.slice(name.start, name.end)) !== undefined;
-  });
+  const firstSection = isStory
+    ? undefined
+    : top.getChildren('ATXHeading2').find((h) => {
+        const name = headingText(text, h, { start: h.from, end: h.to });
+        return sectionKind(text.slice(name.start, name.end)) !== undefined;
+      });
   if (!isStory && !firstSection) return { story: undefined, directives };
 
   const prose = blankOut(text, blanks);
@@ -283,7 +326,9 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
   while (heading && heading.name !== 'ATXHeading1') heading = heading.nextSibling;
   const headingStart = firstSection ? firstSection.from : 0;
   const headingLineEnd = lineEndAt(text, headingStart);
-  const titleSpan = firstSection ? { start: headingStart, end: headingStart } : headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
+  const titleSpan = firstSection
+    ? { start: headingStart, end: headingStart }
+    : headingText(text, heading ?? undefined, { start: 0, end: headingLineEnd });
   const firstBlock = heading ? heading.nextSibling : top.firstChild;
   const { sections, principles } = readSections(text, prose, firstBlock, principleSet);
   const story: Story = {
@@ -309,7 +354,9 @@ export function parseChunk(raw: string, isStory: boolean, principleSet: Principl
 function lezerSafeText(raw: string): { text: string; neutralized: Span[] } {
   const nesting = capNesting(
     defuseUnclosableHtml(
-      raw.replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n')).replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  '),
+      raw
+        .replace(/\r\n?/g, (crlf) => (crlf.length === 2 ? ' \n' : '\n'))
+        .replace(/ {64,}/g, (run) => '    ' + '\t'.repeat(run.length - 6) + '  '),
     ),
   );
   const links = capLinks(nesting.text);
@@ -347,7 +394,12 @@ function walkMarkup(text: string, tree: Tree, neutralized: Span[]): { blanks: Sp
 }
 
 /** The `##` sections after the title (at most MAX_SECTIONS) and the Principles line before them. */
-function readSections(text: string, prose: string, firstBlock: SyntaxNode | null, principleSet: PrincipleSet): { sections: Section[]; principles: PrinciplesLine | undefined } {
+function readSections(
+  text: string,
+  prose: string,
+  firstBlock: SyntaxNode | null,
+  principleSet: PrincipleSet,
+): { sections: Section[]; principles: PrinciplesLine | undefined } {
   const sections: Section[] = [];
   let principles: PrinciplesLine | undefined;
   for (let node = firstBlock; node; node = node.nextSibling) {
@@ -380,7 +432,10 @@ function labelledProse(text: string, prose: string, firstBlock: SyntaxNode | nul
   const labelled = labelSections(text, firstBlock);
   if (!labelled.some((s) => s.kind !== undefined && s.kind !== 'reflection')) return prose;
   sections.push(...labelled);
-  return blankOut(prose, labelled.map((s) => ({ ...s.heading })));
+  return blankOut(
+    prose,
+    labelled.map((s) => ({ ...s.heading })),
+  );
 }
 
 /** "Situation:", "**Task**", "What I did:" or a bare "Action" opening a paragraph: a section written without "##". */

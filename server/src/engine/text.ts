@@ -173,7 +173,8 @@ function pushParagraphSentences(text: string, start: number, end: number, out: S
     push(start + from, end);
     return;
   }
-  for (let i = 0, bounds = segmentBounds(paragraph); i < bounds.length; i += 2) out.push({ start: start + bounds[i], end: start + bounds[i + 1] });
+  for (let i = 0, bounds = segmentBounds(paragraph); i < bounds.length; i += 2)
+    out.push({ start: start + bounds[i], end: start + bounds[i + 1] });
 }
 
 /**
@@ -203,12 +204,7 @@ export function hasNumber(text: string): boolean {
 
 /** Digits, currency, percentages and the number words people say aloud ("doubled", "a third", "twice"). */
 export const NUMBER = new RegExp(
-  [
-    '\\d',
-    '[$€£¥]',
-    '\\b(?<!\\b(?:no|any|some|every|each|which|that) )one\\b',
-    `\\b(?:${SPOKEN_NUMBERS.join('|')})\\b`,
-  ].join('|'),
+  ['\\d', '[$€£¥]', '\\b(?<!\\b(?:no|any|some|every|each|which|that) )one\\b', `\\b(?:${SPOKEN_NUMBERS.join('|')})\\b`].join('|'),
   'i',
 );
 

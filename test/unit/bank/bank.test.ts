@@ -63,7 +63,10 @@ describe('story bank: coverage', () => {
   const snapshot = bank.snapshot(['file:///bank']);
 
   it('lists every principle in rank order with its stories: covered at 2+, thin at 1, missing at 0', () => {
-    assert.deepEqual(snapshot.principles.map((p) => p.name), [...amazonPrinciples.principles].sort((a, b) => a.rank - b.rank).map((p) => p.name));
+    assert.deepEqual(
+      snapshot.principles.map((p) => p.name),
+      [...amazonPrinciples.principles].sort((a, b) => a.rank - b.rank).map((p) => p.name),
+    );
     const byName = Object.fromEntries(snapshot.principles.map((p) => [p.name, p]));
     assert.deepEqual(byName['Customer Obsession'].stories, [`${uri('a.star.md')}#0`, `${uri('b.star.md')}#0`]);
     assert.equal(byName['Customer Obsession'].status, 'covered');
@@ -73,7 +76,10 @@ describe('story bank: coverage', () => {
   });
 
   it('orders stories by file, then line, and counts bank findings as problems', () => {
-    assert.deepEqual(snapshot.stories.map((s) => s.title), ['Checkout latency regression', 'Pager rota', 'Search that could not find accented names']);
+    assert.deepEqual(
+      snapshot.stories.map((s) => s.title),
+      ['Checkout latency regression', 'Pager rota', 'Search that could not find accented names'],
+    );
     assert.deepEqual(snapshot.folders, ['file:///bank']);
     assert.equal(snapshot.maxPrinciplesPerStory, 3);
     const before = snapshot.stories[0].problems;
@@ -85,7 +91,12 @@ describe('story bank: coverage', () => {
   it('equals the snapshot built from the same summaries', () => {
     const fresh = new Bank();
     fresh.update(uri('b.star.md'), SEARCH_ACCENTS);
-    const direct = buildSnapshot(summarizeStories(uri('b.star.md'), SEARCH_ACCENTS, new Linter().lint(SEARCH_ACCENTS)), amazonPrinciples, 3, []);
+    const direct = buildSnapshot(
+      summarizeStories(uri('b.star.md'), SEARCH_ACCENTS, new Linter().lint(SEARCH_ACCENTS)),
+      amazonPrinciples,
+      3,
+      [],
+    );
     assert.deepEqual(fresh.snapshot([]), direct);
   });
 
@@ -97,8 +108,15 @@ describe('story bank: coverage', () => {
     later.update(uri('a.star.md'), CHECKOUT, undefined, { lint: 'later' });
     later.update(uri('c.star.md'), CHECKOUT_COPY, undefined, { lint: 'later' });
     const parsed = later.snapshot([]);
-    assert.deepEqual(parsed.stories.map((s) => [s.title, s.principles, s.words]), now.snapshot([]).stories.map((s) => [s.title, s.principles, s.words]));
-    assert.deepEqual(parsed.stories.map((s) => s.problems), [1, 1], 'only the duplicate-story findings so far');
+    assert.deepEqual(
+      parsed.stories.map((s) => [s.title, s.principles, s.words]),
+      now.snapshot([]).stories.map((s) => [s.title, s.principles, s.words]),
+    );
+    assert.deepEqual(
+      parsed.stories.map((s) => s.problems),
+      [1, 1],
+      'only the duplicate-story findings so far',
+    );
     assert.deepEqual(later.pendingLints().sort(), [uri('a.star.md'), uri('c.star.md')]);
     for (const file of later.pendingLints()) assert.equal(later.lintDeferred(file), true);
     assert.deepEqual(later.pendingLints(), []);
@@ -128,7 +146,10 @@ describe('story bank: reports', () => {
     assert.match(md, /^# Story bank coverage\n/);
     assert.match(md, /\n\| # \| Principle \| Status \| S1 \| S2 \| S3 \|\n\|---\|---\|---\|:-:\|:-:\|:-:\|\n/);
     assert.match(md, /\n\| 1 \| Customer Obsession \| covered \(2\) \| ✓ \| ✓ \| {3}\|\n/);
-    assert.match(md, /\n\| S2 \| Search that could not find accented names \| `search\.star\.md:1` \| 1:[0-9]{2} \/ 3:00 \| Customer Obsession, Dive Deep \| \d+ \|\n/);
+    assert.match(
+      md,
+      /\n\| S2 \| Search that could not find accented names \| `search\.star\.md:1` \| 1:[0-9]{2} \/ 3:00 \| Customer Obsession, Dive Deep \| \d+ \|\n/,
+    );
     assert.match(md, /\n## Gaps\n\n- Missing \(no story\): /);
     assert.match(md, /Over the principle limit \(3 per story\):\n {2}- Everything at once: 4 principles/);
   });
@@ -159,7 +180,7 @@ describe('story bank: new story template', () => {
     assert.ok(template.endsWith('$0'));
   });
 
-  it('puts each principle\'s typical question and beats in comments, which are never linted nor timed', () => {
+  it("puts each principle's typical question and beats in comments, which are never linted nor timed", () => {
     const dive = amazonPrinciples.principles.find((p) => p.name === 'Dive Deep')!;
     assert.ok(template.includes(`<!-- Dive Deep: "${dive.questions[0]}"`));
     for (const beat of dive.beats) assert.ok(template.includes(`- ${beat.label}:`), beat.label);
@@ -168,7 +189,10 @@ describe('story bank: new story template', () => {
     const result = new Linter().lint(expanded);
     assert.equal(result.stories.length, 1);
     // Nothing is written yet, so there is nothing to coach: no finding before the first keystroke.
-    assert.deepEqual(result.findings.map((f) => `${f.rule}: ${expanded.slice(f.start, f.end)}`), []);
+    assert.deepEqual(
+      result.findings.map((f) => `${f.rule}: ${expanded.slice(f.start, f.end)}`),
+      [],
+    );
     assert.equal(summarizeStories('x', expanded, result)[0].words, 0);
   });
 });

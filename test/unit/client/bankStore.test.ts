@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { BankStore, type BankConnection } from '../../../client/src/bankStore';
 import type { NotificationType } from 'vscode-languageserver-protocol';
-import { BankChangedNotification, BankSnapshotRequest, NewStoryTemplateRequest, type BankSnapshot, type NewStoryParams } from '../../../server/src/protocol';
+import {
+  BankChangedNotification,
+  BankSnapshotRequest,
+  NewStoryTemplateRequest,
+  type BankSnapshot,
+  type NewStoryParams,
+} from '../../../server/src/protocol';
 import { bankSnapshot, storySummary } from './snapshot';
 
 const oneStory = bankSnapshot(['Ownership'], [storySummary({ title: 'Pager fatigue', principles: ['Ownership'] })]);

@@ -24,8 +24,19 @@ import { bankSnapshot, storySummary } from './snapshot';
 import { Linter } from '../../../server/src/engine';
 import { expandSnippet } from '../../e2e/expected';
 
-const checkout = storySummary({ title: 'Checkout latency', uri: 'file:///bank/checkout.star.md', principles: ['Customer Obsession', 'Dive Deep'], seconds: 130, problems: 3 });
-const refunds = storySummary({ title: 'Refund backlog', uri: 'file:///bank/refunds.star.md', principles: ['Customer Obsession'], seconds: 200 });
+const checkout = storySummary({
+  title: 'Checkout latency',
+  uri: 'file:///bank/checkout.star.md',
+  principles: ['Customer Obsession', 'Dive Deep'],
+  seconds: 130,
+  problems: 3,
+});
+const refunds = storySummary({
+  title: 'Refund backlog',
+  uri: 'file:///bank/refunds.star.md',
+  principles: ['Customer Obsession'],
+  seconds: 200,
+});
 const pager = storySummary({ title: 'Pager fatigue', uri: 'file:///bank/ops/pager.star.md', line: 20, principles: [] });
 const bank = bankSnapshot(['Customer Obsession', 'Ownership', 'Dive Deep'], [checkout, refunds, pager]);
 
@@ -50,20 +61,35 @@ describe('bank view model: coverage tree rows', () => {
   });
 
   it("gives each principle its stories, skipping ids the snapshot doesn't hold", () => {
-    const stale = { ...bank, principles: bank.principles.map((p) => (p.name === 'Dive Deep' ? { ...p, stories: [...p.stories, 'file:///gone.star.md#0'] } : p)) };
+    const stale = {
+      ...bank,
+      principles: bank.principles.map((p) => (p.name === 'Dive Deep' ? { ...p, stories: [...p.stories, 'file:///gone.star.md#0'] } : p)),
+    };
     const rows = principleRows(stale, false);
-    assert.deepEqual(rows[0].stories.map((s) => s.title), ['Checkout latency', 'Refund backlog']);
-    assert.deepEqual(rows[2].stories.map((s) => s.title), ['Checkout latency']);
+    assert.deepEqual(
+      rows[0].stories.map((s) => s.title),
+      ['Checkout latency', 'Refund backlog'],
+    );
+    assert.deepEqual(
+      rows[2].stories.map((s) => s.title),
+      ['Checkout latency'],
+    );
     assert.match(rows[0].tooltip, /What Customer Obsession means\.[\s\S]*Stories: Checkout latency, Refund backlog/);
   });
 
   it('shows only thin and missing principles when filtering for gaps', () => {
-    assert.deepEqual(principleRows(bank, true).map((r) => r.label), ['Ownership', 'Dive Deep']);
+    assert.deepEqual(
+      principleRows(bank, true).map((r) => r.label),
+      ['Ownership', 'Dive Deep'],
+    );
   });
 
   it('summarizes principles with at least one story and the story count', () => {
     assert.equal(summaryText(bank), '2/3 principles · 3 stories');
-    assert.equal(summaryText(bankSnapshot(['Ownership', 'Dive Deep'], [storySummary({ title: 'x', principles: ['Ownership'] })])), '1/2 principles · 1 story');
+    assert.equal(
+      summaryText(bankSnapshot(['Ownership', 'Dive Deep'], [storySummary({ title: 'x', principles: ['Ownership'] })])),
+      '1/2 principles · 1 story',
+    );
     assert.match(noGapsMessage(bank), /every principle of Amazon Leadership Principles has 2 or more stories/);
   });
 });
@@ -84,7 +110,10 @@ describe('bank view model: stories view and status bar', () => {
   });
 
   it('sorts stories by title', () => {
-    assert.deepEqual(sortedStories(bank).map((s) => s.title), ['Checkout latency', 'Pager fatigue', 'Refund backlog']);
+    assert.deepEqual(
+      sortedStories(bank).map((s) => s.title),
+      ['Checkout latency', 'Pager fatigue', 'Refund backlog'],
+    );
   });
 
   it('finds the story under the cursor from its heading line to its last line', () => {
@@ -99,15 +128,29 @@ describe('bank view model: stories view and status bar', () => {
 
   it('shows speaking time vs target in the status bar, flagged when over', () => {
     assert.deepEqual(
-      [speakingTimeStatus(checkout).text, speakingTimeStatus(checkout).over, speakingTimeStatus(refunds).text, speakingTimeStatus(refunds).over],
+      [
+        speakingTimeStatus(checkout).text,
+        speakingTimeStatus(checkout).over,
+        speakingTimeStatus(refunds).text,
+        speakingTimeStatus(refunds).over,
+      ],
       ['$(clock) 2:10 / 3:00', false, '$(clock) 3:20 / 3:00', true],
     );
     assert.match(speakingTimeStatus(refunds).tooltip, /over target/);
   });
 
   it('says where the target comes from when a config file or front matter overrides the setting', () => {
-    const fromFile = storySummary({ title: 'Refund backlog', seconds: 140, targetSeconds: 150, targetOverride: { from: '.star-stories.json', settingSeconds: 180 } });
-    const fromFrontMatter = storySummary({ title: 'Pager fatigue', targetSeconds: 120, targetOverride: { from: 'front matter', settingSeconds: 200 } });
+    const fromFile = storySummary({
+      title: 'Refund backlog',
+      seconds: 140,
+      targetSeconds: 150,
+      targetOverride: { from: '.star-stories.json', settingSeconds: 180 },
+    });
+    const fromFrontMatter = storySummary({
+      title: 'Pager fatigue',
+      targetSeconds: 120,
+      targetOverride: { from: 'front matter', settingSeconds: 200 },
+    });
     assert.match(speakingTimeStatus(fromFile).tooltip, /target 2:30 \(from \.star-stories\.json; your setting says 3:00\)/);
     assert.match(storyTooltip(fromFile), /target 2:30 \(from \.star-stories\.json; your setting says 3:00\)/);
     assert.match(speakingTimeStatus(fromFrontMatter).tooltip, /target 2:00 \(from this file's front matter; your setting says 3:20\)/);
@@ -115,7 +158,16 @@ describe('bank view model: stories view and status bar', () => {
   });
 
   it('formats durations as m:ss', () => {
-    assert.deepEqual([0, 9, 59.6, 60, 130.4, 3600, -5, Number.NaN].map(formatDuration), ['0:00', '0:09', '1:00', '1:00', '2:10', '60:00', '0:00', '0:00']);
+    assert.deepEqual([0, 9, 59.6, 60, 130.4, 3600, -5, Number.NaN].map(formatDuration), [
+      '0:00',
+      '0:09',
+      '1:00',
+      '1:00',
+      '2:10',
+      '60:00',
+      '0:00',
+      '0:00',
+    ]);
   });
 });
 
@@ -133,7 +185,10 @@ describe('bank view model: new story', () => {
     const taken = new Set(['checkout.star.md', 'checkout-2.star.md']);
     assert.equal(await uniqueFileName('checkout', async (n) => taken.has(n)), 'checkout-3.star.md');
     assert.equal(await uniqueFileName('refunds', async (n) => taken.has(n)), 'refunds.star.md');
-    await assert.rejects(uniqueFileName('x', async () => true, 5), /No free file name/);
+    await assert.rejects(
+      uniqueFileName('x', async () => true, 5),
+      /No free file name/,
+    );
   });
 
   it('offers the folder with most stories first', () => {
@@ -141,20 +196,26 @@ describe('bank view model: new story', () => {
       { uri: 'file:///bank', name: 'bank' },
       { uri: 'file:///notes/', name: 'notes' },
     ];
-    const snapshot = bankSnapshot(['Ownership'], [
-      checkout,
-      refunds,
-      storySummary({ title: 'a', uri: 'file:///bank/my%20stories/a.star.md' }),
-      storySummary({ title: 'b', uri: 'file:///bank/my%20stories/a.star.md', line: 30 }),
-      storySummary({ title: 'c', uri: 'file:///bank/my%20stories/c.star.md' }),
-      storySummary({ title: 'elsewhere', uri: 'file:///tmp/x.star.md' }),
-    ]);
+    const snapshot = bankSnapshot(
+      ['Ownership'],
+      [
+        checkout,
+        refunds,
+        storySummary({ title: 'a', uri: 'file:///bank/my%20stories/a.star.md' }),
+        storySummary({ title: 'b', uri: 'file:///bank/my%20stories/a.star.md', line: 30 }),
+        storySummary({ title: 'c', uri: 'file:///bank/my%20stories/c.star.md' }),
+        storySummary({ title: 'elsewhere', uri: 'file:///tmp/x.star.md' }),
+      ],
+    );
     assert.deepEqual(folderChoices(snapshot, roots), [
       { uri: 'file:///bank/my%20stories', label: 'bank/my stories', stories: 3 },
       { uri: 'file:///bank', label: 'bank', stories: 2 },
       { uri: 'file:///notes', label: 'notes', stories: 0 },
     ]);
-    assert.deepEqual(folderChoices(undefined, roots).map((c) => c.label), ['bank', 'notes']);
+    assert.deepEqual(
+      folderChoices(undefined, roots).map((c) => c.label),
+      ['bank', 'notes'],
+    );
   });
 
   it('names a story under the innermost of nested workspace folders', () => {
@@ -176,11 +237,15 @@ describe('bank view model: new story', () => {
   it('falls back to a STAR skeleton whose title cannot break the snippet', () => {
     const text = fallbackTemplate('Saved $40k {fast}', ['Frugality']);
     assert.ok(text.startsWith('# Saved \\$40k {fast\\}\nPrinciples: Frugality\n'), text);
-    for (const heading of ['## Situation', '## Task', '## Action', '## Result', '## Reflection']) assert.ok(text.includes(`\n${heading}\n`), heading);
+    for (const heading of ['## Situation', '## Task', '## Action', '## Result', '## Reflection'])
+      assert.ok(text.includes(`\n${heading}\n`), heading);
     assert.match(fallbackTemplate('T', []), /^# T\nPrinciples: \$\{1:Customer Obsession\}\n/);
     // Its prompts are comments: no finding and no speaking time until the story is written.
     const result = new Linter().lint(expandSnippet([text]));
-    assert.deepEqual(result.findings.map((f) => f.rule), []);
+    assert.deepEqual(
+      result.findings.map((f) => f.rule),
+      [],
+    );
   });
 });
 
@@ -189,10 +254,16 @@ describe('bank view model: practice', () => {
     const twoMissing = bankSnapshot(['Customer Obsession', 'Ownership', 'Dive Deep', 'Frugality'], [checkout, refunds]);
     assert.equal(chooseUncoveredPrinciple(twoMissing, () => 0)?.name, 'Ownership');
     assert.equal(chooseUncoveredPrinciple(twoMissing, () => 0.99)?.name, 'Frugality');
-    assert.equal(chooseUncoveredPrinciple(bankSnapshot(['Customer Obsession', 'Dive Deep'], [checkout, refunds]), () => 0.5)?.name, 'Dive Deep');
+    assert.equal(
+      chooseUncoveredPrinciple(bankSnapshot(['Customer Obsession', 'Dive Deep'], [checkout, refunds]), () => 0.5)?.name,
+      'Dive Deep',
+    );
     const allCovered = bankSnapshot(['Customer Obsession'], [checkout, refunds]);
     assert.equal(chooseUncoveredPrinciple(allCovered, () => 0)?.name, 'Customer Obsession');
-    assert.equal(chooseUncoveredPrinciple(bankSnapshot([], []), () => 0), undefined);
+    assert.equal(
+      chooseUncoveredPrinciple(bankSnapshot([], []), () => 0),
+      undefined,
+    );
   });
 
   it("asks one of the principle's questions and opens its first story", () => {

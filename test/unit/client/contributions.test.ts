@@ -21,7 +21,9 @@ function commandLinks(markdown: string): string[] {
 }
 
 describe('story bank contributions in package.json', () => {
-  const contributed = new Map<string, { title: string; category?: string }>(contributes.commands.map((c: { command: string }) => [c.command, c]));
+  const contributed = new Map<string, { title: string; category?: string }>(
+    contributes.commands.map((c: { command: string }) => [c.command, c]),
+  );
 
   it('contributes every bank command with the STAR Stories category', () => {
     for (const id of Object.values(BankCommands)) {
@@ -42,7 +44,10 @@ describe('story bank contributions in package.json', () => {
     const container = contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === BankViews.container);
     assert.equal(container?.title, 'STAR Stories');
     assert.ok(existsSync(join(root, container.icon)), container.icon);
-    assert.deepEqual(contributes.views[BankViews.container].map((v: { id: string }) => v.id), [BankViews.coverage, BankViews.stories]);
+    assert.deepEqual(
+      contributes.views[BankViews.container].map((v: { id: string }) => v.id),
+      [BankViews.coverage, BankViews.stories],
+    );
   });
 
   it('offers "New story for this principle" inline on every principle row the tree makes', () => {
@@ -50,10 +55,13 @@ describe('story bank contributions in package.json', () => {
     assert.equal(inline.command, BankCommands.newStoryForPrinciple);
     const pattern = /viewItem =~ \/(.+?)\//.exec(inline.when ?? '')?.[1];
     assert.ok(pattern, inline.when);
-    const bank = bankSnapshot(['Customer Obsession', 'Ownership', 'Dive Deep'], [
-      storySummary({ title: 'a', principles: ['Customer Obsession', 'Dive Deep'] }),
-      storySummary({ title: 'b', line: 20, principles: ['Customer Obsession'] }),
-    ]);
+    const bank = bankSnapshot(
+      ['Customer Obsession', 'Ownership', 'Dive Deep'],
+      [
+        storySummary({ title: 'a', principles: ['Customer Obsession', 'Dive Deep'] }),
+        storySummary({ title: 'b', line: 20, principles: ['Customer Obsession'] }),
+      ],
+    );
     const contextValues = principleRows(bank, false).map((r) => r.contextValue);
     assert.deepEqual(contextValues, ['principle-covered', 'principle-missing', 'principle-thin']);
     for (const value of contextValues) assert.match(value, new RegExp(pattern));
@@ -73,7 +81,8 @@ describe('story bank contributions in package.json', () => {
 
   it('welcomes an empty bank with a New Story button, and explains an unavailable one', () => {
     const welcome: { view: string; when: string; contents: string }[] = contributes.viewsWelcome;
-    const forState = (view: string, state: string) => welcome.find((w) => w.view === view && w.when === `${BankContextKeys.state} == ${state}`);
+    const forState = (view: string, state: string) =>
+      welcome.find((w) => w.view === view && w.when === `${BankContextKeys.state} == ${state}`);
     for (const view of [BankViews.coverage, BankViews.stories]) {
       assert.ok(commandLinks(forState(view, 'empty')?.contents ?? '').includes(BankCommands.newStory), view);
       assert.ok(commandLinks(forState(view, 'unavailable')?.contents ?? '').includes(BankCommands.refreshBank), view);
@@ -90,7 +99,9 @@ describe('story bank contributions in package.json', () => {
       walkthrough.steps.map((s: { title: string }) => s.title),
       ['Create a story', 'Read a warning', 'Apply a fix', 'Read the coverage tree'],
     );
-    const ownCommands = walkthrough.steps.flatMap((s: { description: string }) => commandLinks(s.description)).filter((id: string) => id.startsWith('starStories.'));
+    const ownCommands = walkthrough.steps
+      .flatMap((s: { description: string }) => commandLinks(s.description))
+      .filter((id: string) => id.startsWith('starStories.'));
     assert.ok(ownCommands.includes(BankCommands.newStory));
     for (const id of ownCommands) assert.ok(contributed.has(id) || id === `${BankViews.coverage}.focus`, id);
     for (const step of walkthrough.steps) assert.ok(existsSync(join(root, step.media.markdown)), step.media.markdown);

@@ -42,5 +42,11 @@ export function bankSnapshot(principles: string[], stories: StorySummary[], fold
       status: status(ids.length),
     };
   });
-  return { principleSet: { id: 'amazon', name: 'Amazon Leadership Principles' }, principles: coverage, stories, maxPrinciplesPerStory: 3, folders };
+  return {
+    principleSet: { id: 'amazon', name: 'Amazon Leadership Principles' },
+    principles: coverage,
+    stories,
+    maxPrinciplesPerStory: 3,
+    folders,
+  };
 }

@@ -35,7 +35,10 @@ describe('language: numbers and what they are', () => {
   for (const [text, expected] of ROWS) {
     it(text, () => {
       const s = analyse(text, 0, text.length);
-      assert.deepEqual(s.numbers.map((n) => `${n.text}=${n.kind}`), expected);
+      assert.deepEqual(
+        s.numbers.map((n) => `${n.text}=${n.kind}`),
+        expected,
+      );
     });
   }
 

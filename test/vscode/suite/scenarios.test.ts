@@ -8,7 +8,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { amazonPrinciples } from '../../../server/src/engine';
-import { asProblems, buildBank, cliFix, cliLint, expandSnippet, restoreBank, ROOT, starSnippet, waitFor, type Problem } from '../../e2e/expected';
+import {
+  asProblems,
+  buildBank,
+  cliFix,
+  cliLint,
+  expandSnippet,
+  restoreBank,
+  ROOT,
+  starSnippet,
+  waitFor,
+  type Problem,
+} from '../../e2e/expected';
 
 const workspace = process.env.STAR_WORKSPACE!;
 const scratch = process.env.STAR_SCRATCH!;
@@ -99,7 +110,12 @@ describe('vscode: STAR Stories through the VS Code API', function () {
     assert.equal(editor.document.getText(range), 'Customer Obsesion');
     await diagnosticsFor(editor.document.uri, cliLint(pathOf(file)).length);
     const action = await waitFor('the quick fix', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return actions.find((a) => a.title === 'Change to "Customer Obsession"');
     });
     const text = editor.document.getText();
@@ -158,4 +174,3 @@ describe('vscode: STAR Stories through the VS Code API', function () {
     this.skip();
   });
 });
-

@@ -34,7 +34,9 @@ export function stylish(reports: readonly FileReport[], color: boolean, cwd = pr
 
 function fileLines(messages: readonly Message[], paint: (code: string | undefined, s: string) => string): string {
   // Errors and warnings first, so they are not lost under coaching notes; by position within a severity.
-  const sorted = [...messages].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  const sorted = [...messages].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column,
+  );
   // A loop, not Math.max(...): spreading 100,000s of values overflows the stack.
   let width = 0;
   for (const m of sorted) width = Math.max(width, `${m.line}:${m.column}`.length);
@@ -48,8 +50,14 @@ function fileLines(messages: readonly Message[], paint: (code: string | undefine
 
 /** "1 error, 2 warnings, 3 info", then any other severity that occurred ("4 hints"). */
 function summary(counts: ReadonlyMap<string, number>): string {
-  const parts = [plural(counts.get('error') ?? 0, 'error'), plural(counts.get('warning') ?? 0, 'warning'), `${counts.get('info') ?? 0} info`];
-  const others = [...counts.keys()].filter((s) => s !== 'error' && s !== 'warning' && s !== 'info').sort((a, b) => severityRank(a) - severityRank(b));
+  const parts = [
+    plural(counts.get('error') ?? 0, 'error'),
+    plural(counts.get('warning') ?? 0, 'warning'),
+    `${counts.get('info') ?? 0} info`,
+  ];
+  const others = [...counts.keys()]
+    .filter((s) => s !== 'error' && s !== 'warning' && s !== 'info')
+    .sort((a, b) => severityRank(a) - severityRank(b));
   for (const s of others) parts.push(plural(counts.get(s)!, escapeText(s)));
   return parts.join(', ');
 }

@@ -132,7 +132,12 @@ export class Bank {
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
     const previous = this.files.get(uri);
-    if (previous && previous.text === text && (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')) return new Set();
+    if (
+      previous &&
+      previous.text === text &&
+      (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')
+    )
+      return new Set();
     const lintLater = !result && options.lint === 'later';
     const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
     const before = previous ? this.reach(previous.keys) : new Set<string>();
@@ -188,7 +193,9 @@ export class Bank {
   }
 
   private parse(text: string, uri: string): LintResult {
-    return lintWithActiveSet(text, this.settingsFor(uri), (set) => this.parsers.getOrCreate(set, () => new Linter({ principleSet: set, checkRules: false }))).result;
+    return lintWithActiveSet(text, this.settingsFor(uri), (set) =>
+      this.parsers.getOrCreate(set, () => new Linter({ principleSet: set, checkRules: false })),
+    ).result;
   }
 
   /** Files added with `lint: 'later'` whose problem counts are not known yet. */
@@ -257,10 +264,15 @@ export class Bank {
   private computeFindings(state: FileState): BankFinding[] {
     const config = state.config;
     const setting = config.rules[BANK_RULE];
-    const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : setting ?? duplicateStory.defaultSeverity;
+    const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : (setting ?? duplicateStory.defaultSeverity);
     if (severity === 'off') return [];
     const findings: BankFinding[] = [];
-    const report = (at: { start: number; end: number }, messageId: string, data: Record<string, string | number>, related: RelatedStory[]) => {
+    const report = (
+      at: { start: number; end: number },
+      messageId: string,
+      data: Record<string, string | number>,
+      related: RelatedStory[],
+    ) => {
       const template = duplicateStory.messages[messageId];
       findings.push({
         rule: BANK_RULE,
@@ -283,7 +295,9 @@ export class Bank {
         if (similarity.share >= this.duplicates.threshold) {
           report(span, 'duplicate', { title: ref.title, where, percent }, [ref]);
         } else {
-          report(span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [ref]);
+          report(span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [
+            ref,
+          ]);
         }
       }
       const cluster = this.cluster(key);
@@ -294,14 +308,22 @@ export class Bank {
         for (const name of this.principlesOf(member)) if (!principles.includes(name)) principles.push(name);
       }
       if (principles.length <= config.maxPrinciplesPerStory) return;
-      const related = cluster.filter((k) => k !== key).map((k) => this.describe(k)).filter((r): r is RelatedStory => r !== undefined);
-      report(story.principles?.line ?? span, 'tooManyFramings', {
-        title: story.title || 'This story',
-        count: principles.length,
-        framings: cluster.length,
-        principles: principles.join(', '),
-        max: config.maxPrinciplesPerStory,
-      }, related);
+      const related = cluster
+        .filter((k) => k !== key)
+        .map((k) => this.describe(k))
+        .filter((r): r is RelatedStory => r !== undefined);
+      report(
+        story.principles?.line ?? span,
+        'tooManyFramings',
+        {
+          title: story.title || 'This story',
+          count: principles.length,
+          framings: cluster.length,
+          principles: principles.join(', '),
+          max: config.maxPrinciplesPerStory,
+        },
+        related,
+      );
     });
     return applyDirectives(state.text, findings, state.directives) as BankFinding[];
   }
@@ -375,7 +397,14 @@ function countBelow(sorted: readonly number[], limit: number): number {
 }
 
 function compactStory(story: Story): BankStory {
-  return { start: story.start, end: story.end, title: story.title, heading: story.heading, titleSpan: story.titleSpan, principles: story.principles };
+  return {
+    start: story.start,
+    end: story.end,
+    title: story.title,
+    heading: story.heading,
+    titleSpan: story.titleSpan,
+    principles: story.principles,
+  };
 }
 
 function storyKey(uri: string, ordinal: number): string {

@@ -11,7 +11,12 @@ export function compareStories(a: StorySummary, b: StorySummary): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line;
 }
 
-export function buildSnapshot(stories: readonly StorySummary[], principleSet: PrincipleSet, maxPrinciplesPerStory: number, folders: readonly string[]): BankSnapshot {
+export function buildSnapshot(
+  stories: readonly StorySummary[],
+  principleSet: PrincipleSet,
+  maxPrinciplesPerStory: number,
+  folders: readonly string[],
+): BankSnapshot {
   const sorted = [...stories].sort(compareStories);
   const principles: PrincipleCoverage[] = [...principleSet.principles]
     .sort((a, b) => a.rank - b.rank)

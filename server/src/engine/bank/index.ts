@@ -2,6 +2,15 @@
 export { Bank, BANK_RULE, fileName, type BankFinding, type RelatedStory } from './bank';
 export { buildSnapshot, coverageStatus, compareStories } from './coverage';
 export { renderCoverage, renderJson, renderMarkdown, renderText, gapLines, overLimit, location, type CoverageFormat } from './render';
-export { DuplicateIndex, fingerprint, compare, isNearDuplicate, DEFAULT_THRESHOLD, MIN_SHINGLES, type Fingerprint, type Similarity } from './similarity';
+export {
+  DuplicateIndex,
+  fingerprint,
+  compare,
+  isNearDuplicate,
+  DEFAULT_THRESHOLD,
+  MIN_SHINGLES,
+  type Fingerprint,
+  type Similarity,
+} from './similarity';
 export { summarizeStories, summarizeStory, principleNames, pronounCounts, UNTITLED } from './summary';
 export { newStoryTemplate } from './template';

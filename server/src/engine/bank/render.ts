@@ -36,7 +36,9 @@ export function renderText(snapshot: BankSnapshot): string {
   if (stories.length > 0) {
     lines.push('', 'Stories');
     stories.forEach((s, i) => {
-      lines.push(`  ${labels[i].padEnd(cell)}  ${s.title} (${location(s, snapshot.folders)})  ${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}, ${plural(s.problems, 'problem')}`);
+      lines.push(
+        `  ${labels[i].padEnd(cell)}  ${s.title} (${location(s, snapshot.folders)})  ${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}, ${plural(s.problems, 'problem')}`,
+      );
     });
   }
   lines.push('', 'Gaps', ...gapLines(snapshot).map((l) => '  ' + l));
@@ -46,18 +48,26 @@ export function renderText(snapshot: BankSnapshot): string {
 export function renderMarkdown(snapshot: BankSnapshot): string {
   const { stories, principles } = snapshot;
   const lines = ['# Story bank coverage', '', `${snapshot.principleSet.name}: ${summaryLine(snapshot)}.`, ''];
-  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  const escape = (s: string) =>
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
   lines.push(`| # | Principle | Status | ${stories.map((s, i) => `S${i + 1}`).join(' | ')}${stories.length > 0 ? ' |' : ''}`);
   lines.push(`|---|---|---|${stories.map(() => ':-:|').join('')}`);
   for (const p of principles) {
     const cells = stories.map((s) => (p.stories.includes(s.id) ? '✓' : ' ')).join(' | ');
-    lines.push(`| ${p.rank} | ${escape(p.name)} | ${STATUS_LABEL[p.status]} (${p.stories.length}) |${stories.length > 0 ? ` ${cells} |` : ''}`);
+    lines.push(
+      `| ${p.rank} | ${escape(p.name)} | ${STATUS_LABEL[p.status]} (${p.stories.length}) |${stories.length > 0 ? ` ${cells} |` : ''}`,
+    );
   }
   if (stories.length > 0) {
     lines.push('', '## Stories', '', '| | Story | File | Time | Principles | Problems |', '|---|---|---|---|---|---|');
     stories.forEach((s, i) => {
       const time = `${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}`;
-      lines.push(`| S${i + 1} | ${escape(s.title)} | \`${location(s, snapshot.folders)}\` | ${time} | ${escape(s.principles.join(', ')) || '–'} | ${s.problems} |`);
+      lines.push(
+        `| S${i + 1} | ${escape(s.title)} | \`${location(s, snapshot.folders)}\` | ${time} | ${escape(s.principles.join(', ')) || '–'} | ${s.problems} |`,
+      );
     });
   }
   const gaps = gapLines(snapshot);
@@ -83,7 +93,10 @@ export function gapLines(snapshot: BankSnapshot): string[] {
     lines.push(`- Over the principle limit (${snapshot.maxPrinciplesPerStory}): none`);
   } else {
     lines.push(`- Over the principle limit (${snapshot.maxPrinciplesPerStory} per story):`);
-    for (const o of over) lines.push(`  - ${o.title}: ${o.principles.length} principles (${o.principles.join(', ')})${o.framings > 1 ? ` across ${o.framings} framings` : ''}`);
+    for (const o of over)
+      lines.push(
+        `  - ${o.title}: ${o.principles.length} principles (${o.principles.join(', ')})${o.framings > 1 ? ` across ${o.framings} framings` : ''}`,
+      );
   }
   return lines;
 }

@@ -85,7 +85,7 @@ export function compare(a: Fingerprint, b: Fingerprint, shared?: number): Simila
   if (shared === undefined) {
     shared = 0;
     // Both sorted: one merge pass.
-    for (let i = 0, j = 0; i < a.shingles.length && j < b.shingles.length; ) {
+    for (let i = 0, j = 0; i < a.shingles.length && j < b.shingles.length;) {
       if (a.shingles[i] === b.shingles[j]) {
         shared++;
         i++;
@@ -161,7 +161,10 @@ export class DuplicateIndex {
       this.keysByUri.delete(uri);
       return affected;
     }
-    this.keysByUri.set(uri, stories.map((s) => s.key));
+    this.keysByUri.set(
+      uri,
+      stories.map((s) => s.key),
+    );
     const added = [...next.values()];
     for (const story of added) {
       this.stories.set(story.key, story);
@@ -248,7 +251,10 @@ export class DuplicateIndex {
   }
 
   private link(a: string, b: string, similarity: Similarity): void {
-    for (const [from, to] of [[a, b], [b, a]]) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ]) {
       let map = this.pairs.get(from);
       if (!map) this.pairs.set(from, (map = new Map()));
       map.set(to, similarity);
@@ -257,5 +263,8 @@ export class DuplicateIndex {
 }
 
 export function sameStoryKey(title: string): string {
-  return title.toLowerCase().replace(/[\s*_`]+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[\s*_`]+/g, ' ')
+    .trim();
 }

@@ -71,7 +71,15 @@ function storyFacts(text: string, story: Story, result: LintResult): StoryFacts 
   };
 }
 
-export function summarizeStory(uri: string, text: string, story: Story, result: LintResult, lineOf = lineIndex(text), facts = storyFacts(text, story, result), count = (s: Story) => countInside(result.findings, s)): StorySummary {
+export function summarizeStory(
+  uri: string,
+  text: string,
+  story: Story,
+  result: LintResult,
+  lineOf = lineIndex(text),
+  facts = storyFacts(text, story, result),
+  count = (s: Story) => countInside(result.findings, s),
+): StorySummary {
   const line = lineOf(story.heading.start);
   const titleAt = story.titleSpan.end > story.titleSpan.start ? story.titleSpan.start : story.heading.start;
   const last = story.start + facts.trimmedLength;

@@ -5,7 +5,10 @@ import type { PrincipleSet } from '../principles/types';
 const SECTION_HINTS: Array<[string, string]> = [
   ['Situation', 'One or two sentences: where, when, and what was at stake.'],
   ['Task', 'What you personally owned: the goal, the deadline, the constraint.'],
-  ['Action', 'What you did, in the first person: the decision point, the data behind it, the trade-off you accepted. About 60% of the story.'],
+  [
+    'Action',
+    'What you did, in the first person: the decision point, the data behind it, the trade-off you accepted. About 60% of the story.',
+  ],
   ['Result', 'The outcome in numbers: from a baseline to a result within a time span, tied to customers or the business.'],
   ['Reflection', 'What you now do differently, every time.'],
 ];

@@ -44,24 +44,54 @@ export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, C
     'rules',
     {
       type: 'rules',
-      markdownDescription: 'Severity per rule: `off`, `hint`, `info`, `warning` or `error`; in `.star-stories.json` and front matter also `[severity, { options }]`. A severity set here always wins over `coaching`.',
+      markdownDescription:
+        'Severity per rule: `off`, `hint`, `info`, `warning` or `error`; in `.star-stories.json` and front matter also `[severity, { options }]`. A severity set here always wins over `coaching`.',
     },
   ],
-  ['targetSeconds', { type: 'number', minimum: 30, markdownDescription: 'Longest a story should take to tell, in seconds. `too-long` fires above it. Coaches agree on 90 seconds to 3 minutes.' }],
-  ['wordsPerMinute', { type: 'number', minimum: 60, maximum: 300, markdownDescription: 'Your speaking pace, used to turn words into speaking time (most people speak about 150 words a minute).' }],
+  [
+    'targetSeconds',
+    {
+      type: 'number',
+      minimum: 30,
+      markdownDescription:
+        'Longest a story should take to tell, in seconds. `too-long` fires above it. Coaches agree on 90 seconds to 3 minutes.',
+    },
+  ],
+  [
+    'wordsPerMinute',
+    {
+      type: 'number',
+      minimum: 60,
+      maximum: 300,
+      markdownDescription: 'Your speaking pace, used to turn words into speaking time (most people speak about 150 words a minute).',
+    },
+  ],
   [
     'maxPrinciplesPerStory',
-    { type: 'number', integer: true, minimum: 1, markdownDescription: 'Most principles one story should claim on its `Principles:` line; `too-many-principles` fires above it. Interviewers trust two or three.' },
+    {
+      type: 'number',
+      integer: true,
+      minimum: 1,
+      markdownDescription:
+        'Most principles one story should claim on its `Principles:` line; `too-many-principles` fires above it. Interviewers trust two or three.',
+    },
   ],
   [
     'principleSets',
     {
       type: 'principleSets',
       markdownDescription:
-        'Principle sets of your own (another company\'s values), with the same fields as the built-in Amazon set: `id`, `name`, and `principles` with `name`, `aliases`, `definition`, `questions`, `rank` and `beats` (`label`, `cues`, `advice`). Select one with `principleSet`.',
+        "Principle sets of your own (another company's values), with the same fields as the built-in Amazon set: `id`, `name`, and `principles` with `name`, `aliases`, `definition`, `questions`, `rank` and `beats` (`label`, `cues`, `advice`). Select one with `principleSet`.",
     },
   ],
-  ['principleSet', { type: 'principleSet', markdownDescription: 'Id of the active principle set: `amazon` (the built-in Leadership Principles) or the `id` of one of your `principleSets`.' }],
+  [
+    'principleSet',
+    {
+      type: 'principleSet',
+      markdownDescription:
+        'Id of the active principle set: `amazon` (the built-in Leadership Principles) or the `id` of one of your `principleSets`.',
+    },
+  ],
   [
     'coaching',
     {
@@ -71,7 +101,8 @@ export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, C
         'The things an interviewer would mark: advice that is not a defect (passive voice, a missing beat, jargon, polish) is a hint, shown without a squiggle.',
         'Everything: the same advice is shown as info, with a squiggle.',
       ],
-      markdownDescription: 'How much coaching to show. `focused` (default) underlines what a Bar Raiser would mark and keeps polish advice as hints (no squiggle; in the Problems panel only when you ask); `thorough` shows that advice as info too.',
+      markdownDescription:
+        'How much coaching to show. `focused` (default) underlines what a Bar Raiser would mark and keeps polish advice as hints (no squiggle; in the Problems panel only when you ask); `thorough` shows that advice as info too.',
     },
   ],
 ]);

@@ -17,7 +17,7 @@ export const PRINCIPLE_FIELDS = {
   aliases: 'Other spellings and abbreviations that resolve to this principle (case-insensitive).',
   definition: 'The principle in a sentence or two, shown on hover.',
   questions: 'Typical "Tell me about a time…" questions for it.',
-  rank: 'Interview-frequency rank, 1 = asked most often; the coverage tree\'s order. Default: its position in the list.',
+  rank: "Interview-frequency rank, 1 = asked most often; the coverage tree's order. Default: its position in the list.",
   beats: 'The evidence an interviewer listens for.',
 } as const;
 export const BEAT_FIELDS = {
@@ -54,9 +54,15 @@ export function readPrincipleSets(raw: unknown, out: Problems): PrincipleSet[] |
 /** `principleSet`: the id of the built-in set, of a set from a lower layer, or of one defined in this layer. */
 export function readPrincipleSetId(raw: unknown, known: readonly string[], out: Problems): string | undefined {
   if (typeof raw !== 'string' || raw.trim() === '') {
-    out.add(['principleSet'], `"principleSet" must be the id of a principle set (${known.map(quote).join(', ')}), not ${describe(raw)}; it is ignored.`);
+    out.add(
+      ['principleSet'],
+      `"principleSet" must be the id of a principle set (${known.map(quote).join(', ')}), not ${describe(raw)}; it is ignored.`,
+    );
   } else if (!known.includes(raw)) {
-    out.add(['principleSet'], `unknown principle set ${quote(raw)}${didYouMean(raw, known)}; known sets: ${known.map(quote).join(', ')}. It is ignored.`);
+    out.add(
+      ['principleSet'],
+      `unknown principle set ${quote(raw)}${didYouMean(raw, known)}; known sets: ${known.map(quote).join(', ')}. It is ignored.`,
+    );
   } else {
     return raw;
   }
@@ -73,12 +79,17 @@ function readPrincipleSet(raw: unknown, path: ConfigPath, out: Problems): Princi
   const id = readName(raw.id, [...path, 'id'], `"id" of ${where}`, out, true);
   if (id === undefined) return undefined;
   const label = `principle set ${quote(id)}`;
-  const name = Object.hasOwn(raw, 'name') ? readName(raw.name, [...path, 'name'], `"name" of ${label}`, out) ?? id : id;
+  const name = Object.hasOwn(raw, 'name') ? (readName(raw.name, [...path, 'name'], `"name" of ${label}`, out) ?? id) : id;
   if (!Array.isArray(raw.principles)) {
-    out.add(Object.hasOwn(raw, 'principles') ? [...path, 'principles'] : path, `${label} needs "principles", a list of principles, not ${describe(raw.principles)}; it is ignored.`);
+    out.add(
+      Object.hasOwn(raw, 'principles') ? [...path, 'principles'] : path,
+      `${label} needs "principles", a list of principles, not ${describe(raw.principles)}; it is ignored.`,
+    );
     return undefined;
   }
-  const principles = readDistinct(raw.principles, [...path, 'principles'], label, 'principles', out, (item, at, i) => readPrinciple(item, at, label, i, out));
+  const principles = readDistinct(raw.principles, [...path, 'principles'], label, 'principles', out, (item, at, i) =>
+    readPrinciple(item, at, label, i, out),
+  );
   if (principles.length === 0) {
     out.add([...path, 'principles'], `${label} has no valid principle; it is ignored.`);
     return undefined;
@@ -123,7 +134,15 @@ interface Named {
  * What a principle and a beat share: an object, only known fields, a required name field
  * (`name`, `label`) and an `id` that defaults to that name in kebab-case.
  */
-function readNamed(raw: unknown, path: ConfigPath, where: string, known: readonly string[], nameKey: string, out: Problems, idOwner: (name: string) => string): Named | undefined {
+function readNamed(
+  raw: unknown,
+  path: ConfigPath,
+  where: string,
+  known: readonly string[],
+  nameKey: string,
+  out: Problems,
+  idOwner: (name: string) => string,
+): Named | undefined {
   if (!isDict(raw)) {
     out.add(path, `${where} must be an object with at least a "${nameKey}", not ${describe(raw)}; it is ignored.`);
     return undefined;
@@ -131,28 +150,43 @@ function readNamed(raw: unknown, path: ConfigPath, where: string, known: readonl
   reportUnknownKeys(raw, known, path, where, out);
   const name = readName(raw[nameKey], [...path, nameKey], `"${nameKey}" of ${where}`, out, true);
   if (name === undefined) return undefined;
-  const id = Object.hasOwn(raw, 'id') ? readName(raw.id, [...path, 'id'], `"id" of ${idOwner(name)}`, out) ?? kebab(name) : kebab(name);
+  const id = Object.hasOwn(raw, 'id') ? (readName(raw.id, [...path, 'id'], `"id" of ${idOwner(name)}`, out) ?? kebab(name)) : kebab(name);
   return {
     raw,
     name,
     id,
-    text: (key, label) => (Object.hasOwn(raw, key) ? readName(raw[key], [...path, key], `"${key}" of ${label}`, out, false, CONFIG_LIMITS.textLength) ?? '' : ''),
-    list: (key, max = CONFIG_LIMITS.phraseLength) => (Object.hasOwn(raw, key) ? readPhrases(raw[key], [...path, key], out, max) ?? [] : []),
+    text: (key, label) =>
+      Object.hasOwn(raw, key)
+        ? (readName(raw[key], [...path, key], `"${key}" of ${label}`, out, false, CONFIG_LIMITS.textLength) ?? '')
+        : '',
+    list: (key, max = CONFIG_LIMITS.phraseLength) =>
+      Object.hasOwn(raw, key) ? (readPhrases(raw[key], [...path, key], out, max) ?? []) : [],
   };
 }
 
 function readPrinciple(raw: unknown, path: ConfigPath, setLabel: string, index: number, out: Problems): Principle | undefined {
-  const named = readNamed(raw, path, `principle ${index + 1} of ${setLabel}`, PRINCIPLE_KEYS, 'name', out, (name) => `principle ${quote(name)}`);
+  const named = readNamed(
+    raw,
+    path,
+    `principle ${index + 1} of ${setLabel}`,
+    PRINCIPLE_KEYS,
+    'name',
+    out,
+    (name) => `principle ${quote(name)}`,
+  );
   if (!named) return undefined;
   const label = `principle ${quote(named.name)}`;
   let rank = index + 1;
-  if (Object.hasOwn(named.raw, 'rank')) rank = readNumber(named.raw.rank, { type: 'number', integer: true, minimum: 1 }, [...path, 'rank'], out) ?? rank;
+  if (Object.hasOwn(named.raw, 'rank'))
+    rank = readNumber(named.raw.rank, { type: 'number', integer: true, minimum: 1 }, [...path, 'rank'], out) ?? rank;
   const beats: Beat[] = [];
   if (Object.hasOwn(named.raw, 'beats')) {
     if (!Array.isArray(named.raw.beats)) {
       out.add([...path, 'beats'], `"beats" of ${label} must be a list, not ${describe(named.raw.beats)}; it is ignored.`);
     } else {
-      beats.push(...readDistinct(named.raw.beats, [...path, 'beats'], label, 'beats', out, (item, at, i) => readBeat(item, at, label, i, out)));
+      beats.push(
+        ...readDistinct(named.raw.beats, [...path, 'beats'], label, 'beats', out, (item, at, i) => readBeat(item, at, label, i, out)),
+      );
     }
   }
   return {
@@ -175,7 +209,8 @@ function readBeat(raw: unknown, path: ConfigPath, principleLabel: string, index:
 
 function reportUnknownKeys(raw: Dict, known: readonly string[], path: ConfigPath, where: string, out: Problems): void {
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) out.add([...path, key], `unknown field ${quote(key)} in ${where}${didYouMean(key, known)}; it is ignored.`, true);
+    if (!known.includes(key))
+      out.add([...path, key], `unknown field ${quote(key)} in ${where}${didYouMean(key, known)}; it is ignored.`, true);
   }
 }
 

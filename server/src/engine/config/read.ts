@@ -38,7 +38,9 @@ export function readConfig(
     return { config, problems: out.list() };
   }
   const keys = configKeys(rules);
-  const ruleIndex = new Map<string, Rule | undefined>(rules instanceof Set ? [...rules].map((name) => [name, undefined]) : (rules as readonly Rule[]).map((r) => [r.name, r]));
+  const ruleIndex = new Map<string, Rule | undefined>(
+    rules instanceof Set ? [...rules].map((name) => [name, undefined]) : (rules as readonly Rule[]).map((r) => [r.name, r]),
+  );
   const ignored = new Set(options.ignoredKeys ?? []);
   // In the order written, so problems read top to bottom.
   for (const key of Object.keys(value)) {
@@ -47,11 +49,18 @@ export function readConfig(
     if (!spec) out.add([key], `unknown setting ${quote(key)}${didYouMean(key, [...keys.keys()])}; it is ignored.`, true);
     // principleSet is read after the loop: it may select a set defined further down in this layer.
     if (!spec || spec.type === 'principleSet') continue;
-    const read = spec.type === 'rules' ? readRules(value[key], ruleIndex, out) : spec.type === 'principleSets' ? readPrincipleSets(value[key], out) : readSetting(value[key], spec as ValueSpec, [key], out);
+    const read =
+      spec.type === 'rules'
+        ? readRules(value[key], ruleIndex, out)
+        : spec.type === 'principleSets'
+          ? readPrincipleSets(value[key], out)
+          : readSetting(value[key], spec as ValueSpec, [key], out);
     if (read !== undefined) config[key] = read;
   }
   if (Object.hasOwn(value, 'principleSet')) {
-    const known = [amazonPrinciples, ...(options.principleSets ?? []), ...((config.principleSets as PrincipleSet[] | undefined) ?? [])].map((s) => s.id);
+    const known = [amazonPrinciples, ...(options.principleSets ?? []), ...((config.principleSets as PrincipleSet[] | undefined) ?? [])].map(
+      (s) => s.id,
+    );
     const id = readPrincipleSetId(value.principleSet, known, out);
     if (id !== undefined) config.principleSet = id;
   }
@@ -74,7 +83,10 @@ function readRules(raw: unknown, ruleIndex: ReadonlyMap<string, Rule | undefined
     const severity = Array.isArray(setting) ? setting[0] : setting;
     if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
       const hint = typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : '';
-      out.add(Array.isArray(setting) ? [...path, 0] : path, `rule "${name}" must be off, hint, info, warning or error, not ${describe(severity)}${hint}; it is ignored.`);
+      out.add(
+        Array.isArray(setting) ? [...path, 0] : path,
+        `rule "${name}" must be off, hint, info, warning or error, not ${describe(severity)}${hint}; it is ignored.`,
+      );
       continue;
     }
     if (!Array.isArray(setting) || setting.length === 1) {
@@ -101,7 +113,10 @@ function readRuleOptions(name: string, raw: unknown, rule: Rule | undefined, pat
   const options: Dict = {};
   for (const key of Object.keys(raw)) {
     if (!Object.hasOwn(specs, key)) {
-      const hint = known.length === 0 ? ` (rule "${name}" has no options)` : `${didYouMean(key, known)}; its options are ${known.map(quote).join(', ')}`;
+      const hint =
+        known.length === 0
+          ? ` (rule "${name}" has no options)`
+          : `${didYouMean(key, known)}; its options are ${known.map(quote).join(', ')}`;
       out.add([...path, key], `unknown option ${quote(key)} of rule "${name}"${hint}.`, true);
       continue;
     }

@@ -14,8 +14,16 @@ function numberFits(raw: unknown, spec: NumberSpec): raw is number {
 export function readNumber(raw: unknown, spec: NumberSpec, path: ConfigPath, out: Problems): number | undefined {
   if (numberFits(raw, spec)) return raw;
   const name = String(path[path.length - 1]);
-  const range = spec.maximum !== undefined ? `from ${spec.minimum ?? 0} to ${spec.maximum}` : spec.minimum !== undefined ? `of at least ${spec.minimum}` : '';
-  out.add(path, `"${name}" must be ${spec.integer ? 'a whole number' : 'a number'}${range ? ' ' + range : ''}, not ${describe(raw)}; using the default.`);
+  const range =
+    spec.maximum !== undefined
+      ? `from ${spec.minimum ?? 0} to ${spec.maximum}`
+      : spec.minimum !== undefined
+        ? `of at least ${spec.minimum}`
+        : '';
+  out.add(
+    path,
+    `"${name}" must be ${spec.integer ? 'a whole number' : 'a number'}${range ? ' ' + range : ''}, not ${describe(raw)}; using the default.`,
+  );
   return undefined;
 }
 
@@ -23,7 +31,12 @@ export function readNumber(raw: unknown, spec: NumberSpec, path: ConfigPath, out
  * A list of literal phrases. Entries that are not short non-empty strings are reported and
  * dropped one by one; a list longer than the limit keeps its first entries.
  */
-export function readPhrases(raw: unknown, path: ConfigPath, out: Problems, maxLength: number = CONFIG_LIMITS.phraseLength): string[] | undefined {
+export function readPhrases(
+  raw: unknown,
+  path: ConfigPath,
+  out: Problems,
+  maxLength: number = CONFIG_LIMITS.phraseLength,
+): string[] | undefined {
   const name = describePath(path);
   if (!Array.isArray(raw)) {
     out.add(path, `${name} must be a list of phrases, not ${describe(raw)}; it is ignored.`);
@@ -49,7 +62,14 @@ export function readPhrases(raw: unknown, path: ConfigPath, out: Problems, maxLe
 }
 
 /** A required (or optional) non-empty string of bounded length. */
-export function readName(raw: unknown, path: ConfigPath, what: string, out: Problems, required = false, maxLength: number = CONFIG_LIMITS.phraseLength): string | undefined {
+export function readName(
+  raw: unknown,
+  path: ConfigPath,
+  what: string,
+  out: Problems,
+  required = false,
+  maxLength: number = CONFIG_LIMITS.phraseLength,
+): string | undefined {
   if (typeof raw === 'string' && raw.trim() !== '' && raw.length <= maxLength) return raw.trim();
   const problem =
     raw === undefined
@@ -65,7 +85,10 @@ export function readName(raw: unknown, path: ConfigPath, what: string, out: Prob
 export function readChoice(raw: unknown, values: readonly string[], path: ConfigPath, out: Problems): string | undefined {
   if (typeof raw === 'string' && values.includes(raw)) return raw;
   const name = String(path[path.length - 1]);
-  out.add(path, `"${name}" must be one of ${values.map(quote).join(', ')}, not ${describe(raw)}${typeof raw === 'string' ? didYouMean(raw, values) : ''}; using the default.`);
+  out.add(
+    path,
+    `"${name}" must be one of ${values.map(quote).join(', ')}, not ${describe(raw)}${typeof raw === 'string' ? didYouMean(raw, values) : ''}; using the default.`,
+  );
   return undefined;
 }
 
@@ -94,11 +117,20 @@ function plainFits(raw: unknown, spec: ValueSpec): boolean {
 }
 
 /** One option of a rule, checked against its schema; the message names the rule and shows the default. */
-export function readOptionValue(raw: unknown, spec: ValueSpec & { default: unknown }, rule: string, path: ConfigPath, out: Problems): unknown {
+export function readOptionValue(
+  raw: unknown,
+  spec: ValueSpec & { default: unknown },
+  rule: string,
+  path: ConfigPath,
+  out: Problems,
+): unknown {
   if (spec.type === 'phrases') return readPhrases(raw, path, out);
   if (plainFits(raw, spec)) return raw;
   const key = String(path[path.length - 1]);
   const what = spec.type === 'choice' ? `one of ${spec.values.map(quote).join(', ')}` : article(spec.type);
-  out.add(path, `option "${key}" of rule "${rule}" must be ${what} (like ${describe(spec.default)}), not ${describe(raw)}; using the default.`);
+  out.add(
+    path,
+    `option "${key}" of rule "${rule}" must be ${what} (like ${describe(spec.default)}), not ${describe(raw)}; using the default.`,
+  );
   return undefined;
 }

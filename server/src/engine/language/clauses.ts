@@ -4,7 +4,18 @@
  * it is coordinated with, controlled by ("I asked Ana to test") or reduced from.
  */
 import {
-  CAUSATIVE, MONTHS, OBJECT_CONTROL, OTHER_PRON, PARTICLES, PEOPLE, PEOPLE_ACRONYMS, REPORTING, SELF, STATIVE, TEAM, TEAM_NOUNS,
+  CAUSATIVE,
+  MONTHS,
+  OBJECT_CONTROL,
+  OTHER_PRON,
+  PARTICLES,
+  PEOPLE,
+  PEOPLE_ACRONYMS,
+  REPORTING,
+  SELF,
+  STATIVE,
+  TEAM,
+  TEAM_NOUNS,
   verbReadings,
 } from './lexicon';
 import { isAmbiguous } from './tag';
@@ -13,9 +24,35 @@ import type { Actor, Clause, Phrase, Token } from './types';
 const NEGATIVE = new Set(['not', "n't", 'never']);
 const POSSESSIVE = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their', 'whose']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
-const SUBJECT_CASE = new Set(['i', 'we', 'he', 'she', 'they', 'you', 'it', 'there', 'who', 'which', 'this', 'everyone', 'nobody', 'someone', 'one', 'everything', 'nothing', 'something', 'that', 'none', 'anyone', 'everybody', 'somebody', 'anybody']);
+const SUBJECT_CASE = new Set([
+  'i',
+  'we',
+  'he',
+  'she',
+  'they',
+  'you',
+  'it',
+  'there',
+  'who',
+  'which',
+  'this',
+  'everyone',
+  'nobody',
+  'someone',
+  'one',
+  'everything',
+  'nothing',
+  'something',
+  'that',
+  'none',
+  'anyone',
+  'everybody',
+  'somebody',
+  'anybody',
+]);
 /** After "by": an amount, a time or a means, not who acted ("by 40%", "by Friday", "by rolling back"). */
-const NOT_AGENT_WORD = /^(?:about|around|roughly|nearly|almost|over|under|more|less|up|half|far|much|then|now|noon|midnight|tomorrow|today|tonight|end|next|early|late|mid|hand|mistake|accident|default|design|chance|email|phone|mail|monday|tuesday|wednesday|thursday|friday|saturday|sunday|q[1-4]|[a-z]+ing|the|a|an)$/;
+const NOT_AGENT_WORD =
+  /^(?:about|around|roughly|nearly|almost|over|under|more|less|up|half|far|much|then|now|noon|midnight|tomorrow|today|tonight|end|next|early|late|mid|hand|mistake|accident|default|design|chance|email|phone|mail|monday|tuesday|wednesday|thursday|friday|saturday|sunday|q[1-4]|[a-z]+ing|the|a|an)$/;
 
 interface Group {
   /** Indices into tokens. */
@@ -54,12 +91,19 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
       verb.form = 'participle';
       passive = true;
     }
-    const perfect = group.verbs.some((t, k) => t.lemma === 'have' && t !== verb && group.verbs[k + 1] && (group.verbs[k + 1].form === 'participle' || group.verbs[k + 1].form === 'past' || group.verbs[k + 1].lower === 'been'));
-    if (perfect && (verb.form === 'past')) verb.form = 'participle';
+    const perfect = group.verbs.some(
+      (t, k) =>
+        t.lemma === 'have' &&
+        t !== verb &&
+        group.verbs[k + 1] &&
+        (group.verbs[k + 1].form === 'participle' || group.verbs[k + 1].form === 'past' || group.verbs[k + 1].lower === 'been'),
+    );
+    if (perfect && verb.form === 'past') verb.form = 'participle';
     const progressive = group.verbs.some((t, k) => t.lemma === 'be' && t !== verb && group.verbs[k + 1]?.form === 'gerund');
     let negated = negatedBetween(tokens, group.first, group.last);
     // "I never escalated": the negation sits before the verb group.
-    for (let k = group.first - 1; k >= 0 && (tokens[k].pos === 'adv' || tokens[k].pos === 'part') && tokens[k].lower !== 'to'; k--) if (NEGATIVE.has(tokens[k].lower)) negated = true;
+    for (let k = group.first - 1; k >= 0 && (tokens[k].pos === 'adv' || tokens[k].pos === 'part') && tokens[k].lower !== 'to'; k--)
+      if (NEGATIVE.has(tokens[k].lower)) negated = true;
     const first = group.verbs[0];
     let tense: Clause['tense'] = 'none';
     if (modalTok) tense = modalTok.lemma === 'will' || modalTok.lemma === 'shall' ? 'future' : 'none';
@@ -76,7 +120,8 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
       clauseStart = subjectStart.from;
       if (subjectStart.relative) relativeClauses.add(clauses.length);
     }
-    const nonFinite = group.infinitive || (aux.length === 0 && !modalTok && (verb.form === 'gerund' || (verb.form === 'participle' && !subject)));
+    const nonFinite =
+      group.infinitive || (aux.length === 0 && !modalTok && (verb.form === 'gerund' || (verb.form === 'participle' && !subject)));
     const agent = passive && agentAt >= 0 ? nounPhraseAt(tokens, agentAt + 1)?.phrase : undefined;
     clauses.push({
       start: tokens[clauseStart].start,
@@ -108,7 +153,13 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     const prevGroup = groups[c - 1];
     const before = wordBefore(tokens, group.first);
     // "helped win", "helped lead": a bare verb right after another shares its subject.
-    if (prev && prevGroup && prevGroup.last === group.first - 1 && verb0(group, tokens).form !== 'past' && verb0(group, tokens).form !== 'third') {
+    if (
+      prev &&
+      prevGroup &&
+      prevGroup.last === group.first - 1 &&
+      verb0(group, tokens).form !== 'past' &&
+      verb0(group, tokens).form !== 'third'
+    ) {
       clause.subject = prev.subject;
       clause.subjectImplied = clause.subject !== undefined;
       clause.nonFinite = true;
@@ -123,7 +174,12 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
       clause.subjectImplied = clause.subject !== undefined;
       continue;
     }
-    if (prev && before && (before.pos === 'cconj' || before.lower === ',' || before.lower === 'then' || before.lower === 'also') && !clause.nonFinite) {
+    if (
+      prev &&
+      before &&
+      (before.pos === 'cconj' || before.lower === ',' || before.lower === 'then' || before.lower === 'also') &&
+      !clause.nonFinite
+    ) {
       clause.subject = prev.subject;
       clause.subjectImplied = clause.subject !== undefined;
       continue;
@@ -160,7 +216,9 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     const prev = clauses[c - 1];
     if (prev && prev.verb && REPORTING.has(prev.verb.lemma) && !clause.nonFinite && !clause.subjectImplied) {
       const between = tokens.slice(groups[c - 1].last + 1, starts[c]);
-      const joined = between.every((t) => t.lower === 'that' || t.pos === 'pron' || t.pos === 'propn' || t.pos === 'noun' || t.pos === 'det' || t.lower === ',');
+      const joined = between.every(
+        (t) => t.lower === 'that' || t.pos === 'pron' || t.pos === 'propn' || t.pos === 'noun' || t.pos === 'det' || t.lower === ',',
+      );
       if (joined) clause.reported = true;
     }
     if (prev?.reported && clause.subjectImplied) clause.reported = true;
@@ -261,7 +319,13 @@ function verbGroups(tokens: Token[]): Group[] {
     }
     // An auxiliary with no verb after it is the main verb: "I was responsible", "I had the team".
     const headTok = tokens[head];
-    groups.push({ first: infinitive ? i : firstVerb, last, verbs, head: headTok.pos === 'part' || PARTICLES.has(headTok.lower) ? head - 1 : head, infinitive });
+    groups.push({
+      first: infinitive ? i : firstVerb,
+      last,
+      verbs,
+      head: headTok.pos === 'part' || PARTICLES.has(headTok.lower) ? head - 1 : head,
+      infinitive,
+    });
     i = last + 1;
   }
   for (const g of groups) {
@@ -284,7 +348,18 @@ function continues(tokens: Token[], j: number): boolean {
 
 function particleEnds(tokens: Token[], j: number): boolean {
   const u = tokens[j];
-  return !u || u.pos === 'det' || u.pos === 'punct' || u.pos === 'pron' || u.pos === 'adp' || u.pos === 'cconj' || u.pos === 'num' || POSSESSIVE.has(u.lower) || u.pos === 'noun' || u.pos === 'propn';
+  return (
+    !u ||
+    u.pos === 'det' ||
+    u.pos === 'punct' ||
+    u.pos === 'pron' ||
+    u.pos === 'adp' ||
+    u.pos === 'cconj' ||
+    u.pos === 'num' ||
+    POSSESSIVE.has(u.lower) ||
+    u.pos === 'noun' ||
+    u.pos === 'propn'
+  );
 }
 
 /** Index of a "by" that names who acted, after a verb group (within the clause); -1 when none. */
@@ -298,7 +373,8 @@ function agentIndex(tokens: Token[], from: number): number {
         // "by the VP" is an agent; "by the end" is a time.
         if (/^(?:the|a|an)$/.test(next.lower)) {
           const after = tokens[k + 2]?.lower ?? '';
-          if (/^(?:end|time|deadline|next|following|start|middle|close|weekend|morning|afternoon|evening|way|book|numbers?)$/.test(after)) return -1;
+          if (/^(?:end|time|deadline|next|following|start|middle|close|weekend|morning|afternoon|evening|way|book|numbers?)$/.test(after))
+            return -1;
           return k;
         }
         return -1;
@@ -331,7 +407,8 @@ function subjectBefore(tokens: Token[], groupFirst: number): Found | undefined {
       : nounPhraseEndingAt(tokens, k);
   const opener = first ? tokens[first.startIndex - 1] : undefined;
   // "I pulled logs and Ana fixed it": "logs" is an object, not half of the subject.
-  if (!first || (opener && !(opener.pos === 'punct' || opener.pos === 'sconj' || opener.pos === 'cconj' || opener.pos === 'adv'))) return found;
+  if (!first || (opener && !(opener.pos === 'punct' || opener.pos === 'sconj' || opener.pos === 'cconj' || opener.pos === 'adv')))
+    return found;
   // "Me and Ana fixed it": the candidate with someone else is a team.
   const actors = [first.phrase.actor, found.phrase.actor];
   const actor: Actor = actors.includes('self') || actors.includes('team') ? 'team' : actors.includes('other') ? 'other' : 'thing';
@@ -405,13 +482,26 @@ interface NP {
 function nounPhraseEndingAt(tokens: Token[], end: number): NP | undefined {
   if (end < 0) return undefined;
   const last = tokens[end];
-  if (!(last.pos === 'noun' || last.pos === 'propn' || (last.pos === 'pron' && !RELATIVE.has(last.lower)) || last.pos === 'num' || (last.pos === 'adj' && /ed$/.test(last.lower)) || (last.pos === 'verb' && isAmbiguous(last) && last.form !== 'past'))) return undefined;
+  if (!(
+    last.pos === 'noun' ||
+    last.pos === 'propn' ||
+    (last.pos === 'pron' && !RELATIVE.has(last.lower)) ||
+    last.pos === 'num' ||
+    (last.pos === 'adj' && /ed$/.test(last.lower)) ||
+    (last.pos === 'verb' && isAmbiguous(last) && last.form !== 'past')
+  ))
+    return undefined;
   let start = end;
   // A subject is a few words long; the bound keeps a run-on line linear.
   for (let k = end - 1; k >= 0 && k >= end - 12; k--) {
     const u = tokens[k];
     // "everyone on the call", "none of us": a pronoun heading a phrase.
-    if (u.pos === 'pron' && !POSSESSIVE.has(u.lower) && /^(?:of|on|in|from)$/.test(tokens[k + 1]?.lower ?? '') && !/^(?:i|we|he|she|they|it)$/.test(u.lower)) {
+    if (
+      u.pos === 'pron' &&
+      !POSSESSIVE.has(u.lower) &&
+      /^(?:of|on|in|from)$/.test(tokens[k + 1]?.lower ?? '') &&
+      !/^(?:i|we|he|she|they|it)$/.test(u.lower)
+    ) {
       start = k;
       break;
     }
@@ -420,18 +510,26 @@ function nounPhraseEndingAt(tokens: Token[], end: number): NP | undefined {
       start = k;
       continue;
     }
-    if (u.lower === "'s" || u.lower === '-' || u.lower === '&' || (u.pos === 'det')) {
+    if (u.lower === "'s" || u.lower === '-' || u.lower === '&' || u.pos === 'det') {
       start = k;
       continue;
     }
     // "the head of engineering", "one of the SMEs", "stakeholders from our ops team".
-    if ((u.lower === 'of' || u.lower === 'from' || u.lower === 'on' || u.lower === 'in') && k - 1 >= 0 && (tokens[k - 1].pos === 'noun' || tokens[k - 1].pos === 'propn' || tokens[k - 1].pos === 'num' || tokens[k - 1].lower === 'one' || tokens[k - 1].pos === 'pron')) {
+    if (
+      (u.lower === 'of' || u.lower === 'from' || u.lower === 'on' || u.lower === 'in') &&
+      k - 1 >= 0 &&
+      (tokens[k - 1].pos === 'noun' ||
+        tokens[k - 1].pos === 'propn' ||
+        tokens[k - 1].pos === 'num' ||
+        tokens[k - 1].lower === 'one' ||
+        tokens[k - 1].pos === 'pron')
+    ) {
       start = k;
       continue;
     }
     break;
   }
-  while (start < end && (tokens[start].pos === 'adp')) start++;
+  while (start < end && tokens[start].pos === 'adp') start++;
   return { phrase: phrase(tokens, start, end, actorOfPhrase(tokens.slice(start, end + 1))), startIndex: start, endIndex: end };
 }
 
@@ -461,7 +559,15 @@ function nounPhraseAt(tokens: Token[], from: number): NP | undefined {
 function phrase(tokens: Token[], from: number, to: number, actor: Actor): Phrase {
   const start = tokens[from].start;
   const end = tokens[to].end;
-  return { start, end, text: tokens.slice(from, to + 1).map((t, k, all) => (k > 0 && t.start > all[k - 1].end ? ' ' : '') + t.text).join(''), actor };
+  return {
+    start,
+    end,
+    text: tokens
+      .slice(from, to + 1)
+      .map((t, k, all) => (k > 0 && t.start > all[k - 1].end ? ' ' : '') + t.text)
+      .join(''),
+    actor,
+  };
 }
 
 export function actorOfPronoun(lower: string): Actor {
@@ -476,7 +582,15 @@ export function actorOfPhrase(words: Token[]): Actor {
   // The head is the last noun before "of"/"from", unless it only counts ("one of the SMEs", "most of the team").
   const cut = words.findIndex((t) => t.lower === 'of' || t.lower === 'from' || t.lower === 'on' || t.lower === 'in');
   let head = words.slice(0, cut < 0 ? undefined : cut);
-  const counting = head.length > 0 && head.every((t) => t.pos === 'num' || t.pos === 'det' || /^(?:one|some|most|all|none|each|half|many|few|several|both|either|neither|rest|majority|part|half|%)$/.test(t.lower) || t.pos === 'sym');
+  const counting =
+    head.length > 0 &&
+    head.every(
+      (t) =>
+        t.pos === 'num' ||
+        t.pos === 'det' ||
+        /^(?:one|some|most|all|none|each|half|many|few|several|both|either|neither|rest|majority|part|half|%)$/.test(t.lower) ||
+        t.pos === 'sym',
+    );
   if (cut >= 0 && counting) head = words.slice(cut + 1);
   // A possessive hands the head its owner only for the team: "our team" is the team, "the audit's thoroughness" is a thing.
   const possessive = head.findIndex((t) => t.lower === "'s");
@@ -488,7 +602,12 @@ export function actorOfPhrase(words: Token[]): Actor {
   if (last.pos === 'pron' && !POSSESSIVE.has(last.lower)) return actorOfPronoun(last.lower);
   const determiner = head.find((t) => POSSESSIVE.has(t.lower));
   if (TEAM_NOUNS.has(last.lower)) {
-    if (determiner?.lower === 'our' || determiner?.lower === 'my' || (!determiner && head.some((t) => t.lower === 'the') && head.length <= 2 && owner.length === 0)) return 'team';
+    if (
+      determiner?.lower === 'our' ||
+      determiner?.lower === 'my' ||
+      (!determiner && head.some((t) => t.lower === 'the') && head.length <= 2 && owner.length === 0)
+    )
+      return 'team';
     return 'other';
   }
   if (last.pos === 'propn') {

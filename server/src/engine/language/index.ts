@@ -32,7 +32,9 @@ export function sentencesOf(story: Story, span: Span): readonly Sentence[] {
   const key: number | string = inRange ? span.start * SPAN_KEY + span.end : `${span.start}:${span.end}`;
   let found = bySpan.get(key);
   if (!found) {
-    found = joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) => analyseCached(story.prose, s.start, s.end, story.start));
+    found = joinWrappedLines(story.prose, proseSentences(story, rel(story, span))).map((s) =>
+      analyseCached(story.prose, s.start, s.end, story.start),
+    );
     bySpan.set(key, found);
   }
   return found;
@@ -113,7 +115,8 @@ function layoutOf(entry: Entry): NonNullable<Entry['layout']> {
   return entry.layout;
 }
 
-const moved = <T extends Span>(p: T | undefined, delta: number): T | undefined => (p ? { ...p, start: p.start + delta, end: p.end + delta } : undefined);
+const moved = <T extends Span>(p: T | undefined, delta: number): T | undefined =>
+  p ? { ...p, start: p.start + delta, end: p.end + delta } : undefined;
 
 /** A copy of the sentence as first analysed, moved by `delta`. */
 function shifted(entry: Entry, delta: number): Sentence {
@@ -167,7 +170,8 @@ function isListItem(prose: string, start: number, text: string): boolean {
 }
 
 /** Words that cannot end a sentence: a line ending in one was wrapped mid-sentence. */
-const CONTINUES = /\b(?:the|a|an|to|of|and|or|but|with|by|for|from|in|on|at|was|were|is|are|be|been|had|has|have|would|will|could|that|which|who|my|our|their|his|her|its|this|these|those|i|we)\s*$/i;
+const CONTINUES =
+  /\b(?:the|a|an|to|of|and|or|but|with|by|for|from|in|on|at|was|were|is|are|be|been|had|has|have|would|will|could|that|which|who|my|our|their|his|her|its|this|these|those|i|we)\s*$/i;
 
 /**
  * Line breaks end a sentence for the segmenter, but Markdown wraps paragraphs freely. A segment that
@@ -202,12 +206,17 @@ export function analyse(prose: string, start: number, end: number, base = 0): Se
   const text = prose.slice(start, end);
   // No one says a sentence of thousands of characters: such a run (pasted data, a fuzzer's line) is
   // left unanalysed, and rules treat it as they treat text the layer cannot read.
-  if (text.length > MAX_SENTENCE) return { start: base + start, end: base + end, text, tokens: [], clauses: [], numbers: [], fragment: false, listItem: false };
+  if (text.length > MAX_SENTENCE)
+    return { start: base + start, end: base + end, text, tokens: [], clauses: [], numbers: [], fragment: false, listItem: false };
   const tokens = tag(tokenize(text, base + start));
   const clauses = clausesOf(tokens, text, base + start);
   const listItem = isListItem(prose, start, text);
   const withVerb = clauses.filter((c) => !c.nonFinite);
-  const fragment = withVerb.length > 0 && clauses.every((c) => !c.subject || c.subjectImplied) && !clauses.some((c) => c.subject && !c.subjectImplied) && startsWithVerb(tokens);
+  const fragment =
+    withVerb.length > 0 &&
+    clauses.every((c) => !c.subject || c.subjectImplied) &&
+    !clauses.some((c) => c.subject && !c.subjectImplied) &&
+    startsWithVerb(tokens);
   return { start: base + start, end: base + end, text, tokens, clauses, numbers: numbersOf(tokens), fragment, listItem };
 }
 

@@ -55,7 +55,8 @@ export const NOUN_VERBS = set(words.nounVerbs);
 /** Auxiliary lemmas with the form of each of their words. */
 const AUX_FORMS = new Map<string, { lemma: string; form: VerbForm | 'present' }>();
 for (const lemma of ['be', 'have', 'do', 'get'] as const) {
-  for (const [w, form] of Object.entries(words[lemma] as Record<string, string>)) AUX_FORMS.set(w, { lemma, form: form as VerbForm | 'present' });
+  for (const [w, form] of Object.entries(words[lemma] as Record<string, string>))
+    AUX_FORMS.set(w, { lemma, form: form as VerbForm | 'present' });
 }
 
 const VERB_LEMMAS = set(words.verbs);
@@ -155,7 +156,8 @@ export function guessUnknown(lower: string): { pos: Pos; form?: VerbForm; lemma:
   const tail = lower.slice(-6);
   const letters = /^[a-z]+$/.test(tail);
   if (tail.endsWith('ly') && lower.length > 4) return { pos: 'adv', lemma: lower };
-  if (/(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ure|age|cy|ery|dom|hood|ics|er|or|ers|ors)$/.test(tail)) return { pos: 'noun', lemma: lower };
+  if (/(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ure|age|cy|ery|dom|hood|ics|er|or|ers|ors)$/.test(tail))
+    return { pos: 'noun', lemma: lower };
   if (/(?:ous|ful|less|able|ible|ive|al|ic|ary|ish|ant|ent|y)$/.test(tail) && lower.length > 4) return { pos: 'adj', lemma: lower };
   if (letters && lower.length > 4 && tail.endsWith('ed')) return { pos: 'verb', form: 'participle', lemma: lower.slice(0, -2) };
   if (letters && lower.length > 5 && tail.endsWith('ing')) return { pos: 'verb', form: 'gerund', lemma: lower.slice(0, -3) };

@@ -4,7 +4,15 @@
  * one (a date, a duration, "one" as a pronoun, "Python 3").
  */
 import {
-  APPROXIMATE_WORDS, FRACTIONS, MEASURE_UNITS, MONEY_UNITS, MONTHS, MULTIPLIER_WORDS, NUMBER_WORDS, ORDINALS, TIME_UNITS,
+  APPROXIMATE_WORDS,
+  FRACTIONS,
+  MEASURE_UNITS,
+  MONEY_UNITS,
+  MONTHS,
+  MULTIPLIER_WORDS,
+  NUMBER_WORDS,
+  ORDINALS,
+  TIME_UNITS,
 } from './lexicon';
 import type { NumberKind, NumberMention, Token } from './types';
 
@@ -13,7 +21,14 @@ const NUMBERISH = new Set([...Object.keys(MULTIPLIER_WORDS), ...Object.keys(ORDI
 const RATE_BASIS = /^(?:a|an|per|each|every)$/;
 
 /** Kinds of number that size an outcome; a date, a duration, an ordinal, a version or "one of" only places it. */
-export const MEASURING_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>(['percent', 'money', 'quantity', 'count', 'multiplier', 'approximate']);
+export const MEASURING_KINDS: ReadonlySet<NumberKind> = new Set<NumberKind>([
+  'percent',
+  'money',
+  'quantity',
+  'count',
+  'multiplier',
+  'approximate',
+]);
 
 export function numbersOf(tokens: Token[]): NumberMention[] {
   const out: NumberMention[] = [];
@@ -46,7 +61,7 @@ function digitsValue(text: string): number | undefined {
   const m = /^([\d,]*\d(?:\.\d+)?)([kmb]n?|bn)?/i.exec(text);
   if (!m) return undefined;
   const n = Number(m[1].replace(/,/g, ''));
-  const scale = m[2] ? ({ k: 1e3, m: 1e6, b: 1e9, bn: 1e9, mn: 1e6 } as Record<string, number>)[m[2].toLowerCase()] ?? 1 : 1;
+  const scale = m[2] ? (({ k: 1e3, m: 1e6, b: 1e9, bn: 1e9, mn: 1e6 } as Record<string, number>)[m[2].toLowerCase()] ?? 1) : 1;
   return Number.isFinite(n) ? n * scale : undefined;
 }
 
@@ -97,12 +112,20 @@ function digitsMention(tokens: Token[], i: number): Found | undefined {
   if (w.endsWith('x')) return ['multiplier', i, value, 'x'];
   const next = tokens[i + 1];
   const nl = next?.lower ?? '';
-  if (nl === '%' || nl === 'percent' || nl === 'per' && tokens[i + 2]?.lower === 'cent') return ['percent', nl === 'per' ? i + 2 : i + 1, value, '%'];
+  if (nl === '%' || nl === 'percent' || (nl === 'per' && tokens[i + 2]?.lower === 'cent'))
+    return ['percent', nl === 'per' ? i + 2 : i + 1, value, '%'];
   if (nl === 'x' || nl === 'times') return ['multiplier', i + 1, value, 'x'];
   if (/^(?:19|20)\d{2}$/.test(w) && !(next && (MEASURE_UNITS.has(nl) || TIME_UNITS.has(nl)))) return ['date', i, value, undefined];
   if (prev && MONTHS.has(prev.text)) return ['date', i, value, undefined];
   // "Python 3", "iOS 17": a version after a name, with no unit.
-  if (prev && prev.pos === 'propn' && /^[A-Z]/.test(prev.text) && !MONTHS.has(prev.text) && !(next && (next.pos === 'noun' || MEASURE_UNITS.has(nl)))) return ['identifier', i, value, undefined];
+  if (
+    prev &&
+    prev.pos === 'propn' &&
+    /^[A-Z]/.test(prev.text) &&
+    !MONTHS.has(prev.text) &&
+    !(next && (next.pos === 'noun' || MEASURE_UNITS.has(nl)))
+  )
+    return ['identifier', i, value, undefined];
   return classifyByUnit(tokens, i, value);
 }
 
@@ -114,13 +137,17 @@ function mentionAt(tokens: Token[], i: number): Found | undefined {
   if (t.pos === 'num' && /^\d/.test(w)) return digitsMention(tokens, i);
   if (t.pos === 'pron' && w === 'one') return ['pronoun', i, 1, undefined];
   if (APPROXIMATE_WORDS.has(w) && tokens[i + 1]?.lower === 'of') return ['approximate', i + 1, undefined, tokens[i + 2]?.lower];
-  if (Object.prototype.hasOwnProperty.call(MULTIPLIER_WORDS, w) && t.pos !== 'noun') return ['multiplier', i, MULTIPLIER_WORDS[w], undefined];
-  if ((w === 'half') && (prev?.lower === 'in' || prev?.lower === 'by')) return ['multiplier', i, 0.5, undefined];
+  if (Object.prototype.hasOwnProperty.call(MULTIPLIER_WORDS, w) && t.pos !== 'noun')
+    return ['multiplier', i, MULTIPLIER_WORDS[w], undefined];
+  if (w === 'half' && (prev?.lower === 'in' || prev?.lower === 'by')) return ['multiplier', i, 0.5, undefined];
   if (t.pos === 'num' && isNumberWord(w)) {
     if (w === 'one' && prev && /^(?:no|any|some|every|each|which|that|the|this)$/.test(prev.lower)) return ['pronoun', i, 1, undefined];
     let last = i;
     while (tokens[last + 1] && isNumberWord(tokens[last + 1].lower)) last++;
-    const phrase = tokens.slice(i, last + 1).map((x) => x.lower).join(' ');
+    const phrase = tokens
+      .slice(i, last + 1)
+      .map((x) => x.lower)
+      .join(' ');
     // "a couple of", "a dozen": counts said in words.
     const value = wordsValue(phrase.replace(/^a /, ''));
     return classifyByUnit(tokens, last, value, i);
@@ -128,7 +155,8 @@ function mentionAt(tokens: Token[], i: number): Found | undefined {
   if (Object.prototype.hasOwnProperty.call(ORDINALS, w) && ORDINALS[w] > 0) {
     // "a third", "two thirds": a fraction; "30 seconds" is a duration, not the ordinal "second".
     if (w === 'second' && (prev?.pos === 'num' || prev?.lower === 'a')) return undefined;
-    if (Object.prototype.hasOwnProperty.call(FRACTIONS, w) && (prev?.lower === 'a' || prev?.pos === 'num')) return ['quantity', i, FRACTIONS[w], undefined];
+    if (Object.prototype.hasOwnProperty.call(FRACTIONS, w) && (prev?.lower === 'a' || prev?.pos === 'num'))
+      return ['quantity', i, FRACTIONS[w], undefined];
     return ['ordinal', i, ORDINALS[w], undefined];
   }
   if (MONTHS.has(t.text)) {
@@ -155,21 +183,29 @@ function withScale(tokens: Token[], i: number, kind: NumberKind, value: number |
 function classifyByUnit(tokens: Token[], last: number, value: number | undefined, first = last): Found {
   let u = last + 1;
   // "two more engineers", "40 new users": skip a few modifiers to the unit.
-  while (tokens[u] && (tokens[u].pos === 'adj' || /^(?:more|fewer|less|extra|additional|new|other)$/.test(tokens[u].lower)) && u < last + 3) u++;
+  while (tokens[u] && (tokens[u].pos === 'adj' || /^(?:more|fewer|less|extra|additional|new|other)$/.test(tokens[u].lower)) && u < last + 3)
+    u++;
   const unitTok = tokens[u];
   const unit = unitTok?.lower ?? '';
-  if (unitTok && MONEY_UNITS.has(unit) && /^(?:dollars?|usd|eur|euros?|gbp|pounds|yen|inr|rupees)$/.test(unit)) return ['money', u, value, unit];
+  if (unitTok && MONEY_UNITS.has(unit) && /^(?:dollars?|usd|eur|euros?|gbp|pounds|yen|inr|rupees)$/.test(unit))
+    return ['money', u, value, unit];
   if (unit === 'percent') return ['percent', u, value, '%'];
   if (unit === 'times') return ['multiplier', u, value, 'x'];
   if (unitTok && TIME_UNITS.has(unit)) {
     // "450 orders a day" is a quantity; "20 minutes" is a duration.
     return ['duration', u, value, unit];
   }
-  if (unit === 'of' && tokens[first].pos === 'num' && /^(?:hundreds|thousands|millions|dozens)$/.test(tokens[first].lower)) return ['approximate', u, value, tokens[u + 1]?.lower];
+  if (unit === 'of' && tokens[first].pos === 'num' && /^(?:hundreds|thousands|millions|dozens)$/.test(tokens[first].lower))
+    return ['approximate', u, value, tokens[u + 1]?.lower];
   const rate = tokens[u + 1] && RATE_BASIS.test(tokens[u + 1].lower) && tokens[u + 2] && TIME_UNITS.has(tokens[u + 2].lower);
-  if (unitTok && (MEASURE_UNITS.has(unit) || rate) && (unitTok.pos === 'noun' || unitTok.pos === 'propn' || MEASURE_UNITS.has(unit) || unitTok.pos === 'verb')) {
+  if (
+    unitTok &&
+    (MEASURE_UNITS.has(unit) || rate) &&
+    (unitTok.pos === 'noun' || unitTok.pos === 'propn' || MEASURE_UNITS.has(unit) || unitTok.pos === 'verb')
+  ) {
     return ['quantity', rate ? u + 2 : u, value, unit];
   }
-  if (unitTok && (unitTok.pos === 'noun' || unitTok.pos === 'propn' || (unitTok.pos === 'verb' && unitTok.form === 'third'))) return ['count', u, value, unit];
+  if (unitTok && (unitTok.pos === 'noun' || unitTok.pos === 'propn' || (unitTok.pos === 'verb' && unitTok.form === 'third')))
+    return ['count', u, value, unit];
   return ['count', last, value, undefined];
 }

@@ -3,8 +3,25 @@
  * the words English uses as both noun and verb ("help", "test", "review").
  */
 import {
-  ADP, APPROXIMATE_WORDS, ORDINALS, ADV, auxForm, CCONJ, DET, guessUnknown, isAdjective, isKnownNoun, isName, MODAL, MONTHS, NOUN_VERBS, NUMBER_WORDS,
-  PEOPLE_ACRONYMS, PRON, SCONJ, verbReadings,
+  ADP,
+  APPROXIMATE_WORDS,
+  ORDINALS,
+  ADV,
+  auxForm,
+  CCONJ,
+  DET,
+  guessUnknown,
+  isAdjective,
+  isKnownNoun,
+  isName,
+  MODAL,
+  MONTHS,
+  NOUN_VERBS,
+  NUMBER_WORDS,
+  PEOPLE_ACRONYMS,
+  PRON,
+  SCONJ,
+  verbReadings,
 } from './lexicon';
 import type { Pos, Token, VerbForm } from './types';
 
@@ -34,7 +51,24 @@ function token(text: string, start: number): Token {
   return { start, end: start + text.length, text, lower, lemma: lower, pos: 'other', form: undefined };
 }
 
-const SUBJECT_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'who', 'which', 'there', 'this', 'that', 'everyone', 'nobody', 'someone', 'one']);
+const SUBJECT_PRON = new Set([
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'it',
+  'who',
+  'which',
+  'there',
+  'this',
+  'that',
+  'everyone',
+  'nobody',
+  'someone',
+  'one',
+]);
 const POSSESSIVE = new Set(['my', 'our', 'your', 'his', 'her', 'its', 'their', 'whose']);
 const PUNCT = /^[.,;:!?()[\]{}"“”'‘’—–…-]$/;
 const NEGATIVE = new Set(['not', "n't", 'never']);
@@ -167,9 +201,20 @@ function contractionOrTo(tokens: Token[], i: number): boolean {
   if (w === "'d") {
     // "I'd shipped" is "I had"; "I'd ship" is "I would".
     const after = nextWord(tokens, i);
-    if (after && after.pos === 'verb' && (after.form === 'past' || after.form === 'participle') && verbReadings(after.lower).some((r) => r.form === 'participle'))
+    if (
+      after &&
+      after.pos === 'verb' &&
+      (after.form === 'past' || after.form === 'participle') &&
+      verbReadings(after.lower).some((r) => r.form === 'participle')
+    )
       set(t, 'aux', 'have', 'past');
-    else if (after?.lower === 'been' || after?.lower === 'better') set(t, after.lower === 'been' ? 'aux' : 'modal', after.lower === 'been' ? 'have' : 'would', after.lower === 'been' ? 'past' : undefined);
+    else if (after?.lower === 'been' || after?.lower === 'better')
+      set(
+        t,
+        after.lower === 'been' ? 'aux' : 'modal',
+        after.lower === 'been' ? 'have' : 'would',
+        after.lower === 'been' ? 'past' : undefined,
+      );
     return true;
   }
   if (w !== 'to') return false;
@@ -195,7 +240,14 @@ function contextual(tokens: Token[], i: number): void {
   const w = t.lower;
   if (w === 'that') {
     if (!next) return set(t, 'pron');
-    if (next.pos === 'pron' || next.pos === 'propn' || next.lower === 'the' || next.lower === 'a' || next.lower === 'our' || next.lower === 'my') {
+    if (
+      next.pos === 'pron' ||
+      next.pos === 'propn' ||
+      next.lower === 'the' ||
+      next.lower === 'a' ||
+      next.lower === 'our' ||
+      next.lower === 'my'
+    ) {
       // "caught that we had missed", "said that the fix": a complementizer; "that the" after a noun is too.
       return set(t, 'sconj');
     }
@@ -204,7 +256,15 @@ function contextual(tokens: Token[], i: number): void {
     return set(t, 'pron');
   }
   if (w === 'her') {
-    return set(t, next && (next.pos === 'noun' || next.pos === 'adj' || (next.pos === 'verb' && AMBIGUOUS.has(next) && nextWord(tokens, i + 1)?.pos !== 'det')) ? 'det' : 'pron');
+    return set(
+      t,
+      next &&
+        (next.pos === 'noun' ||
+          next.pos === 'adj' ||
+          (next.pos === 'verb' && AMBIGUOUS.has(next) && nextWord(tokens, i + 1)?.pos !== 'det'))
+        ? 'det'
+        : 'pron',
+    );
   }
   if (w === 'one') {
     // "one can scroll", "one of the most": a pronoun; "one carrier": a number.
@@ -217,7 +277,12 @@ function contextual(tokens: Token[], i: number): void {
     const p = prevWord(tokens, i, true);
     if (p && (p.pos === 'modal' || (p.lower === 'to' && p.pos === 'part'))) return set(t, 'verb', w, 'base');
   }
-  if (t.pos === 'verb' && !AMBIGUOUS.has(t) && prev && (prev.pos === 'det' || POSSESSIVE.has(prev.lower) || (prev.pos === 'adp' && prev.lower !== 'to'))) {
+  if (
+    t.pos === 'verb' &&
+    !AMBIGUOUS.has(t) &&
+    prev &&
+    (prev.pos === 'det' || POSSESSIVE.has(prev.lower) || (prev.pos === 'adp' && prev.lower !== 'to'))
+  ) {
     // "on leave", "the run", "a rewrite": a noun, whatever else the word can be; "by rolling back" stays a verb.
     if (t.form === 'base' || t.form === 'third') return set(t, 'noun', w);
     if ((t.form === 'past' || t.form === 'participle') && prev.pos === 'det') return set(t, 'adj', w);
@@ -244,7 +309,13 @@ function disambiguate(tokens: Token[], i: number): void {
   const p = prevWord(tokens, i, true);
   const pl = p?.lower;
   // "their first on-call": an ordinal between a determiner and its noun.
-  if (prev && Object.prototype.hasOwnProperty.call(ORDINALS, prev.lower) && tokens[i - 2] && (tokens[i - 2].pos === 'det' || POSSESSIVE.has(tokens[i - 2].lower))) return asNoun();
+  if (
+    prev &&
+    Object.prototype.hasOwnProperty.call(ORDINALS, prev.lower) &&
+    tokens[i - 2] &&
+    (tokens[i - 2].pos === 'det' || POSSESSIVE.has(tokens[i - 2].lower))
+  )
+    return asNoun();
   // After a determiner, possessive, adjective, number or preposition: a noun ("the help", "for review").
   if (prev && (prev.pos === 'det' || POSSESSIVE.has(prev.lower) || prev.pos === 'adj' || prev.pos === 'num' || prev.lower === "'s")) {
     // "the updated doc", "its tests"; but "that helped" after a relative "that" stays a verb.
@@ -259,7 +330,14 @@ function disambiguate(tokens: Token[], i: number): void {
     // Opening the sentence: "Analyzed logs", "Review the doc" (a verb), "Support tickets fell" (a noun).
     if (next && (next.pos === 'noun' || (next.pos === 'verb' && AMBIGUOUS.has(next))) && finiteLater(tokens, i + 2)) return asNoun();
     // "Orders grew", "Tests passed": a plural noun before a clear verb.
-    if (t.form === 'third' && next && (next.pos === 'aux' || next.pos === 'modal' || (next.pos === 'verb' && (next.form === 'past' || (!AMBIGUOUS.has(next) && next.form === 'base'))))) return asNoun();
+    if (
+      t.form === 'third' &&
+      next &&
+      (next.pos === 'aux' ||
+        next.pos === 'modal' ||
+        (next.pos === 'verb' && (next.form === 'past' || (!AMBIGUOUS.has(next) && next.form === 'base'))))
+    )
+      return asNoun();
     return;
   }
   if (p.pos === 'modal' || (p.pos === 'part' && (pl === 'to' || pl === 'not')) || (p.pos === 'aux' && p.lemma === 'do')) {
@@ -276,7 +354,20 @@ function disambiguate(tokens: Token[], i: number): void {
     // "Ana reviews the doc", "the fix shipped": a verb after its subject; "release notes were": a compound noun.
     if (t.form === 'gerund' && p.pos !== 'pron') return;
     // "refund logs and", "tests passed": a plural noun unless an object follows ("Ana reviews the doc").
-    if (t.form === 'third' && p.pos !== 'pron' && !(next && (next.pos === 'det' || next.pos === 'pron' || next.pos === 'num' || next.pos === 'propn' || next.pos === 'adv' || POSSESSIVE.has(next.lower)))) return asNoun();
+    if (
+      t.form === 'third' &&
+      p.pos !== 'pron' &&
+      !(
+        next &&
+        (next.pos === 'det' ||
+          next.pos === 'pron' ||
+          next.pos === 'num' ||
+          next.pos === 'propn' ||
+          next.pos === 'adv' ||
+          POSSESSIVE.has(next.lower))
+      )
+    )
+      return asNoun();
     // "my colleague fix the bug": a bare verb with its object, in non-native English.
     if (t.form === 'base' && p.pos === 'noun' && next && (next.pos === 'det' || POSSESSIVE.has(next.lower))) return;
     if (t.form === 'base' && !(p.pos === 'pron' || (p.pos === 'noun' && /s$/.test(p.lower)) || p.pos === 'propn')) return asNoun();
@@ -286,7 +377,16 @@ function disambiguate(tokens: Token[], i: number): void {
   if (p.pos === 'cconj' || (p.pos === 'punct' && p.lower === ',')) {
     // "wrote the doc and tested it": a verb when an object follows; "the doc and test plan": a noun.
     if (t.form === 'past' || t.form === 'gerund') return;
-    if (next && (next.pos === 'det' || next.pos === 'pron' || next.pos === 'num' || next.lower === 'up' || next.lower === 'out' || POSSESSIVE.has(next.lower))) return;
+    if (
+      next &&
+      (next.pos === 'det' ||
+        next.pos === 'pron' ||
+        next.pos === 'num' ||
+        next.lower === 'up' ||
+        next.lower === 'out' ||
+        POSSESSIVE.has(next.lower))
+    )
+      return;
     return asNoun();
   }
   if (p.pos === 'verb' || p.pos === 'aux') return afterVerb(t, p, prev, next);

@@ -1,6 +1,23 @@
 import type { Span } from '../types';
 
-export type Pos = 'noun' | 'propn' | 'verb' | 'aux' | 'modal' | 'adj' | 'adv' | 'pron' | 'det' | 'adp' | 'cconj' | 'sconj' | 'num' | 'part' | 'punct' | 'sym' | 'other';
+export type Pos =
+  | 'noun'
+  | 'propn'
+  | 'verb'
+  | 'aux'
+  | 'modal'
+  | 'adj'
+  | 'adv'
+  | 'pron'
+  | 'det'
+  | 'adp'
+  | 'cconj'
+  | 'sconj'
+  | 'num'
+  | 'part'
+  | 'punct'
+  | 'sym'
+  | 'other';
 export type VerbForm = 'base' | 'past' | 'participle' | 'gerund' | 'third';
 
 export interface Token {
@@ -59,7 +76,7 @@ export interface Clause extends Span {
 }
 
 export type NumberKind =
-  | 'percent' | 'money' | 'quantity' | 'count' | 'duration' | 'date' | 'ordinal' | 'multiplier' | 'pronoun' | 'approximate' | 'identifier';
+  'percent' | 'money' | 'quantity' | 'count' | 'duration' | 'date' | 'ordinal' | 'multiplier' | 'pronoun' | 'approximate' | 'identifier';
 
 export interface NumberMention extends Span {
   text: string;

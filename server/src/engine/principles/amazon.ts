@@ -54,7 +54,7 @@ export const amazonPrinciples: PrincipleSet = {
             'support chat*',
             'session recording*',
             'could not find',
-            'couldn\'t find',
+            "couldn't find",
             'wrote in',
             'said they',
             'customer interview*',
@@ -166,7 +166,7 @@ export const amazonPrinciples: PrincipleSet = {
       questions: [
         'Tell me about a time you took on something that was outside your job or that nobody owned.',
         'Tell me about a time you gave up a short-term win for a better long-term outcome.',
-        'Tell me about a time you saw a problem in another team\'s area and did something about it.',
+        "Tell me about a time you saw a problem in another team's area and did something about it.",
         'Tell me about a time you had to make a decision without your manager available.',
       ],
       rank: 2,
@@ -197,9 +197,9 @@ export const amazonPrinciples: PrincipleSet = {
             'stepped in',
             'volunteer*',
             'another team',
-            'other team\'s',
+            "other team's",
             'not assigned',
-            'wasn\'t assigned',
+            "wasn't assigned",
             'nobody asked',
             'no one asked',
             'my own time',
@@ -220,12 +220,11 @@ export const amazonPrinciples: PrincipleSet = {
             'nobody had asked',
             'no one had asked',
             'my problem',
-            'wasn\'t my job',
+            "wasn't my job",
             'was not my job',
             'not part of my',
           ],
-          advice:
-            'Make clear the problem was outside your formal scope or nobody\'s job, and that you took it on without being asked.',
+          advice: "Make clear the problem was outside your formal scope or nobody's job, and that you took it on without being asked.",
         },
         {
           id: 'long-term',
@@ -282,15 +281,7 @@ export const amazonPrinciples: PrincipleSet = {
     {
       id: 'bias-for-action',
       name: 'Bias for Action',
-      aliases: [
-        'BFA',
-        'Bias to Action',
-        'Bias towards Action',
-        'Bias toward Action',
-        'Bias-for-Action',
-        'Action Bias',
-        'Bias 4 Action',
-      ],
+      aliases: ['BFA', 'Bias to Action', 'Bias towards Action', 'Bias toward Action', 'Bias-for-Action', 'Action Bias', 'Bias 4 Action'],
       definition:
         'Speed matters, and most decisions can be undone, so act on incomplete information when waiting would cost more. Take risks that are calculated, not reckless.',
       questions: [
@@ -316,7 +307,7 @@ export const amazonPrinciples: PrincipleSet = {
             'every hour',
             'every day',
             'could not wait',
-            'couldn\'t wait',
+            "couldn't wait",
             'no time',
             'incomplete',
             'missing data',
@@ -370,8 +361,7 @@ export const amazonPrinciples: PrincipleSet = {
             'could go wrong',
             'confiden*',
           ],
-          advice:
-            'Show the risk you weighed: what could go wrong, how likely and how bad it was, and why acting was still the better bet.',
+          advice: 'Show the risk you weighed: what could go wrong, how likely and how bad it was, and why acting was still the better bet.',
         },
         {
           id: 'reversible',
@@ -568,8 +558,7 @@ export const amazonPrinciples: PrincipleSet = {
             'fell behind',
             'risk*',
           ],
-          advice:
-            'Name the obstacle or deadline that put the goal at risk and what you did personally to get past it.',
+          advice: 'Name the obstacle or deadline that put the goal at risk and what you did personally to get past it.',
         },
         {
           id: 'outcome',
@@ -606,8 +595,7 @@ export const amazonPrinciples: PrincipleSet = {
             'went live',
             'released',
           ],
-          advice:
-            'Close with the outcome against the goal you stated: met, exceeded or missed, by how much, and by when.',
+          advice: 'Close with the outcome against the goal you stated: met, exceeded or missed, by how much, and by when.',
         },
       ],
     },
@@ -636,7 +624,7 @@ export const amazonPrinciples: PrincipleSet = {
         'Tell me about a time you strongly disagreed with your manager or team. What did you do?',
         'Tell me about a time you pushed back on a decision and were overruled.',
         'Tell me about a time you committed to a decision you did not agree with.',
-        'Tell me about a time you changed someone\'s mind with data.',
+        "Tell me about a time you changed someone's mind with data.",
         'Tell me about a time someone changed your mind during a disagreement.',
       ],
       rank: 6,
@@ -683,7 +671,7 @@ export const amazonPrinciples: PrincipleSet = {
             'convinced me',
             'persuaded me',
             'had not considered',
-            'hadn\'t considered',
+            "hadn't considered",
             'might be wrong',
             'could be wrong',
             'open to',
@@ -700,8 +688,7 @@ export const amazonPrinciples: PrincipleSet = {
             'her point',
             'took the point',
           ],
-          advice:
-            'Show you listened and could be persuaded: a point you conceded, or what would have changed your mind.',
+          advice: 'Show you listened and could be persuaded: a point you conceded, or what would have changed your mind.',
         },
         {
           id: 'commit',
@@ -797,7 +784,7 @@ export const amazonPrinciples: PrincipleSet = {
             'announced',
             'incident review',
             'did not hide',
-            'didn\'t hide',
+            "didn't hide",
           ],
           advice:
             'Show the candid moment: the honest feedback you gave or received, or the bad news you delivered yourself instead of letting it surface.',
@@ -825,8 +812,7 @@ export const amazonPrinciples: PrincipleSet = {
             'my bug',
             'I introduced',
           ],
-          advice:
-            'If the story involves your own mistake, say so plainly ("my mistake was…") and how you told the people it affected.',
+          advice: 'If the story involves your own mistake, say so plainly ("my mistake was…") and how you told the people it affected.',
         },
         {
           id: 'trust-rebuilt',
@@ -855,8 +841,7 @@ export const amazonPrinciples: PrincipleSet = {
             'sought me out',
             'vouched',
           ],
-          advice:
-            'Close with evidence the trust was earned or rebuilt: what the other person or team did differently afterwards.',
+          advice: 'Close with evidence the trust was earned or rebuilt: what the other person or team did differently afterwards.',
         },
       ],
     },
@@ -890,7 +875,7 @@ export const amazonPrinciples: PrincipleSet = {
             'good enough',
             'refused',
             'would not ship',
-            'wouldn\'t ship',
+            "wouldn't ship",
             'held the launch',
             'held the release',
             'delayed the launch',
@@ -908,7 +893,7 @@ export const amazonPrinciples: PrincipleSet = {
             'insisted',
             'held back',
             'would not accept',
-            'wouldn\'t accept',
+            "wouldn't accept",
             'stopped the',
             'relax the bar',
             'not to relax',
@@ -926,10 +911,9 @@ export const amazonPrinciples: PrincipleSet = {
             'kept it back',
             'pushed it back',
             'would not let',
-            'wouldn\'t let',
+            "wouldn't let",
           ],
-          advice:
-            'Show the moment you refused "good enough": what was acceptable to others but not to you, and what holding the bar cost.',
+          advice: 'Show the moment you refused "good enough": what was acceptable to others but not to you, and what holding the bar cost.',
         },
         {
           id: 'bar-raised',
@@ -1064,23 +1048,14 @@ export const amazonPrinciples: PrincipleSet = {
             'built one',
             'new process',
           ],
-          advice:
-            'Name the new approach and where the idea came from, and why nobody had done it that way before.',
+          advice: 'Name the new approach and where the idea came from, and why nobody had done it that way before.',
         },
       ],
     },
     {
       id: 'learn-and-be-curious',
       name: 'Learn and Be Curious',
-      aliases: [
-        'LBC',
-        'LABC',
-        'L&BC',
-        'Learn & Be Curious',
-        'Learn and Curious',
-        'Be Curious',
-        'Learning and Curiosity',
-      ],
+      aliases: ['LBC', 'LABC', 'L&BC', 'Learn & Be Curious', 'Learn and Curious', 'Be Curious', 'Learning and Curiosity'],
       definition:
         'Keep learning and getting better, and stay curious about what you do not yet know. Treat your own failures as material to learn from.',
       questions: [
@@ -1108,15 +1083,14 @@ export const amazonPrinciples: PrincipleSet = {
             'I broke',
             'should have',
             'did not work',
-            'didn\'t work',
+            "didn't work",
             'got it wrong',
             'I failed',
             'went down',
             'my error',
             'I caused',
           ],
-          advice:
-            'Own a real failure in plain words ("my mistake was…"); do not spin it into a triumph.',
+          advice: 'Own a real failure in plain words ("my mistake was…"); do not spin it into a triumph.',
         },
         {
           id: 'cost-named',
@@ -1145,8 +1119,7 @@ export const amazonPrinciples: PrincipleSet = {
             'complain*',
             'incident',
           ],
-          advice:
-            'Name what the failure cost: time, money, customers or trust, with a number if you can.',
+          advice: 'Name what the failure cost: time, money, customers or trust, with a number if you can.',
         },
         {
           id: 'behavior-change',
@@ -1168,8 +1141,7 @@ export const amazonPrinciples: PrincipleSet = {
             'learnt',
             'curious',
           ],
-          advice:
-            'Show what you learned and what you now do differently, every time, as a concrete habit rather than a generic lesson.',
+          advice: 'Show what you learned and what you now do differently, every time, as a concrete habit rather than a generic lesson.',
         },
       ],
     },
@@ -1222,8 +1194,7 @@ export const amazonPrinciples: PrincipleSet = {
             'as I had suspected',
             'proved',
           ],
-          advice:
-            'Show how the call was later proven right (or wrong), with the evidence that settled it.',
+          advice: 'Show how the call was later proven right (or wrong), with the evidence that settled it.',
         },
         {
           id: 'data-over-intuition',
@@ -1252,14 +1223,13 @@ export const amazonPrinciples: PrincipleSet = {
             'logs',
             'profil*',
           ],
-          advice:
-            'Show the data behind the judgment and where it overrode (or confirmed) intuition, yours or the room\'s.',
+          advice: "Show the data behind the judgment and where it overrode (or confirmed) intuition, yours or the room's.",
         },
         {
           id: 'sought-dissent',
           label: 'seeking views that could prove you wrong',
           cues: [
-            'devil\'s advocate',
+            "devil's advocate",
             'prove me wrong',
             'proved me wrong',
             'poke holes',
@@ -1292,8 +1262,7 @@ export const amazonPrinciples: PrincipleSet = {
             'disagreed with me',
             'disagrees with me',
           ],
-          advice:
-            'Show that you looked for views that could prove you wrong (a skeptic, a pre-mortem, a second opinion) before deciding.',
+          advice: 'Show that you looked for views that could prove you wrong (a skeptic, a pre-mortem, a second opinion) before deciding.',
         },
       ],
     },
@@ -1330,8 +1299,7 @@ export const amazonPrinciples: PrincipleSet = {
             'strategy',
             'new direction',
           ],
-          advice:
-            'Name the bold direction you proposed and why it was a bet: what others thought was too big or too risky.',
+          advice: 'Name the bold direction you proposed and why it was a bet: what others thought was too big or too risky.',
         },
         {
           id: 'scale',
@@ -1356,8 +1324,7 @@ export const amazonPrinciples: PrincipleSet = {
             'each region',
             'all regions',
           ],
-          advice:
-            'Show the scale: how many customers, teams or markets the idea could reach compared with where it started.',
+          advice: 'Show the scale: how many customers, teams or markets the idea could reach compared with where it started.',
         },
         {
           id: 'long-horizon',
@@ -1382,8 +1349,7 @@ export const amazonPrinciples: PrincipleSet = {
             '10-year',
             'multi-quarter',
           ],
-          advice:
-            'Show the horizon: where the idea would be in two or three years and how you phased the way there.',
+          advice: 'Show the horizon: where the idea would be in two or three years and how you phased the way there.',
         },
       ],
     },
@@ -1433,8 +1399,7 @@ export const amazonPrinciples: PrincipleSet = {
             'headcount',
             'spare time',
           ],
-          advice:
-            'Name the constraint you worked under (budget, headcount, time) and how you made the existing resources go further.',
+          advice: 'Name the constraint you worked under (budget, headcount, time) and how you made the existing resources go further.',
         },
         {
           id: 'cost-saved',
@@ -1456,8 +1421,7 @@ export const amazonPrinciples: PrincipleSet = {
             'licen*',
             'instances',
           ],
-          advice:
-            'Quantify the cost saved or avoided (money, hours, servers), with a baseline and a time span.',
+          advice: 'Quantify the cost saved or avoided (money, hours, servers), with a baseline and a time span.',
         },
         {
           id: 'scope-refused',
@@ -1485,8 +1449,7 @@ export const amazonPrinciples: PrincipleSet = {
             'refused',
             'pushed back on',
           ],
-          advice:
-            'Show the scope you refused or deferred to protect the timeline or the budget, and why it could wait.',
+          advice: 'Show the scope you refused or deferred to protect the timeline or the budget, and why it could wait.',
         },
       ],
     },
@@ -1576,8 +1539,7 @@ export const amazonPrinciples: PrincipleSet = {
             'ownership of',
             'advice',
           ],
-          advice:
-            'Show the coaching or feedback you gave: what you said or did, and how often.',
+          advice: 'Show the coaching or feedback you gave: what you said or did, and how often.',
         },
         {
           id: 'hiring-bar',
@@ -1595,8 +1557,7 @@ export const amazonPrinciples: PrincipleSet = {
             'underperform*',
             'performance bar',
           ],
-          advice:
-            'If hiring or performance is part of the story, show the bar you held and what it cost to hold it.',
+          advice: 'If hiring or performance is part of the story, show the bar you held and what it cost to hold it.',
         },
       ],
     },
@@ -1677,8 +1638,7 @@ export const amazonPrinciples: PrincipleSet = {
             'take part',
             'took part',
           ],
-          advice:
-            'Show who was being left out and what you changed so they could fully take part.',
+          advice: 'Show who was being left out and what you changed so they could fully take part.',
         },
         {
           id: 'growth',
@@ -1704,8 +1664,7 @@ export const amazonPrinciples: PrincipleSet = {
             'workshop*',
             'conference*',
           ],
-          advice:
-            'Show the growth opportunity you created and who took it.',
+          advice: 'Show the growth opportunity you created and who took it.',
         },
       ],
     },
@@ -1791,8 +1750,7 @@ export const amazonPrinciples: PrincipleSet = {
             'give back',
             'gave back',
           ],
-          advice:
-            'Close with what you left better than you found it, for people beyond your own team, and how you know.',
+          advice: 'Close with what you left better than you found it, for people beyond your own team, and how you know.',
         },
       ],
     },

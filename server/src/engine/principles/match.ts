@@ -49,7 +49,11 @@ export function resolvePrinciple(set: PrincipleSet, text: string): Principle | u
  * longest first, because canonical names may contain the separators themselves
  * ("Have Backbone; Disagree and Commit", "Are Right, A Lot").
  */
-export function splitPrinciples(set: PrincipleSet, line: string, from: number): Array<{ start: number; end: number; text: string; principle: Principle | undefined }> {
+export function splitPrinciples(
+  set: PrincipleSet,
+  line: string,
+  from: number,
+): Array<{ start: number; end: number; text: string; principle: Principle | undefined }> {
   const { keys } = principleIndex(set);
   const lower = normalizeForScan(line);
   const entries: Array<{ start: number; end: number; text: string; principle: Principle | undefined }> = [];
@@ -90,7 +94,8 @@ export function splitPrinciples(set: PrincipleSet, line: string, from: number): 
 function normalizeForScan(line: string): string {
   let lower = line.toLowerCase();
   // "İ" lower-cases to two characters, which would shift every offset after it: keep such a character as it is.
-  if (lower.length !== line.length) lower = Array.from(line, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+  if (lower.length !== line.length)
+    lower = Array.from(line, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
   return lower.replace(/[\u2018\u2019]/g, "'").replace(/\s/g, ' ');
 }
 

@@ -7,7 +7,7 @@ const action = (text: string) => story({ action: text });
 
 testRule(templateRule, {
   valid: [
-    { name: 'the builder\'s strong story', text: story({}) },
+    { name: "the builder's strong story", text: story({}) },
     { name: 'part of a longer word', text: action('I renamed the example-phrase-parser and shipped it.') },
   ],
   invalid: [
@@ -24,7 +24,7 @@ testRule(templateRule, {
       output: action('I rewrote the importer.'),
     },
     {
-      name: 'phrases from the rule\'s option',
+      name: "phrases from the rule's option",
       text: action('I rewrote the whole thing at once.'),
       config: { rules: { 'rule-name': ['info', { phrases: ['at once'] }] } },
       findings: [{ messageId: 'found', text: 'at once' }],

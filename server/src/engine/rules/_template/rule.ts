@@ -17,7 +17,16 @@ const compiled = phraseListCache<RegExp>();
 
 /** The built-in phrases and the user's, longest first so "sort of like" wins over "sort of". */
 function pattern(extra: readonly string[]): RegExp {
-  return compiled(extra, () => new RegExp(`\\b(?:${literalPhrases([...words.phrases, ...extra]).sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi'));
+  return compiled(
+    extra,
+    () =>
+      new RegExp(
+        `\\b(?:${literalPhrases([...words.phrases, ...extra])
+          .sort((a, b) => b.length - a.length)
+          .join('|')})\\b`,
+        'gi',
+      ),
+  );
 }
 
 // Domain: why an interviewer marks this down, in one or two sentences.
@@ -28,7 +37,11 @@ export const templateRule: Rule = {
   defaultSeverity: 'info',
   fixable: 'fix',
   options: {
-    phrases: { type: 'phrases', default: [], markdownDescription: 'Phrases `rule-name` flags in addition to its built-in list (matched literally, ignoring case).' },
+    phrases: {
+      type: 'phrases',
+      default: [],
+      markdownDescription: 'Phrases `rule-name` flags in addition to its built-in list (matched literally, ignoring case).',
+    },
   },
   messages: {
     found: '"{phrase}" … say what to do instead.',

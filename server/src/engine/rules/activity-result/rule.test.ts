@@ -40,7 +40,9 @@ testRule(activityResult, {
     },
     {
       name: 'activities in the Action are fine',
-      text: story({ action: 'I presented the data to leadership and started a conversation about the carrier, then I decided to pause the integration.' }),
+      text: story({
+        action: 'I presented the data to leadership and started a conversation about the carrier, then I decided to pause the integration.',
+      }),
     },
     { name: 'no Result section', text: result(null) },
   ],
@@ -63,7 +65,9 @@ testRule(activityResult, {
     {
       name: 'a conversation started',
       text: result('It started a conversation about data quality across the org, which had never happened before.'),
-      findings: [{ messageId: 'activity', text: 'It started a conversation about data quality across the org, which had never happened before.' }],
+      findings: [
+        { messageId: 'activity', text: 'It started a conversation about data quality across the org, which had never happened before.' },
+      ],
     },
     {
       name: '"now being discussed" is still a discussion',
@@ -80,7 +84,12 @@ testRule(activityResult, {
       text: result(
         '- We presented the final migration plan to the executive team in November, and it was very well received.\n- The program created a lot of visibility and alignment across the org, and it kicked off a broader conversation about cloud cost governance.',
       ),
-      findings: [{ messageId: 'activity', text: 'We presented the final migration plan to the executive team in November, and it was very well received.' }],
+      findings: [
+        {
+          messageId: 'activity',
+          text: 'We presented the final migration plan to the executive team in November, and it was very well received.',
+        },
+      ],
     },
     {
       name: 'one finding per Result, on the first activity',

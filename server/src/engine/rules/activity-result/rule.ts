@@ -49,7 +49,8 @@ export function classify(text: string): Pick<ResultSentence, 'activity' | 'outco
 // with no answer in the story, there is no result to write up.
 export const activityResult: Rule = {
   name: 'activity-result',
-  description: 'The Result reports an activity ("we presented it to leadership", "it started a discussion") and no outcome for customers, the business or the team.',
+  description:
+    'The Result reports an activity ("we presented it to leadership", "it started a discussion") and no outcome for customers, the business or the team.',
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {

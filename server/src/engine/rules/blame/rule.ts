@@ -32,13 +32,15 @@ interface Hit {
 // room for what the candidate could have done.
 export const blame: Rule = {
   name: 'blame',
-  description: 'The story blames a teammate or another team for the problem: "he wasn\'t receptive to feedback", "the other team dropped the ball", "because QA was careless".',
+  description:
+    'The story blames a teammate or another team for the problem: "he wasn\'t receptive to feedback", "the other team dropped the ball", "because QA was careless".',
   group: 'ownership',
   defaultSeverity: 'warning',
   messages: {
     motive:
       '"{phrase}": a guess at why a colleague disagreed; an interviewer hears how you talk about colleagues, not the argument. Give their reasons as they would put them, and what you did about them.',
-    blame: '"{phrase}" blames someone else for the problem; an interviewer will hear it and ask what your own part was. State what happened as a plain fact and spend the words on what you did about it.',
+    blame:
+      '"{phrase}" blames someone else for the problem; an interviewer will hear it and ask what your own part was. State what happened as a plain fact and spend the words on what you did about it.',
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) {
@@ -56,8 +58,15 @@ export const blame: Rule = {
 function blameIn(sentence: Sentence): Hit | undefined {
   // "At first I assumed the other team was careless": a blame the candidate takes back.
   const retracted = (i: number) =>
-    sentence.clauses.some((c) => c.end <= sentence.tokens[i].start && c.verb && SELF_AWARE.test(c.verbs) && (c.subject?.actor === 'self' || !c.subject));
-  const hits = [...insultHits(sentence, retracted), ...clauseHits(sentence, retracted), ...workVerdictHits(sentence, retracted), ...faultHits(sentence, retracted)];
+    sentence.clauses.some(
+      (c) => c.end <= sentence.tokens[i].start && c.verb && SELF_AWARE.test(c.verbs) && (c.subject?.actor === 'self' || !c.subject),
+    );
+  const hits = [
+    ...insultHits(sentence, retracted),
+    ...clauseHits(sentence, retracted),
+    ...workVerdictHits(sentence, retracted),
+    ...faultHits(sentence, retracted),
+  ];
   const motive = guessedMotive(sentence);
   if (motive) hits.push(motive);
   hits.sort((a, b) => a.start - b.start);
@@ -168,7 +177,8 @@ function faultHits(sentence: Sentence, retracted: Retracted): Hit[] {
     if (next && (next.lower === 'me' || next.lower === 'us' || next.lower === 'my' || next.lower === 'myself')) continue;
     if (retracted(m.first)) continue;
     // "it was nobody's fault" blames no one.
-    if (m.phrase.words[0].lower === "'s" && /^(?:nobody|anybody|anyone|one|everybody|everyone)$/i.test(tokens[m.first - 1]?.lower ?? '')) continue;
+    if (m.phrase.words[0].lower === "'s" && /^(?:nobody|anybody|anyone|one|everybody|everyone)$/i.test(tokens[m.first - 1]?.lower ?? ''))
+      continue;
     // "the data team's fault": the owner is part of the blame.
     const start = m.phrase.words[0].lower === "'s" ? ownerStart(tokens, m.first) : m.first;
     hits.push({ start: tokens[start].start, end: tokens[m.last].end });
@@ -214,7 +224,10 @@ function blamable(clause: Clause): boolean {
 /** The start of the noun phrase that owns a possessive "'s" at `apostrophe`: "the data team's". */
 function ownerStart(tokens: readonly Token[], apostrophe: number): number {
   let k = apostrophe - 1;
-  while (k > 0 && (tokens[k - 1].pos === 'noun' || tokens[k - 1].pos === 'propn' || tokens[k - 1].pos === 'adj' || tokens[k - 1].pos === 'det')) {
+  while (
+    k > 0 &&
+    (tokens[k - 1].pos === 'noun' || tokens[k - 1].pos === 'propn' || tokens[k - 1].pos === 'adj' || tokens[k - 1].pos === 'det')
+  ) {
     k--;
     if (tokens[k].pos === 'det') break;
   }

@@ -7,11 +7,17 @@ const action = (text: string) => story({ action: text });
 
 testRule(buzzword, {
   valid: [
-    { name: 'the builder\'s strong story', text: story({}) },
-    { name: '"leverage" as a noun', text: action('We had no leverage with the carrier, so I used the contract\'s exit clause.') },
-    { name: 'the Dive Deep principle and a deep dive are not jargon here', text: story({ principles: 'Dive Deep', action: 'I did a deep dive into six weeks of refund logs.' }) },
+    { name: "the builder's strong story", text: story({}) },
+    { name: '"leverage" as a noun', text: action("We had no leverage with the carrier, so I used the contract's exit clause.") },
+    {
+      name: 'the Dive Deep principle and a deep dive are not jargon here',
+      text: story({ principles: 'Dive Deep', action: 'I did a deep dive into six weeks of refund logs.' }),
+    },
     { name: 'a programming paradigm', text: action('I moved the parser to a functional paradigm so each step could be tested.') },
-    { name: 'code spans and link URLs', text: action('I ran `synergy-check` and read [the runbook](https://example.com/leverage-points).') },
+    {
+      name: 'code spans and link URLs',
+      text: action('I ran `synergy-check` and read [the runbook](https://example.com/leverage-points).'),
+    },
     { name: 'inside other words', text: action('I fixed the worldclassifier and the holisticscore columns.') },
   ],
   invalid: [
@@ -69,10 +75,13 @@ testRule(buzzword, {
 });
 
 describe('rule buzzword message', () => {
-  const messages = (text: string, buzzwords: string[] = []) => new Linter({ rules: [buzzword] }).lint(text, { buzzwords }).findings.map((f) => f.message);
+  const messages = (text: string, buzzwords: string[] = []) =>
+    new Linter({ rules: [buzzword] }).lint(text, { buzzwords }).findings.map((f) => f.message);
 
   it('suggests the plain words for that buzzword', () => {
-    assert.deepEqual(messages(action('I leveraged the cache.')), ['"leveraged" is a buzzword that says nothing an interviewer can write down; say "used".']);
+    assert.deepEqual(messages(action('I leveraged the cache.')), [
+      '"leveraged" is a buzzword that says nothing an interviewer can write down; say "used".',
+    ]);
   });
 
   it('gives general advice for a phrase from the config', () => {

@@ -29,7 +29,8 @@ const BUZZWORDS: Array<[pattern: string, advice: string]> = [
 ];
 
 // "leverage" the noun ("we had no leverage with the vendor") is plain English; only the verb is jargon.
-const NOUN_BEFORE = /\b(?:a|an|the|no|any|some|more|much|less|little|enough|our|my|their|his|her|its|your|of|with|financial|negotiating|real)\s+$/i;
+const NOUN_BEFORE =
+  /\b(?:a|an|the|no|any|some|more|much|less|little|enough|our|my|their|his|her|its|your|of|with|financial|negotiating|real)\s+$/i;
 
 const compiled = phraseListCache<{ pattern: RegExp; extra: string[] }>();
 
@@ -50,14 +51,21 @@ const GATHER_AT = 3;
 // Interviewers write down what the candidate did; "leveraged synergies" gives them nothing to write.
 export const buzzword: Rule = {
   name: 'buzzword',
-  description: 'Corporate jargon (synergy, leverage, paradigm shift, move the needle, best-in-class…) where plain words would say what happened.',
+  description:
+    'Corporate jargon (synergy, leverage, paradigm shift, move the needle, best-in-class…) where plain words would say what happened.',
   group: 'delivery',
   options: {
-    buzzwords: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `buzzword` flags in addition to its built-in list (matched literally, ignoring case).' },
+    buzzwords: {
+      type: 'phrases',
+      default: [],
+      topLevel: true,
+      markdownDescription: 'Phrases `buzzword` flags in addition to its built-in list (matched literally, ignoring case).',
+    },
   },
   defaultSeverity: 'info',
   messages: {
-    buzzwords: 'This story leans on {count} buzzwords ({list}); an interviewer can write none of them down. Say what you did and what changed, in plain words.',
+    buzzwords:
+      'This story leans on {count} buzzwords ({list}); an interviewer can write none of them down. Say what you did and what changed, in plain words.',
     buzzword: '"{phrase}" is a buzzword that says nothing an interviewer can write down; {advice}.',
   },
   check(story, context) {

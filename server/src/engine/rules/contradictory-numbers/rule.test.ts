@@ -29,20 +29,23 @@ testRule(contradictoryNumbers, {
       name: 'a part and the whole: hundreds of customers, 12 of whom I called',
       text: story({
         situation: 'Hundreds of customers had their orders sent to an old address.',
-        action: 'I called 12 customers from the complaint queue and decided to ship a server-side fix instead of waiting for the app release.',
+        action:
+          'I called 12 customers from the complaint queue and decided to ship a server-side fix instead of waiting for the app release.',
       }),
     },
     {
       name: 'a team that grew',
       text: story({
         task: 'I led a team of 5 engineers and owned the refund service.',
-        action: 'I hired three more engineers, so by launch my 8 engineers split the work; I decided to pause the carrier integration instead of waiting.',
+        action:
+          'I hired three more engineers, so by launch my 8 engineers split the work; I decided to pause the carrier integration instead of waiting.',
       }),
     },
     {
       name: 'staged results: a pilot and the full rollout',
       text: story({
-        result: 'In the pilot region, errors fell from 5% to 2%. After the full rollout, errors fell from 5% to 0.5% of orders within a month.',
+        result:
+          'In the pilot region, errors fell from 5% to 2%. After the full rollout, errors fell from 5% to 0.5% of orders within a month.',
       }),
     },
     {
@@ -90,7 +93,10 @@ testRule(contradictoryNumbers, {
     },
     {
       name: 'a year and a version are not amounts',
-      text: story({ situation: 'In 2021 our app v2 had 3 crash reports a day.', result: 'By 2022 crash reports fell from 3 to 0.2 a day.' }),
+      text: story({
+        situation: 'In 2021 our app v2 had 3 crash reports a day.',
+        result: 'By 2022 crash reports fell from 3 to 0.2 a day.',
+      }),
     },
   ],
   invalid: [
@@ -106,7 +112,8 @@ testRule(contradictoryNumbers, {
       name: 'hundreds, then a static 100',
       text: story({
         situation: 'Support was getting hundreds of tickets a week about wrong addresses.',
-        action: 'I read every one of the roughly 100 tickets a week myself, and decided to fix the cache instead of waiting for the app release.',
+        action:
+          'I read every one of the roughly 100 tickets a week myself, and decided to fix the cache instead of waiting for the app release.',
       }),
       findings: [{ messageId: 'contradiction', text: '100 tickets a week' }],
     },
@@ -164,7 +171,8 @@ testRule(contradictoryNumbers, {
       name: 'the original amount told twice',
       text: story({
         situation: 'The sync service was 60,000 lines of Java with no owner, and refunds were taking nine days to settle.',
-        result: 'Settlement fell from nine days to 1.5 days within six weeks; the new service is 6,000 lines, a tenth of the original 40,000.',
+        result:
+          'Settlement fell from nine days to 1.5 days within six weeks; the new service is 6,000 lines, a tenth of the original 40,000.',
       }),
       findings: [{ messageId: 'contradiction', text: 'the original 40,000' }],
     },

@@ -29,8 +29,10 @@ interface Mention {
   actual?: number;
 }
 
-const wordAlternatives = (phrases: readonly string[]) => `(?:${literalPhrases([...phrases].sort((a, b) => b.length - a.length)).join('|')})`;
-const whole = (phrases: readonly string[], flags = 'iu') => new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternatives(phrases)}(?![\\p{L}\\p{N}])`, flags);
+const wordAlternatives = (phrases: readonly string[]) =>
+  `(?:${literalPhrases([...phrases].sort((a, b) => b.length - a.length)).join('|')})`;
+const whole = (phrases: readonly string[], flags = 'iu') =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternatives(phrases)}(?![\\p{L}\\p{N}])`, flags);
 
 const NUMBER_WORDS = words.numberWords as Record<string, number>;
 const NUMBER_WORD = wordAlternatives(Object.keys(NUMBER_WORDS));
@@ -41,7 +43,10 @@ const NUMBER = new RegExp(
   'giu',
 );
 /** What comes right before a number that is a point of a change: "fell to", "cut by", "down from", "reached", "rose 40". */
-const CHANGE_BEFORE = new RegExp(`\\b(?:to|from|by|reached|reaching|hit|hitting|topped|crossed|exceeded|at|${wordAlternatives(words.changeVerbs)})\\s+(?:${wordAlternatives(words.hedges)}\\s+)?$`, 'iu');
+const CHANGE_BEFORE = new RegExp(
+  `\\b(?:to|from|by|reached|reaching|hit|hitting|topped|crossed|exceeded|at|${wordAlternatives(words.changeVerbs)})\\s+(?:${wordAlternatives(words.hedges)}\\s+)?$`,
+  'iu',
+);
 const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 const HEDGE_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.hedges)}\\s+$`, 'iu');
 const BOUND_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.bounds)}\\s+$`, 'iu');
@@ -49,25 +54,118 @@ const PLAN = whole(words.plans);
 const STAGE = whole(words.stages);
 const TEAM_CHANGE = whole(words.teamChange);
 /** Money right after a verb of saving: "saved $2M", "saving the company about $200K", "cut costs by $40K". */
-const SAVED_BEFORE = new RegExp(`(?<![\\p{L}])${wordAlternatives(words.savings)}\\s+(?:(?:us|the company|the business|the team|our team|them|roughly|about|around|nearly|almost|over|by|another|an extra)\\s+){0,2}$`, 'iu');
+const SAVED_BEFORE = new RegExp(
+  `(?<![\\p{L}])${wordAlternatives(words.savings)}\\s+(?:(?:us|the company|the business|the team|our team|them|roughly|about|around|nearly|almost|over|by|another|an extra)\\s+){0,2}$`,
+  'iu',
+);
 const DIMENSIONS = new Set(words.dimensions);
 /** Words before a measured noun that do not narrow it ("the tickets", "those orders"). */
-const STOP_MODIFIER = new Set(['the', 'these', 'those', 'our', 'my', 'their', 'its', 'his', 'her', 'all', 'some', 'many', 'more', 'fewer', 'less', 'of', 'about', 'and', 'that', 'which', 'weekly', 'daily', 'monthly']);
+const STOP_MODIFIER = new Set([
+  'the',
+  'these',
+  'those',
+  'our',
+  'my',
+  'their',
+  'its',
+  'his',
+  'her',
+  'all',
+  'some',
+  'many',
+  'more',
+  'fewer',
+  'less',
+  'of',
+  'about',
+  'and',
+  'that',
+  'which',
+  'weekly',
+  'daily',
+  'monthly',
+]);
 const MEASURE = new RegExp(`(?<![\\p{L}\\p{N}])${wordAlternatives(words.measures)}(?![\\p{L}\\p{N}])`, 'giu');
 const TEAM_MEMBER = wordAlternatives(words.teamMembers);
-const APPROXIMATE = new RegExp(`(?<![\\p{L}])(${Object.keys(words.approximate).join('|')})\\s+of\\s+(?:the\\s+)?([\\p{L}][\\p{L}-]*)`, 'giu');
+const APPROXIMATE = new RegExp(
+  `(?<![\\p{L}])(${Object.keys(words.approximate).join('|')})\\s+of\\s+(?:the\\s+)?([\\p{L}][\\p{L}-]*)`,
+  'giu',
+);
 const RATE_UNIT = '(hour|day|night|week|month|quarter|year|sprint|release|shift)';
 const RATE_AFTER = new RegExp(`^\\s*(?:(?:a|an|per|each|every)\\s+${RATE_UNIT}\\b|/\\s?${RATE_UNIT}\\b)`, 'iu');
-const RATE_ADJECTIVE: Record<string, string> = { hourly: 'hour', daily: 'day', nightly: 'night', weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year', annual: 'year', annually: 'year' };
+const RATE_ADJECTIVE: Record<string, string> = {
+  hourly: 'hour',
+  daily: 'day',
+  nightly: 'night',
+  weekly: 'week',
+  monthly: 'month',
+  quarterly: 'quarter',
+  yearly: 'year',
+  annual: 'year',
+  annually: 'year',
+};
 /** Words after a number that do not say what it counts. */
 const NOT_A_UNIT = new Set([
-  'a', 'an', 'the', 'to', 'from', 'in', 'within', 'by', 'over', 'after', 'for', 'of', 'on', 'at', 'per', 'each', 'every', 'and', 'or', 'but',
-  'with', 'which', 'while', 'than', 'as', 'so', 'when', 'because', 'during', 'across', 'until', 'before', 'this', 'that', 'its', 'their',
-  'our', 'my', 'more', 'fewer', 'less', 'times', 'out', 'percent', 'later', 'earlier', 'ago', 'were', 'was', 'are', 'is', 'had', 'have',
+  'a',
+  'an',
+  'the',
+  'to',
+  'from',
+  'in',
+  'within',
+  'by',
+  'over',
+  'after',
+  'for',
+  'of',
+  'on',
+  'at',
+  'per',
+  'each',
+  'every',
+  'and',
+  'or',
+  'but',
+  'with',
+  'which',
+  'while',
+  'than',
+  'as',
+  'so',
+  'when',
+  'because',
+  'during',
+  'across',
+  'until',
+  'before',
+  'this',
+  'that',
+  'its',
+  'their',
+  'our',
+  'my',
+  'more',
+  'fewer',
+  'less',
+  'times',
+  'out',
+  'percent',
+  'later',
+  'earlier',
+  'ago',
+  'were',
+  'was',
+  'are',
+  'is',
+  'had',
+  'have',
 ]);
 const TEAM_SIZE = [
   new RegExp(`\\b(?:my|our)\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`, 'giu'),
-  new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:led|managed|ran|had|built|inherited|lead|manage|run|have)\\s+a\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`, 'giu'),
+  new RegExp(
+    `\\bI\\s+(?:[\\p{L}]+\\s+)?(?:led|managed|ran|had|built|inherited|lead|manage|run|have)\\s+a\\s+team\\s+of\\s+(?:about\\s+|around\\s+)?(N)(?!\\s*(?:teams|squads))`,
+    'giu',
+  ),
   new RegExp(`\\b(?:my|our)\\s+(N)[- ](?:person|people|engineer|member|developer)\\s+team\\b`, 'giu'),
   new RegExp(`\\bmy\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
   new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
@@ -191,13 +289,15 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       // A plan word before a number is also one in the whole sentence (every plan phrase ends in a letter, and
       // a number never follows one), so a sentence without any is not searched again before each number.
       const mayPlan = PLAN.test(text);
-      const planAt = (offset: number) => (mayPlan && PLAN.test(text.slice(0, offset))) || isPlan(clauseAt(clauses, sentence.start + offset));
+      const planAt = (offset: number) =>
+        (mayPlan && PLAN.test(text.slice(0, offset))) || isPlan(clauseAt(clauses, sentence.start + offset));
       const qs = quantities(text).filter((q) => !planAt(q.start) && amountByLayer(layerNumbers, sentence.start + q.start));
       const inChange = changeMentions(text, qs, base, at, mentions);
       amountMentions(text, qs, inChange, base, at, mentions);
       approximateMentions(text, planAt, base, at, mentions);
       teamMentions(text, mayPlan, base, at, mentions);
-      if (mentions.length > firstMention && STAGE.test(text)) for (let k = firstMention; k < mentions.length; k++) mentions[k].staged = true;
+      if (mentions.length > firstMention && STAGE.test(text))
+        for (let k = firstMention; k < mentions.length; k++) mentions[k].staged = true;
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -220,12 +320,20 @@ function changeMentions(text: string, qs: readonly Quantity[], base: MentionBase
     const start = a.start - from[0].length;
     const thing = b.thing || a.thing || measureBefore(text, start);
     const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
-    mentions.push({ ...base, kind: 'change', ...at(start, b.end), unit, rate: b.rate || a.rate, values: [a.value, b.value], hedged: a.hedged || b.hedged });
+    mentions.push({
+      ...base,
+      kind: 'change',
+      ...at(start, b.end),
+      unit,
+      rate: b.rate || a.rate,
+      values: [a.value, b.value],
+      hedged: a.hedged || b.hedged,
+    });
     // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
     const after = PERCENT_AFTER.exec(text.slice(b.end));
     const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-    const statedText = after ? after.groups!.p1 ?? after.groups!.p2 : before?.[2];
-    const statedHedge = after ? after.groups!.h1 ?? after.groups!.h2 : before?.[1];
+    const statedText = after ? (after.groups!.p1 ?? after.groups!.p2) : before?.[2];
+    const statedHedge = after ? (after.groups!.h1 ?? after.groups!.h2) : before?.[1];
     if (statedText !== undefined && a.value > 0 && a.value !== b.value) {
       const p = Number(statedText);
       const actual = (Math.abs(b.value - a.value) / a.value) * 100;
@@ -242,20 +350,47 @@ function changeMentions(text: string, qs: readonly Quantity[], base: MentionBase
 }
 
 /** Amounts that stand on their own ("40,000 lines"), savings, and an "original" amount told earlier. */
-function amountMentions(text: string, qs: readonly Quantity[], inChange: ReadonlySet<Quantity>, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
+function amountMentions(
+  text: string,
+  qs: readonly Quantity[],
+  inChange: ReadonlySet<Quantity>,
+  base: MentionBase,
+  at: SpanAt,
+  mentions: Mention[],
+): void {
   for (const q of qs) {
     if (inChange.has(q) || q.bound) continue;
     // "fell to 30 a week", "cut by 40%", "reached 2M users": a point of a change, not an amount that stands.
-    const changing = CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
+    const changing =
+      CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) ||
+      /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
     if (q.currency && SAVED_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
       mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
     } else if (!changing && !q.currency) {
       const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
-      if (thing) mentions.push({ ...base, kind: 'amount', ...at(q.start, q.end), unit: `${thing}|${q.dim}`, rate: q.rate, values: [q.value], hedged: q.hedged });
+      if (thing)
+        mentions.push({
+          ...base,
+          kind: 'amount',
+          ...at(q.start, q.end),
+          unit: `${thing}|${q.dim}`,
+          rate: q.rate,
+          values: [q.value],
+          hedged: q.hedged,
+        });
       // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
       else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
         const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
-        if (earlier) mentions.push({ ...base, kind: 'baseline', ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end), unit: `${earlier.thing}|${earlier.dim}`, rate: q.rate || earlier.rate, values: [q.value], hedged: q.hedged });
+        if (earlier)
+          mentions.push({
+            ...base,
+            kind: 'baseline',
+            ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end),
+            unit: `${earlier.thing}|${earlier.dim}`,
+            rate: q.rate || earlier.rate,
+            values: [q.value],
+            hedged: q.hedged,
+          });
       }
     }
   }
@@ -269,7 +404,15 @@ function approximateMentions(text: string, planAt: (offset: number) => boolean, 
     const r = RATE_AFTER.exec(text.slice(end));
     if (r) end += r[0].length;
     const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
-    mentions.push({ ...base, kind: 'approximate', ...at(m.index, end), unit: `${singular(m[2])}|`, rate: r ? (r[1] ?? r[2]).toLowerCase() : '', values: [least], hedged: true });
+    mentions.push({
+      ...base,
+      kind: 'approximate',
+      ...at(m.index, end),
+      unit: `${singular(m[2])}|`,
+      rate: r ? (r[1] ?? r[2]).toLowerCase() : '',
+      values: [least],
+      hedged: true,
+    });
   }
 }
 
@@ -280,7 +423,16 @@ function teamMentions(text: string, hasPlan: boolean, base: MentionBase, at: Spa
     for (const re of TEAM_SIZE) {
       for (const m of text.matchAll(re)) {
         const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
-        if (n !== undefined) mentions.push({ ...base, kind: 'team', ...at(m.index, m.index + m[0].length), unit: 'team', rate: '', values: [n], hedged: false });
+        if (n !== undefined)
+          mentions.push({
+            ...base,
+            kind: 'team',
+            ...at(m.index, m.index + m[0].length),
+            unit: 'team',
+            rate: '',
+            values: [n],
+            hedged: false,
+          });
       }
     }
   }
@@ -304,7 +456,8 @@ function amountByLayer(numbers: readonly NumberMention[], offset: number): boole
 
 const MAX_MENTIONS = 300;
 const HEDGE_WORDS = '(?:about|around|roughly|nearly|almost|over|just over|more than|approximately)';
-const CHANGE_NOUNS = '(?:reduction|decrease|drop|cut|fewer|less|lower|improvement|increase|rise|more|higher|gain|growth|jump|faster|cheaper)';
+const CHANGE_NOUNS =
+  '(?:reduction|decrease|drop|cut|fewer|less|lower|improvement|increase|rise|more|higher|gain|growth|jump|faster|cheaper)';
 /** ", an 80% reduction", " (a 40% drop)", " (87%)", " — 65% fewer" right after a change; ", 40% of them" is something else. */
 const PERCENT_AFTER = new RegExp(
   `^\\s*(?:\\(\\s*(?:(?:or|an?)\\s+)?(?<h1>${HEDGE_WORDS}\\s+)?(?<p1>\\d+(?:\\.\\d+)?)\\s?(?:%|percent)\\s*(?:${CHANGE_NOUNS})?\\s*\\)` +
@@ -312,9 +465,11 @@ const PERCENT_AFTER = new RegExp(
   'iu',
 );
 /** "by 80%, from 300 to 40". */
-const PERCENT_BEFORE = /\bby\s+((?:about|around|roughly|nearly|almost|over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)\s*,?\s*$/iu;
+const PERCENT_BEFORE =
+  /\bby\s+((?:about|around|roughly|nearly|almost|over|more than|approximately)\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent\b)\s*,?\s*$/iu;
 /** "the original 40,000", "the old 12". */
-const ORIGINAL_BEFORE = /\b(?:the\s+|its\s+|our\s+)?(?:original|old|previous|former|initial|legacy)\s+(?:(?:about|around|roughly|nearly)\s+)?$/iu;
+const ORIGINAL_BEFORE =
+  /\b(?:the\s+|its\s+|our\s+)?(?:original|old|previous|former|initial|legacy)\s+(?:(?:about|around|roughly|nearly)\s+)?$/iu;
 
 const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
@@ -328,7 +483,8 @@ function contradicts(first: Mention, second: Mention): boolean {
   const pair = (kind1: Mention['kind'], kind2: Mention['kind']) =>
     (first.kind === kind1 && second.kind === kind2) || (first.kind === kind2 && second.kind === kind1);
   if (first.kind === 'team' && second.kind === 'team') return first.values[0] !== second.values[0];
-  if (first.kind === 'saving' && second.kind === 'saving') return sameRate && !first.staged && !second.staged && !close(first.values[0], second.values[0], 0.1);
+  if (first.kind === 'saving' && second.kind === 'saving')
+    return sameRate && !first.staged && !second.staged && !close(first.values[0], second.values[0], 0.1);
   if (!sameUnit) return false;
   if (first.kind === 'change' && second.kind === 'change') {
     if (first.staged || second.staged) return false;
@@ -366,7 +522,8 @@ function contradicts(first: Mention, second: Mention): boolean {
 // one story make the interviewer doubt every number in it.
 export const contradictoryNumbers: Rule = {
   name: 'contradictory-numbers',
-  description: 'The story gives two different numbers for the same thing ("hundreds of tickets a week", then "about 100 tickets a week"; "a team of 5", then "my 8 engineers").',
+  description:
+    'The story gives two different numbers for the same thing ("hundreds of tickets a week", then "about 100 tickets a week"; "a team of 5", then "my 8 engineers").',
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {
@@ -384,14 +541,20 @@ export const contradictoryNumbers: Rule = {
       if (m.kind !== 'arithmetic' || reported.has(m.sentence)) continue;
       reported.add(m.sentence);
       const direction = m.values[1] < m.values[0] ? 'cut' : 'rise';
-      context.report({ messageId: 'arithmetic', data: { change: quote(m), actual: Math.round(m.actual!), stated: m.stated!, direction }, start: m.start, end: m.end });
+      context.report({
+        messageId: 'arithmetic',
+        data: { change: quote(m), actual: Math.round(m.actual!), stated: m.stated!, direction },
+        start: m.start,
+        end: m.end,
+      });
     }
     for (let j = 1; j < mentions.length; j++) {
       const second = mentions[j];
       const first = mentions.slice(0, j).find((m) => contradicts(m, second));
       if (!first || reported.has(second.sentence)) continue;
       reported.add(second.sentence);
-      const where = first.section === second.section ? `earlier in the ${SECTION_TITLES[first.section]}` : `in the ${SECTION_TITLES[first.section]}`;
+      const where =
+        first.section === second.section ? `earlier in the ${SECTION_TITLES[first.section]}` : `in the ${SECTION_TITLES[first.section]}`;
       context.report({
         messageId: 'contradiction',
         data: { second: quote(second), first: quote(first), where, firstStart: first.start, firstEnd: first.end },

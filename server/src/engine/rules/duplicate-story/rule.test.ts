@@ -39,7 +39,11 @@ describe('rule duplicate-story (bank)', () => {
     });
 
     it('every pair of the sample bank in examples/ (eight stories by one writer)', () => {
-      const files = Object.fromEntries(readdirSync(EXAMPLES).filter((f) => f.endsWith('.star.md')).map((f) => [f, readFileSync(join(EXAMPLES, f), 'utf8')]));
+      const files = Object.fromEntries(
+        readdirSync(EXAMPLES)
+          .filter((f) => f.endsWith('.star.md'))
+          .map((f) => [f, readFileSync(join(EXAMPLES, f), 'utf8')]),
+      );
       const bank = bankOf(files);
       for (const name of Object.keys(files)) assert.deepEqual(findings(bank, name), [], name);
     });
@@ -52,7 +56,8 @@ describe('rule duplicate-story (bank)', () => {
     });
 
     it('two story skeletons with almost no prose', () => {
-      const skeleton = (title: string) => `# ${title}\nPrinciples: Ownership\n\n## Situation\nTBD.\n\n## Task\nTBD.\n\n## Action\nTBD.\n\n## Result\nTBD.\n`;
+      const skeleton = (title: string) =>
+        `# ${title}\nPrinciples: Ownership\n\n## Situation\nTBD.\n\n## Task\nTBD.\n\n## Action\nTBD.\n\n## Result\nTBD.\n`;
       const bank = bankOf({ 'a.star.md': skeleton('One'), 'b.star.md': skeleton('Two') });
       assert.deepEqual(findings(bank, 'a.star.md'), []);
     });
@@ -63,13 +68,19 @@ describe('rule duplicate-story (bank)', () => {
     });
 
     it('a file that disables the rule, while the other file still names it', () => {
-      const bank = bankOf({ 'payments.star.md': CHECKOUT, 'copy.star.md': '<!-- star-stories-disable-file duplicate-story -->\n' + CHECKOUT_COPY });
+      const bank = bankOf({
+        'payments.star.md': CHECKOUT,
+        'copy.star.md': '<!-- star-stories-disable-file duplicate-story -->\n' + CHECKOUT_COPY,
+      });
       assert.deepEqual(findings(bank, 'copy.star.md'), []);
       assert.equal(findings(bank, 'payments.star.md').length, 1);
     });
 
     it('a copy below a raised threshold', () => {
-      const bank = bankOf({ 'payments.star.md': CHECKOUT, 'retold.star.md': CHECKOUT_RETOLD.replace(/\d/g, '7') }, { rules: { 'duplicate-story': ['warning', { threshold: 0.99 }] } });
+      const bank = bankOf(
+        { 'payments.star.md': CHECKOUT, 'retold.star.md': CHECKOUT_RETOLD.replace(/\d/g, '7') },
+        { rules: { 'duplicate-story': ['warning', { threshold: 0.99 }] } },
+      );
       assert.deepEqual(findings(bank, 'retold.star.md'), []);
     });
   });
@@ -91,16 +102,22 @@ describe('rule duplicate-story (bank)', () => {
 
     it('two copies in one file', () => {
       const bank = bankOf({ 'bank.star.md': CHECKOUT + '\n' + CHECKOUT_COPY });
-      assert.deepEqual(findings(bank, 'bank.star.md').map((f) => f.replace(/ \(.*$/, '')), [
-        "duplicate on Checkout latency regression: Near-duplicate of 'Payment page slowdown' in this file",
-        "duplicate on Payment page slowdown: Near-duplicate of 'Checkout latency regression' in this file",
-      ]);
+      assert.deepEqual(
+        findings(bank, 'bank.star.md').map((f) => f.replace(/ \(.*$/, '')),
+        [
+          "duplicate on Checkout latency regression: Near-duplicate of 'Payment page slowdown' in this file",
+          "duplicate on Payment page slowdown: Near-duplicate of 'Checkout latency regression' in this file",
+        ],
+      );
     });
 
     it('the same project retold in new words with the same numbers', () => {
       const bank = bankOf({ 'payments.star.md': CHECKOUT, 'retold.star.md': CHECKOUT_RETOLD });
       const [message] = findings(bank, 'retold.star.md');
-      assert.match(message, /^sameNumbers on Slow payments for distant shoppers: Same arc as 'Checkout latency regression' in payments\.star\.md: the same numbers \(99th, 4\.2, 1\.1, 30\) and 25% of the wording\./);
+      assert.match(
+        message,
+        /^sameNumbers on Slow payments for distant shoppers: Same arc as 'Checkout latency regression' in payments\.star\.md: the same numbers \(99th, 4\.2, 1\.1, 30\) and 25% of the wording\./,
+      );
       assert.equal(findings(bank, 'payments.star.md').length, 1);
     });
 
@@ -110,25 +127,42 @@ describe('rule duplicate-story (bank)', () => {
       const expected = (line: string) => [
         `tooManyFramings on ${line}: 'Checkout latency regression' is framed for 4 principles across 2 framings (Customer Obsession, Dive Deep, Ownership, Bias for Action); one true story carries at most 3. Drop a principle from a framing, or tell another story for it.`,
       ];
-      assert.deepEqual(findings(bank, 'ownership.star.md'), expected('Principles: Ownership, Bias for Action').map((m) => m.replace('(Customer Obsession, Dive Deep, Ownership, Bias for Action)', '(Ownership, Bias for Action, Customer Obsession, Dive Deep)')));
+      assert.deepEqual(
+        findings(bank, 'ownership.star.md'),
+        expected('Principles: Ownership, Bias for Action').map((m) =>
+          m.replace(
+            '(Customer Obsession, Dive Deep, Ownership, Bias for Action)',
+            '(Ownership, Bias for Action, Customer Obsession, Dive Deep)',
+          ),
+        ),
+      );
       assert.deepEqual(findings(bank, 'payments.star.md'), expected('Principles: Customer Obsession, Dive Deep'));
     });
 
     it('a near-duplicate under another title counts as a framing for the limit', () => {
       const copy = CHECKOUT_COPY.replace('Principles: Customer Obsession, Dive Deep', 'Principles: Ownership, Deliver Results');
       const bank = bankOf({ 'payments.star.md': CHECKOUT, 'copy.star.md': copy });
-      assert.deepEqual(bank.findings(uri('copy.star.md')).map((f) => f.messageId), ['duplicate', 'tooManyFramings']);
+      assert.deepEqual(
+        bank.findings(uri('copy.star.md')).map((f) => f.messageId),
+        ['duplicate', 'tooManyFramings'],
+      );
     });
 
     it('with the limit from settings', () => {
       const framing = CHECKOUT.replace('Principles: Customer Obsession, Dive Deep', 'Principles: Ownership');
       const bank = bankOf({ 'payments.star.md': CHECKOUT, 'ownership.star.md': framing }, { maxPrinciplesPerStory: 2 });
-      assert.deepEqual(bank.findings(uri('ownership.star.md')).map((f) => f.messageId), ['tooManyFramings']);
+      assert.deepEqual(
+        bank.findings(uri('ownership.star.md')).map((f) => f.messageId),
+        ['tooManyFramings'],
+      );
     });
 
     it('as an error when configured so', () => {
       const bank = bankOf({ 'payments.star.md': CHECKOUT, 'copy.star.md': CHECKOUT_COPY }, { rules: { 'duplicate-story': 'error' } });
-      assert.deepEqual(bank.findings(uri('copy.star.md')).map((f) => f.severity), ['error']);
+      assert.deepEqual(
+        bank.findings(uri('copy.star.md')).map((f) => f.severity),
+        ['error'],
+      );
     });
   });
 

@@ -6,8 +6,14 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 testRule(emptySection, {
   valid: [
     // A template's or a quick fix's placeholder is a section not written yet: whole-story rules wait for it.
-    { name: 'a Reflection holding only a snippet\'s placeholder, in a finished story', text: story({ reflection: '<!-- What you now do differently, every time. -->' }) },
-    { name: 'only a placeholder comment (as a template or missing-section inserts)', text: story({ task: '<!-- What you personally owned: the goal, the deadline, the constraint. -->' }) },
+    {
+      name: "a Reflection holding only a snippet's placeholder, in a finished story",
+      text: story({ reflection: '<!-- What you now do differently, every time. -->' }),
+    },
+    {
+      name: 'only a placeholder comment (as a template or missing-section inserts)',
+      text: story({ task: '<!-- What you personally owned: the goal, the deadline, the constraint. -->' }),
+    },
     { name: 'a complete story', text: story({}) },
     { name: 'one word is enough', text: story({ result: 'Shipped.' }) },
     { name: 'a number alone is prose', text: story({ result: '40%' }) },
@@ -15,17 +21,33 @@ testRule(emptySection, {
     { name: 'a blockquote', text: story({ situation: '> Refunds were taking nine days.' }) },
     { name: 'a table', text: story({ result: '| before | after |\n|---|---|\n| 9 days | 1.5 days |' }) },
     { name: 'bold and italic prose', text: story({ task: '**I** owned the refund service *alone*.' }) },
-    { name: 'prose next to a comment and a code block', text: story({ action: '<!-- tighten this -->\nI paused the integration.\n\n```\nflag carrier.enabled=false\n```' }) },
+    {
+      name: 'prose next to a comment and a code block',
+      text: story({ action: '<!-- tighten this -->\nI paused the integration.\n\n```\nflag carrier.enabled=false\n```' }),
+    },
     { name: 'prose after a blank line or two', text: story({ result: '\n\nMedian settlement fell to 1.5 days.' }) },
     {
       name: 'heading variants with prose: Actions, Outcome, Results, Lessons',
-      text: lines('# Checkout', '## Actions', 'I moved the fraud check.', '## Outcome', 'Carts recovered.', '## Results', 'Abandonment fell 12%.', '## Lessons', 'I profile first now.'),
+      text: lines(
+        '# Checkout',
+        '## Actions',
+        'I moved the fraud check.',
+        '## Outcome',
+        'Carts recovered.',
+        '## Results',
+        'Abandonment fell 12%.',
+        '## Lessons',
+        'I profile first now.',
+      ),
     },
     { name: 'an empty section that is not a STAR part (## Notes)', text: story({}) + '\n## Notes\n' },
     { name: 'an empty heading is not a section', text: story({}) + '\n##\n' },
     { name: 'a story with no sections (missing-section reports that)', text: '# Draft\nPrinciples: Ownership\n' },
     { name: 'CRLF line endings', text: story({}).replace(/\n/g, '\r\n') },
-    { name: 'disable-next-line on the heading', text: story({ task: '' }).replace('## Task', '<!-- star-stories-disable-next-line empty-section -->\n## Task') },
+    {
+      name: 'disable-next-line on the heading',
+      text: story({ task: '' }).replace('## Task', '<!-- star-stories-disable-next-line empty-section -->\n## Task'),
+    },
   ],
   invalid: [
     {
@@ -44,7 +66,17 @@ testRule(emptySection, {
     { name: 'an empty Reflection', text: story({ reflection: '' }), findings: [{ messageId: 'empty', text: 'Reflection' }] },
     {
       name: 'the variant name is flagged and named in the message',
-      text: lines('# Checkout', '## Situation', 'Carts were abandoned.', '## Task', 'I owned it.', '## Actions', '', '## Outcome', 'Abandonment fell 12%.'),
+      text: lines(
+        '# Checkout',
+        '## Situation',
+        'Carts were abandoned.',
+        '## Task',
+        'I owned it.',
+        '## Actions',
+        '',
+        '## Outcome',
+        'Abandonment fell 12%.',
+      ),
       findings: [{ messageId: 'empty', text: 'Actions' }],
     },
     {
@@ -57,7 +89,11 @@ testRule(emptySection, {
         { messageId: 'empty', text: 'Result' },
       ],
     },
-    { name: 'the last section at the end of a file without a final line break', text: story({ reflection: '' }).trimEnd(), findings: [{ messageId: 'empty', text: 'Reflection' }] },
+    {
+      name: 'the last section at the end of a file without a final line break',
+      text: story({ reflection: '' }).trimEnd(),
+      findings: [{ messageId: 'empty', text: 'Reflection' }],
+    },
     {
       name: 'a Setext heading with nothing under it',
       text: lines('# Checkout', '', 'Situation', '---------', '', 'Task', '----', 'I owned it.'),

@@ -10,12 +10,14 @@ const PEOPLE_PRINCIPLES = new Set(['hire-and-develop-the-best', 'strive-to-be-ea
 // customers or the business (conversion, churn, cost, revenue, hours saved)."
 export const engineeringOnlyResult: Rule = {
   name: 'engineering-only-result',
-  description: 'The Result measures only engineering units (latency, ms, p99, QPS, accuracy, bugs, uptime) with no customer or business term.',
+  description:
+    'The Result measures only engineering units (latency, ms, p99, QPS, accuracy, bugs, uptime) with no customer or business term.',
   group: 'evidence',
   defaultSeverity: 'info',
   advice: true,
   messages: {
-    engineeringOnly: 'Your Result measures "{term}" but nothing a customer or the business feels; say what the number meant for them (conversion, tickets, cost, revenue, hours saved).',
+    engineeringOnly:
+      'Your Result measures "{term}" but nothing a customer or the business feels; say what the number meant for them (conversion, tickets, cost, revenue, hours saved).',
   },
   check(story, context) {
     // In a people story the numbers measure a person's growth ("Jun led 11 incidents on his own");

@@ -5,16 +5,43 @@ const reflection = (text: string | null) => story({ reflection: text });
 
 testRule(genericReflection, {
   valid: [
-    { name: 'a lesson that names what to look at: "it is important to look at the whole call path"', text: reflection('I learned that it is important to look at the whole call path and not just your own service.') },
-    { name: 'a lesson followed by "Now for every config change I …"', text: story({ reflection: 'Testing is important. Now for every config change I run the replay suite before I merge.' }) },
+    {
+      name: 'a lesson that names what to look at: "it is important to look at the whole call path"',
+      text: reflection('I learned that it is important to look at the whole call path and not just your own service.'),
+    },
+    {
+      name: 'a lesson followed by "Now for every config change I …"',
+      text: story({ reflection: 'Testing is important. Now for every config change I run the replay suite before I merge.' }),
+    },
     { name: 'the builder\'s "I now read the raw logs before I trust a dashboard"', text: story({}) },
-    { name: '"I stopped … Every dashboard I build now…"', text: reflection('I stopped trusting medians for customer-facing pages. Every dashboard I build now shows the 99th percentile by region.') },
-    { name: '"I used to … Now, before…"', text: reflection('I used to treat a passing staging run as proof. Now, before any change to production data, I write the row count into the pull request.') },
-    { name: 'a generic lesson followed by the concrete change', text: reflection('Communication is important, so I now send the on-call summary to support every Friday.') },
-    { name: '"since then"', text: reflection('It was a great learning experience. Since then I pair with every new hire on their first review.') },
+    {
+      name: '"I stopped … Every dashboard I build now…"',
+      text: reflection(
+        'I stopped trusting medians for customer-facing pages. Every dashboard I build now shows the 99th percentile by region.',
+      ),
+    },
+    {
+      name: '"I used to … Now, before…"',
+      text: reflection(
+        'I used to treat a passing staging run as proof. Now, before any change to production data, I write the row count into the pull request.',
+      ),
+    },
+    {
+      name: 'a generic lesson followed by the concrete change',
+      text: reflection('Communication is important, so I now send the on-call summary to support every Friday.'),
+    },
+    {
+      name: '"since then"',
+      text: reflection('It was a great learning experience. Since then I pair with every new hire on their first review.'),
+    },
     { name: '"my checklist"', text: reflection('My checklist for every migration has a lock check at the top.') },
     { name: 'a Reflection that is specific without a stock phrase', text: reflection('The refund logs showed what the dashboard hid.') },
-    { name: 'a stock phrase in the Action is not a Reflection', text: story({ action: 'I decided to pause the integration instead of waiting, because communication is important during an outage.' }) },
+    {
+      name: 'a stock phrase in the Action is not a Reflection',
+      text: story({
+        action: 'I decided to pause the integration instead of waiting, because communication is important during an outage.',
+      }),
+    },
     { name: 'no Reflection: missing-reflection reports that', text: reflection(null) },
   ],
   invalid: [
@@ -26,8 +53,16 @@ testRule(genericReflection, {
       'Hiring is not about filling seats, it is about raising the bar.',
     ].map((text) => ({ name: `a maxim: "${text.slice(0, 40)}…"`, text: reflection(text), findings: [{ messageId: 'generic', text }] })),
     // From the field corpus: platitudes the list did not know.
-    { name: '"… are the foundation of a healthy team"', text: story({ reflection: 'Communication and transparency are the foundation of a healthy team.' }), findings: [{ messageId: 'generic', text: 'Communication and transparency are the foundation of a healthy team.' }] },
-    { name: '"I learned to stand up for what I believe is right"', text: story({ reflection: 'I learned to stand up for what I believe is right, even when it is not popular.' }), findings: [{ messageId: 'generic', text: 'I learned to stand up for what I believe is right, even when it is not popular.' }] },
+    {
+      name: '"… are the foundation of a healthy team"',
+      text: story({ reflection: 'Communication and transparency are the foundation of a healthy team.' }),
+      findings: [{ messageId: 'generic', text: 'Communication and transparency are the foundation of a healthy team.' }],
+    },
+    {
+      name: '"I learned to stand up for what I believe is right"',
+      text: story({ reflection: 'I learned to stand up for what I believe is right, even when it is not popular.' }),
+      findings: [{ messageId: 'generic', text: 'I learned to stand up for what I believe is right, even when it is not popular.' }],
+    },
     {
       name: '"I learned a lot"',
       text: reflection('I learned a lot from this project.'),
@@ -44,7 +79,12 @@ testRule(genericReflection, {
     {
       name: '"taught me that … documentation is important"',
       text: reflection('This project taught me that legacy systems need to be handled carefully and that good documentation is important.'),
-      findings: [{ messageId: 'generic', text: 'This project taught me that legacy systems need to be handled carefully and that good documentation is important.' }],
+      findings: [
+        {
+          messageId: 'generic',
+          text: 'This project taught me that legacy systems need to be handled carefully and that good documentation is important.',
+        },
+      ],
     },
     {
       name: '"I now know" is a belief, not a behavior',

@@ -28,10 +28,10 @@ const GENERIC = new RegExp(
       // Maxims: a rule for everyone rather than a change in the candidate ("you must escalate early").
       // "…that it is important to look at the whole call path" names its lesson; "…that good communication is" does not.
       'I learned that (?!it )(?:[\\w-]+ ){1,6}?(?:is|are) (?:so |very |really |extremely |super |always )?(?:important|key|crucial|essential|critical|vital|everything)',
-      'I learned that (?:sometimes |always |in the end )?(?:you|one|we|people|leaders|managers) (?:really )?(?:need|needs|have|has|must|should|can(?:not|\'t)?)',
+      "I learned that (?:sometimes |always |in the end )?(?:you|one|we|people|leaders|managers) (?:really )?(?:need|needs|have|has|must|should|can(?:not|'t)?)",
       'pays? off(?: in the (?:long run|end))?',
       'the most important thing',
-      '(?:is|are)(?:n[\'\u2019]t| not) (?:just |only |really )?about [^.!?]{1,80}?(?:it[\'\u2019]s|it is|but) (?:really )?about',
+      "(?:is|are)(?:n['\u2019]t| not) (?:just |only |really )?about [^.!?]{1,80}?(?:it['\u2019]s|it is|but) (?:really )?about",
     ].join('|') +
     ')\\b',
   'i',
@@ -57,7 +57,8 @@ const CONCRETE = new RegExp(
 // time, not a generic lesson ('communication matters')."
 export const genericReflection: Rule = {
   name: 'generic-reflection',
-  description: 'The Reflection has only generic lessons ("communication is important", "I learned a lot") and no concrete change in behavior.',
+  description:
+    'The Reflection has only generic lessons ("communication is important", "I learned a lot") and no concrete change in behavior.',
   group: 'reflection',
   defaultSeverity: 'info',
   messages: {
@@ -69,7 +70,13 @@ export const genericReflection: Rule = {
     for (const section of reflections) {
       for (const sentence of proseSentences(story, rel(story, section.body))) {
         const m = GENERIC.exec(story.prose.slice(sentence.start, sentence.end));
-        if (m) context.report({ messageId: 'generic', data: { phrase: m[0] }, start: story.start + sentence.start, end: story.start + sentence.end });
+        if (m)
+          context.report({
+            messageId: 'generic',
+            data: { phrase: m[0] },
+            start: story.start + sentence.start,
+            end: story.start + sentence.end,
+          });
       }
     }
   },

@@ -15,7 +15,9 @@ testRule(habitualAnswer, {
     },
     {
       name: 'habits in the Reflection',
-      text: story({ reflection: 'I now always pull the raw logs before I trust a dashboard, and I make sure every cache has a replay test.' }),
+      text: story({
+        reflection: 'I now always pull the raw logs before I trust a dashboard, and I make sure every cache has a replay test.',
+      }),
     },
     {
       name: 'habits as background in the Situation of a past story',
@@ -28,7 +30,8 @@ testRule(habitualAnswer, {
     {
       name: 'one event in the historical present, with no habit word',
       text: story({
-        action: 'So I walk into the launch review and tell the VP the fraud check is not ready. She asks for data, and I show her two weeks of chargebacks. We agree to slip by a week instead of launching without it.',
+        action:
+          'So I walk into the launch review and tell the VP the fraud check is not ready. She asks for data, and I show her two weeks of chargebacks. We agree to slip by a week instead of launching without it.',
       }),
     },
     {
@@ -44,14 +47,19 @@ testRule(habitualAnswer, {
       text: story({ result: 'Customers now always get their refund within two days, and complaints fell from 300 to 90 a week.' }),
     },
     {
-      name: 'a hypothetical answer is hypothetical\'s to flag',
-      text: story({ action: 'I would first gather data and then I would talk to the stakeholders.', task: 'I would own the refund service.', situation: 'Refunds would take too long.' }),
+      name: "a hypothetical answer is hypothetical's to flag",
+      text: story({
+        action: 'I would first gather data and then I would talk to the stakeholders.',
+        task: 'I would own the refund service.',
+        situation: 'Refunds would take too long.',
+      }),
     },
     { name: 'an empty story', text: '# Draft\n' },
     {
       name: 'a present-tense role before a past story',
       text: story({
-        situation: 'I lead the payments team, and we usually deploy twice a day. Refund requests at our marketplace were taking nine days to settle.',
+        situation:
+          'I lead the payments team, and we usually deploy twice a day. Refund requests at our marketplace were taking nine days to settle.',
         task: 'I always own the incidents in my area, and this one was mine.',
       }),
     },
@@ -62,7 +70,8 @@ testRule(habitualAnswer, {
       text: story({
         situation: 'As a PM I get far more requests than my team can build.',
         task: 'My responsibility is to make sure we put our capacity into the biggest bets.',
-        action: 'Every quarter I pull all requests into one backlog and score each one. I review the top twenty with my lead. I know I can be wrong, so I seek out people who disagree.',
+        action:
+          'Every quarter I pull all requests into one backlog and score each one. I review the top twenty with my lead. I know I can be wrong, so I seek out people who disagree.',
         result: 'Stakeholders trust the roadmap more.',
       }),
       findings: [{ messageId: 'mostlyHabitual', text: 'My responsibility is to make sure we put our capacity into the biggest bets.' }],
@@ -81,7 +90,8 @@ testRule(habitualAnswer, {
       text: story({
         situation: 'In my role as a team lead, I usually handle escalations from our biggest customers.',
         task: 'My job is to make sure every escalation gets an owner within a day.',
-        action: 'I always start by reading the ticket history, then I call the customer myself. Whenever a customer complains twice, I loop in the engineer who owns the service.',
+        action:
+          'I always start by reading the ticket history, then I call the customer myself. Whenever a customer complains twice, I loop in the engineer who owns the service.',
         result: 'Customers trust us, and escalations close faster.',
       }),
       findings: [{ messageId: 'habitual', text: 'In my role as a team lead, I usually handle escalations from our biggest customers.' }],
@@ -94,7 +104,12 @@ testRule(habitualAnswer, {
         action: 'I always make sure every change has a rollback plan, and I review the error dashboards every morning before standup.',
         result: 'We rarely have outages.',
       }),
-      findings: [{ messageId: 'habitual', text: 'I always make sure every change has a rollback plan, and I review the error dashboards every morning before standup.' }],
+      findings: [
+        {
+          messageId: 'habitual',
+          text: 'I always make sure every change has a rollback plan, and I review the error dashboards every morning before standup.',
+        },
+      ],
     },
     {
       name: 'a past Situation about things, but the Action is a routine',
@@ -122,7 +137,12 @@ testRule(habitualAnswer, {
         action:
           'When an incident comes in, the first thing I do is stop looking at the dashboards. I go straight to the raw logs and follow a few failing requests end to end. I always ask "why" at least five times. For example, last year orders got stuck, and I traced it to a lock that was never released. I make sure every incident ends with a postmortem, and I review all of them personally.',
       }),
-      findings: [{ messageId: 'mostlyHabitual', text: "I'm the tech lead for order management, so I'm usually the escalation point when something goes wrong." }],
+      findings: [
+        {
+          messageId: 'mostlyHabitual',
+          text: "I'm the tech lead for order management, so I'm usually the escalation point when something goes wrong.",
+        },
+      ],
     },
     {
       name: 'one finding per story, even with many habits',

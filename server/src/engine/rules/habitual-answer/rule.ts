@@ -20,7 +20,13 @@ const isPastEvent = (c: Clause, s: Sentence) =>
  * leave as a participle with no tense: with no auxiliary before it, it can only be a past.
  */
 const isPast = (c: Clause) =>
-  c.tense === 'past' || (c.tense === 'none' && !c.passive && c.verbs.length === 1 && c.verb?.form === 'participle' && c.subject !== undefined && !c.subjectImplied);
+  c.tense === 'past' ||
+  (c.tense === 'none' &&
+    !c.passive &&
+    c.verbs.length === 1 &&
+    c.verb?.form === 'participle' &&
+    c.subject !== undefined &&
+    !c.subjectImplied);
 const isPresentOwn = (c: Clause) => c.tense === 'present' && !c.reported && c.modal === undefined && isCandidate(c);
 
 /**
@@ -62,7 +68,8 @@ const MIN_HABIT_SENTENCES = 3;
 // gives the interviewer nothing to cite and draws "can you give me a specific example?".
 export const habitualAnswer: Rule = {
   name: 'habitual-answer',
-  description: 'The answer describes a habit or a philosophy in the present tense ("I always make sure…", "My approach is to…") and tells no past event.',
+  description:
+    'The answer describes a habit or a philosophy in the present tense ("I always make sure…", "My approach is to…") and tells no past event.',
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {
@@ -90,7 +97,8 @@ export const habitualAnswer: Rule = {
     }
     const habits = told.filter(marksHabit);
     // Two habit sentences are enough when present-tense telling outweighs the past twice as much again.
-    const dominant = (habits.length >= MIN_HABIT_SENTENCES && present >= DOMINANCE * past) || (habits.length >= 2 && present >= 2 * DOMINANCE * past);
+    const dominant =
+      (habits.length >= MIN_HABIT_SENTENCES && present >= DOMINANCE * past) || (habits.length >= 2 && present >= 2 * DOMINANCE * past);
     if (dominant) {
       const first = habits[0];
       context.report({ messageId: 'mostlyHabitual', data: { sentence: quoteText(first.text) }, start: first.start, end: first.end });

@@ -5,13 +5,31 @@ const action = (text: string) => story({ action: text });
 
 testRule(hedging, {
   valid: [
-    { name: '"I think because…" guesses at someone else\'s reason (blame reports it), not doubt about the story', text: story({ action: "Jordan didn't support me, I think because he didn't want to redo his slides." }) },
-    { name: '"what I believe is right": the belief is the object, not a hedge', text: story({ action: 'I argued for what I believe is right for the customer, and I wrote the doc.' }) },
-    { name: 'the builder\'s strong story', text: story({}) },
-    { name: '"kind of" and "sort of" as nouns', text: action('I asked what kind of data the job needed and chose a different sort of index.') },
-    { name: '"I think about", "I believe in": a verb with its object', text: story({ reflection: 'I think about rollback first now, and I believe in small changes.' }) },
-    { name: 'past tense states what happened', text: action('I believed the migration was too risky, so I thought it through with the DBA.') },
-    { name: 'a quotation is someone else\'s words', text: action('The PM said "maybe next quarter", so I wrote the one-page case for this one.') },
+    {
+      name: '"I think because…" guesses at someone else\'s reason (blame reports it), not doubt about the story',
+      text: story({ action: "Jordan didn't support me, I think because he didn't want to redo his slides." }),
+    },
+    {
+      name: '"what I believe is right": the belief is the object, not a hedge',
+      text: story({ action: 'I argued for what I believe is right for the customer, and I wrote the doc.' }),
+    },
+    { name: "the builder's strong story", text: story({}) },
+    {
+      name: '"kind of" and "sort of" as nouns',
+      text: action('I asked what kind of data the job needed and chose a different sort of index.'),
+    },
+    {
+      name: '"I think about", "I believe in": a verb with its object',
+      text: story({ reflection: 'I think about rollback first now, and I believe in small changes.' }),
+    },
+    {
+      name: 'past tense states what happened',
+      text: action('I believed the migration was too risky, so I thought it through with the DBA.'),
+    },
+    {
+      name: "a quotation is someone else's words",
+      text: action('The PM said "maybe next quarter", so I wrote the one-page case for this one.'),
+    },
     { name: 'a noun "maybe"', text: action('The vendor gave a maybe, so I built the fallback myself.') },
     { name: 'hedges inside other words', text: action('I pulled the basically-named `maybe` flag and fixed the probablyBroken test.') },
     { name: 'code spans and comments', text: action('I ran `maybe-retry --kind-of`.\n\n<!-- I think this part is weak -->') },
@@ -49,7 +67,9 @@ testRule(hedging, {
     },
     {
       name: 'between commas, mid-sentence, and at the end',
-      text: action('It was, basically, a race. The job was kind of slow. I probably spent too long on it. The cache was the cause, I think.'),
+      text: action(
+        'It was, basically, a race. The job was kind of slow. I probably spent too long on it. The cache was the cause, I think.',
+      ),
       findings: [
         { messageId: 'hedges', text: 'basically' },
         { messageId: 'hedge', text: 'kind of', severity: 'hint' },
@@ -69,7 +89,9 @@ testRule(hedging, {
     },
     {
       name: 'the other built-in hedges',
-      text: action('I guess I paused it. I believe it worked. Perhaps I waited. It was somewhat faster. It was sort of fixed. I suppose it held. I feel like it helped. It was more or less done.'),
+      text: action(
+        'I guess I paused it. I believe it worked. Perhaps I waited. It was somewhat faster. It was sort of fixed. I suppose it held. I feel like it helped. It was more or less done.',
+      ),
       findings: [
         { messageId: 'hedges', text: 'I guess' },
         { messageId: 'hedge', text: 'I believe', severity: 'hint' },

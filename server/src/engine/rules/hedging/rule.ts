@@ -7,17 +7,30 @@ import { rel } from '../../text';
 import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
 
 const HEDGES = [
-  'I think', 'I guess', 'I believe', 'I suppose', 'I feel like', 'kind of', 'sort of', 'basically', 'maybe', 'probably',
-  'perhaps', 'somewhat', 'more or less',
+  'I think',
+  'I guess',
+  'I believe',
+  'I suppose',
+  'I feel like',
+  'kind of',
+  'sort of',
+  'basically',
+  'maybe',
+  'probably',
+  'perhaps',
+  'somewhat',
+  'more or less',
 ];
 
 // "what kind of data", "a sort of index", "a maybe": the noun, not the hedge.
-const NOUN_BEFORE = /\b(?:a|an|the|what|which|this|that|these|those|any|some|every|each|no|one|same|other|another|new|different|right|wrong|certain|particular|whatever|his|her|my|our|their|its|your)\s+$/i;
+const NOUN_BEFORE =
+  /\b(?:a|an|the|what|which|this|that|these|those|any|some|every|each|no|one|same|other|another|new|different|right|wrong|certain|particular|whatever|his|her|my|our|their|its|your)\s+$/i;
 // "I think about cost first", "I believe in small changes": a verb with its object, not a hedge.
 // "I think because he didn't want to…": a guess at someone's reason, which blame reports, not doubt about the candidate's own claim.
 const VERB_USE_AFTER = /^\s+(?:about|of|through|back|ahead|in|so|not|because)\b/i;
 // After "I think that", "that" introduces the clause when a subject follows; "I think that works" keeps it.
-const CLAUSE_AFTER_THAT = /^\s+that\s+(?=(?:the|a|an|we|i|it|he|she|they|you|our|my|his|her|their|its|this|these|those|there|every|each|no|one|all|most|some)\b)/i;
+const CLAUSE_AFTER_THAT =
+  /^\s+that\s+(?=(?:the|a|an|we|i|it|he|she|they|you|our|my|his|her|their|its|this|these|those|there|every|each|no|one|all|most|some)\b)/i;
 
 const compiled = phraseListCache<RegExp>();
 
@@ -41,10 +54,16 @@ export const hedging: Rule = {
   defaultSeverity: 'info',
   fixable: 'fix',
   options: {
-    hedges: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `hedging` flags in addition to its built-in list (matched literally, ignoring case).' },
+    hedges: {
+      type: 'phrases',
+      default: [],
+      topLevel: true,
+      markdownDescription: 'Phrases `hedging` flags in addition to its built-in list (matched literally, ignoring case).',
+    },
   },
   messages: {
-    hedges: 'You hedge {count} times in this story ({list}); you sound unsure of your own example. Say it plainly, or say what you did to find out.',
+    hedges:
+      'You hedge {count} times in this story ({list}); you sound unsure of your own example. Say it plainly, or say what you did to find out.',
     hedge: '"{phrase}" makes you sound unsure of your own story; say it plainly, or say what you did to find out.',
   },
   check(story, context) {
@@ -69,13 +88,21 @@ export const hedging: Rule = {
         quotes ??= quoteOffsets(story.prose, rel(story, section.body));
         const sentence = sentenceSpans[lastAtOrBefore(sentenceStarts, at)];
         // A quotation is someone else's words ("the PM said \"maybe next quarter\"").
-        if (sentence && at < sentence.end && (lastAtOrBefore(quotes, at - 1) - lastAtOrBefore(quotes, sentence.start - 1)) % 2 === 1) continue;
+        if (sentence && at < sentence.end && (lastAtOrBefore(quotes, at - 1) - lastAtOrBefore(quotes, sentence.start - 1)) % 2 === 1)
+          continue;
         hits.push({
           messageId: 'hedge',
           data: { phrase: m.text.replace(/\s+/g, ' ') },
           start: m.start,
           end: m.end,
-          fix: deletePhrase(story, context.text, m.start, m.end, sentence !== undefined && sentence.start === at, /^i\s/i.test(context.text.slice(m.start, m.end)) ? CLAUSE_AFTER_THAT : undefined),
+          fix: deletePhrase(
+            story,
+            context.text,
+            m.start,
+            m.end,
+            sentence !== undefined && sentence.start === at,
+            /^i\s/i.test(context.text.slice(m.start, m.end)) ? CLAUSE_AFTER_THAT : undefined,
+          ),
         });
       }
     }

@@ -7,23 +7,72 @@ const action = (text: string) => story({ action: text });
 
 testRule(hypothetical, {
   valid: [
-    { name: 'a plan stated after a colon: "one rule: if the error rate crossed 1%, I would roll back"', text: action('I set one rule for the rollout: if the error rate crossed 1%, I would roll back at once.') },
-    { name: 'an argument reported with "argued that", continued after ", and then"', text: story({ action: "I argued that their data lead would find the waste within a year anyway, and then we would lose their trust." }) },
+    {
+      name: 'a plan stated after a colon: "one rule: if the error rate crossed 1%, I would roll back"',
+      text: action('I set one rule for the rollout: if the error rate crossed 1%, I would roll back at once.'),
+    },
+    {
+      name: 'an argument reported with "argued that", continued after ", and then"',
+      text: story({
+        action: 'I argued that their data lead would find the waste within a year anyway, and then we would lose their trust.',
+      }),
+    },
     // From the independent review of the field corpus: "would" inside a past story that is no hypothetical answer.
-    { name: 'a consequence told in the past: "I owned the engine, so I would build it"', text: story({ action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.' }) },
-    { name: 'a prediction the candidate saw: "I saw we would be at least two weeks late"', text: story({ task: 'Three weeks before the date, I saw we would be at least two weeks late, because load tests failed.' }) },
-    { name: 'a purpose: "so we would catch regressions"', text: story({ action: 'We also added alarms on the latency so we would catch regressions earlier, and I ran a second load test.' }) },
-    { name: 'a projection acted on: "at the current rate we would double-charge"', text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }) },
-    { name: 'speech reported after a colon', text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }) },
-    { name: 'an opinion about the story: "I would call this"', text: story({ result: 'Refunds settled in 1.5 days within six weeks. I would call this one of my most valuable projects.' }) },
-    { name: 'what the candidate would do again, in the Reflection', text: story({ reflection: 'If I were to do this again at a bigger scale, I would build a dashboard first.' }) },
+    {
+      name: 'a consequence told in the past: "I owned the engine, so I would build it"',
+      text: story({
+        action: 'I owned the rules engine, so I would build and launch it. Before building it, I measured its effect on buyers.',
+      }),
+    },
+    {
+      name: 'a prediction the candidate saw: "I saw we would be at least two weeks late"',
+      text: story({ task: 'Three weeks before the date, I saw we would be at least two weeks late, because load tests failed.' }),
+    },
+    {
+      name: 'a purpose: "so we would catch regressions"',
+      text: story({ action: 'We also added alarms on the latency so we would catch regressions earlier, and I ran a second load test.' }),
+    },
+    {
+      name: 'a projection acted on: "at the current rate we would double-charge"',
+      text: story({ action: 'At the current rate we would double-charge about 35 more fans an hour, so I turned off client retries.' }),
+    },
+    {
+      name: 'speech reported after a colon',
+      text: story({ action: 'I said to everyone: I changed the breaks without asking you, this was wrong, and I will fix it this week.' }),
+    },
+    {
+      name: 'an opinion about the story: "I would call this"',
+      text: story({ result: 'Refunds settled in 1.5 days within six weeks. I would call this one of my most valuable projects.' }),
+    },
+    {
+      name: 'what the candidate would do again, in the Reflection',
+      text: story({ reflection: 'If I were to do this again at a bigger scale, I would build a dashboard first.' }),
+    },
     { name: 'a past-tense story', text: story({}) },
-    { name: 'reported speech: a past promise is a real event', text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.') },
-    { name: 'reported speech with "that"', text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.') },
-    { name: '"I\'d already shipped" is a past perfect', text: action("By the time finance asked, I'd already shipped the fix to 5% of traffic.") },
-    { name: '"I\'d" + a hyphenated participle is a past perfect', text: action("I'd double-checked the numbers and I'd re-run the backfill before the review.") },
-    { name: '"I\'d" + adverb + participle is a past perfect', text: action("I'd personally reviewed every alert, and I'd never seen the carrier time out before.") },
-    { name: 'a quotation is someone else\'s words', text: action('The customer wrote "I will never order again", so I pulled her order history.') },
+    {
+      name: 'reported speech: a past promise is a real event',
+      text: action('I told the VP I would own the rollback, and I did: I wrote the runbook that night.'),
+    },
+    {
+      name: 'reported speech with "that"',
+      text: action('The risk was that I would miss the freeze, so I cut the scope to the refund path.'),
+    },
+    {
+      name: '"I\'d already shipped" is a past perfect',
+      text: action("By the time finance asked, I'd already shipped the fix to 5% of traffic."),
+    },
+    {
+      name: '"I\'d" + a hyphenated participle is a past perfect',
+      text: action("I'd double-checked the numbers and I'd re-run the backfill before the review."),
+    },
+    {
+      name: '"I\'d" + adverb + participle is a past perfect',
+      text: action("I'd personally reviewed every alert, and I'd never seen the carrier time out before."),
+    },
+    {
+      name: "a quotation is someone else's words",
+      text: action('The customer wrote "I will never order again", so I pulled her order history.'),
+    },
     {
       name: 'a habit in the Reflection is the point of a reflection',
       text: story({ reflection: 'Now I always write a rollback plan before I touch a schema, and I will keep doing that.' }),
@@ -34,7 +83,9 @@ testRule(hypothetical, {
     },
     {
       name: 'hindsight about what did not happen',
-      text: action('Ideally I would have escalated sooner, but I waited a day for the logs. I would have called the vendor, but their line was down.'),
+      text: action(
+        'Ideally I would have escalated sooner, but I waited a day for the logs. I would have called the vendor, but their line was down.',
+      ),
     },
     { name: '"will" inside other words is not a modal', text: action('I willingly took the pager and shipped the willow release.') },
   ],
@@ -51,14 +102,26 @@ testRule(hypothetical, {
     },
     {
       name: 'what the candidate would do another time, told in the Action where a deed should be: info, no fix',
-      text: story({ action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.' }),
+      text: story({
+        action: 'I pulled the logs and paused the carrier. If I were to do this again at a bigger scale, I would build a dashboard first.',
+      }),
       findings: [{ messageId: 'redoInAction', text: 'If I were', severity: 'info' }],
     },
-    { name: '"I would call every customer" is a plan, not an opinion about the story', text: story({ action: 'I would call every customer myself.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'I called every customer myself.' }) },
-    { name: '"So I would first …" opens a plan', text: story({ action: 'So I would first gather data from the refund logs.' }), findings: [{ messageId: 'hypothetical', text: 'I would' }], output: story({ action: 'So I first gathered data from the refund logs.' }) },
+    {
+      name: '"I would call every customer" is a plan, not an opinion about the story',
+      text: story({ action: 'I would call every customer myself.' }),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
+      output: story({ action: 'I called every customer myself.' }),
+    },
+    {
+      name: '"So I would first …" opens a plan',
+      text: story({ action: 'So I would first gather data from the refund logs.' }),
+      findings: [{ messageId: 'hypothetical', text: 'I would' }],
+      output: story({ action: 'So I first gathered data from the refund logs.' }),
+    },
     {
       // Found by the fuzzer: the rewrite joined the lines and swallowed whatever lay between the words.
-      name: 'no rewrite across a line break or a comment: flagged, but the user\'s text is kept',
+      name: "no rewrite across a line break or a comment: flagged, but the user's text is kept",
       text: action('After the fix, I would\nsearch the logs. Then I would <!-- check with Ana --> talk to the stakeholders.'),
       findings: [
         { messageId: 'hypothetical', text: 'I would' },
@@ -66,7 +129,7 @@ testRule(hypothetical, {
       ],
     },
     {
-      name: 'the domain\'s weak example becomes past tense',
+      name: "the domain's weak example becomes past tense",
       text: action('I would first gather data and then I would talk to the stakeholders.'),
       findings: [
         { messageId: 'hypothetical', text: 'I would' },
@@ -77,7 +140,9 @@ testRule(hypothetical, {
     {
       // Was "I red-run", "I doubled-check", "I overwrited": the word before a hyphen, and prefixed irregular verbs, taken as regular.
       name: 'hyphenated and prefixed verbs keep their prefix and take the past of their verb',
-      text: action('I would re-run the job. I would double-check it. I would overwrite the cache and retake the test. I would have re-written the doc. I would overlap the cutover.'),
+      text: action(
+        'I would re-run the job. I would double-check it. I would overwrite the cache and retake the test. I would have re-written the doc. I would overlap the cutover.',
+      ),
       findings: [
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: 'I would' },
@@ -85,11 +150,15 @@ testRule(hypothetical, {
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: 'I would' },
       ],
-      output: action('I re-ran the job. I double-checked it. I overwrote the cache and retook the test. I re-wrote the doc. I overlapped the cutover.'),
+      output: action(
+        'I re-ran the job. I double-checked it. I overwrote the cache and retook the test. I re-wrote the doc. I overlapped the cutover.',
+      ),
     },
     {
       name: 'negation, "would have", "be", contractions and "will"',
-      text: action("I would not wait for the review. I would have escalated to the VP. I'd stop the rollout. I will plan the cutover. I would be the owner."),
+      text: action(
+        "I would not wait for the review. I would have escalated to the VP. I'd stop the rollout. I will plan the cutover. I would be the owner.",
+      ),
       findings: [
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: 'I would' },
@@ -97,7 +166,9 @@ testRule(hypothetical, {
         { messageId: 'hypothetical', text: 'I will' },
         { messageId: 'hypothetical', text: 'I would' },
       ],
-      output: action('I did not wait for the review. I escalated to the VP. I stopped the rollout. I planned the cutover. I was the owner.'),
+      output: action(
+        'I did not wait for the review. I escalated to the VP. I stopped the rollout. I planned the cutover. I was the owner.',
+      ),
     },
     {
       name: 'contracted negatives keep their apostrophe',
@@ -111,7 +182,9 @@ testRule(hypothetical, {
     },
     {
       name: 'spelling of the past: doubling, -y, -e, irregular, -ly adverbs',
-      text: action("I would debug the job. I'll apply the patch. I would need two engineers. I would gradually roll it out. I would write the doc."),
+      text: action(
+        "I would debug the job. I'll apply the patch. I would need two engineers. I would gradually roll it out. I would write the doc.",
+      ),
       findings: [
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: "I'll" },
@@ -150,7 +223,9 @@ testRule(hypothetical, {
     {
       // Was a hypothetical with no fix; "I would say" is an opinion marker, and deleting it keeps who did what.
       name: '"I would say" is a filler: deleted, the capital moving to the next word',
-      text: action('I would say it went well. Then I\'d say that the fix held, and I would say I learned a lot. It was the right call, I would say.'),
+      text: action(
+        "I would say it went well. Then I'd say that the fix held, and I would say I learned a lot. It was the right call, I would say.",
+      ),
       findings: [
         { messageId: 'filler', text: 'I would say' },
         { messageId: 'filler', text: "I'd say" },
@@ -188,13 +263,17 @@ testRule(hypothetical, {
     },
     {
       name: 'coordinated verbs of the same clause take the past too',
-      text: action('I would write the doc and send it to finance. I would first gather data and then talk to the stakeholders. I would draft the plan, review it with Ana and then roll back the flag.'),
+      text: action(
+        'I would write the doc and send it to finance. I would first gather data and then talk to the stakeholders. I would draft the plan, review it with Ana and then roll back the flag.',
+      ),
       findings: [
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: 'I would' },
       ],
-      output: action('I wrote the doc and sent it to finance. I first gathered data and then talked to the stakeholders. I drafted the plan, reviewed it with Ana and then rolled back the flag.'),
+      output: action(
+        'I wrote the doc and sent it to finance. I first gathered data and then talked to the stakeholders. I drafted the plan, reviewed it with Ana and then rolled back the flag.',
+      ),
     },
     {
       name: 'coordination stops where the clause does: nouns, a new subject, an infinitive, a subordinate clause, negation',
@@ -208,7 +287,9 @@ testRule(hypothetical, {
         { messageId: 'hypothetical', text: 'I would' },
         { messageId: 'hypothetical', text: 'I would' },
       ],
-      output: action('I wrote the doc and test plan. I paged Ana and she would fix it. I asked Ana to review and approve it. I paused the job because the queue was full and wait. I did not wait and escalate the bug.'),
+      output: action(
+        'I wrote the doc and test plan. I paged Ana and she would fix it. I asked Ana to review and approve it. I paused the job because the queue was full and wait. I did not wait and escalate the bug.',
+      ),
     },
     {
       name: 'hypotheticals in the Task are flagged too',
@@ -224,7 +305,13 @@ describe('rule hypothetical fix', () => {
     const text = action('I would write the doc and send it.');
     const [finding] = new Linter({ rules: [hypothetical] }).lint(text).findings;
     assert.equal(finding.fix?.title, 'Rewrite "I would write" as "I wrote" and "send" as "sent"');
-    assert.deepEqual(finding.fix?.edits.map((e) => [text.slice(e.start, e.end), e.text]), [['I would write', 'I wrote'], ['send', 'sent']]);
+    assert.deepEqual(
+      finding.fix?.edits.map((e) => [text.slice(e.start, e.end), e.text]),
+      [
+        ['I would write', 'I wrote'],
+        ['send', 'sent'],
+      ],
+    );
   });
 });
 

@@ -18,7 +18,8 @@ const HYPOTHETICAL = new RegExp(
 );
 // "I told her I would own it" reports a past promise; that is a real event, not a hypothetical.
 // "if"/"whether" anywhere before keep a past plan quiet ("If the canary failed, I would roll back").
-const REPORTING = /\b(?:saw|noticed|could see|said|told|argued|pointed out|predicted|estimated|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|(?:asked|wondered|checked|see|saw|knew|know|decide|decided|tell|told \w+) if)\b/i;
+const REPORTING =
+  /\b(?:saw|noticed|could see|said|told|argued|pointed out|predicted|estimated|promised|committed|agreed|explained|knew|thought|realized|realised|assured|announced|wrote|emailed|warned|guaranteed|confirmed|proposed|decided|replied|answered|offered|figured|hoped|expected|whether|(?:asked|wondered|checked|see|saw|knew|know|decide|decided|tell|told \w+) if)\b/i;
 // "that" only reports when it introduces the clause ("the risk was that I would slip"), not as
 // a pronoun earlier in the sentence ("To fix that, I would first gather data").
 const COMPLEMENTIZER = /\bthat\s*$/i;
@@ -31,11 +32,13 @@ const NO_PAST = /\b(?:again|next|tomorrow|soon|later|future|going forward|someda
 const PURPOSE = /[\w,]\s+so(?:\s+that)?\s*$/i;
 // "At the current rate we would double-charge…", "…alone would lock it in: we would pay…": reasoning about a
 // consequence the candidate then acted on, told inside a past story.
-const PROJECTION = /\b(?:at (?:the|this) (?:current )?rate|otherwise|without (?:it|that|this|a fix)|would (?:lock|cost|mean|take|leave|break)|if (?:we|I|the|it|they) (?:had|did|kept|waited|shipped|left))\b|:\s*$/i;
+const PROJECTION =
+  /\b(?:at (?:the|this) (?:current )?rate|otherwise|without (?:it|that|this|a fix)|would (?:lock|cost|mean|take|leave|break)|if (?:we|I|the|it|they) (?:had|did|kept|waited|shipped|left))\b|:\s*$/i;
 // "I said to everyone: …, and I will fix it this week": speech reported after a colon, without quotes.
 const SPOKEN = /\b(?:said|told [\w ]{1,30}?|wrote|announced|promised|admitted)\b[^.!?]*:/i;
 // "If I were to do this again, I would build…": what the candidate would change, a reflection told in the wrong section.
-const DO_AGAIN = /\bif I (?:were to |had to |could )?(?:do|did|run|ran|start|started)\b[^.!?]*\bagain\b|\bnext time\b|\bin hindsight\b|\blooking back\b/i;
+const DO_AGAIN =
+  /\bif I (?:were to |had to |could )?(?:do|did|run|ran|start|started)\b[^.!?]*\bagain\b|\bnext time\b|\bin hindsight\b|\blooking back\b/i;
 // "I would call this my best project": an opinion about the story, not a plan; deleting it would break the sentence.
 const OPINION_AFTER = /^\s+(?:call|describe|consider|rate|characteri[sz]e|count)\s+(?:this|that|it)\b/i;
 // A hyphenated compound is one word: "re-run", "double-check", "under-promise".
@@ -67,7 +70,10 @@ export const hypothetical: Rule = {
       // reported "if I…" goes with it.
       let openConditionalEnd = -1;
       for (const m of matchesIn(story, section.body, HYPOTHETICAL)) {
-        const lower = m.text.toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+        const lower = m.text
+          .toLowerCase()
+          .replace(/\s+/g, ' ')
+          .replace(/\u2019/g, "'");
         const habitual = /usually|always|generally|typically|normally|tend/.test(lower);
         // Habits are background in the Situation ("we usually released monthly").
         if (habitual && section.kind === 'situation') continue;
@@ -77,19 +83,43 @@ export const hypothetical: Rule = {
         const clauseBefore = lastClause(sentenceBefore);
         if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        if (!habitual && (STATED_CONDITION.test(sentenceBefore) || ARGUED_THAT.test(sentenceBefore) || PURPOSE.test(sentenceBefore) || PROJECTION.test(sentenceBefore) || SPOKEN.test(sentenceBefore) || OPINION_AFTER.test(after))) continue;
-        if (!habitual && DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))) {
+        if (
+          !habitual &&
+          (STATED_CONDITION.test(sentenceBefore) ||
+            ARGUED_THAT.test(sentenceBefore) ||
+            PURPOSE.test(sentenceBefore) ||
+            PROJECTION.test(sentenceBefore) ||
+            SPOKEN.test(sentenceBefore) ||
+            OPINION_AFTER.test(after))
+        )
+          continue;
+        if (
+          !habitual &&
+          DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))
+        ) {
           // Elsewhere it is a reflection in the wrong place; in the Action it stands where a deed should.
           if (section.kind === 'action' && !redoReported) {
             redoReported = true;
-            context.report({ messageId: 'redoInAction', data: { phrase: m.text.replace(/\s+/g, ' ') }, severity: 'info', start: m.start, end: m.end });
+            context.report({
+              messageId: 'redoInAction',
+              data: { phrase: m.text.replace(/\s+/g, ' ') },
+              severity: 'info',
+              start: m.start,
+              end: m.end,
+            });
           }
           continue;
         }
         // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
         const filler = fillerAt(story, m.start, m.end, lower);
         if (filler) {
-          context.report({ messageId: 'filler', data: { phrase: filler.phrase }, start: m.start, end: filler.end, fix: filler.aside ? undefined : fillerFix(story, context.text, m.start, filler.end) });
+          context.report({
+            messageId: 'filler',
+            data: { phrase: filler.phrase },
+            start: m.start,
+            end: filler.end,
+            fix: filler.aside ? undefined : fillerFix(story, context.text, m.start, filler.end),
+          });
           continue;
         }
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
@@ -100,7 +130,8 @@ export const hypothetical: Rule = {
         // "I will always remember it" is a resolution; "I always remembered it" would be a different claim.
         const resolution = /\b(?:will|'ll|won't)$/.test(lower) && /^\s+(?:always|never|forever)\b/i.test(after);
         // "If sales came to me, I would ask" → "…, I asked" would invent a habit: a conditional gets no fix.
-        const fixable = !habitual && !resolution && !lower.startsWith('if') && !/\bif\b/i.test(sentenceBefore) && !NO_PAST.test(sentenceAfter);
+        const fixable =
+          !habitual && !resolution && !lower.startsWith('if') && !/\bif\b/i.test(sentenceBefore) && !NO_PAST.test(sentenceAfter);
         if (openConditionalEnd >= 0 && !/[.!?\n]/.test(story.prose.slice(openConditionalEnd - story.start, relStart))) continue;
         openConditionalEnd = lower.startsWith('if') ? m.end : -1;
         context.report({
@@ -133,7 +164,8 @@ function fillerAt(story: Story, start: number, end: number, lower: string): { en
   // which comma goes depends on the sentence.
   if (next?.text === ',' && sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',') return { end: say.end, phrase, aside: true };
   // "It held, I would say.": the filler closes the sentence.
-  if (!next || (next.pos === 'punct' && /^[.!?]$/.test(next.text))) return sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',' ? { end: say.end, phrase } : undefined;
+  if (!next || (next.pos === 'punct' && /^[.!?]$/.test(next.text)))
+    return sentence.tokens[tokenIndexAt(sentence, start) - 1]?.text === ',' ? { end: say.end, phrase } : undefined;
   const here = clauseIn(sentence, say.start);
   const clause = here && sentence.clauses[sentence.clauses.indexOf(here) + 1];
   if (!clause || !clause.subject || clause.subjectImplied || clause.subject.start < say.end) return undefined;
@@ -263,7 +295,10 @@ function pastFix(story: Story, source: string, start: number, end: number, phras
  * The past form that replaces "would [not] [have] <word>": "talked", "did not wait", "was never",
  * "escalated" (from "would have escalated"); undefined when there is no safe one.
  */
-function pastReplacement(word: string, form: { contractedHave: boolean; negation: string | undefined; plural: boolean; apostrophe: string }): string | undefined {
+function pastReplacement(
+  word: string,
+  form: { contractedHave: boolean; negation: string | undefined; plural: boolean; apostrophe: string },
+): string | undefined {
   const { contractedHave, negation, plural, apostrophe } = form;
   const lower = word.toLowerCase();
   const { head, verb } = compoundParts(lower);
@@ -287,16 +322,83 @@ function pastReplacement(word: string, form: { contractedHave: boolean; negation
 
 /** Words that end the clause the rewritten verb governs. */
 const CLAUSE_STOP = new Set([
-  'because', 'so', 'if', 'when', 'whenever', 'while', 'until', 'that', 'which', 'who', 'whom', 'whose', 'where', 'but', 'although',
-  'though', 'since', 'unless', 'before', 'after', 'once', 'as', 'or', 'nor', 'would', 'will', 'could', 'should', 'might', 'must',
-  'can', 'may', 'did', 'does', 'do', 'was', 'were', 'is', 'are', 'had', 'has',
+  'because',
+  'so',
+  'if',
+  'when',
+  'whenever',
+  'while',
+  'until',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'but',
+  'although',
+  'though',
+  'since',
+  'unless',
+  'before',
+  'after',
+  'once',
+  'as',
+  'or',
+  'nor',
+  'would',
+  'will',
+  'could',
+  'should',
+  'might',
+  'must',
+  'can',
+  'may',
+  'did',
+  'does',
+  'do',
+  'was',
+  'were',
+  'is',
+  'are',
+  'had',
+  'has',
 ]);
 /** After "and", a new subject starts a new clause ("and I told", "and the team shipped"). */
 const NEW_SUBJECT = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'the', 'my', 'our', 'their', 'his', 'her', 'everyone', 'nobody']);
 /** What may follow a coordinated verb for it to read as one: its object or particle ("send it", "roll back", "talk to"). */
 const OBJECT_START = new Set([
-  'the', 'a', 'an', 'it', 'them', 'him', 'her', 'me', 'us', 'my', 'our', 'their', 'his', 'its', 'this', 'that', 'these', 'those',
-  'every', 'each', 'all', 'some', 'both', 'no', 'up', 'out', 'down', 'back', 'off', 'over', 'to',
+  'the',
+  'a',
+  'an',
+  'it',
+  'them',
+  'him',
+  'her',
+  'me',
+  'us',
+  'my',
+  'our',
+  'their',
+  'his',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'every',
+  'each',
+  'all',
+  'some',
+  'both',
+  'no',
+  'up',
+  'out',
+  'down',
+  'back',
+  'off',
+  'over',
+  'to',
 ]);
 const DETERMINER = /^(?:the|a|an|my|our|their|his|her|its|this|that|these|those|every|each|all|some|both|no|it|them|him|me|us)$/;
 
@@ -310,7 +412,10 @@ const DETERMINER = /^(?:the|a|an|my|our|their|his|her|its|this|that|these|those|
 function coordinatedVerbs(prose: string, from: number): Array<{ start: number; word: string; past: string }> {
   const end = firstSentence(prose.slice(from, from + 200)).search(/[;:()"\u201c\u201d\u2014\u2013]|\n\s*\n/);
   const clause = firstSentence(prose.slice(from, from + 200)).slice(0, end < 0 ? undefined : end);
-  const tokens = [...clause.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*(?:['\u2019][a-z]+)?|,/g)].map((m) => ({ text: m[0], start: from + m.index }));
+  const tokens = [...clause.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*(?:['\u2019][a-z]+)?|,/g)].map((m) => ({
+    text: m[0],
+    start: from + m.index,
+  }));
   const found: Array<{ start: number; word: string; past: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].text.toLowerCase();

@@ -11,9 +11,13 @@ const words = (n: number) => Array.from({ length: n }, () => 'checked').join(' '
 
 testRule(longSentence, {
   valid: [
-    { name: 'the builder\'s strong story', text: story({}) },
+    { name: "the builder's strong story", text: story({}) },
     { name: 'exactly 35 words', text: action(sentence(35)) },
-    { name: 'a higher maxWords from settings', text: action(sentence(45)), config: { rules: { 'long-sentence': ['info', { maxWords: 50 }] } } },
+    {
+      name: 'a higher maxWords from settings',
+      text: action(sentence(45)),
+      config: { rules: { 'long-sentence': ['info', { maxWords: 50 }] } },
+    },
     {
       name: 'bulleted list items without full stops are separate sentences',
       text: action(Array.from({ length: 4 }, () => '- ' + sentence(20).slice(0, -1)).join('\n')),
@@ -22,7 +26,10 @@ testRule(longSentence, {
     { name: 'a sub-heading ends a sentence', text: action('### ' + sentence(20).slice(0, -1) + '\n' + sentence(20)) },
     { name: 'words in a code block are not spoken', text: action('I ran the script.\n\n```\n' + sentence(60) + '\n```') },
     { name: 'the title and the Principles line are not sections', text: story({ title: sentence(40) }) },
-    { name: 'a colon or semicolon is a spoken break: 43 words in three parts', text: action(`I ${words(21)}: ${words(10)}; ${words(11)}.`) },
+    {
+      name: 'a colon or semicolon is a spoken break: 43 words in three parts',
+      text: action(`I ${words(21)}: ${words(10)}; ${words(11)}.`),
+    },
     { name: 'short clauses between commas give a fifth more: 42 words', text: action(`I ${words(13)}, ${words(14)}, and ${words(13)}.`) },
     { name: 'a dash or a parenthesis is a pause too', text: action(`I ${words(13)} \u2014 ${words(14)} (${words(13)}).`) },
   ],
@@ -82,6 +89,8 @@ testRule(longSentence, {
 describe('rule long-sentence message', () => {
   it('gives the count and the limit', () => {
     const messages = new Linter({ rules: [longSentence] }).lint(action(sentence(40))).findings.map((f) => f.message);
-    assert.deepEqual(messages, ['This sentence has 40 words; split it so each sentence carries one step or one fact (aim for 35 words or fewer).']);
+    assert.deepEqual(messages, [
+      'This sentence has 40 words; split it so each sentence carries one step or one fact (aim for 35 words or fewer).',
+    ]);
   });
 });

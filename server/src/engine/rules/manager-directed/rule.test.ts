@@ -4,17 +4,37 @@ import { story, testRule } from '../../../../../test/unit/ruleTester';
 testRule(managerDirected, {
   valid: [
     // From the independent review of the field corpus: the ask was the setting, the initiative the candidate's.
-    { name: '"asked me to …, but I wanted to" goes past the ask', text: story({ task: 'My manager asked me to size the problem, but I wanted to understand the cause, not only the size.' }) },
-    { name: '"When I was assigned …" is when the story happens', text: story({ action: 'When I was assigned my first big feature, I noticed the lint config allowed both styles and I fixed it.' }) },
+    {
+      name: '"asked me to …, but I wanted to" goes past the ask',
+      text: story({ task: 'My manager asked me to size the problem, but I wanted to understand the cause, not only the size.' }),
+    },
+    {
+      name: '"When I was assigned …" is when the story happens',
+      text: story({ action: 'When I was assigned my first big feature, I noticed the lint config allowed both styles and I fixed it.' }),
+    },
     { name: 'a story where the candidate chose the work', text: story({}) },
-    { name: '"I asked my manager to" is the candidate directing', text: story({ action: 'I asked my manager to approve a two-week freeze, and I wrote the cutover plan.' }) },
+    {
+      name: '"I asked my manager to" is the candidate directing',
+      text: story({ action: 'I asked my manager to approve a two-week freeze, and I wrote the cutover plan.' }),
+    },
     {
       name: 'a customer request is not direction from above',
-      text: story({ action: 'The customer asked me to explain the refund delay, so I pulled six weeks of logs and walked her through them.' }),
+      text: story({
+        action: 'The customer asked me to explain the refund delay, so I pulled six weeks of logs and walked her through them.',
+      }),
     },
-    { name: '"I was asked by a customer to" is a customer request too', text: story({ task: 'I was asked by a clinic owner to find out why bookings failed.' }) },
-    { name: '"told me that" is news, not an instruction', text: story({ action: 'My manager told me that the launch had slipped, so I re-planned the cutover.' }) },
-    { name: '"I was told that" is news too', text: story({ action: 'I was told that the carrier would not fix it, so I paused the integration.' }) },
+    {
+      name: '"I was asked by a customer to" is a customer request too',
+      text: story({ task: 'I was asked by a clinic owner to find out why bookings failed.' }),
+    },
+    {
+      name: '"told me that" is news, not an instruction',
+      text: story({ action: 'My manager told me that the launch had slipped, so I re-planned the cutover.' }),
+    },
+    {
+      name: '"I was told that" is news too',
+      text: story({ action: 'I was told that the carrier would not fix it, so I paused the integration.' }),
+    },
     { name: 'someone else being directed', text: story({ action: 'Ana was asked to review the plan; I ran the dry run.' }) },
     {
       name: 'a quotation of someone else',
@@ -22,10 +42,18 @@ testRule(managerDirected, {
     },
     {
       name: 'a decision the candidate pushed back on is the setup of a backbone story',
-      text: story({ action: 'My director decided to keep the vendor. I disagreed and showed her the outage data, then committed to her plan.' }),
+      text: story({
+        action: 'My director decided to keep the vendor. I disagreed and showed her the outage data, then committed to her plan.',
+      }),
     },
-    { name: 'direction in the Situation is context', text: story({ situation: 'Leadership asked the team to cut refund time before the holidays.' }) },
-    { name: 'direction in the Result is an outcome', text: story({ result: 'Settlement fell to 1.5 days, and my manager asked me to present the approach to the org.' }) },
+    {
+      name: 'direction in the Situation is context',
+      text: story({ situation: 'Leadership asked the team to cut refund time before the holidays.' }),
+    },
+    {
+      name: 'direction in the Result is an outcome',
+      text: story({ result: 'Settlement fell to 1.5 days, and my manager asked me to present the approach to the org.' }),
+    },
     { name: 'inside a code span', text: story({ action: 'I ran `my manager asked me to` through the script and paused the carrier.' }) },
   ],
   invalid: [
@@ -52,7 +80,9 @@ testRule(managerDirected, {
     },
     {
       name: '"I was assigned", "we were tasked with", "the team was told to"',
-      text: story({ task: 'I was assigned the refund service. We were tasked with cutting settlement time, and the team was told to finish by June.' }),
+      text: story({
+        task: 'I was assigned the refund service. We were tasked with cutting settlement time, and the team was told to finish by June.',
+      }),
       findings: [
         { messageId: 'directed', text: 'I was assigned' },
         { messageId: 'directed', text: 'We were tasked with' },
@@ -66,7 +96,9 @@ testRule(managerDirected, {
     },
     {
       name: '"had me", "wanted us to", "leadership decided"',
-      text: story({ action: 'My manager had me run the migration. Our director wanted us to ship by Friday, and leadership decided to skip the review.' }),
+      text: story({
+        action: 'My manager had me run the migration. Our director wanted us to ship by Friday, and leadership decided to skip the review.',
+      }),
       findings: [
         { messageId: 'directed', text: 'My manager had me' },
         { messageId: 'directed', text: 'Our director wanted us to' },

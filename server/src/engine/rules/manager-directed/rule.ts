@@ -3,8 +3,7 @@ import { matchesIn, sectionsOf } from '../shared/util';
 
 const ROLE = '(?:manager|boss|lead|supervisor|director|VP|head|CTO|CEO|CIO)';
 const ROLE_ADJECTIVE = '(?:engineering|product|project|team|tech|line|direct|new|senior|skip-level|department|group)';
-const AUTHORITY =
-  `(?:(?:my|our)\\s+(?:${ROLE_ADJECTIVE}\\s+)?${ROLE}|the\\s+(?:VP|CTO|CEO|CIO|director)|(?:upper\\s+|senior\\s+)?(?:leadership|management))`;
+const AUTHORITY = `(?:(?:my|our)\\s+(?:${ROLE_ADJECTIVE}\\s+)?${ROLE}|the\\s+(?:VP|CTO|CEO|CIO|director)|(?:upper\\s+|senior\\s+)?(?:leadership|management))`;
 const THEM = '(?:me|us|the\\s+team|my\\s+team|our\\s+team)';
 const DIRECTS = [
   // "asked me to", "wanted us to": a request for something, not "told me that the launch slipped".
@@ -34,16 +33,19 @@ const AUTHORITY_WORD = /\b(?:manager|boss|lead|supervisor|director|VP|head|CTO|C
 const NEEDS_INSTRUCTION = /(?:asked|told|instructed|directed|ordered|expected)$/i;
 // Direction the candidate then challenged is the setup of a backbone story, not passive ownership.
 /** The candidate went past the ask in the same breath: "asked me to size it, but I wanted to find the cause". */
-const WENT_FURTHER = /^[^.!?\n]{0,120}?\b(?:but|so)\s+I\s+(?:also\s+)?(?:wanted|decided|chose|insisted|went|dug|looked|pushed|proposed|set out|took)\b/i;
+const WENT_FURTHER =
+  /^[^.!?\n]{0,120}?\b(?:but|so)\s+I\s+(?:also\s+)?(?:wanted|decided|chose|insisted|went|dug|looked|pushed|proposed|set out|took)\b/i;
 /** "When I was assigned my first feature, I noticed…": where the work came from, told as the time of the story. */
 const TIME_CLAUSE = /\b(?:when|after|once|while|as soon as)\s+$/i;
-const PUSHED_BACK = /\b(?:disagree\w*|pushed\s+back|push\s+back|objected|challenged|argued\s+(?:against|for)|overruled|questioned\s+(?:it|the|that|this|whether)|counter-?propos\w*|raised\s+(?:my\s+)?concerns?)\b/i;
+const PUSHED_BACK =
+  /\b(?:disagree\w*|pushed\s+back|push\s+back|objected|challenged|argued\s+(?:against|for)|overruled|questioned\s+(?:it|the|that|this|whether)|counter-?propos\w*|raised\s+(?:my\s+)?concerns?)\b/i;
 
 // "My manager asked me to" leaves the interviewer unable to tell whether the candidate would have
 // acted alone; they are hiring for the judgment to pick the work, not to receive it.
 export const managerDirected: Rule = {
   name: 'manager-directed',
-  description: 'In Task and Action, the work was someone else\'s call: "my manager asked me to", "I was told to", "I was asked to", "my boss decided".',
+  description:
+    'In Task and Action, the work was someone else\'s call: "my manager asked me to", "I was told to", "I was asked to", "my boss decided".',
   group: 'ownership',
   defaultSeverity: 'warning',
   messages: {

@@ -7,13 +7,16 @@ import { proseOf, sectionsOf } from '../shared/util';
 // week" leaves the interviewer asking "from what?": 320 and 3,000 are different stories.
 export const metricNoBaseline: Rule = {
   name: 'metric-no-baseline',
-  description: 'A Result number says where a change ended ("to 310 a week", "now 80 ms", "reached 2M users") or only by how much ("dropped by 40%"), but not where it started.',
+  description:
+    'A Result number says where a change ended ("to 310 a week", "now 80 ms", "reached 2M users") or only by how much ("dropped by 40%"), but not where it started.',
   group: 'evidence',
   defaultSeverity: 'info',
   advice: true,
   messages: {
-    noBaseline: '"{metric}" says where the number ended, not where it started; add the baseline ("from 900 to 310 a week") or the relative change ("by 65%").',
-    relativeOnly: '"{metric}" gives the size of the change but not where it started; add the baseline ("from 900 to 540 a week") or what it amounted to ("360 fewer tickets a week").',
+    noBaseline:
+      '"{metric}" says where the number ended, not where it started; add the baseline ("from 900 to 310 a week") or the relative change ("by 65%").',
+    relativeOnly:
+      '"{metric}" gives the size of the change but not where it started; add the baseline ("from 900 to 540 a week") or what it amounted to ("360 fewer tickets a week").',
   },
   check(story, context) {
     for (const section of sectionsOf(story, ['result'])) {
@@ -28,7 +31,12 @@ export const metricNoBaseline: Rule = {
         if (!scaled) {
           for (const change of relative[i]) {
             const metric = sentence.text.slice(change.start, change.end);
-            context.report({ messageId: 'relativeOnly', data: { metric }, start: sentence.start + change.start, end: sentence.start + change.end });
+            context.report({
+              messageId: 'relativeOnly',
+              data: { metric },
+              start: sentence.start + change.start,
+              end: sentence.start + change.end,
+            });
           }
         }
         // A baseline anywhere in the sentence ("down from", "was", "by 40%") anchors its end values.

@@ -29,9 +29,15 @@ export const metricNoTimeframe: Rule = {
         if (!statesChange(sentence.text) || hasTimeSpan(sentence.text)) continue;
         const phrase = metricPhrase(sentence.text);
         if (!phrase) continue;
-        if (isOneDuration(story, sentence.start + phrase.start, sentence.start + phrase.end, sentence.text.slice(phrase.start, phrase.end))) continue;
+        if (isOneDuration(story, sentence.start + phrase.start, sentence.start + phrase.end, sentence.text.slice(phrase.start, phrase.end)))
+          continue;
         const metric = sentence.text.slice(phrase.start, phrase.end);
-        context.report({ messageId: 'noTimeframe', data: { metric }, start: sentence.start + phrase.start, end: sentence.start + phrase.end });
+        context.report({
+          messageId: 'noTimeframe',
+          data: { metric },
+          start: sentence.start + phrase.start,
+          end: sentence.start + phrase.end,
+        });
       }
     }
   },

@@ -11,8 +11,14 @@ testRule(missingPrinciples, {
   valid: [
     { name: 'a story with a Principles line', text: story({}) },
     { name: 'abbreviations: CO, DD', text: story({ principles: 'CO, DD' }) },
-    { name: 'aliases: Backbone, Bias to action, Learn & Be Curious', text: story({ principles: 'Backbone, Bias to action, Learn & Be Curious' }) },
-    { name: 'names that contain separators on one line', text: story({ principles: 'Have Backbone; Disagree and Commit, Are Right, A Lot' }) },
+    {
+      name: 'aliases: Backbone, Bias to action, Learn & Be Curious',
+      text: story({ principles: 'Backbone, Bias to action, Learn & Be Curious' }),
+    },
+    {
+      name: 'names that contain separators on one line',
+      text: story({ principles: 'Have Backbone; Disagree and Commit, Are Right, A Lot' }),
+    },
     { name: 'a name this rule does not know (unknown-principle reports it)', text: story({ principles: 'Teamwork' }) },
     { name: 'a bold label', text: story({}).replace('Principles: ', '**Principles:** ') },
     { name: 'singular and lower-case label', text: story({}).replace('Principles: ', 'principle: ') },
@@ -37,10 +43,20 @@ testRule(missingPrinciples, {
     {
       name: 'a title followed directly by a section',
       text: '# Pager storm\n## Situation\n\nWe were paged forty times a night.\n',
-      findings: [{ messageId: 'missing', text: 'Pager storm', suggestionOutput: '# Pager storm\nPrinciples: \n## Situation\n\nWe were paged forty times a night.\n' }],
+      findings: [
+        {
+          messageId: 'missing',
+          text: 'Pager storm',
+          suggestionOutput: '# Pager storm\nPrinciples: \n## Situation\n\nWe were paged forty times a night.\n',
+        },
+      ],
     },
     { name: 'a label with no names', text: story({ principles: '' }), findings: [{ messageId: 'empty', text: 'Principles:' }] },
-    { name: 'a label with only separators', text: story({ principles: ', ;' }), findings: [{ messageId: 'empty', text: 'Principles: , ;' }] },
+    {
+      name: 'a label with only separators',
+      text: story({ principles: ', ;' }),
+      findings: [{ messageId: 'empty', text: 'Principles: , ;' }],
+    },
     {
       name: 'a Principles line below the first section does not count',
       text: story({ principles: null }).replace('## Situation\n\n', '## Situation\n\nPrinciples: Ownership\n\n'),
@@ -71,7 +87,13 @@ testRule(missingPrinciples, {
     {
       name: 'CRLF: the inserted line keeps CRLF and goes after the title, not between CR and LF',
       text: crlfNoLine,
-      findings: [{ messageId: 'missing', text: 'Refund backlog', suggestionOutput: crlfNoLine.replace('# Refund backlog\r\n', '# Refund backlog\r\nPrinciples: \r\n') }],
+      findings: [
+        {
+          messageId: 'missing',
+          text: 'Refund backlog',
+          suggestionOutput: crlfNoLine.replace('# Refund backlog\r\n', '# Refund backlog\r\nPrinciples: \r\n'),
+        },
+      ],
     },
     {
       name: 'CRLF: an empty line is flagged without its line break',

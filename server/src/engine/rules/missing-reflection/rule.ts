@@ -46,7 +46,8 @@ export const missingReflection: Rule = {
 /** About a minute aloud: below this, a text with no headings is a draft, not an answer. */
 const WHOLE_ANSWER_WORDS = 150;
 /** A lesson told in passing in an answer with no headings. */
-const REFLECTS = /\b(?:I learned|I learnt|lesson|next time|in hindsight|looking back|now I|I now|since then|ever since|from then on|differently|I realized|I realised|taught me|(?:took|take) (?:away )?from (?:this|it|that))\b|\bsince\.|\bsince then\b/i;
+const REFLECTS =
+  /\b(?:I learned|I learnt|lesson|next time|in hindsight|looking back|now I|I now|since then|ever since|from then on|differently|I realized|I realised|taught me|(?:took|take) (?:away )?from (?:this|it|that))\b|\bsince\.|\bsince then\b/i;
 
 /** What makes a reflection expected: the name of a targeted principle, or "failure". */
 function reflectiveKind(story: Story): string | undefined {

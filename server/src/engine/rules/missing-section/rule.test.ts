@@ -9,7 +9,8 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 const SITUATION = '<!-- One or two sentences: where you were, when, and what was at stake. -->';
 const TASK = '<!-- What you personally owned: the goal, the deadline, the constraint. -->';
 const ACTION = '<!-- What you did, in the first person: the decision, the data behind it, the trade-off you accepted. -->';
-const RESULT = '<!-- The outcome in numbers: from a baseline to a result within a time span, and what it meant for customers or the business. -->';
+const RESULT =
+  '<!-- The outcome in numbers: from a baseline to a result within a time span, and what it meant for customers or the business. -->';
 
 const noTask = story({ task: null });
 const noResultNoReflection = story({ result: null, reflection: null });
@@ -142,10 +143,18 @@ testRule(missingSection, {
         'Abandoned carts dropped 12% in December.',
       ),
     },
-    { name: 'sections out of order (section-order reports that, not this rule)', text: story({}).replace('## Situation', '## Result').replace(/## Result\n\nMedian/, '## Situation\n\nMedian') },
+    {
+      name: 'sections out of order (section-order reports that, not this rule)',
+      text: story({})
+        .replace('## Situation', '## Result')
+        .replace(/## Result\n\nMedian/, '## Situation\n\nMedian'),
+    },
     { name: 'CRLF line endings', text: story({}).replace(/\n/g, '\r\n') },
     { name: 'two complete stories', text: story({ title: 'One' }) + '\n' + story({ title: 'Two' }) },
-    { name: 'front matter and notes before the first story are not a story', text: '---\ntargetSeconds: 150\n---\nNotes for my loop on Tuesday.\n\n' + story({}) },
+    {
+      name: 'front matter and notes before the first story are not a story',
+      text: '---\ntargetSeconds: 150\n---\nNotes for my loop on Tuesday.\n\n' + story({}),
+    },
     { name: 'a file with no story at all', text: 'Just some notes, no title yet.\n' },
     { name: 'a disable-file directive', text: '<!-- star-stories-disable-file missing-section -->\n' + titleOnly },
   ],
@@ -205,14 +214,19 @@ testRule(missingSection, {
           messageId: 'noSections',
           text: 'Vendor migration',
           suggestions: ['Insert Situation, Task, Action and Result sections'],
-          suggestionOutput: titleOnly.replace(/one\.\n$/, `one.\n\n## Situation\n\n${SITUATION}\n\n## Task\n\n${TASK}\n\n## Action\n\n${ACTION}\n\n## Result\n\n${RESULT}\n`),
+          suggestionOutput: titleOnly.replace(
+            /one\.\n$/,
+            `one.\n\n## Situation\n\n${SITUATION}\n\n## Task\n\n${TASK}\n\n## Action\n\n${ACTION}\n\n## Result\n\n${RESULT}\n`,
+          ),
         },
       ],
     },
     {
       name: 'a heading inside a fenced code block is not a section',
       text: fenced,
-      findings: [{ messageId: 'missing', text: 'Pager storm', suggestionOutput: fenced.replace('## Action', `## Task\n\n${TASK}\n\n## Action`) }],
+      findings: [
+        { messageId: 'missing', text: 'Pager storm', suggestionOutput: fenced.replace('## Action', `## Task\n\n${TASK}\n\n## Action`) },
+      ],
     },
     {
       name: 'a heading inside an HTML comment is not a section',
@@ -239,7 +253,13 @@ testRule(missingSection, {
     {
       name: 'CRLF: the inserted section uses CRLF too',
       text: crlfNoTask,
-      findings: [{ messageId: 'missing', text: 'Refund backlog', suggestionOutput: crlfNoTask.replace('## Action', `## Task\r\n\r\n${TASK}\r\n\r\n## Action`) }],
+      findings: [
+        {
+          messageId: 'missing',
+          text: 'Refund backlog',
+          suggestionOutput: crlfNoTask.replace('## Action', `## Task\r\n\r\n${TASK}\r\n\r\n## Action`),
+        },
+      ],
     },
     {
       name: 'CRLF: a missing Result appended at the end',
@@ -248,7 +268,9 @@ testRule(missingSection, {
         {
           messageId: 'missing',
           text: 'Refund backlog',
-          suggestionOutput: story({ result: null, reflection: null }).replace(/\n/g, '\r\n').replace(/review\.\r\n$/, `review.\r\n\r\n## Result\r\n\r\n${RESULT}\r\n`),
+          suggestionOutput: story({ result: null, reflection: null })
+            .replace(/\n/g, '\r\n')
+            .replace(/review\.\r\n$/, `review.\r\n\r\n## Result\r\n\r\n${RESULT}\r\n`),
         },
       ],
     },
@@ -266,9 +288,16 @@ describe('a story written before any title', () => {
     const findings = new Linter({ rules: [missingSection] }).lint(draft).findings;
     assert.deepEqual(
       findings.map((f) => [f.messageId, draft.slice(f.start, f.end)]),
-      [['untitled', '## Situation'], ['missing', '## Situation'], ['missing', '## Situation']],
+      [
+        ['untitled', '## Situation'],
+        ['missing', '## Situation'],
+        ['missing', '## Situation'],
+      ],
     );
-    assert.deepEqual(findings.slice(1).map((f) => f.message.match(/no (\w+) section/)?.[1]), ['Task', 'Result']);
+    assert.deepEqual(
+      findings.slice(1).map((f) => f.message.match(/no (\w+) section/)?.[1]),
+      ['Task', 'Result'],
+    );
     const insertTitle = findings[0].suggestions![0];
     assert.equal(applyEdits(draft, insertTitle.edits), draft.replace('## Situation', '# Story title\n\n## Situation'));
   });

@@ -9,7 +9,8 @@ const PLACEHOLDERS: Record<string, string> = {
   situation: '<!-- One or two sentences: where you were, when, and what was at stake. -->',
   task: '<!-- What you personally owned: the goal, the deadline, the constraint. -->',
   action: '<!-- What you did, in the first person: the decision, the data behind it, the trade-off you accepted. -->',
-  result: '<!-- The outcome in numbers: from a baseline to a result within a time span, and what it meant for customers or the business. -->',
+  result:
+    '<!-- The outcome in numbers: from a baseline to a result within a time span, and what it meant for customers or the business. -->',
 };
 
 // Interviewers grade each STAR part; a missing one leaves a gap they fill with follow-ups or a low score.
@@ -21,7 +22,8 @@ export const missingSection: Rule = {
   fixable: 'suggestion',
   messages: {
     missing: 'This story has no {section} section; interviewers grade Situation, Task, Action and Result separately.',
-    noSections: 'This answer has no Situation, Task, Action or Result headings; interviewers grade each part, so split your answer under them.',
+    noSections:
+      'This answer has no Situation, Task, Action or Result headings; interviewers grade each part, so split your answer under them.',
     untitled: 'This story has no title: start it with a level-1 heading ("# Checkout latency") so it shows in the outline and the bank.',
   },
   check(story, context) {
@@ -32,7 +34,12 @@ export const missingSection: Rule = {
         messageId: 'untitled',
         start: story.heading.start,
         end: story.heading.end,
-        suggestions: [{ title: 'Insert a "# Title" heading', edits: [{ start: at, end: at, text: `# Story title${eol}${eol}`, snippet: `# \${1:Story title}${eol}${eol}` }] }],
+        suggestions: [
+          {
+            title: 'Insert a "# Title" heading',
+            edits: [{ start: at, end: at, text: `# Story title${eol}${eol}`, snippet: `# \${1:Story title}${eol}${eol}` }],
+          },
+        ],
       });
     }
     const present = new Set(story.sections.map((s) => s.kind));

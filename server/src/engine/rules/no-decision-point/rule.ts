@@ -7,11 +7,42 @@ import { sectionsOf } from '../shared/util';
 const CHOOSING = new RegExp(
   '\\b(?:' +
     [
-      '(?<!\\b(?:was|were|been|being|is|are|got) )decided', 'decide', 'chose', 'choose', 'opted', 'opt (?:for|out|to)',
-      'traded (?:off|away)', '(?:de)?prioriti[sz](?:ed|ing|e)', 'weighed', 'weighing', 'risked', 'took (?:a|the) risk', 'accepted',
-      'deferred', 'postponed', 'cut (?:the )?scope', 'de-?scoped', 'scoped (?:down|out)', 'went with', 'settled on', 'made the call',
-      'pushed back', 'disagreed', 'refused', 'declined', 'said no', 'ruled out', 'rejected', 'gave up', 'sacrific(?:ed|ing)', 'bet on',
-      'argued (?:for|that|against)', 'insisted', "did(?:n['\u2019]t| not) wait", 'without waiting', 'held the line',
+      '(?<!\\b(?:was|were|been|being|is|are|got) )decided',
+      'decide',
+      'chose',
+      'choose',
+      'opted',
+      'opt (?:for|out|to)',
+      'traded (?:off|away)',
+      '(?:de)?prioriti[sz](?:ed|ing|e)',
+      'weighed',
+      'weighing',
+      'risked',
+      'took (?:a|the) risk',
+      'accepted',
+      'deferred',
+      'postponed',
+      'cut (?:the )?scope',
+      'de-?scoped',
+      'scoped (?:down|out)',
+      'went with',
+      'settled on',
+      'made the call',
+      'pushed back',
+      'disagreed',
+      'refused',
+      'declined',
+      'said no',
+      'ruled out',
+      'rejected',
+      'gave up',
+      'sacrific(?:ed|ing)',
+      'bet on',
+      'argued (?:for|that|against)',
+      'insisted',
+      "did(?:n['\u2019]t| not) wait",
+      'without waiting',
+      'held the line',
       'agreed to',
     ].join('|') +
     ')\\b',
@@ -24,26 +55,30 @@ const CONTRAST =
  * A decision named as a noun counts only when it is the candidate's: "my call", "I made the
  * decision", "I weighed two options". "I drove alignment on key decisions" names none.
  */
-const OWN_NOUN = /\b(?:my (?:decision|call|choice|recommendation)|I\s+(?:\w+\s+){0,2}?(?:made|weighed|considered|compared|accepted|took|faced|had|laid out|owned|picked|framed)\s+(?:\w+\s+){0,3}?(?:decisions?|call|choices?|trade-?offs?|options|alternatives|risks?|bets?))\b/i;
+const OWN_NOUN =
+  /\b(?:my (?:decision|call|choice|recommendation)|I\s+(?:\w+\s+){0,2}?(?:made|weighed|considered|compared|accepted|took|faced|had|laid out|owned|picked|framed)\s+(?:\w+\s+){0,3}?(?:decisions?|call|choices?|trade-?offs?|options|alternatives|risks?|bets?))\b/i;
 /** A trade-off named in the candidate's telling ("the trade-off was a week against a month"). */
 const TRADE_OFF = /\btrade-?offs?\b/i;
 /** The group as the subject: the story's decision is there, but it is not the candidate's. */
 const GROUP_SUBJECT = /\b(?:we|the team|our team|the group|everyone)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Someone other than the candidate as the subject right before the choosing verb. */
-const OTHER_SUBJECT = /\b(?:we|they|he|she|the team|our team|my (?:manager|boss|lead|director|team)|management|leadership|the group|everyone|nobody|no one|it)\s+(?:[\w-]+\s+){0,3}$/i;
+const OTHER_SUBJECT =
+  /\b(?:we|they|he|she|the team|our team|my (?:manager|boss|lead|director|team)|management|leadership|the group|everyone|nobody|no one|it)\s+(?:[\w-]+\s+){0,3}$/i;
 
 // Interviewers look for the exact moment the candidate chose to act, the data behind the choice,
 // and the trade-off they accepted; a story where everything went smoothly hides the judgment.
 export const noDecisionPoint: Rule = {
   name: 'no-decision-point',
-  description: 'The Action names no decision or trade-off of the candidate\'s own ("I decided", "I chose", "instead of", "rather than", "I weighed two options").',
+  description:
+    'The Action names no decision or trade-off of the candidate\'s own ("I decided", "I chose", "instead of", "rather than", "I weighed two options").',
   group: 'judgment',
   defaultSeverity: 'info',
   wholeStory: true,
   messages: {
     groupDecision:
       'The decision in your Action is the group\'s ("{decided}"); say what you proposed or decided yourself, what you weighed it against, and what it cost.',
-    noDecision: 'Your Action names no decision or trade-off of your own; say what you chose, what you chose it over, and what it cost ("I decided to … instead of …").',
+    noDecision:
+      'Your Action names no decision or trade-off of your own; say what you chose, what you chose it over, and what it cost ("I decided to … instead of …").',
   },
   check(story, context) {
     const actions = sectionsOf(story, ['action']).filter((s) => sectionWords(story, s.body) > 0);

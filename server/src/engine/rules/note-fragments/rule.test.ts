@@ -28,28 +28,36 @@ testRule(noteFragments, {
     {
       name: 'one fragment among told sentences',
       text: story({
-        action: 'First, the logs. I pulled six weeks of refund logs and found that one carrier caused 70% of the delays. I decided to pause that integration instead of waiting for the quarterly review.',
+        action:
+          'First, the logs. I pulled six weeks of refund logs and found that one carrier caused 70% of the delays. I decided to pause that integration instead of waiting for the quarterly review.',
       }),
     },
     {
       name: 'sentences that open with an adverbial before the subject',
       text: story({
-        action: 'After the first escalation, I pulled the logs. Then I found the carrier behind 70% of the delays. Instead of waiting for the review, I decided to pause that integration.',
+        action:
+          'After the first escalation, I pulled the logs. Then I found the carrier behind 70% of the delays. Instead of waiting for the review, I decided to pause that integration.',
       }),
     },
     {
       name: 'an opening participle before the subject',
       text: story({
-        action: 'Frustrated by the delays, I pulled six weeks of refund logs. Surprised by the numbers, I traced 70% of the delays to one carrier. Convinced, I decided to pause that integration instead of waiting for the review.',
+        action:
+          'Frustrated by the delays, I pulled six weeks of refund logs. Surprised by the numbers, I traced 70% of the delays to one carrier. Convinced, I decided to pause that integration instead of waiting for the review.',
       }),
     },
     {
       name: 'a second verb sharing the subject is not a fragment',
-      text: story({ action: 'I pulled the logs and found the carrier. I paused the integration and told the carrier why, rather than waiting for the review.' }),
+      text: story({
+        action:
+          'I pulled the logs and found the carrier. I paused the integration and told the carrier why, rather than waiting for the review.',
+      }),
     },
     {
       name: 'a Result of numbered outcomes with subjects',
-      text: story({ result: '1. Median settlement fell from nine days to 1.5 days within six weeks.\n2. Refund complaints dropped by 40%.' }),
+      text: story({
+        result: '1. Median settlement fell from nine days to 1.5 days within six weeks.\n2. Refund complaints dropped by 40%.',
+      }),
     },
     {
       name: 'the Principles line and headings are not prose',
@@ -59,23 +67,31 @@ testRule(noteFragments, {
   invalid: [
     {
       name: 'an Action of subject-less bullets',
-      text: story({ action: '- Analyzed logs.\n- Found root cause in the cache layer.\n- Fixed config and redeployed.\n- Wrote a postmortem.' }),
+      text: story({
+        action: '- Analyzed logs.\n- Found root cause in the cache layer.\n- Fixed config and redeployed.\n- Wrote a postmortem.',
+      }),
       findings: [{ messageId: 'fragments', text: 'Analyzed logs.' }],
     },
     {
       name: 'bullets with no full stops',
-      text: story({ action: '* Pulled six weeks of refund logs\n* Found the carrier behind 70% of delays\n* Paused that integration instead of waiting for the review' }),
+      text: story({
+        action:
+          '* Pulled six weeks of refund logs\n* Found the carrier behind 70% of delays\n* Paused that integration instead of waiting for the review',
+      }),
       findings: [{ messageId: 'fragments', text: 'Pulled six weeks of refund logs' }],
     },
     {
       name: 'fragments in a paragraph',
-      text: story({ action: 'Analyzed logs. Found root cause. Fixed config. Decided to pause the carrier instead of waiting for the review.' }),
+      text: story({
+        action: 'Analyzed logs. Found root cause. Fixed config. Decided to pause the carrier instead of waiting for the review.',
+      }),
       findings: [{ messageId: 'fragments', text: 'Analyzed logs.' }],
     },
     {
       name: 'most of the section: three fragments and one sentence',
       text: story({
-        action: 'I took the escalation myself.\n\n- Pulled the refund logs for six weeks.\n- Traced 70% of the delays to one carrier.\n- Paused that integration instead of waiting for the review.',
+        action:
+          'I took the escalation myself.\n\n- Pulled the refund logs for six weeks.\n- Traced 70% of the delays to one carrier.\n- Paused that integration instead of waiting for the review.',
       }),
       findings: [{ messageId: 'fragments', text: 'Pulled the refund logs for six weeks.' }],
     },

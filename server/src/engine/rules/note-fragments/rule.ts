@@ -33,7 +33,8 @@ export function isFragment(s: Sentence): boolean {
 // read; "Analyzed logs" has no "I" for the interviewer to write up.
 export const noteFragments: Rule = {
   name: 'note-fragments',
-  description: 'Most sentences of a section are note fragments with no subject ("Analyzed logs. Found root cause."), which cannot be told aloud.',
+  description:
+    'Most sentences of a section are note fragments with no subject ("Analyzed logs. Found root cause."), which cannot be told aloud.',
   group: 'delivery',
   defaultSeverity: 'info',
   messages: {
@@ -41,7 +42,10 @@ export const noteFragments: Rule = {
       '"{fragment}" is a note, not something you can say: most of this {section} has no subject. Write the sentences you will say aloud, with "I" doing each step, so the interviewer hears who did what.',
   },
   check(story, context) {
-    const sections = sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection']).map((s) => ({ body: s.body, name: SECTION_TITLES[s.kind!] }));
+    const sections = sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection']).map((s) => ({
+      body: s.body,
+      name: SECTION_TITLES[s.kind!],
+    }));
     // An answer with no STAR headings is read as one block: everything after the title and the Principles line.
     if (sections.length === 0) {
       const start = story.principles?.line.end ?? story.heading.end;

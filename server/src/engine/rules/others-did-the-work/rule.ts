@@ -23,7 +23,8 @@ interface Hit {
 // candidate handed on, and asks "what did you do?" until the answer is small.
 export const othersDidTheWork: Rule = {
   name: 'others-did-the-work',
-  description: 'In the Action, the hard part was done by someone else: escalated to a senior engineer who solved it, "the SMEs patched it", "my manager resolved it", with little the candidate did.',
+  description:
+    'In the Action, the hard part was done by someone else: escalated to a senior engineer who solved it, "the SMEs patched it", "my manager resolved it", with little the candidate did.',
   group: 'ownership',
   defaultSeverity: 'warning',
   messages: {
@@ -103,9 +104,12 @@ function raisedThenFixedByOthers(sentences: readonly Sentence[]): Hit | undefine
     const sentence = sentences[s];
     const raise = sentence.clauses.find((clause, c) => {
       if (!clause.verb || clause.negated || clause.reported || clause.modal) return false;
-      const mine = isSelf(clause) || (!clause.subject && (c === 0 ? sentence.fragment || sentence.listItem : isSelf(sentence.clauses[c - 1])));
+      const mine =
+        isSelf(clause) || (!clause.subject && (c === 0 ? sentence.fragment || sentence.listItem : isSelf(sentence.clauses[c - 1])));
       const tokens = sentence.tokens;
-      const raises = RAISES.longestAt(tokens, tokens.indexOf(clause.verb)) !== undefined || RAISES.longestAt(tokens, tokens.indexOf(clause.verbs[0])) !== undefined;
+      const raises =
+        RAISES.longestAt(tokens, tokens.indexOf(clause.verb)) !== undefined ||
+        RAISES.longestAt(tokens, tokens.indexOf(clause.verbs[0])) !== undefined;
       // Passed to someone: "raised it with data engineering", "took it to the planning team".
       return mine && raises && clause.tokens.some((t) => t.lower === 'with' || t.lower === 'to');
     });

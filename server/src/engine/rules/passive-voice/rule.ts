@@ -10,15 +10,56 @@ import { reportGathered, sectionsOf, toldSections } from '../shared/util';
  * places ("interested", "located") out of its passives.
  */
 const STATES = new Set([
-  'required', 'needed', 'allowed', 'expected', 'scheduled', 'affected', 'impacted', 'born', 'promoted', 'hired', 'elected',
-  'nominated', 'awarded', 'called', 'named', 'titled', 'paged', 'blocked', 'involved', 'used', 'supposed', 'based', 'gone',
-  'done', 'known', 'bound', 'lost', 'broken', 'stuck', 'tied', 'limited', 'related', 'aligned', 'committed', 'prepared',
+  'required',
+  'needed',
+  'allowed',
+  'expected',
+  'scheduled',
+  'affected',
+  'impacted',
+  'born',
+  'promoted',
+  'hired',
+  'elected',
+  'nominated',
+  'awarded',
+  'called',
+  'named',
+  'titled',
+  'paged',
+  'blocked',
+  'involved',
+  'used',
+  'supposed',
+  'based',
+  'gone',
+  'done',
+  'known',
+  'bound',
+  'lost',
+  'broken',
+  'stuck',
+  'tied',
+  'limited',
+  'related',
+  'aligned',
+  'committed',
+  'prepared',
 ]);
 /** Instructions belong to manager-directed ("the team was told to"); reporting one twice helps nobody. */
 const DIRECTED = new Set(['asked', 'told', 'instructed', 'directed', 'ordered', 'assigned', 'tasked']);
 /** "we got started": a phrasal verb, not a passive. */
 const GET_PHRASAL = new Set(['started', 'used', 'rid', 'dressed', 'acquainted']);
-const OBJECT_PRONOUN: Record<string, string> = { it: 'it', they: 'them', he: 'him', she: 'her', this: 'this', that: 'that', i: 'me', we: 'us' };
+const OBJECT_PRONOUN: Record<string, string> = {
+  it: 'it',
+  they: 'them',
+  he: 'him',
+  she: 'her',
+  this: 'this',
+  that: 'that',
+  i: 'me',
+  we: 'us',
+};
 
 // Interviewers cannot credit "the fix was deployed": the sentence leaves out the one fact they
 // need, who did it. The message names that gap and never guesses the candidate did it.
@@ -57,7 +98,13 @@ export const passiveVoice: Rule = {
           const { head, verb: participle } = compoundParts(verb.lower);
           const object = objectOf(sentence, clause);
           // Without a clean object, "it" stands in: "say who carried it out".
-          const act = (object ? [head + pastFromParticiple(participle), particle?.lower, object] : [head + pastFromParticiple(participle), 'it', particle?.lower]).filter(Boolean).join(' ');
+          const act = (
+            object
+              ? [head + pastFromParticiple(participle), particle?.lower, object]
+              : [head + pastFromParticiple(participle), 'it', particle?.lower]
+          )
+            .filter(Boolean)
+            .join(' ');
           hits.push({ messageId: 'passive', data: { phrase, act }, start, end });
         }
       }
@@ -66,7 +113,14 @@ export const passiveVoice: Rule = {
         atLeast: GATHER_AT,
         count: hits.length > ownActs ? hits.length : 0,
         messageId: 'passives',
-        data: { count: hits.length, list: hits.slice(0, 4).map((h) => `"${h.data!.phrase}"`).join(', ') + (hits.length > 4 ? ', …' : '') },
+        data: {
+          count: hits.length,
+          list:
+            hits
+              .slice(0, 4)
+              .map((h) => `"${h.data!.phrase}"`)
+              .join(', ') + (hits.length > 4 ? ', …' : ''),
+        },
         place: (h) => `"${h.data!.phrase}"`,
       });
     }
@@ -116,7 +170,12 @@ function objectOf(sentence: Sentence, clause: Clause): string {
   // Only a plain noun phrase reads well as an object ("the old shell scripts"); anything else is left out.
   const words = sentence.tokens.slice(tokenIndexAt(sentence, subject.start), tokenIndexAt(sentence, subject.end));
   const last = words[words.length - 1];
-  if (!last || !/^(?:noun|propn|pron)$/.test(last.pos) || !words.every((t) => /^(?:det|adj|noun|propn|num|pron)$/.test(t.pos) || t.lower === "'s" || t.lower === '-')) return '';
+  if (
+    !last ||
+    !/^(?:noun|propn|pron)$/.test(last.pos) ||
+    !words.every((t) => /^(?:det|adj|noun|propn|num|pron)$/.test(t.pos) || t.lower === "'s" || t.lower === '-')
+  )
+    return '';
   if (/^(?:which|who|whom)$/.test(words[0].lower) || (/^(?:that|no|not)$/.test(words[0].lower) && words.length > 1)) return '';
   const said = subject.text.replace(/\s+/g, ' ').split(' ');
   if (said.length === 1 && OBJECT_PRONOUN[said[0].toLowerCase()]) return OBJECT_PRONOUN[said[0].toLowerCase()];
@@ -124,7 +183,10 @@ function objectOf(sentence: Sentence, clause: Clause): string {
   const [first, ...rest] = said;
   const lowerFirst = /^[A-Z][a-z]/.test(first) && !/^[A-Z][a-z]+[A-Z]/.test(first) ? first.toLowerCase() : first;
   if (/^(?:a|an)$/i.test(first)) return ['the', ...rest].join(' ');
-  if (/^(?:the|this|that|these|those|my|our|their|his|her|its|every|each|all|some|no)$/i.test(first)) return [lowerFirst, ...rest].join(' ');
+  if (/^(?:the|this|that|these|those|my|our|their|his|her|its|every|each|all|some|no)$/i.test(first))
+    return [lowerFirst, ...rest].join(' ');
   // "Metrics were delayed" → "the metrics"; "Latency was reduced" → "latency".
-  return /s$/.test(said[said.length - 1]) && !/ss$/.test(said[said.length - 1]) ? ['the', lowerFirst, ...rest].join(' ') : [lowerFirst, ...rest].join(' ');
+  return /s$/.test(said[said.length - 1]) && !/ss$/.test(said[said.length - 1])
+    ? ['the', lowerFirst, ...rest].join(' ')
+    : [lowerFirst, ...rest].join(' ');
 }

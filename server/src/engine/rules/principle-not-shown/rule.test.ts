@@ -27,15 +27,22 @@ const ACTION =
   'I set weekly milestones with the three engineers and reviewed the burndown every Friday. When the payment flow slipped by four days, I moved our tester onto it and took over the release notes myself. ' +
   'I also agreed a fallback with finance: if we missed the date, partners would get a coupon instead.';
 const DIG =
-  'When the payment flow slipped, I pulled the raw gateway logs myself and found the root cause nobody had seen: a retry loop that doubled every declined card. ' + ACTION;
+  'When the payment flow slipped, I pulled the raw gateway logs myself and found the root cause nobody had seen: a retry loop that doubled every declined card. ' +
+  ACTION;
 
 testRule(principleNotShown, {
   valid: [
     { name: 'the principle the story shows', text: launch('Deliver Results') },
-    { name: 'some evidence for each principle claimed (missing beats are principle-beats\' advice)', text: launch('Deliver Results, Dive Deep', DIG) },
+    {
+      name: "some evidence for each principle claimed (missing beats are principle-beats' advice)",
+      text: launch('Deliver Results, Dive Deep', DIG),
+    },
     { name: 'a short draft is not judged yet', text: story({ principles: 'Think Big' }) },
-    { name: 'unknown names are unknown-principle\'s business', text: launch('Teamwork') },
-    { name: 'over the principle limit, too-many-principles speaks instead', text: launch('Dive Deep, Think Big, Earn Trust, Deliver Results') },
+    { name: "unknown names are unknown-principle's business", text: launch('Teamwork') },
+    {
+      name: 'over the principle limit, too-many-principles speaks instead',
+      text: launch('Dive Deep, Think Big, Earn Trust, Deliver Results'),
+    },
     {
       name: 'a template whose sections are still placeholders',
       text: '# Draft\nPrinciples: Think Big\n\n## Situation\n<!-- Where you were -->\n## Task\n<!-- What you owned -->\n## Action\n<!-- What you did -->\n## Result\n<!-- What changed -->\n',

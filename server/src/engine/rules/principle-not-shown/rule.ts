@@ -18,7 +18,8 @@ export const principleNotShown: Rule = {
   wholeStory: true,
   messages: {
     notShown: 'This story is framed for {principle} but shows none of its evidence ({beats}). Reframe it, or tell the part that shows it.',
-    showsOther: 'This story is framed for {principle} but shows none of its evidence ({beats}); it reads as {other}. Frame it for what it shows, or tell the part that shows {principle}.',
+    showsOther:
+      'This story is framed for {principle} but shows none of its evidence ({beats}); it reads as {other}. Frame it for what it shows, or tell the part that shows {principle}.',
   },
   check(story, context) {
     const claims = claimedPrinciples(story);

@@ -11,7 +11,10 @@ testRule(resultNoMetric, {
       name: 'an answer with no STAR headings that measures its outcome',
       text: '# Cache bug\nPrinciples: Dive Deep\n\n- Found the cache key missing currency\n- Wrong-price tickets fell from 40 a day to 0 within a week\n',
     },
-    { name: 'a duration that measures the outcome ("recovered in 20 minutes")', text: result('Checkout recovered in 20 minutes, before most customers noticed.') },
+    {
+      name: 'a duration that measures the outcome ("recovered in 20 minutes")',
+      text: result('Checkout recovered in 20 minutes, before most customers noticed.'),
+    },
     { name: 'digits and a percentage', text: story({}) },
     { name: 'currency', text: result('The fix recovered $1.2M in annual revenue.') },
     { name: 'a percentage', text: result('Checkout errors fell 40% after the fix.') },
@@ -30,8 +33,16 @@ testRule(resultNoMetric, {
       findings: [{ messageId: 'noMetricAnywhere', text: 'Cache bug' }],
     },
     // From a new user's try: numbers that measure nothing kept the rule quiet.
-    { name: '"one can", "one of the": the pronoun is no number', text: result('One can now scroll back through the history, which was one of the most requested features.'), findings: [{ messageId: 'noMetric', text: 'Result' }] },
-    { name: 'a date and a period of leave are no outcome', text: result('We launched in Q3 2024, after I came back from leave for 3 months.'), findings: [{ messageId: 'noMetric', text: 'Result' }] },
+    {
+      name: '"one can", "one of the": the pronoun is no number',
+      text: result('One can now scroll back through the history, which was one of the most requested features.'),
+      findings: [{ messageId: 'noMetric', text: 'Result' }],
+    },
+    {
+      name: 'a date and a period of leave are no outcome',
+      text: result('We launched in Q3 2024, after I came back from leave for 3 months.'),
+      findings: [{ messageId: 'noMetric', text: 'Result' }],
+    },
     {
       name: 'a Result with no number at all',
       text: result('The migration finished and the finance team was happy with it.'),
@@ -55,7 +66,7 @@ testRule(resultNoMetric, {
       findings: [{ messageId: 'noMetric', text: 'Result' }],
     },
     {
-      name: 'the phrase goes at the end of the Result, before the next section, with the file\'s line breaks',
+      name: "the phrase goes at the end of the Result, before the next section, with the file's line breaks",
       text: result('Customers were happier.').replace(/\n/g, '\r\n'),
       findings: [
         {

@@ -8,14 +8,16 @@ import { isTellable } from '../shared/told-sentences';
 // interviewer nothing to cite in the write-up.
 export const resultNoMetric: Rule = {
   name: 'result-no-metric',
-  description: 'The Result states no number that measures an outcome: no amount, percentage, money, count or change ("doubled", "halved"); a date or "one of" is not one.',
+  description:
+    'The Result states no number that measures an outcome: no amount, percentage, money, count or change ("doubled", "halved"); a date or "one of" is not one.',
   group: 'evidence',
   defaultSeverity: 'warning',
   wholeStory: true,
   fixable: 'suggestion',
   messages: {
     noMetric: 'Your Result has no number; state a baseline, the outcome and the time it took.',
-    noMetricAnywhere: 'This answer has no number anywhere, so it has no measured result; end with a baseline, the outcome and the time it took.',
+    noMetricAnywhere:
+      'This answer has no number anywhere, so it has no measured result; end with a baseline, the outcome and the time it took.',
   },
   check(story, context) {
     // An answer with no STAR headings has no Result to look in: with no number anywhere, it has none.
@@ -57,7 +59,9 @@ export const resultNoMetric: Rule = {
 function hasMeasure(story: Story, section: Section): boolean {
   // A section too long to be told is read for digits only: the sentence reading would cost its length many times over.
   if (!isTellable(section.body)) return /\d/.test(story.prose.slice(section.body.start - story.start, section.body.end - story.start));
-  return sentencesOf(story, section.body).some((sentence) => sentence.numbers.some((n) => MEASURING_KINDS.has(n.kind) || measuredTime(sentence, n)));
+  return sentencesOf(story, section.body).some((sentence) =>
+    sentence.numbers.some((n) => MEASURING_KINDS.has(n.kind) || measuredTime(sentence, n)),
+  );
 }
 
 /** "Recovered in 20 minutes" measures the outcome; "on leave for 3 months" only says how long something lasted. */

@@ -16,9 +16,18 @@ testRule(sectionOrder, {
     { name: 'Situation, Task, Action, Result, Reflection', text: story({}) },
     { name: 'no Reflection', text: story({ reflection: null }) },
     { name: 'a missing section leaves the rest in order (missing-section reports the gap)', text: story({ task: null }) },
-    { name: 'heading variants in order: Context, Goal, Actions, Outcome, Lessons', text: lines('# Checkout', '## Context', 'a', '## Goal', 'b', '## Actions', 'c', '## Outcome', 'd', '## Lessons', 'e') },
-    { name: 'unknown headings anywhere are ignored', text: storyOf(['## Notes', 'Ask about the carrier.'], S, T, ['## Follow-up questions', 'Why nine days?'], A, R) },
-    { name: 'a section split in two keeps its place (Action, Action)', text: storyOf(S, T, A, ['## Actions', 'I also added an alert.'], R) },
+    {
+      name: 'heading variants in order: Context, Goal, Actions, Outcome, Lessons',
+      text: lines('# Checkout', '## Context', 'a', '## Goal', 'b', '## Actions', 'c', '## Outcome', 'd', '## Lessons', 'e'),
+    },
+    {
+      name: 'unknown headings anywhere are ignored',
+      text: storyOf(['## Notes', 'Ask about the carrier.'], S, T, ['## Follow-up questions', 'Why nine days?'], A, R),
+    },
+    {
+      name: 'a section split in two keeps its place (Action, Action)',
+      text: storyOf(S, T, A, ['## Actions', 'I also added an alert.'], R),
+    },
     { name: 'one section alone', text: storyOf(A) },
     { name: 'each story of a file is checked on its own', text: storyOf(S, T, A, R) + '\n' + storyOf(S, A, R) },
     { name: 'CRLF line endings', text: story({}).replace(/\n/g, '\r\n') },

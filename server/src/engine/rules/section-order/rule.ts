@@ -19,7 +19,8 @@ export const sectionOrder: Rule = {
   group: 'structure',
   defaultSeverity: 'warning',
   messages: {
-    outOfOrder: '"{section}" is out of order: it belongs {where} "{other}". Tell the story as Situation, Task, Action, Result, then Reflection.',
+    outOfOrder:
+      '"{section}" is out of order: it belongs {where} "{other}". Tell the story as Situation, Task, Action, Result, then Reflection.',
   },
   check(story, context) {
     // Unknown headings ("## Notes") have no place in the order and are left alone.

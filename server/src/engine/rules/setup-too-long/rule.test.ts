@@ -10,15 +10,22 @@ const parts = (situation: number, task: number, action: number, result = 20) =>
 
 testRule(setupTooLong, {
   valid: [
-    { name: 'the builder\'s strong story (under 100 words: too short to judge a share)', text: story({}) },
+    { name: "the builder's strong story (under 100 words: too short to judge a share)", text: story({}) },
     { name: 'a short setup in a long story (20%)', text: parts(20, 20, 140, 20) },
     { name: 'exactly 30% is not over', text: parts(30, 30, 120, 20) },
     { name: 'a short draft is not judged yet (90 words, half of them setup)', text: parts(25, 20, 25, 20) },
-    { name: 'a higher maxShare from front matter', text: '---\nrules:\n  setup-too-long: [info, { maxShare: 0.5 }]\n---\n' + parts(50, 30, 100, 20) },
+    {
+      name: 'a higher maxShare from front matter',
+      text: '---\nrules:\n  setup-too-long: [info, { maxShare: 0.5 }]\n---\n' + parts(50, 30, 100, 20),
+    },
     { name: 'no Situation or Task at all', text: story({ situation: null, task: null, action: words(150) }) },
     {
       name: 'words in comments and code are not spoken',
-      text: story({ situation: 'Checkout slowed before the holiday sale.\n\n<!-- ' + words(200) + ' -->', task: 'I owned checkout.', action: words(100) }),
+      text: story({
+        situation: 'Checkout slowed before the holiday sale.\n\n<!-- ' + words(200) + ' -->',
+        task: 'I owned checkout.',
+        action: words(100),
+      }),
     },
   ],
   invalid: [
@@ -57,10 +64,23 @@ testRule(setupTooLong, {
     },
     {
       name: 'heading variants: "Context" and "Goal"',
-      text: '# Checkout\n\n## Context\n\n' + words(60) + '\n\n## Goal\n\n' + words(20) + '\n\n## Actions\n\n' + words(100) + '\n\n## Results\n\n' + words(20) + '\n',
+      text:
+        '# Checkout\n\n## Context\n\n' +
+        words(60) +
+        '\n\n## Goal\n\n' +
+        words(20) +
+        '\n\n## Actions\n\n' +
+        words(100) +
+        '\n\n## Results\n\n' +
+        words(20) +
+        '\n',
       findings: [{ messageId: 'tooLong', text: 'Context' }],
     },
-    { name: 'CRLF line endings', text: parts(60, 20, 100, 20).replace(/\n/g, '\r\n'), findings: [{ messageId: 'tooLong', text: 'Situation' }] },
+    {
+      name: 'CRLF line endings',
+      text: parts(60, 20, 100, 20).replace(/\n/g, '\r\n'),
+      findings: [{ messageId: 'tooLong', text: 'Situation' }],
+    },
   ],
 });
 

@@ -17,21 +17,30 @@ const THIN_ACTION_SHARE = 0.45;
 // setup spends the interviewer's attention before the candidate has done anything.
 export const setupTooLong: Rule = {
   name: 'setup-too-long',
-  description: 'Situation and Task take more than 30% of the story\'s words.',
+  description: "Situation and Task take more than 30% of the story's words.",
   group: 'delivery',
   defaultSeverity: 'info',
   advice: true,
   wholeStory: true,
   options: {
-    maxShare: { type: 'number', default: 0.3, markdownDescription: 'Largest share of the story\'s words Situation and Task may take (0.3 is 30%).' },
+    maxShare: {
+      type: 'number',
+      default: 0.3,
+      markdownDescription: "Largest share of the story's words Situation and Task may take (0.3 is 30%).",
+    },
     // Under about 100 words, one sentence each of Situation and Task is already 30%: the share says nothing yet.
     minWords: { type: 'number', default: 100, markdownDescription: 'Stories shorter than this many words are not judged.' },
-    longSetupWords: { type: 'number', default: LONG_SETUP_WORDS, markdownDescription: 'Situation and Task words from which a setup is long whatever its share.' },
+    longSetupWords: {
+      type: 'number',
+      default: LONG_SETUP_WORDS,
+      markdownDescription: 'Situation and Task words from which a setup is long whatever its share.',
+    },
   },
   messages: {
     thinAction:
       'Your Action is only {action} of {total} words ({actionShare}%), so the setup looks long beside it; tell more of what you did: the decision, the data behind it and the trade-off, until the Action carries about 60%.',
-    tooLong: 'Situation and Task take {share}% of this story ({setup} of {total} words); lead with the impact and keep them to a sentence or two each, so the Action carries about 60%.',
+    tooLong:
+      'Situation and Task take {share}% of this story ({setup} of {total} words); lead with the impact and keep them to a sentence or two each, so the Action carries about 60%.',
   },
   check(story, context) {
     const setupSections = sectionsOf(story, ['situation', 'task']);

@@ -14,7 +14,14 @@ export function joined(text: string, start: number, end: number): boolean {
  * `trailing`, matched right after the phrase, is deleted with it up to its last character
  * (hedging: "I think that the cache" → "The cache").
  */
-export function deletePhrase(story: Story, raw: string, start: number, end: number, sentenceStart: boolean, trailing?: RegExp): Fix | undefined {
+export function deletePhrase(
+  story: Story,
+  raw: string,
+  start: number,
+  end: number,
+  sentenceStart: boolean,
+  trailing?: RegExp,
+): Fix | undefined {
   const prose = story.prose;
   const relStart = start - story.start;
   const relEnd = end - story.start;

@@ -20,9 +20,11 @@ const NUMBER_WORD =
 const DIGITS = '(?:[$€£¥]\\s?)?(?<![\\p{L}\\d.,])\\d[\\d,]*(?:\\.\\d+)?(?:[kKmMbB]n?\\b|bn\\b)?(?:\\s?%|\\s?percent\\b|x\\b)?';
 const QUANTITY = `(?:${DIGITS}|\\b${NUMBER_WORD}\\b)`;
 /** Words that soften a number without changing what it measures. */
-const APPROX = '(?:(?:about|around|roughly|nearly|almost|approximately|only|just|some|over|under|below|above|less than|more than|fewer than|at least|at most|well under|well over|a little over|just over|just under)\\s+)?';
+const APPROX =
+  '(?:(?:about|around|roughly|nearly|almost|approximately|only|just|some|over|under|below|above|less than|more than|fewer than|at least|at most|well under|well over|a little over|just over|just under)\\s+)?';
 /** Spans a result is measured over; seconds and minutes are what a latency is measured in, not a time span. */
-const SPAN_UNIT = '(?:hours?|days?|nights?|mornings?|afternoons?|evenings?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?|releases?|cycles?|shifts?|seasons?|surveys?)';
+const SPAN_UNIT =
+  '(?:hours?|days?|nights?|mornings?|afternoons?|evenings?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?|releases?|cycles?|shifts?|seasons?|surveys?)';
 /** A rate's time basis: "a week", "per month", "each night", "/week" ("per second" is a unit, as in QPS). */
 const RATE = `(?:\\b(?:a|an|per|each|every)\\s+${SPAN_UNIT}\\b|/\\s?(?:h|hr|hour|day|wk|week|mo|month|yr|year)\\b)`;
 /** The word after a number that says what it counts ("users", "ms"), unless it starts the next phrase. */
@@ -125,13 +127,19 @@ const BUSINESS = new RegExp(
 );
 
 /** A change said aloud: a change verb, "from … to", or a count of extra or fewer things ("4,000 more orders"). */
-const CHANGE = new RegExp(`\\b${CHANGE_VERB}\\b|\\bfrom\\s+${APPROX}${QUANTITY}.{0,40}?\\bto\\b|${QUANTITY}\\s+(?:more|fewer|less|extra|additional)\\b`, 'iu');
+const CHANGE = new RegExp(
+  `\\b${CHANGE_VERB}\\b|\\bfrom\\s+${APPROX}${QUANTITY}.{0,40}?\\bto\\b|${QUANTITY}\\s+(?:more|fewer|less|extra|additional)\\b`,
+  'iu',
+);
 
 /** Metric phrases to underline, most telling first: "from 900 to 310 a week", "by 40%", (an end value,) "doubled", "80 ms". */
 const METRIC_PHRASES = [
   new RegExp(`\\b(?:down |up )?from\\s+${APPROX}${QUANTITY}${UNIT_WORD}(?:\\s+${RATE})?\\s+to\\s+${APPROX}${QUANTITY_PHRASE}`, 'iu'),
   new RegExp(`\\bby\\s+${APPROX}${QUANTITY_PHRASE}`, 'iu'),
-  new RegExp(`\\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten|twenty|hundred|thousand|\\d+)-?fold|twice|thrice|in half)\\b|\\b\\d+(?:\\.\\d+)?\\s?x\\b`, 'iu'),
+  new RegExp(
+    `\\b(?:doubled|tripled|quadrupled|halved|(?:two|three|four|five|ten|twenty|hundred|thousand|\\d+)-?fold|twice|thrice|in half)\\b|\\b\\d+(?:\\.\\d+)?\\s?x\\b`,
+    'iu',
+  ),
   new RegExp(QUANTITY_PHRASE, 'iu'),
 ];
 
@@ -143,7 +151,11 @@ export interface ProseSentence extends Span {
 /** The sentences of a section, with absolute offsets. */
 export function sectionSentences(story: Story, section: Section): readonly ProseSentence[] {
   return memoize(story, `sectionSentences:${section.body.start}:${section.body.end}`, () =>
-    proseSentences(story, rel(story, section.body)).map((s) => ({ start: s.start + story.start, end: s.end + story.start, text: story.prose.slice(s.start, s.end) })),
+    proseSentences(story, rel(story, section.body)).map((s) => ({
+      start: s.start + story.start,
+      end: s.end + story.start,
+      text: story.prose.slice(s.start, s.end),
+    })),
   );
 }
 

@@ -104,7 +104,12 @@ export class PhraseList {
   }
 
   /** `best`, or a longer match of one of `list`'s phrases at token i. */
-  private longestIn(list: readonly Phrase[] | undefined, tokens: readonly Token[], i: number, best: PhraseMatch | undefined): PhraseMatch | undefined {
+  private longestIn(
+    list: readonly Phrase[] | undefined,
+    tokens: readonly Token[],
+    i: number,
+    best: PhraseMatch | undefined,
+  ): PhraseMatch | undefined {
     if (!list) return best;
     for (const phrase of list) {
       const last = this.matchAt(tokens, i, phrase);

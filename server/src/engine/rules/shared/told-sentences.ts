@@ -44,7 +44,11 @@ export function isTellable(span: Span): boolean {
   return span.end - span.start <= LONGEST_TOLD_SPAN;
 }
 
-export function toldSentences<T extends Span & { text: string }>(story: Story, documentText: string, sentences: readonly T[]): ToldSentence<T>[] {
+export function toldSentences<T extends Span & { text: string }>(
+  story: Story,
+  documentText: string,
+  sentences: readonly T[],
+): ToldSentence<T>[] {
   const told: ToldSentence<T>[] = [];
   for (const s of sentences) {
     const item = startsListItem(documentText, s.start);

@@ -18,7 +18,11 @@ const globalCopies = new WeakMap<RegExp, { re: RegExp; busy: boolean }>();
 
 export function* matchesIn(story: Story, span: Span, pattern: RegExp): Generator<Match> {
   let copy = globalCopies.get(pattern);
-  if (!copy) globalCopies.set(pattern, (copy = { re: new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'), busy: false }));
+  if (!copy)
+    globalCopies.set(
+      pattern,
+      (copy = { re: new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'), busy: false }),
+    );
   const shared = !copy.busy;
   const re = shared ? copy.re : new RegExp(pattern.source, copy.re.flags);
   if (shared) copy.busy = true;

@@ -27,7 +27,8 @@ interface Hit {
 // hears "my only mistake was working too hard" stops believing the rest of the story.
 export const spunFailure: Rule = {
   name: 'spun-failure',
-  description: 'A failure story spun into a triumph ("my only mistake was working too hard", "a blessing in disguise"), or one that never names what the failure cost.',
+  description:
+    'A failure story spun into a triumph ("my only mistake was working too hard", "a blessing in disguise"), or one that never names what the failure cost.',
   group: 'reflection',
   defaultSeverity: 'warning',
   messages: {
@@ -37,7 +38,8 @@ export const spunFailure: Rule = {
   },
   check(story, context) {
     const all: Sentence[] = [];
-    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection'])) all.push(...sentencesToCheck(story, section));
+    for (const section of sectionsOf(story, ['situation', 'task', 'action', 'result', 'reflection']))
+      all.push(...sentencesToCheck(story, section));
     let spun = false;
     let failure: { hit: Hit; index: number } | undefined;
     // "Even though the test didn't go as expected, it was actually a big success": a story told
@@ -58,8 +60,18 @@ export const spunFailure: Rule = {
     // The cost may be told anywhere: the Situation, the Action after the mistake, the Result.
     if (all.some((s) => COST.test(s.tokens) || s.numbers.some((n) => n.kind === 'money' || n.kind === 'percent'))) return;
     // A number right where the failure is told is its size ("1,200 orders were imported wrong").
-    if (all.slice(failure.index, failure.index + 2).some((s) => s.numbers.some((n) => n.kind !== 'ordinal' && n.kind !== 'identifier' && n.kind !== 'pronoun'))) return;
-    context.report({ messageId: 'noCost', data: { phrase: quote(context.text, failure.hit) }, start: failure.hit.start, end: failure.hit.end });
+    if (
+      all
+        .slice(failure.index, failure.index + 2)
+        .some((s) => s.numbers.some((n) => n.kind !== 'ordinal' && n.kind !== 'identifier' && n.kind !== 'pronoun'))
+    )
+      return;
+    context.report({
+      messageId: 'noCost',
+      data: { phrase: quote(context.text, failure.hit) },
+      start: failure.hit.start,
+      end: failure.hit.end,
+    });
   },
 };
 

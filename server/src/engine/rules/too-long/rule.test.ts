@@ -5,7 +5,8 @@ import { story, testRule } from '../../../../../test/unit/ruleTester';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => (i % 12 === 11 ? 'shipped.' : 'I')).join(' ');
 /** A story whose sections hold exactly `n` words, all in the Action. */
-const only = (n: number, title = 'Refund backlog') => story({ title, situation: '', task: '', action: words(n), result: '', reflection: '' });
+const only = (n: number, title = 'Refund backlog') =>
+  story({ title, situation: '', task: '', action: words(n), result: '', reflection: '' });
 
 testRule(tooLong, {
   valid: [

@@ -9,7 +9,8 @@ export const tooLong: Rule = {
   group: 'delivery',
   defaultSeverity: 'warning',
   messages: {
-    tooLong: 'This story takes about {time} to tell ({words} words at {wpm} words a minute); aim for {target} or less. Trim Situation and Task first.',
+    tooLong:
+      'This story takes about {time} to tell ({words} words at {wpm} words a minute); aim for {target} or less. Trim Situation and Task first.',
   },
   check(story, context) {
     const words = storyWords(story);

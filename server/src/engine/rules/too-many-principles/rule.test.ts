@@ -9,12 +9,28 @@ testRule(tooManyPrinciples, {
   valid: [
     { name: 'two principles', text: withLine('Customer Obsession, Dive Deep') },
     { name: 'exactly three', text: withLine('Customer Obsession, Dive Deep, Bias for Action') },
-    { name: 'a name with ";" and "," inside counts once', text: withLine('Have Backbone; Disagree and Commit, Are Right, A Lot, Dive Deep') },
-    { name: 'the same principle twice, by name and abbreviation, counts once', text: withLine('Dive Deep, DD, Ownership, Deliver Results') },
-    { name: 'unknown names do not count (unknown-principle reports them)', text: withLine('Ownership, Dive Deep, Frugality, Teamwork, Grit') },
+    {
+      name: 'a name with ";" and "," inside counts once',
+      text: withLine('Have Backbone; Disagree and Commit, Are Right, A Lot, Dive Deep'),
+    },
+    {
+      name: 'the same principle twice, by name and abbreviation, counts once',
+      text: withLine('Dive Deep, DD, Ownership, Deliver Results'),
+    },
+    {
+      name: 'unknown names do not count (unknown-principle reports them)',
+      text: withLine('Ownership, Dive Deep, Frugality, Teamwork, Grit'),
+    },
     { name: 'no Principles line', text: story({ principles: null }) },
-    { name: 'a higher limit from the settings', text: withLine('Ownership, Dive Deep, Frugality, Think Big'), config: { maxPrinciplesPerStory: 4 } },
-    { name: '"Principles:" in prose is not the line', text: story({ reflection: 'Principles: Ownership, Dive Deep, Frugality, Think Big all show here.' }) },
+    {
+      name: 'a higher limit from the settings',
+      text: withLine('Ownership, Dive Deep, Frugality, Think Big'),
+      config: { maxPrinciplesPerStory: 4 },
+    },
+    {
+      name: '"Principles:" in prose is not the line',
+      text: story({ reflection: 'Principles: Ownership, Dive Deep, Frugality, Think Big all show here.' }),
+    },
   ],
   invalid: [
     {

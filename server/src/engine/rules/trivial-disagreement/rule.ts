@@ -17,7 +17,8 @@ const MEASURED = new Set(['percent', 'money', 'quantity', 'duration', 'multiplie
 // interviewer the candidate has no real one to tell.
 export const trivialDisagreement: Rule = {
   name: 'trivial-disagreement',
-  description: 'A story framed for Have Backbone; Disagree and Commit whose disagreement is about a tool, library, naming or style preference, with no customer or business stakes.',
+  description:
+    'A story framed for Have Backbone; Disagree and Commit whose disagreement is about a tool, library, naming or style preference, with no customer or business stakes.',
   group: 'judgment',
   defaultSeverity: 'warning',
   messages: {
@@ -47,13 +48,17 @@ export const trivialDisagreement: Rule = {
 function hasStakes(sentence: Sentence): boolean {
   if (STAKES.test(sentence.tokens)) return true;
   // "pushed back twice" counts the arguing, not the stakes.
-  return sentence.numbers.some((n) => (MEASURED.has(n.kind) && !/^(?:once|twice|thrice)$/i.test(n.text)) || (n.kind === 'count' && /\d/.test(n.text)));
+  return sentence.numbers.some(
+    (n) => (MEASURED.has(n.kind) && !/^(?:once|twice|thrice)$/i.test(n.text)) || (n.kind === 'count' && /\d/.test(n.text)),
+  );
 }
 
 /** The first tool or style words in the sentences, taken in the order given. */
 function firstTopic(sentences: readonly Sentence[]): { start: number; end: number } | undefined {
   for (const sentence of sentences) {
-    const found = [TOPICS.first(sentence.tokens), NAMES.first(sentence.tokens)].filter((m) => m !== undefined).sort((a, b) => a.first - b.first)[0];
+    const found = [TOPICS.first(sentence.tokens), NAMES.first(sentence.tokens)]
+      .filter((m) => m !== undefined)
+      .sort((a, b) => a.first - b.first)[0];
     if (found) return { start: sentence.tokens[found.first].start, end: sentence.tokens[found.last].end };
   }
   return undefined;

@@ -9,19 +9,43 @@ const missed = action('I missed the SLA twice.');
 
 testRule(unexplainedAcronym, {
   valid: [
-    { name: 'units and file formats read as words', text: action('Uploads over 20 MB failed for PNG and ZIP files, and KB-sized thumbnails were fine.') },
-    { name: 'the builder\'s strong story', text: story({}) },
+    {
+      name: 'units and file formats read as words',
+      text: action('Uploads over 20 MB failed for PNG and ZIP files, and KB-sized thumbnails were fine.'),
+    },
+    { name: "the builder's strong story", text: story({}) },
     // A new user's bank was flagged for the words of the loop itself.
-    { name: 'the roles and working words of an Amazon loop: SDE, SDM, TPM, SLO, OKR, PR', text: action('As the SDE on call I paired with our SDM and TPM, met the SLO and the OKR, and reviewed every PR.') },
-    { name: 'expanded before: "service-level agreement (SLA)"', text: action('We missed our service-level agreement (SLA) twice, so I rewrote the SLA alerts.') },
-    { name: 'expanded after: "ETL (extract, transform, load)"', text: action('I rewrote the ETL (extract, transform, load) jobs, then moved every ETL step to the orchestrator.') },
-    { name: 'acronyms every interviewer knows', text: action('I asked the CTO and the VP of HR to review the API, the UI and the SQL on AWS. OK, the US and EU teams agreed.') },
+    {
+      name: 'the roles and working words of an Amazon loop: SDE, SDM, TPM, SLO, OKR, PR',
+      text: action('As the SDE on call I paired with our SDM and TPM, met the SLO and the OKR, and reviewed every PR.'),
+    },
+    {
+      name: 'expanded before: "service-level agreement (SLA)"',
+      text: action('We missed our service-level agreement (SLA) twice, so I rewrote the SLA alerts.'),
+    },
+    {
+      name: 'expanded after: "ETL (extract, transform, load)"',
+      text: action('I rewrote the ETL (extract, transform, load) jobs, then moved every ETL step to the orchestrator.'),
+    },
+    {
+      name: 'acronyms every interviewer knows',
+      text: action('I asked the CTO and the VP of HR to review the API, the UI and the SQL on AWS. OK, the US and EU teams agreed.'),
+    },
     { name: 'allowed in settings', text: missed, config: { acronyms: ['SLA'] } },
     { name: 'allowed in front matter', text: '---\nacronyms: [SLA, ETL]\n---\n' + missed },
-    { name: 'one capital with digits: percentiles, quarters, versions, services', text: action('P99 fell in Q3 after I moved the V2 files to S3.') },
-    { name: 'Roman numerals, capitals for emphasis and shouted contractions', text: action('Phase II shipped. I did NOT ship on Friday, and DON\'T MERGE labels stayed.') },
+    {
+      name: 'one capital with digits: percentiles, quarters, versions, services',
+      text: action('P99 fell in Q3 after I moved the V2 files to S3.'),
+    },
+    {
+      name: 'Roman numerals, capitals for emphasis and shouted contractions',
+      text: action("Phase II shipped. I did NOT ship on Friday, and DON'T MERGE labels stayed."),
+    },
     { name: 'numbers with units', text: action('The bill fell from $61K to $24K and p99 from 4.2s to 900ms.') },
-    { name: 'headings, code, link URLs and comments', text: action('### SRE handoff\n\nI ran `kubectl get HPA` and read [the doc](https://example.com/SLO).\n\n<!-- TODO: SLO -->') },
+    {
+      name: 'headings, code, link URLs and comments',
+      text: action('### SRE handoff\n\nI ran `kubectl get HPA` and read [the doc](https://example.com/SLO).\n\n<!-- TODO: SLO -->'),
+    },
     { name: 'the title and the Principles line', text: story({ title: 'The SLO nobody owned' }) },
   ],
   invalid: [
@@ -50,7 +74,15 @@ testRule(unexplainedAcronym, {
     {
       name: 'only the first use is flagged; the suggestion creates front matter',
       text: missed.replace('twice.', 'twice, and the SLA report went to finance.'),
-      findings: [{ messageId: 'unexplained', text: 'SLA', line: 14, suggestions: [ADD_SLA], suggestionOutput: '---\nacronyms: [SLA]\n---\n' + missed.replace('twice.', 'twice, and the SLA report went to finance.') }],
+      findings: [
+        {
+          messageId: 'unexplained',
+          text: 'SLA',
+          line: 14,
+          suggestions: [ADD_SLA],
+          suggestionOutput: '---\nacronyms: [SLA]\n---\n' + missed.replace('twice.', 'twice, and the SLA report went to finance.'),
+        },
+      ],
     },
     {
       name: 'a later expansion does not excuse the first use',
@@ -85,7 +117,14 @@ testRule(unexplainedAcronym, {
     {
       name: 'front matter without the key: the key is added',
       text: '---\ntargetSeconds: 150\n---\n' + missed,
-      findings: [{ messageId: 'unexplained', text: 'SLA', suggestions: [ADD_SLA], suggestionOutput: '---\ntargetSeconds: 150\nacronyms: [SLA]\n---\n' + missed }],
+      findings: [
+        {
+          messageId: 'unexplained',
+          text: 'SLA',
+          suggestions: [ADD_SLA],
+          suggestionOutput: '---\ntargetSeconds: 150\nacronyms: [SLA]\n---\n' + missed,
+        },
+      ],
     },
     {
       name: 'a flow list is extended',
@@ -100,12 +139,20 @@ testRule(unexplainedAcronym, {
     {
       name: 'a block list is extended with its indentation',
       text: '---\nacronyms:\n  - ETL\n  - RTO\ntargetSeconds: 150\n---\n' + missed,
-      findings: [{ messageId: 'unexplained', text: 'SLA', suggestionOutput: '---\nacronyms:\n  - ETL\n  - RTO\n  - SLA\ntargetSeconds: 150\n---\n' + missed }],
+      findings: [
+        {
+          messageId: 'unexplained',
+          text: 'SLA',
+          suggestionOutput: '---\nacronyms:\n  - ETL\n  - RTO\n  - SLA\ntargetSeconds: 150\n---\n' + missed,
+        },
+      ],
     },
     {
       name: 'CRLF files get CRLF front matter',
       text: missed.replace(/\n/g, '\r\n'),
-      findings: [{ messageId: 'unexplained', text: 'SLA', suggestionOutput: ('---\nacronyms: [SLA]\n---\n' + missed).replace(/\n/g, '\r\n') }],
+      findings: [
+        { messageId: 'unexplained', text: 'SLA', suggestionOutput: ('---\nacronyms: [SLA]\n---\n' + missed).replace(/\n/g, '\r\n') },
+      ],
     },
     {
       name: 'a list written in a way it cannot safely extend: no suggestion',
@@ -122,7 +169,10 @@ describe('rule unexplained-acronym suggestion', () => {
     for (const text of [missed, '---\ntargetSeconds: 150\n---\n' + missed, '---\nacronyms:\n  - ETL\n---\n' + missed]) {
       const [finding] = linter.lint(text).findings;
       const fixed = applyEdits(text, finding.suggestions![0].edits);
-      assert.deepEqual(linter.lint(fixed).findings.map((f) => f.message), []);
+      assert.deepEqual(
+        linter.lint(fixed).findings.map((f) => f.message),
+        [],
+      );
     }
   });
 
@@ -136,7 +186,10 @@ describe('rule unexplained-acronym suggestion', () => {
 
   it('a bad acronyms value in front matter is reported and ignored', () => {
     const findings = new Linter({ rules: [unexplainedAcronym] }).lint('---\nacronyms: 7\n---\n' + missed).findings;
-    assert.deepEqual(findings.map((f) => f.rule), ['front-matter', 'unexplained-acronym']);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['front-matter', 'unexplained-acronym'],
+    );
     assert.match(findings[0].message, /"acronyms" must be a list of phrases/);
   });
 });

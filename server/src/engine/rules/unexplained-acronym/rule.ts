@@ -5,16 +5,114 @@ import { eolOf, sectionsOf } from '../shared/util';
 
 /** Acronyms any interviewer knows without an expansion. Kept short on purpose: the config adds the rest. */
 export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([
-  'AI', 'AM', 'API', 'ASAP', 'AWS', 'CEO', 'CFO', 'COO', 'CPU', 'CSV', 'CTO', 'DNS', 'ETA', 'EU', 'FAQ', 'GPU', 'HR', 'HTML',
-  'HTTP', 'HTTPS', 'ID', 'IP', 'IT', 'JSON', 'KPI', 'ML', 'OK', 'OS', 'PC', 'PDF', 'PM', 'PR', 'QA', 'RAM', 'ROI', 'SDK', 'SQL',
-  'TV', 'UI', 'UK', 'URL', 'US', 'USA', 'UX', 'VP',
+  'AI',
+  'AM',
+  'API',
+  'ASAP',
+  'AWS',
+  'CEO',
+  'CFO',
+  'COO',
+  'CPU',
+  'CSV',
+  'CTO',
+  'DNS',
+  'ETA',
+  'EU',
+  'FAQ',
+  'GPU',
+  'HR',
+  'HTML',
+  'HTTP',
+  'HTTPS',
+  'ID',
+  'IP',
+  'IT',
+  'JSON',
+  'KPI',
+  'ML',
+  'OK',
+  'OS',
+  'PC',
+  'PDF',
+  'PM',
+  'PR',
+  'QA',
+  'RAM',
+  'ROI',
+  'SDK',
+  'SQL',
+  'TV',
+  'UI',
+  'UK',
+  'URL',
+  'US',
+  'USA',
+  'UX',
+  'VP',
   // The roles, levels and working words of a loop at Amazon: every interviewer on the panel uses them daily.
-  'SDE', 'SDM', 'TPM', 'EM', 'PMT', 'LP', 'BR', 'OKR', 'SLO', 'MVP', 'SRE', 'B2B', 'B2C', 'CI', 'CD', 'NPS', 'SEO', 'CRM',
-  'ERP', 'VPN', 'SMS', 'PRFAQ', 'QBR', 'OP1', 'OP2', 'COE', 'CR', 'SOP', 'IC',
+  'SDE',
+  'SDM',
+  'TPM',
+  'EM',
+  'PMT',
+  'LP',
+  'BR',
+  'OKR',
+  'SLO',
+  'MVP',
+  'SRE',
+  'B2B',
+  'B2C',
+  'CI',
+  'CD',
+  'NPS',
+  'SEO',
+  'CRM',
+  'ERP',
+  'VPN',
+  'SMS',
+  'PRFAQ',
+  'QBR',
+  'OP1',
+  'OP2',
+  'COE',
+  'CR',
+  'SOP',
+  'IC',
   // Everyday outside tech too: a panel from any team reads them without pausing.
-  'GPS', 'NDA', 'UTC', 'SVP', 'EVP', 'CMO', 'CIO', 'CTR', 'FAQ', 'SaaS', 'IOS',
+  'GPS',
+  'NDA',
+  'UTC',
+  'SVP',
+  'EVP',
+  'CMO',
+  'CIO',
+  'CTR',
+  'FAQ',
+  'SaaS',
+  'IOS',
   // Units and file formats: read as words, never as jargon.
-  'KB', 'MB', 'GB', 'TB', 'PB', 'ZIP', 'PNG', 'JPG', 'JPEG', 'GIF', 'MP3', 'MP4', 'XML', 'YAML', 'USB', 'PIN', 'OTP', 'ATM', 'AA', 'AAA',
+  'KB',
+  'MB',
+  'GB',
+  'TB',
+  'PB',
+  'ZIP',
+  'PNG',
+  'JPG',
+  'JPEG',
+  'GIF',
+  'MP3',
+  'MP4',
+  'XML',
+  'YAML',
+  'USB',
+  'PIN',
+  'OTP',
+  'ATM',
+  'AA',
+  'AAA',
 ]);
 
 /**
@@ -25,9 +123,53 @@ const JARGON_COUNT = 3;
 
 /** Ordinary words written in capitals for emphasis ("I did NOT ship it"), not acronyms. */
 const EMPHASIS = new Set([
-  'ALL', 'AND', 'ANY', 'ARE', 'AS', 'AT', 'BE', 'BUT', 'BY', 'DID', 'DO', 'EVER', 'EVERY', 'FIRST', 'HE', 'HOW', 'IF', 'IN', 'IS',
-  'LAST', 'ME', 'MUST', 'MY', 'NEVER', 'NEW', 'NO', 'NOT', 'NOW', 'OF', 'ON', 'ONE', 'ONLY', 'OR', 'OUT', 'SHE', 'SO', 'STOP', 'THE',
-  'TO', 'TWO', 'UP', 'VERY', 'WAS', 'WE', 'WHAT', 'WHY', 'YES',
+  'ALL',
+  'AND',
+  'ANY',
+  'ARE',
+  'AS',
+  'AT',
+  'BE',
+  'BUT',
+  'BY',
+  'DID',
+  'DO',
+  'EVER',
+  'EVERY',
+  'FIRST',
+  'HE',
+  'HOW',
+  'IF',
+  'IN',
+  'IS',
+  'LAST',
+  'ME',
+  'MUST',
+  'MY',
+  'NEVER',
+  'NEW',
+  'NO',
+  'NOT',
+  'NOW',
+  'OF',
+  'ON',
+  'ONE',
+  'ONLY',
+  'OR',
+  'OUT',
+  'SHE',
+  'SO',
+  'STOP',
+  'THE',
+  'TO',
+  'TWO',
+  'UP',
+  'VERY',
+  'WAS',
+  'WE',
+  'WHAT',
+  'WHY',
+  'YES',
 ]);
 
 // 2 to 6 capitals and digits, starting with a capital, with an optional plural "s" ("SLAs").
@@ -51,14 +193,20 @@ export const unexplainedAcronym: Rule = {
       type: 'phrases',
       default: [],
       topLevel: true,
-      markdownDescription: 'Acronyms your interviewers know, accepted by `unexplained-acronym` without an expansion (exactly as written, e.g. `SLA`).',
+      markdownDescription:
+        'Acronyms your interviewers know, accepted by `unexplained-acronym` without an expansion (exactly as written, e.g. `SLA`).',
     },
-    jargonCount: { type: 'number', default: JARGON_COUNT, markdownDescription: 'Unexplained acronyms in one story from which they are shown as one jargon finding.' },
+    jargonCount: {
+      type: 'number',
+      default: JARGON_COUNT,
+      markdownDescription: 'Unexplained acronyms in one story from which they are shown as one jargon finding.',
+    },
   },
   messages: {
     jargon:
       'This story uses {count} acronyms it never expands ({list}); an interviewer from another team will lose the problem in them. Say the plain words, or expand each the first time ("service-level agreement (SLA)").',
-    unexplained: '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words it stands for the first time, with "({acronym})" after them, or add it to the acronym allow-list.',
+    unexplained:
+      '"{acronym}" is not expanded; an interviewer from another team may not know it. Say the words it stands for the first time, with "({acronym})" after them, or add it to the acronym allow-list.',
   },
   check(story, context) {
     const allowed = new Set(context.options.acronyms as readonly string[]);
@@ -76,7 +224,14 @@ export const unexplainedAcronym: Rule = {
         if (seen.has(acronym) || onHeadingLine(story, context.text, m.index)) continue;
         seen.add(acronym);
         if ((acronym.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
-        if (KNOWN_ACRONYMS.has(acronym) || allowed.has(acronym) || allowed.has(acronym + m[2]) || EMPHASIS.has(acronym) || ROMAN.test(acronym)) continue;
+        if (
+          KNOWN_ACRONYMS.has(acronym) ||
+          allowed.has(acronym) ||
+          allowed.has(acronym + m[2]) ||
+          EMPHASIS.has(acronym) ||
+          ROMAN.test(acronym)
+        )
+          continue;
         const end = m.index + m[0].length;
         // "DON'T", "CAN'T": a shouted contraction; "DO NOT MERGE": the rest of a shouted phrase.
         if (/^['\u2019][A-Z]/.test(story.prose.slice(end, end + 2))) continue;
@@ -165,7 +320,8 @@ export function allowListEdit(text: string, acronym: string): TextEdit | undefin
   const { start, end } = frontMatter.content;
   const parsed = parseFrontMatterYaml(text.slice(start, end));
   if (parsed.error) return undefined;
-  if (parsed.value !== null && parsed.value !== undefined && (typeof parsed.value !== 'object' || Array.isArray(parsed.value))) return undefined;
+  if (parsed.value !== null && parsed.value !== undefined && (typeof parsed.value !== 'object' || Array.isArray(parsed.value)))
+    return undefined;
   const current = (parsed.value as Record<string, unknown> | null | undefined)?.acronyms;
   if (current === undefined) return { start: end, end, text: `acronyms: [${value}]${eol}` };
   if (current !== null && !Array.isArray(current)) return undefined;

@@ -2,9 +2,22 @@ import { unknownPrinciple } from './rule';
 import { story, testRule } from '../../../../../test/unit/ruleTester';
 
 const ALL_SIXTEEN = [
-  'Customer Obsession', 'Ownership', 'Bias for Action', 'Dive Deep', 'Deliver Results', 'Have Backbone; Disagree and Commit',
-  'Earn Trust', 'Insist on the Highest Standards', 'Invent and Simplify', 'Learn and Be Curious', 'Are Right, A Lot', 'Think Big',
-  'Frugality', 'Hire and Develop the Best', "Strive to be Earth's Best Employer", 'Success and Scale Bring Broad Responsibility',
+  'Customer Obsession',
+  'Ownership',
+  'Bias for Action',
+  'Dive Deep',
+  'Deliver Results',
+  'Have Backbone; Disagree and Commit',
+  'Earn Trust',
+  'Insist on the Highest Standards',
+  'Invent and Simplify',
+  'Learn and Be Curious',
+  'Are Right, A Lot',
+  'Think Big',
+  'Frugality',
+  'Hire and Develop the Best',
+  "Strive to be Earth's Best Employer",
+  'Success and Scale Bring Broad Responsibility',
 ].join(', ');
 
 const withLine = (principles: string) => story({ principles });
@@ -19,15 +32,24 @@ testRule(unknownPrinciple, {
     { name: 'names containing ";" and "," on one line', text: withLine('Have Backbone; Disagree and Commit, Are Right, A Lot') },
     { name: 'semicolons as separators', text: withLine('Ownership; Dive Deep; Think Big') },
     // Found by the fuzzer: after "A Lot" a U+2028 split the name in two, and fix-all rewrote it to itself forever.
-    { name: 'any white space after a name: no-break space, U+2028', text: withLine('Are Right, A Lot\u2028') + withLine('Dive Deep\u00a0, Are Right, A Lot\u00a0') },
+    {
+      name: 'any white space after a name: no-break space, U+2028',
+      text: withLine('Are Right, A Lot\u2028') + withLine('Dive Deep\u00a0, Are Right, A Lot\u00a0'),
+    },
     { name: 'any case, a trailing period', text: withLine('customer obsession, DIVE DEEP, Deliver results.') },
     { name: 'a curly apostrophe', text: withLine('Strive to be Earth’s Best Employer') },
     { name: 'bold and italic names', text: withLine('**Ownership**, *Dive Deep*') },
     { name: 'a trailing HTML comment', text: withLine('Ownership <!-- maybe DD for the Tuesday loop -->') },
-    { name: 'a linked name', text: withLine('[Ownership](https://www.amazon.jobs/content/en/our-workplace/leadership-principles), Dive Deep') },
+    {
+      name: 'a linked name',
+      text: withLine('[Ownership](https://www.amazon.jobs/content/en/our-workplace/leadership-principles), Dive Deep'),
+    },
     { name: 'no Principles line at all (missing-principles reports that)', text: story({ principles: null }) },
     { name: 'an empty Principles line (missing-principles reports that)', text: withLine('') },
-    { name: '"Principles:" in a section is prose, not the line', text: story({ reflection: 'Principles: teamwork matters, and I now write the plan down first.' }) },
+    {
+      name: '"Principles:" in a section is prose, not the line',
+      text: story({ reflection: 'Principles: teamwork matters, and I now write the plan down first.' }),
+    },
     { name: 'CRLF line endings', text: withLine('Bias to action, Are Right, A Lot').replace(/\n/g, '\r\n') },
   ],
   invalid: [
@@ -111,7 +133,14 @@ testRule(unknownPrinciple, {
     {
       name: 'one word of a longer name gets that name as a suggestion',
       text: withLine('Ownership, Trust'),
-      findings: [{ messageId: 'unknownWithSuggestion', text: 'Trust', suggestions: ['Change to "Earn Trust"'], suggestionOutput: withLine('Ownership, Earn Trust') }],
+      findings: [
+        {
+          messageId: 'unknownWithSuggestion',
+          text: 'Trust',
+          suggestions: ['Change to "Earn Trust"'],
+          suggestionOutput: withLine('Ownership, Earn Trust'),
+        },
+      ],
     },
     {
       name: 'Big suggests Think Big, not an abbreviation two letters away',
@@ -126,7 +155,14 @@ testRule(unknownPrinciple, {
     {
       name: 'a name with a note in parentheses suggests the name',
       text: withLine('Ownership (primary), Dive Deep'),
-      findings: [{ messageId: 'unknownWithSuggestion', text: 'Ownership (primary)', suggestions: ['Change to "Ownership"'], suggestionOutput: withLine('Ownership, Dive Deep') }],
+      findings: [
+        {
+          messageId: 'unknownWithSuggestion',
+          text: 'Ownership (primary)',
+          suggestions: ['Change to "Ownership"'],
+          suggestionOutput: withLine('Ownership, Dive Deep'),
+        },
+      ],
     },
     {
       name: 'a distant name gets a suggestion, not a fix',

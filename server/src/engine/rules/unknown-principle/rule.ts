@@ -65,9 +65,17 @@ function confident(ranked: Ranked, typed: string): boolean {
 }
 
 /** A fix over this entry and its neighbor, when together they are a near-miss of one name. */
-function joinedFix(story: Story, set: PrincipleSet, entries: PrincipleEntry[], i: number): { fix: { title: string; edits: TextEdit[] }; distance: number } | undefined {
+function joinedFix(
+  story: Story,
+  set: PrincipleSet,
+  entries: PrincipleEntry[],
+  i: number,
+): { fix: { title: string; edits: TextEdit[] }; distance: number } | undefined {
   let found: { fix: { title: string; edits: TextEdit[] }; distance: number } | undefined;
-  for (const [a, b] of [[entries[i - 1], entries[i]], [entries[i], entries[i + 1]]] as Array<[PrincipleEntry | undefined, PrincipleEntry | undefined]>) {
+  for (const [a, b] of [
+    [entries[i - 1], entries[i]],
+    [entries[i], entries[i + 1]],
+  ] as Array<[PrincipleEntry | undefined, PrincipleEntry | undefined]>) {
     // Read from the prose, as the entries are, so markup between them ("**A**; B") is blank.
     const prose = (from: number, to: number) => story.prose.slice(from - story.start, to - story.start);
     if (!a || !b || !/^[\s,;]*$/.test(prose(a.end, b.start))) continue;

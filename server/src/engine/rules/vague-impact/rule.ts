@@ -7,14 +7,31 @@ import { matchesIn, sectionsOf, toldSections } from '../shared/util';
 const VAGUE = new RegExp(
   '\\b(?:' +
     [
-      'significantly', 'substantially', 'dramatically', 'greatly', 'massively', 'tremendously', 'hugely', 'vastly',
-      'considerably', 'drastically', 'a lot', 'lots(?= of\\b)', 'a ton',
+      'significantly',
+      'substantially',
+      'dramatically',
+      'greatly',
+      'massively',
+      'tremendously',
+      'hugely',
+      'vastly',
+      'considerably',
+      'drastically',
+      'a lot',
+      'lots(?= of\\b)',
+      'a ton',
       // "went well over budget" measures something; it is not a verdict.
       'went (?:really |very |pretty |quite )?well(?! (?:beyond|over|past|above|below|under|into|outside)\\b)',
-      '(?:a |an )?(?:huge|big|great|massive|major|real) (?:success|win|impact|improvement)', 'positive impact',
-      'improved (?:things|everything)', 'made (?:things|everything|it) (?:much |a lot |way )?better', 'things improved',
-      '(?:much|way|far) (?:better|faster|smoother|happier)', 'really well', '(?:very|highly|hugely) successful',
-      'better results', 'was a success',
+      '(?:a |an )?(?:huge|big|great|massive|major|real) (?:success|win|impact|improvement)',
+      'positive impact',
+      'improved (?:things|everything)',
+      'made (?:things|everything|it) (?:much |a lot |way )?better',
+      'things improved',
+      '(?:much|way|far) (?:better|faster|smoother|happier)',
+      'really well',
+      '(?:very|highly|hugely) successful',
+      'better results',
+      'was a success',
     ].join('|') +
     ')\\b',
   'gi',
@@ -22,7 +39,8 @@ const VAGUE = new RegExp(
 
 /** "A lot" says how much, not what changed: outside the Result it is impact only next to a change. */
 const QUANTITY = /^(?:a lot|lots|a ton)$/i;
-const CHANGE_BEFORE = /\b(?:improv|increas|decreas|reduc|grew|grow|rose|rais|fell|drop|cut|sav|boost|lower|sped|speed|shr[iau]nk|gain|help)[a-z]*\b/i;
+const CHANGE_BEFORE =
+  /\b(?:improv|increas|decreas|reduc|grew|grow|rose|rais|fell|drop|cut|sav|boost|lower|sped|speed|shr[iau]nk|gain|help)[a-z]*\b/i;
 const COMPARATIVE_AFTER = /^\s+(?:better|faster|cheaper|smoother|happier|easier|fewer|less|more|quicker|higher|lower)\b/i;
 
 // "Significantly improved" is the phrase interviewers stop at: impact they cannot quote.
@@ -39,7 +57,8 @@ export const vagueImpact: Rule = {
   group: 'evidence',
   defaultSeverity: 'warning',
   messages: {
-    feeling: '"{phrase}" is how someone felt, not what changed; say what they did or what you measured (came back, renewed, was promoted, by how much).',
+    feeling:
+      '"{phrase}" is how someone felt, not what changed; say what they did or what you measured (came back, renewed, was promoted, by how much).',
     vague: '"{phrase}" is impact without a number; say by how much, from what, in what time.',
   },
   check(story, context) {
@@ -54,7 +73,11 @@ export const vagueImpact: Rule = {
         const at = m.start - story.start;
         const sentence = sentenceAt(sentenceSpans, at);
         let withNumber = sentence ? numbered.get(sentence) : hasNumber(m.text);
-        if (withNumber === undefined && sentence) numbered.set(sentence, (withNumber = measures(story, story.start + sentence.start, story.prose.slice(sentence.start, sentence.end))));
+        if (withNumber === undefined && sentence)
+          numbered.set(
+            sentence,
+            (withNumber = measures(story, story.start + sentence.start, story.prose.slice(sentence.start, sentence.end))),
+          );
         if (withNumber) continue;
         if (section.kind !== 'result' && QUANTITY.test(m.text)) {
           // "I learned a lot from the logs" is effort; "costs fell a lot" and "a lot faster" are impact.
@@ -72,7 +95,8 @@ export const vagueImpact: Rule = {
 };
 
 /** A Result that ends on a feeling: "she was really happy in the end", "he got much more confident". */
-const FEELING = /\b(?:(?:was|were|is|are|felt|got|became|seemed)\s+(?:really|very|so|super|extremely|much more|a lot more|way more)\s+(?:happy|satisfied|pleased|delighted|grateful|confident|comfortable|engaged|motivated))\b/gi;
+const FEELING =
+  /\b(?:(?:was|were|is|are|felt|got|became|seemed)\s+(?:really|very|so|super|extremely|much more|a lot more|way more)\s+(?:happy|satisfied|pleased|delighted|grateful|confident|comfortable|engaged|motivated))\b/gi;
 
 /** Read only where the outcome is told: the Result, or the whole answer when it has no headings. */
 function reportFeelings(story: Story, context: RuleContext): void {

@@ -12,7 +12,8 @@ testRule(weOverI, {
     {
       name: '"we" for the shared work, "I" for the candidate\'s part',
       text: story({
-        action: 'We agreed on a two-week freeze. I wrote the cutover plan, I ran the dry run on staging, and I made the call to go live on a Tuesday.',
+        action:
+          'We agreed on a two-week freeze. I wrote the cutover plan, I ran the dry run on staging, and I made the call to go live on a Tuesday.',
       }),
     },
     {
@@ -54,7 +55,13 @@ testRule(weOverI, {
       // Found by the fuzzer's sibling in hypothetical: "We were" joined across a line break or a comment.
       name: '"We" before "were" on the next line or after a comment: only the pronoun changes',
       text: story({ task, action: 'We\nwere asked to move it. We <!-- all of us? --> were on call.' }),
-      findings: [{ messageId: 'plural', text: 'We', suggestionOutput: story({ task, action: 'I\nwere asked to move it. I <!-- all of us? --> were on call.' }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: 'We',
+          suggestionOutput: story({ task, action: 'I\nwere asked to move it. I <!-- all of us? --> were on call.' }),
+        },
+      ],
     },
     {
       name: 'one finding for the section, with every "we" as related information; the suggestion keeps agreement',
@@ -71,27 +78,57 @@ testRule(weOverI, {
     {
       name: 'contractions and "are": "we\'re" → "I\'m", "we are" → "I am", "we\'ve" → "I\'ve"',
       text: story({ task, action: "We're behind, we are blocked, and we've asked for help. We weren't ready." }),
-      findings: [{ messageId: 'plural', text: "We're", suggestionOutput: story({ task, action: "I'm behind, I am blocked, and I've asked for help. I wasn't ready." }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: "We're",
+          suggestionOutput: story({ task, action: "I'm behind, I am blocked, and I've asked for help. I wasn't ready." }),
+        },
+      ],
     },
     {
       name: 'curly apostrophes are kept',
       text: story({ task, action: 'We’re cutting over tonight and we’ll watch the queue.' }),
-      findings: [{ messageId: 'plural', text: 'We’re', suggestionOutput: story({ task, action: 'I’m cutting over tonight and I’ll watch the queue.' }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: 'We’re',
+          suggestionOutput: story({ task, action: 'I’m cutting over tonight and I’ll watch the queue.' }),
+        },
+      ],
     },
     {
       name: 'lowercase "we" stays lowercase as "I"; "ourselves" becomes "myself"',
       text: story({ task, action: 'Then we rewrote it. The tests passed and we did it ourselves.' }),
-      findings: [{ messageId: 'plural', text: 'we', suggestionOutput: story({ task, action: 'Then I rewrote it. The tests passed and I did it myself.' }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: 'we',
+          suggestionOutput: story({ task, action: 'Then I rewrote it. The tests passed and I did it myself.' }),
+        },
+      ],
     },
     {
       name: '"the team" as a subject is counted but not rewritten',
       text: story({ task, action: 'The team rewrote the parser and the team shipped it. We celebrated.' }),
-      findings: [{ messageId: 'plural', text: 'The team', suggestionOutput: story({ task, action: 'The team rewrote the parser and the team shipped it. I celebrated.' }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: 'The team',
+          suggestionOutput: story({ task, action: 'The team rewrote the parser and the team shipped it. I celebrated.' }),
+        },
+      ],
     },
     {
       name: 'Task and Action are counted separately: an "I" in the Task does not excuse a "we" Action',
       text: story({ task: 'I owned the cut-over.', action: 'We froze deploys and we moved the ledger.' }),
-      findings: [{ messageId: 'plural', text: 'We', suggestionOutput: story({ task: 'I owned the cut-over.', action: 'I froze deploys and I moved the ledger.' }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: 'We',
+          suggestionOutput: story({ task: 'I owned the cut-over.', action: 'I froze deploys and I moved the ledger.' }),
+        },
+      ],
     },
     {
       name: 'a Task told as "we" is flagged on its own',
@@ -106,23 +143,37 @@ testRule(weOverI, {
     {
       name: 'a shared action ("together") is counted but not rewritten, since "I … together" would not read',
       text: story({ task, action: 'We worked through the backlog together and we shipped on time.' }),
-      findings: [{ messageId: 'plural', text: 'We', suggestionOutput: story({ task, action: 'We worked through the backlog together and I shipped on time.' }) }],
+      findings: [
+        {
+          messageId: 'plural',
+          text: 'We',
+          suggestionOutput: story({ task, action: 'We worked through the backlog together and I shipped on time.' }),
+        },
+      ],
     },
   ],
 });
 
 describe('rule we-over-i, one finding per section', () => {
   it('names the count and lists every occurrence as related information', () => {
-    const text = story({ task, action: 'We split the backlog and we met daily. The team shipped the job, and we reviewed it. I wrote the runbook.' });
+    const text = story({
+      task,
+      action: 'We split the backlog and we met daily. The team shipped the job, and we reviewed it. I wrote the runbook.',
+    });
     const [finding, ...rest] = new Linter({ rules: [weOverI] }).lint(text).findings;
     assert.equal(rest.length, 0);
     assert.equal(finding.message, 'In your Action, "we" or "the team" acts 4 times and "I" once; say what you did yourself.');
-    assert.deepEqual(finding.relatedSpans?.map((r) => text.slice(r.start, r.end)), ['We', 'we', 'The team', 'we']);
+    assert.deepEqual(
+      finding.relatedSpans?.map((r) => text.slice(r.start, r.end)),
+      ['We', 'we', 'The team', 'we'],
+    );
     assert.equal(finding.fix, undefined, 'a rewrite of who did what is never applied on save');
   });
 
   it('does not count a "we" in a general, present-tense statement ("every feature we ship")', () => {
-    const text = story({ task: 'My job is to make sure that every feature we ship solves a real problem rather than something we assumed.' });
+    const text = story({
+      task: 'My job is to make sure that every feature we ship solves a real problem rather than something we assumed.',
+    });
     assert.deepEqual(new Linter({ rules: [weOverI] }).lint(text).findings, []);
   });
 

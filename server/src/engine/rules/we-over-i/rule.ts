@@ -20,15 +20,22 @@ const DEFINITION = /^\s*(?:my|our) (?:job|role|responsibility|goal|approach|phil
 function isGeneralStatement(story: Story, offset: number): boolean {
   const sentence = sentenceAt(story, offset);
   if (sentence && DEFINITION.test(story.prose.slice(sentence.start - story.start, offset - story.start))) return true;
-  return clauseAt(story, offset)?.tense === 'present' && GENERAL_BEFORE.test(story.prose.slice(Math.max(0, offset - story.start - 80), offset - story.start));
+  return (
+    clauseAt(story, offset)?.tense === 'present' &&
+    GENERAL_BEFORE.test(story.prose.slice(Math.max(0, offset - story.start - 80), offset - story.start))
+  );
 }
 
 const REPLACEMENTS: Record<string, string> = {
-  we: 'I', ourselves: 'myself',
-  "we're": "I'm", "we've": "I've", "we'd": "I'd", "we'll": "I'll",
+  we: 'I',
+  ourselves: 'myself',
+  "we're": "I'm",
+  "we've": "I've",
+  "we'd": "I'd",
+  "we'll": "I'll",
 };
 const SHARED = /\b(?:together|each other|one another|all of us|both of us|jointly|as a team)\b/i;
-const AGREEMENT: Record<string, string> = { were: 'was', are: 'am', "weren't": "wasn't", "aren't": "am not" };
+const AGREEMENT: Record<string, string> = { were: 'was', are: 'am', "weren't": "wasn't", "aren't": 'am not' };
 
 // Interviewers literally count "I" against "we": they hire the candidate, not the team.
 export const weOverI: Rule = {
@@ -56,7 +63,15 @@ export const weOverI: Rule = {
         end: first.end,
         relatedSpans: plural.map((m, i) => ({ start: m.start, end: m.end, message: `"${m.text}" (${i + 1} of ${plural.length})` })),
         // Only the writer knows which "we" was really them: the rewrite is offered, never applied on save.
-        suggestions: edits.length === 0 ? undefined : [{ title: `Tell it in the first person: "we" → "I" in ${edits.length === 1 ? 'one place' : `${edits.length} places`} of your ${name}`, edits }],
+        suggestions:
+          edits.length === 0
+            ? undefined
+            : [
+                {
+                  title: `Tell it in the first person: "we" → "I" in ${edits.length === 1 ? 'one place' : `${edits.length} places`} of your ${name}`,
+                  edits,
+                },
+              ],
       });
     }
   },
@@ -66,7 +81,10 @@ export const weOverI: Rule = {
  * The pronouns the rule counts in one section: "I" said as the actor (commentary such as "I would
  * say" excluded) against "we" and "the team" as a subject. Exported so the bank's counts agree.
  */
-export function ownershipPronouns(story: Story, section: Section): { singular: number; plural: Array<{ start: number; end: number; text: string }> } {
+export function ownershipPronouns(
+  story: Story,
+  section: Section,
+): { singular: number; plural: Array<{ start: number; end: number; text: string }> } {
   const plural: Array<{ start: number; end: number; text: string }> = [];
   let singular = 0;
   for (const m of matchesIn(story, section.body, PRONOUN)) {

@@ -5,14 +5,23 @@ const action = (text: string) => story({ action: text });
 const menu = (from: string, to: string[]) => to.map((verb) => `Replace "${from}" with "${verb}"`);
 // The menu fits what follows the verb: a person, an activity, or a thing made.
 const PERSON = { past: ['led', 'coached', 'guided'], base: ['lead', 'coach', 'guide'], ing: ['leading', 'coaching', 'guiding'] };
-const ACTIVITY = { past: ['led', 'drove', 'ran', 'owned'], base: ['lead', 'drive', 'run', 'own'], ing: ['leading', 'driving', 'running', 'owning'] };
+const ACTIVITY = {
+  past: ['led', 'drove', 'ran', 'owned'],
+  base: ['lead', 'drive', 'run', 'own'],
+  ing: ['leading', 'driving', 'running', 'owning'],
+};
 const ARTIFACT = { past: ['built', 'designed', 'wrote', 'owned'] };
 
 testRule(weakVerb, {
   valid: [
     { name: 'strong verbs throughout', text: story({}) },
     // Written after the rule flagged a colleague's help as the candidate's weak verb.
-    { name: 'someone else helps me: "asked Ana to help me", "Tomas supported us"', text: story({ action: 'I asked Ana, who disagreed, to help me test both ideas, and Tomas supported us with his replay tool. I designed the test.' }) },
+    {
+      name: 'someone else helps me: "asked Ana to help me", "Tomas supported us"',
+      text: story({
+        action: 'I asked Ana, who disagreed, to help me test both ideas, and Tomas supported us with his replay tool. I designed the test.',
+      }),
+    },
     {
       name: '"support" and "help" as nouns',
       text: story({
@@ -20,18 +29,48 @@ testRule(weakVerb, {
         result: 'Support tickets fell from 900 to 310 a week, and the help desk took 20% fewer calls.',
       }),
     },
-    { name: 'passive voice belongs to another rule', text: action('The launch was supported by finance. Helped by Ana, I cut the migration over in one night.') },
+    {
+      name: 'passive voice belongs to another rule',
+      text: action('The launch was supported by finance. Helped by Ana, I cut the migration over in one night.'),
+    },
     { name: 'a thing helped, not the candidate', text: action('It helped that the VP agreed, so I froze deploys for a week.') },
-    { name: 'a thing supported something, not the candidate', text: action('I launched with the two carriers that already supported codes, and the API which supported batching.') },
-    { name: 'words in code spans and links', text: action('I ran `helped --supported` and read [the guide](https://example.com/worked-on/helped).') },
+    {
+      name: 'a thing supported something, not the candidate',
+      text: action('I launched with the two carriers that already supported codes, and the API which supported batching.'),
+    },
+    {
+      name: 'words in code spans and links',
+      text: action('I ran `helped --supported` and read [the guide](https://example.com/worked-on/helped).'),
+    },
     // Written after the rule flagged an ownership claim, a thing that helped and others' verbs in real stories.
-    { name: 'an explicit ownership claim: "I was responsible for the whole design and rollout"', text: action('I was responsible for the whole design and rollout, so I wrote the plan.') },
-    { name: 'an owned scope in the Task: "I was responsible for the refund service"', text: story({ task: 'I was responsible for the refund service and had one quarter to fix it.' }) },
-    { name: 'a thing helped: "the audit\'s thoroughness helped win the client back"', text: story({ result: "The audit's thoroughness helped win the client back, and renewals rose 12%." }) },
-    { name: 'someone else\'s verb: "they helped lead the change", "the other engineer worked on the UI"', text: action('They helped lead the change while the other engineer worked on the UI, and I rewrote the API.') },
-    { name: 'my manager supported the plan; Ana, who helped the SREs, joined late', text: action('My manager supported the plan. Ana, who helped the SREs, joined late, so I ran the cutover.') },
-    { name: 'the team in the Result: "we helped 40 merchants"', text: story({ result: 'We helped 40 merchants settle refunds within two days, down from nine.' }) },
-    { name: 'the Situation and Reflection are not checked', text: story({ situation: 'I was involved in billing for two years.', reflection: 'I now ask who helped before I write the story.' }) },
+    {
+      name: 'an explicit ownership claim: "I was responsible for the whole design and rollout"',
+      text: action('I was responsible for the whole design and rollout, so I wrote the plan.'),
+    },
+    {
+      name: 'an owned scope in the Task: "I was responsible for the refund service"',
+      text: story({ task: 'I was responsible for the refund service and had one quarter to fix it.' }),
+    },
+    {
+      name: 'a thing helped: "the audit\'s thoroughness helped win the client back"',
+      text: story({ result: "The audit's thoroughness helped win the client back, and renewals rose 12%." }),
+    },
+    {
+      name: 'someone else\'s verb: "they helped lead the change", "the other engineer worked on the UI"',
+      text: action('They helped lead the change while the other engineer worked on the UI, and I rewrote the API.'),
+    },
+    {
+      name: 'my manager supported the plan; Ana, who helped the SREs, joined late',
+      text: action('My manager supported the plan. Ana, who helped the SREs, joined late, so I ran the cutover.'),
+    },
+    {
+      name: 'the team in the Result: "we helped 40 merchants"',
+      text: story({ result: 'We helped 40 merchants settle refunds within two days, down from nine.' }),
+    },
+    {
+      name: 'the Situation and Reflection are not checked',
+      text: story({ situation: 'I was involved in billing for two years.', reflection: 'I now ask who helped before I write the story.' }),
+    },
   ],
   invalid: [
     {
@@ -49,24 +88,66 @@ testRule(weakVerb, {
     {
       name: '"to help" keeps the base form',
       text: action('I offered to help the cutover team.'),
-      findings: [{ messageId: 'weak', text: 'help', suggestions: menu('help', PERSON.base), suggestionOutput: action('I offered to lead the cutover team.') }],
+      findings: [
+        {
+          messageId: 'weak',
+          text: 'help',
+          suggestions: menu('help', PERSON.base),
+          suggestionOutput: action('I offered to lead the cutover team.'),
+        },
+      ],
     },
     {
       name: '"helping" keeps the -ing form, and capitals stay',
       text: action('Helping the SREs through the incident took my week.'),
-      findings: [{ messageId: 'weak', text: 'Helping', suggestions: menu('Helping', PERSON.ing.map((v) => v[0].toUpperCase() + v.slice(1))), suggestionOutput: action('Leading the SREs through the incident took my week.') }],
+      findings: [
+        {
+          messageId: 'weak',
+          text: 'Helping',
+          suggestions: menu(
+            'Helping',
+            PERSON.ing.map((v) => v[0].toUpperCase() + v.slice(1)),
+          ),
+          suggestionOutput: action('Leading the SREs through the incident took my week.'),
+        },
+      ],
     },
     {
       name: '"to support" is replaced with its "to"',
       text: action('I stayed late to support the launch.'),
-      findings: [{ messageId: 'weak', text: 'to support', suggestions: menu('to support', ACTIVITY.base.map((v) => `to ${v}`)), suggestionOutput: action('I stayed late to lead the launch.') }],
+      findings: [
+        {
+          messageId: 'weak',
+          text: 'to support',
+          suggestions: menu(
+            'to support',
+            ACTIVITY.base.map((v) => `to ${v}`),
+          ),
+          suggestionOutput: action('I stayed late to lead the launch.'),
+        },
+      ],
     },
     {
       name: 'phrases: participated in, was involved in, worked on, contributed to, was responsible for helping',
-      text: action('I participated in the review. I was involved in the design. I worked on the parser. I contributed to the RFC. I was responsible for helping the interns.'),
+      text: action(
+        'I participated in the review. I was involved in the design. I worked on the parser. I contributed to the RFC. I was responsible for helping the interns.',
+      ),
       findings: [
-        { messageId: 'weak', text: 'participated in', suggestions: menu('participated in', ACTIVITY.past), suggestionOutput: action('I led the review. I was involved in the design. I worked on the parser. I contributed to the RFC. I was responsible for helping the interns.') },
-        { messageId: 'weak', text: 'was involved in', suggestionOutput: action('I participated in the review. I led the design. I worked on the parser. I contributed to the RFC. I was responsible for helping the interns.') },
+        {
+          messageId: 'weak',
+          text: 'participated in',
+          suggestions: menu('participated in', ACTIVITY.past),
+          suggestionOutput: action(
+            'I led the review. I was involved in the design. I worked on the parser. I contributed to the RFC. I was responsible for helping the interns.',
+          ),
+        },
+        {
+          messageId: 'weak',
+          text: 'was involved in',
+          suggestionOutput: action(
+            'I participated in the review. I led the design. I worked on the parser. I contributed to the RFC. I was responsible for helping the interns.',
+          ),
+        },
         { messageId: 'weak', text: 'worked on', suggestions: menu('worked on', ARTIFACT.past) },
         { messageId: 'weak', text: 'contributed to' },
         { messageId: 'weak', text: 'was responsible for', suggestions: [] },
@@ -92,7 +173,12 @@ testRule(weakVerb, {
       text: action('I was part of the cutover. I was shadowing the DBA. I helped out with the dry run.'),
       config: { weakVerbs: ['was part of', 'shadowing', 'helped out'] },
       findings: [
-        { messageId: 'weak', text: 'was part of', suggestions: menu('was part of', ACTIVITY.past), suggestionOutput: action('I led the cutover. I was shadowing the DBA. I helped out with the dry run.') },
+        {
+          messageId: 'weak',
+          text: 'was part of',
+          suggestions: menu('was part of', ACTIVITY.past),
+          suggestionOutput: action('I led the cutover. I was shadowing the DBA. I helped out with the dry run.'),
+        },
         { messageId: 'weak', text: 'shadowing', suggestions: menu('shadowing', PERSON.ing) },
         // "helped out with the dry run": no verb can take the place of "helped out" as written.
         { messageId: 'weak', text: 'helped out', suggestions: [] },
@@ -110,7 +196,14 @@ testRule(weakVerb, {
     {
       name: 'the menu fits: "helped with the migration" becomes "drove the migration", the "with" goes too',
       text: action('I helped with the migration.'),
-      findings: [{ messageId: 'weak', text: 'helped', suggestions: ACTIVITY.past.map((v) => `Replace "helped with" with "${v}"`), suggestionOutput: action('I led the migration.') }],
+      findings: [
+        {
+          messageId: 'weak',
+          text: 'helped',
+          suggestions: ACTIVITY.past.map((v) => `Replace "helped with" with "${v}"`),
+          suggestionOutput: action('I led the migration.'),
+        },
+      ],
     },
     {
       name: 'no menu where no verb fits: "I would say I helped a lot"',
@@ -120,7 +213,14 @@ testRule(weakVerb, {
     {
       name: '"helped reduce" becomes "reduced", in the past like the verb it replaces',
       text: action('I helped reduce the backlog.'),
-      findings: [{ messageId: 'weak', text: 'helped', suggestions: ['Replace "helped reduce" with "reduced"'], suggestionOutput: action('I reduced the backlog.') }],
+      findings: [
+        {
+          messageId: 'weak',
+          text: 'helped',
+          suggestions: ['Replace "helped reduce" with "reduced"'],
+          suggestionOutput: action('I reduced the backlog.'),
+        },
+      ],
     },
     {
       name: 'the team in the Action, and a note without a subject',

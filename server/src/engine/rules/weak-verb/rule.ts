@@ -49,9 +49,11 @@ const ARTIFACT_VERBS: Record<Form, string[]> = {
   ing: ['building', 'designing', 'writing', 'owning'],
 };
 /** Nouns of work done over time, which one leads or runs rather than builds. */
-const ACTIVITY = /(?:tion|ment|sal|ing|ance|ence|ery)$|^(?:review|launch|rollout|cutover|cut-over|design|incident|project|effort|initiative|process|meeting|call|program|programme|push|response|rewrite|overhaul|redesign|audit|investigation|analysis|study|research|survey|experiment|trial|pilot|work|change|transition|upgrade|move|switch|sprint|release|outage|escalation|dry|run|test|tests|testing|hiring|interview|interviews|onboarding|on-call|planning|plan|roadmap|strategy|rfc|postmortem|post-mortem|retro|workshop|hackathon|demo|negotiation|deal|integration|evaluation|decision|refactor|cleanup|clean-up|backfill)$/;
+const ACTIVITY =
+  /(?:tion|ment|sal|ing|ance|ence|ery)$|^(?:review|launch|rollout|cutover|cut-over|design|incident|project|effort|initiative|process|meeting|call|program|programme|push|response|rewrite|overhaul|redesign|audit|investigation|analysis|study|research|survey|experiment|trial|pilot|work|change|transition|upgrade|move|switch|sprint|release|outage|escalation|dry|run|test|tests|testing|hiring|interview|interviews|onboarding|on-call|planning|plan|roadmap|strategy|rfc|postmortem|post-mortem|retro|workshop|hackathon|demo|negotiation|deal|integration|evaluation|decision|refactor|cleanup|clean-up|backfill)$/;
 /** "helped a lot", "helped out", "helped where I could": no object, so no verb fits in its place. */
-const NO_OBJECT = /^(?:a\s+(?:lot|bit|little|ton|great deal)|out|much|more|where|how|when|as|here|there|wherever|whenever|in any way|by)\b/i;
+const NO_OBJECT =
+  /^(?:a\s+(?:lot|bit|little|ton|great deal)|out|much|more|where|how|when|as|here|there|wherever|whenever|in any way|by)\b/i;
 /** Gerunds after "responsible for" that are themselves weak: "responsible for helping". */
 const WEAK_GERUND = /^(?:helping|assisting|supporting|participating|contributing|working)\b/i;
 
@@ -60,12 +62,18 @@ const rel = (story: Story, offset: number) => offset - story.start;
 // "Helped" and "was involved in" leave the interviewer unable to write down what the candidate did.
 export const weakVerb: Rule = {
   name: 'weak-verb',
-  description: 'A verb that hides your part: helped, assisted, supported, participated, was involved in, worked on, contributed to, was responsible for helping.',
+  description:
+    'A verb that hides your part: helped, assisted, supported, participated, was involved in, worked on, contributed to, was responsible for helping.',
   group: 'ownership',
   defaultSeverity: 'warning',
   fixable: 'suggestion',
   options: {
-    weakVerbs: { type: 'phrases', default: [], topLevel: true, markdownDescription: 'Phrases `weak-verb` flags in addition to its built-in list (matched literally, ignoring case).' },
+    weakVerbs: {
+      type: 'phrases',
+      default: [],
+      topLevel: true,
+      markdownDescription: 'Phrases `weak-verb` flags in addition to its built-in list (matched literally, ignoring case).',
+    },
   },
   messages: {
     weak: '"{verb}" hides what you did; name your own action (led, owned, drove, built, designed, decided).',
@@ -162,7 +170,19 @@ function suggestionsFor(story: Story, sentence: Sentence | undefined, start: num
     const original = story.prose.slice(rel(story, start), rel(story, verbAt.end)).replace(/\s+/g, ' ');
     return [{ title: `Replace "${original}" with "${text}"`, edits: [{ start, end: verbAt.end, text }] }];
   }
-  if (!next || !(next.pos === 'det' || next.pos === 'noun' || next.pos === 'propn' || next.pos === 'adj' || next.pos === 'num' || next.pos === 'pron' || /^(?:her|my|our|their|his|its)$/.test(next.lower))) return [];
+  if (
+    !next ||
+    !(
+      next.pos === 'det' ||
+      next.pos === 'noun' ||
+      next.pos === 'propn' ||
+      next.pos === 'adj' ||
+      next.pos === 'num' ||
+      next.pos === 'pron' ||
+      /^(?:her|my|our|their|his|its)$/.test(next.lower)
+    )
+  )
+    return [];
   const verbs = verbsFor(sentence, end, form, story);
   return verbs ? replace(end, verbs) : [];
 }
@@ -173,7 +193,16 @@ function verbsFor(sentence: Sentence | undefined, from: number, form: Form, stor
   const words: Token[] = [];
   for (let k = tokenIndexAt(sentence, from); k < sentence.tokens.length && words.length < 12; k++) {
     const t = sentence.tokens[k];
-    if (t.pos === 'det' || t.pos === 'adj' || t.pos === 'num' || t.pos === 'noun' || t.pos === 'propn' || t.lower === "'s" || (t.pos === 'pron' && words.length === 0) || (t.pos === 'verb' && words.length > 0 && t.form !== 'past')) {
+    if (
+      t.pos === 'det' ||
+      t.pos === 'adj' ||
+      t.pos === 'num' ||
+      t.pos === 'noun' ||
+      t.pos === 'propn' ||
+      t.lower === "'s" ||
+      (t.pos === 'pron' && words.length === 0) ||
+      (t.pos === 'verb' && words.length > 0 && t.form !== 'past')
+    ) {
       words.push(t);
       if (t.pos === 'pron' && !/^(?:her|my|our|their|his|its|your)$/.test(t.lower)) break;
       continue;
@@ -183,12 +212,14 @@ function verbsFor(sentence: Sentence | undefined, from: number, form: Form, stor
   const head = [...words].reverse().find((t) => t.pos === 'noun' || t.pos === 'propn' || t.pos === 'pron' || t.pos === 'verb');
   if (!head) return undefined;
   void story;
-  if (head.pos === 'pron' || head.pos === 'propn') return /^(?:it|this|that|them|these|those)$/.test(head.lower) ? ACTIVITY_VERBS[form] : PERSON_VERBS[form];
+  if (head.pos === 'pron' || head.pos === 'propn')
+    return /^(?:it|this|that|them|these|those)$/.test(head.lower) ? ACTIVITY_VERBS[form] : PERSON_VERBS[form];
   if (isPersonNoun(head.lower)) return PERSON_VERBS[form];
   return ACTIVITY.test(head.lower) ? ACTIVITY_VERBS[form] : ARTIFACT_VERBS[form];
 }
 
-const PERSON_NOUN = /^(?:hires?|team|teams|engineers?|developers?|devs?|sres?|on-call|oncall|interns?|juniors?|newcomers?|colleagues?|peers?|teammates?|mentees?|customers?|clients?|users?|stakeholders?|managers?|analysts?|designers?|testers?|reports?|members?|people|folks|staff|squad|crew|group|org|agents?|reps?|admins?|dbas?|pms?|qa|ops|students?|volunteers?|partners?|vendors?)$/;
+const PERSON_NOUN =
+  /^(?:hires?|team|teams|engineers?|developers?|devs?|sres?|on-call|oncall|interns?|juniors?|newcomers?|colleagues?|peers?|teammates?|mentees?|customers?|clients?|users?|stakeholders?|managers?|analysts?|designers?|testers?|reports?|members?|people|folks|staff|squad|crew|group|org|agents?|reps?|admins?|dbas?|pms?|qa|ops|students?|volunteers?|partners?|vendors?)$/;
 
 function isPersonNoun(lower: string): boolean {
   return PERSON_NOUN.test(lower);
