@@ -17,8 +17,8 @@ if (!afterRoot || !beforeRoot)
   throw new Error('usage: npx tsx bench/compare-trees.ts RUNS AFTER_TREE BEFORE_TREE (a checkout or git archive with node_modules)');
 const roots: Record<string, string> = { after: afterRoot, before: beforeRoot };
 // Two copies of the engine in one process: each tree's own modules, so a plain import cannot name them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const L: Record<string, typeof Linter> = Object.fromEntries(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
   Object.entries(roots).map(([k, r]) => [k, require(`${r}/server/src/engine/lint`).Linter]),
 );
 const hundred = storyFile(42, 100);

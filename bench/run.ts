@@ -174,6 +174,18 @@ let worstGrowth: Record<string, number> = {};
 
 async function server(): Promise<void> {
   console.log('\nLanguage server over stdio (dist/server.js)');
+  await serverStart();
+  const server = await ServerProcess.start();
+  const uri = pathToFileURL(join(tmpdir(), 'bench-hundred.star.md')).href;
+  await server.open(uri, hundred);
+  await server.diagnostics(uri, 1);
+  await serverEdits(server, uri);
+  serverRatios();
+  record({ id: 'server.rss100', label: 'server peak RSS with the 100-story file open', unit: 'MB', value: server.peakRssMb() });
+  await server.stop();
+}
+
+async function serverStart(): Promise<void> {
   const storyUri = pathToFileURL(join(tmpdir(), 'bench-one.star.md')).href;
   record({
     id: 'server.firstDiagnostics',
@@ -190,11 +202,10 @@ async function server(): Promise<void> {
       return elapsed;
     }, 10),
   });
+}
 
-  const server = await ServerProcess.start();
-  const uri = pathToFileURL(join(tmpdir(), 'bench-hundred.star.md')).href;
-  await server.open(uri, hundred);
-  await server.diagnostics(uri, 1);
+/** A keystroke in the 100-story file, and the same file opened from scratch, through the server. */
+async function serverEdits(server: ServerProcess, uri: string): Promise<void> {
   let version = 1;
   let inserted = false;
   record({
@@ -237,6 +248,9 @@ async function server(): Promise<void> {
       2,
     ),
   });
+}
+
+function serverRatios(): void {
   const didChange = rows.find((r) => r.id === 'server.didChange100')!.stat!;
   const didOpen = rows.find((r) => r.id === 'server.didOpen100')!.stat!;
   const full = rows.find((r) => r.id === 'engine.full100')!.stat!;
@@ -246,15 +260,19 @@ async function server(): Promise<void> {
     `  → in the server, edit to diagnostics is ${ratios['didChange.vsDidOpen'].toFixed(1)}× faster than the same file's full lint (open to diagnostics; done when ≥ 5×)`,
   );
   console.log(`  → and ${ratios['didChange.vsFullLint'].toFixed(1)}× faster than the engine's full lint in process, which has no JSON-RPC`);
-  record({ id: 'server.rss100', label: 'server peak RSS with the 100-story file open', unit: 'MB', value: server.peakRssMb() });
-  await server.stop();
 }
 
 async function bankIndex(): Promise<void> {
   console.log('\nStory bank (1,000 files)');
   const files = bank(7, 1000);
   const expectedStories = files.reduce((n, [, text]) => n + (text.match(/^# /gm)?.length ?? 0), 0);
+  bankInProcess(files, expectedStories);
+  await bankInServer(files, expectedStories);
+}
 
+type BankFiles = ReturnType<typeof bank>;
+
+function bankInProcess(files: BankFiles, expectedStories: number): void {
   // In process: the index work itself, without disk, JSON-RPC or the notification delay.
   const uriOf = (path: string) => `file:///bench/${path}`;
   record({
@@ -303,73 +321,21 @@ async function bankIndex(): Promise<void> {
     unit: 'ms',
     stat: measure(() => warmBank.snapshot(['file:///bench']), 50),
   });
+}
 
+async function bankInServer(files: BankFiles, expectedStories: number): Promise<void> {
+  const [changedPath, changedText] = files[500];
   const dir = mkdtempSync(join(tmpdir(), 'star-bench-bank-'));
   for (const [path, text] of files) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
   try {
-    const scans: number[] = [];
-    const lints: number[] = [];
-    const cold = await measureAsync(
-      async () => {
-        const server = await ServerProcess.start({ folder: dir });
-        const t0 = server.initializedAt;
-        const ok = await server.bankReady((s) => s.stories.length === expectedStories);
-        const elapsed = performance.now() - t0;
-        const scan = await server.logLine(/read and parsed \d+ files in (\d+) ms/);
-        const rules = await server.logLine(/ran the rules on \d+ files in (\d+) ms/);
-        if (scan) scans.push(Number(scan[1]));
-        if (rules) lints.push(Number(rules[1]));
-        await server.stop();
-        if (!ok) throw new Error('the server does not answer starStories/bank');
-        return elapsed;
-      },
-      5,
-      1,
-    );
-    record({
-      id: 'bank.cold',
-      label: `server: from cold to every story listed`,
-      unit: 'ms',
-      budget: 1000,
-      stat: cold,
-      note: 'initialized to the first complete bank snapshot',
-    });
-    if (scans.length) record({ id: 'bank.cold.scan', label: 'server log: files read and parsed', unit: 'ms', stat: stat(scans) });
-    if (lints.length)
-      record({
-        id: 'bank.cold.rules',
-        label: 'server log: then every rule on every file, in idle slices',
-        unit: 'ms',
-        stat: stat(lints),
-        note: 'problem counts fill in meanwhile',
-      });
-
+    await bankCold(dir, expectedStories);
     const server = await ServerProcess.start({ folder: dir });
     await server.bankReady((s) => s.stories.length === expectedStories);
     await server.logLine(/ran the rules on/);
-    const changedUri = pathToFileURL(join(dir, changedPath)).href;
-    const one = await measureAsync(
-      async (i) => {
-        const title = `Renamed story ${i}`;
-        writeFileSync(join(dir, changedPath), changedText.replace(/^# .*$/m, `# ${title}`));
-        const t0 = performance.now();
-        await server.filesChanged([{ uri: changedUri, type: 2 }]);
-        await server.bankReady((s) => s.stories.some((story) => story.title === title));
-        return performance.now() - t0;
-      },
-      20,
-      2,
-    );
-    record({
-      id: 'bank.oneFile',
-      label: 'server: one file changes on disk to bank snapshot',
-      unit: 'ms',
-      stat: one,
-      note: 'includes the read, JSON-RPC and the 150 ms notification delay',
-    });
+    await bankOneFileOnDisk(server, dir, changedPath, changedText);
     record({
       id: 'bank.rss',
       label: 'server peak RSS with the 1,000-file bank',
@@ -384,6 +350,68 @@ async function bankIndex(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function bankCold(dir: string, expectedStories: number): Promise<void> {
+  const scans: number[] = [];
+  const lints: number[] = [];
+  const cold = await measureAsync(
+    async () => {
+      const server = await ServerProcess.start({ folder: dir });
+      const t0 = server.initializedAt;
+      const ok = await server.bankReady((s) => s.stories.length === expectedStories);
+      const elapsed = performance.now() - t0;
+      const scan = await server.logLine(/read and parsed \d+ files in (\d+) ms/);
+      const rules = await server.logLine(/ran the rules on \d+ files in (\d+) ms/);
+      if (scan) scans.push(Number(scan[1]));
+      if (rules) lints.push(Number(rules[1]));
+      await server.stop();
+      if (!ok) throw new Error('the server does not answer starStories/bank');
+      return elapsed;
+    },
+    5,
+    1,
+  );
+  record({
+    id: 'bank.cold',
+    label: `server: from cold to every story listed`,
+    unit: 'ms',
+    budget: 1000,
+    stat: cold,
+    note: 'initialized to the first complete bank snapshot',
+  });
+  if (scans.length) record({ id: 'bank.cold.scan', label: 'server log: files read and parsed', unit: 'ms', stat: stat(scans) });
+  if (lints.length)
+    record({
+      id: 'bank.cold.rules',
+      label: 'server log: then every rule on every file, in idle slices',
+      unit: 'ms',
+      stat: stat(lints),
+      note: 'problem counts fill in meanwhile',
+    });
+}
+
+async function bankOneFileOnDisk(server: ServerProcess, dir: string, changedPath: string, changedText: string): Promise<void> {
+  const changedUri = pathToFileURL(join(dir, changedPath)).href;
+  const one = await measureAsync(
+    async (i) => {
+      const title = `Renamed story ${i}`;
+      writeFileSync(join(dir, changedPath), changedText.replace(/^# .*$/m, `# ${title}`));
+      const t0 = performance.now();
+      await server.filesChanged([{ uri: changedUri, type: 2 }]);
+      await server.bankReady((s) => s.stories.some((story) => story.title === title));
+      return performance.now() - t0;
+    },
+    20,
+    2,
+  );
+  record({
+    id: 'bank.oneFile',
+    label: 'server: one file changes on disk to bank snapshot',
+    unit: 'ms',
+    stat: one,
+    note: 'includes the read, JSON-RPC and the 150 ms notification delay',
+  });
 }
 
 function packaging(): void {

@@ -199,8 +199,8 @@ describe('star-stories lint: files and output', () => {
       writeFileSync(join(dir, 'esc.star.md'), story.replace('Customer Obsesion', 'Customer \u001b[2J\u009b31mObsesion\u202e'));
       for (const format of ['stylish', 'json', 'sarif']) {
         const { out } = run('lint', dir, '--format', format);
-        // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
         assert.ok(
+          // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
           !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out),
           `${format}: ${JSON.stringify(out.slice(0, 400))}`,
         );

@@ -27,6 +27,13 @@ import { buildSnapshot, compareStories } from './coverage';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
 import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
 
+type ReportBankFinding = (
+  at: { start: number; end: number },
+  messageId: string,
+  data: Record<string, string | number>,
+  related: RelatedStory[],
+) => void;
+
 export const BANK_RULE = duplicateStory.name;
 
 /** Another story a bank finding is about, so an editor can link to it. */
@@ -267,12 +274,7 @@ export class Bank {
     const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : (setting ?? duplicateStory.defaultSeverity);
     if (severity === 'off') return [];
     const findings: BankFinding[] = [];
-    const report = (
-      at: { start: number; end: number },
-      messageId: string,
-      data: Record<string, string | number>,
-      related: RelatedStory[],
-    ) => {
+    const report: ReportBankFinding = (at, messageId, data, related) => {
       const template = duplicateStory.messages[messageId];
       findings.push({
         rule: BANK_RULE,
@@ -286,46 +288,49 @@ export class Bank {
     };
     state.stories.forEach((story, ordinal) => {
       const key = storyKey(state.uri, ordinal);
-      const span = storySpan(story);
-      for (const { story: other, similarity } of this.duplicates.duplicatesOf(key).slice(0, MAX_NAMED_DUPLICATES)) {
-        const ref = this.describe(other.key);
-        if (!ref) continue;
-        const where = other.uri === state.uri ? 'in this file' : `in ${fileName(other.uri)}`;
-        const percent = Math.round(similarity.share * 100);
-        if (similarity.share >= this.duplicates.threshold) {
-          report(span, 'duplicate', { title: ref.title, where, percent }, [ref]);
-        } else {
-          report(span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [
-            ref,
-          ]);
-        }
-      }
-      const cluster = this.cluster(key);
-      if (cluster.length < 2) return;
-      // This framing's own principles first, then what the other framings add.
-      const principles: string[] = principleNames(story);
-      for (const member of cluster) {
-        for (const name of this.principlesOf(member)) if (!principles.includes(name)) principles.push(name);
-      }
-      if (principles.length <= config.maxPrinciplesPerStory) return;
-      const related = cluster
-        .filter((k) => k !== key)
-        .map((k) => this.describe(k))
-        .filter((r): r is RelatedStory => r !== undefined);
-      report(
-        story.principles?.line ?? span,
-        'tooManyFramings',
-        {
-          title: story.title || 'This story',
-          count: principles.length,
-          framings: cluster.length,
-          principles: principles.join(', '),
-          max: config.maxPrinciplesPerStory,
-        },
-        related,
-      );
+      this.reportDuplicates(state, key, storySpan(story), report);
+      this.reportFramings(story, key, config.maxPrinciplesPerStory, report);
     });
     return applyDirectives(state.text, findings, state.directives) as BankFinding[];
+  }
+
+  /** The same story told again: near-duplicates, or the same numbers in another story. */
+  private reportDuplicates(state: FileState, key: string, span: { start: number; end: number }, report: ReportBankFinding): void {
+    for (const { story: other, similarity } of this.duplicates.duplicatesOf(key).slice(0, MAX_NAMED_DUPLICATES)) {
+      const ref = this.describe(other.key);
+      if (!ref) continue;
+      const where = other.uri === state.uri ? 'in this file' : `in ${fileName(other.uri)}`;
+      const percent = Math.round(similarity.share * 100);
+      if (similarity.share >= this.duplicates.threshold) {
+        report(span, 'duplicate', { title: ref.title, where, percent }, [ref]);
+      } else {
+        report(span, 'sameNumbers', { title: ref.title, where, percent, numbers: similarity.sharedNumbers.slice(0, 4).join(', ') }, [ref]);
+      }
+    }
+  }
+
+  /** One true story framed, across its framings, for more principles than one story may carry. */
+  private reportFramings(story: BankStory, key: string, max: number, report: ReportBankFinding): void {
+    const cluster = this.cluster(key);
+    if (cluster.length < 2) return;
+    // This framing's own principles first, then what the other framings add.
+    const principles: string[] = principleNames(story);
+    for (const member of cluster) {
+      for (const name of this.principlesOf(member)) if (!principles.includes(name)) principles.push(name);
+    }
+    if (principles.length <= max) return;
+    const related = cluster
+      .filter((k) => k !== key)
+      .map((k) => this.describe(k))
+      .filter((r): r is RelatedStory => r !== undefined);
+    const data = {
+      title: story.title || 'This story',
+      count: principles.length,
+      framings: cluster.length,
+      principles: principles.join(', '),
+      max,
+    };
+    report(story.principles?.line ?? storySpan(story), 'tooManyFramings', data, related);
   }
 
   /** Framings of one true story: the same title, or near-duplicates, transitively. */

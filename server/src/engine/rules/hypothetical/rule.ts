@@ -1,4 +1,4 @@
-import type { Fix, Rule, Story } from '../../types';
+import type { Fix, Rule, RuleContext, Story } from '../../types';
 import { compoundParts, isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../../verbs';
 import { isPlainRun, matchesIn, sectionsOf } from '../shared/util';
 import { clauseIn, sentenceAt, tokenIndexAt } from '../../language';
@@ -79,20 +79,8 @@ export const hypothetical: Rule = {
         if (habitual && section.kind === 'situation') continue;
         const relStart = m.start - story.start;
         const sentenceBefore = lastSentence(story.prose.slice(Math.max(0, relStart - 160), relStart));
-        // "I told the VP I would own the date, and I will always remember it": the report ends at ", and".
-        const clauseBefore = lastClause(sentenceBefore);
-        if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) continue;
         const after = story.prose.slice(m.end - story.start, m.end - story.start + 40);
-        if (
-          !habitual &&
-          (STATED_CONDITION.test(sentenceBefore) ||
-            ARGUED_THAT.test(sentenceBefore) ||
-            PURPOSE.test(sentenceBefore) ||
-            PROJECTION.test(sentenceBefore) ||
-            SPOKEN.test(sentenceBefore) ||
-            OPINION_AFTER.test(after))
-        )
-          continue;
+        if (notAnAnswer(sentenceBefore, after, habitual)) continue;
         if (
           !habitual &&
           DO_AGAIN.test(sentenceBefore + m.text + firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160)))
@@ -110,28 +98,13 @@ export const hypothetical: Rule = {
           }
           continue;
         }
-        // "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly.
-        const filler = fillerAt(story, m.start, m.end, lower);
-        if (filler) {
-          context.report({
-            messageId: 'filler',
-            data: { phrase: filler.phrase },
-            start: m.start,
-            end: filler.end,
-            fix: filler.aside ? undefined : fillerFix(story, context.text, m.start, filler.end),
-          });
-          continue;
-        }
+        if (reportFiller(story, context, m.start, m.end, lower)) continue;
         // "I'd already shipped", "I'd personally reviewed" are "I had", a past perfect.
         if (lower.endsWith("'d") && isPastPerfect(after)) continue;
         const sentenceAfter = firstSentence(story.prose.slice(m.end - story.start, m.end - story.start + 160));
         const wouldHave = /'ve$/.test(lower) || /^\s+have\s/i.test(after);
         if (wouldHave && (COUNTERFACTUAL.test(sentenceBefore) || COUNTERFACTUAL.test(sentenceAfter))) continue;
-        // "I will always remember it" is a resolution; "I always remembered it" would be a different claim.
-        const resolution = /\b(?:will|'ll|won't)$/.test(lower) && /^\s+(?:always|never|forever)\b/i.test(after);
-        // "If sales came to me, I would ask" → "…, I asked" would invent a habit: a conditional gets no fix.
-        const fixable =
-          !habitual && !resolution && !lower.startsWith('if') && !/\bif\b/i.test(sentenceBefore) && !NO_PAST.test(sentenceAfter);
+        const fixable = !habitual && pastIsFaithful(lower, after, sentenceBefore, sentenceAfter);
         if (openConditionalEnd >= 0 && !/[.!?\n]/.test(story.prose.slice(openConditionalEnd - story.start, relStart))) continue;
         openConditionalEnd = lower.startsWith('if') ? m.end : -1;
         context.report({
@@ -145,6 +118,44 @@ export const hypothetical: Rule = {
     }
   },
 };
+
+/** "I would say it went well": an opinion marker, not a plan; deleting it says the same thing plainly. */
+function reportFiller(story: Story, context: RuleContext, start: number, end: number, lower: string): boolean {
+  const filler = fillerAt(story, start, end, lower);
+  if (!filler) return false;
+  context.report({
+    messageId: 'filler',
+    data: { phrase: filler.phrase },
+    start,
+    end: filler.end,
+    fix: filler.aside ? undefined : fillerFix(story, context.text, start, filler.end),
+  });
+  return true;
+}
+
+/** Someone's words reported, a purpose, a projection, a stated plan or an opinion marker: not the candidate answering in the conditional. */
+function notAnAnswer(sentenceBefore: string, after: string, habitual: boolean): boolean {
+  // "I told the VP I would own the date, and I will always remember it": the report ends at ", and".
+  const clauseBefore = lastClause(sentenceBefore);
+  if (REPORTING.test(clauseBefore) || COMPLEMENTIZER.test(clauseBefore) || insideQuote(sentenceBefore)) return true;
+  if (habitual) return false;
+  return (
+    STATED_CONDITION.test(sentenceBefore) ||
+    ARGUED_THAT.test(sentenceBefore) ||
+    PURPOSE.test(sentenceBefore) ||
+    PROJECTION.test(sentenceBefore) ||
+    SPOKEN.test(sentenceBefore) ||
+    OPINION_AFTER.test(after)
+  );
+}
+
+/** Whether the past tense says what the sentence meant, so the rewrite is a safe fix. */
+function pastIsFaithful(lower: string, after: string, sentenceBefore: string, sentenceAfter: string): boolean {
+  // "I will always remember it" is a resolution; "I always remembered it" would be a different claim.
+  const resolution = /\b(?:will|'ll|won't)$/.test(lower) && /^\s+(?:always|never|forever)\b/i.test(after);
+  // "If sales came to me, I would ask" → "…, I asked" would invent a habit: a conditional gets no fix.
+  return !resolution && !lower.startsWith('if') && !/\bif\b/i.test(sentenceBefore) && !NO_PAST.test(sentenceAfter);
+}
 
 /**
  * "I would say" / "I'd say" followed by what is said ("I would say it went well", "I'd say that the
