@@ -393,15 +393,13 @@ export class Workbench {
     await list.hover();
     for (let stale = 0; stale < 3;) {
       const before = rows.size;
-      const visible = await panel
-        .locator('.monaco-list-row')
-        .evaluateAll((els) =>
-          els.map((el) => ({
-            index: Number(el.getAttribute('data-index')),
-            aria: el.getAttribute('aria-label') ?? '',
-            text: (el as HTMLElement).innerText,
-          })),
-        );
+      const visible = await panel.locator('.monaco-list-row').evaluateAll((els) =>
+        els.map((el) => ({
+          index: Number(el.getAttribute('data-index')),
+          aria: el.getAttribute('aria-label') ?? '',
+          text: (el as HTMLElement).innerText,
+        })),
+      );
       for (const row of visible) rows.set(row.index, row);
       ours = problemsOf([...rows.entries()], fileName).length;
       if (ours >= expectedCount) break;
