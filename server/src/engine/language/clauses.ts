@@ -63,149 +63,185 @@ interface Group {
   infinitive: boolean;
 }
 
-export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: number): Clause[] {
-  const groups = verbGroups(tokens);
-  const clauses: Clause[] = [];
-  const starts: number[] = [];
+/** What `clausesOf` builds, handed from step to step in one object rather than in closures or returned tuples. */
+interface Build {
+  tokens: Token[];
+  groups: Group[];
+  clauses: Clause[];
+  /** Index of each clause's first token (its subject's, or its verb group's). */
+  starts: number[];
   /** Clauses whose subject is a relative pronoun standing for a noun before it. */
-  const relativeClauses = new Set<number>();
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g];
-    const verb = tokens[group.head];
-    const aux = group.verbs.filter((t) => t !== verb);
-    const modalTok = group.verbs.find((t) => t.pos === 'modal');
-    let passive = false;
-    let stative = false;
-    const beIndex = group.verbs.findIndex((t) => t !== verb && (t.lemma === 'be' || t.lemma === 'get'));
-    if (beIndex >= 0 && verb.pos === 'verb' && hasParticiple(verb) && group.verbs[beIndex + 1] !== undefined) {
-      const between = group.verbs.slice(beIndex + 1).filter((t) => t !== verb && t.pos !== 'adv' && t.pos !== 'adp' && t.pos !== 'part');
-      if (between.every((t) => t.lower === 'being' || t.lower === 'been')) {
-        verb.form = 'participle';
-        if (STATIVE.has(verb.lower)) stative = true;
-        else passive = true;
-      }
-    }
-    // "Helped by Ana, I shipped", "the bug reported by QA": a participle on its own with its agent.
-    const agentAt = agentIndex(tokens, group.last + 1);
-    if (!passive && aux.length === 0 && hasParticiple(verb) && agentAt >= 0 && !subjectBefore(tokens, group.first)) {
-      verb.form = 'participle';
-      passive = true;
-    }
-    const perfect = group.verbs.some(
-      (t, k) =>
-        t.lemma === 'have' &&
-        t !== verb &&
-        group.verbs[k + 1] &&
-        (group.verbs[k + 1].form === 'participle' || group.verbs[k + 1].form === 'past' || group.verbs[k + 1].lower === 'been'),
-    );
-    if (perfect && verb.form === 'past') verb.form = 'participle';
-    const progressive = group.verbs.some((t, k) => t.lemma === 'be' && t !== verb && group.verbs[k + 1]?.form === 'gerund');
-    let negated = negatedBetween(tokens, group.first, group.last);
-    // "I never escalated": the negation sits before the verb group.
-    for (let k = group.first - 1; k >= 0 && (tokens[k].pos === 'adv' || tokens[k].pos === 'part') && tokens[k].lower !== 'to'; k--)
-      if (NEGATIVE.has(tokens[k].lower)) negated = true;
-    const first = group.verbs[0];
-    let tense: Clause['tense'] = 'none';
-    if (modalTok) tense = modalTok.lemma === 'will' || modalTok.lemma === 'shall' ? 'future' : 'none';
-    else if (group.infinitive) tense = 'none';
-    else if (first.form === 'past') tense = 'past';
-    else if (first.form === 'third' || first.form === 'base') tense = 'present';
-    else if (first.lower === 'am' || first.lower === 'are' || first.lower === "'m" || first.lower === "'re") tense = 'present';
-    const subjectStart = subjectBefore(tokens, group.first);
-    let subject: Phrase | undefined;
-    const implied = false;
-    let clauseStart = group.first;
-    if (subjectStart) {
-      subject = subjectStart.phrase;
-      clauseStart = subjectStart.from;
-      if (subjectStart.relative) relativeClauses.add(clauses.length);
-    }
-    const nonFinite =
-      group.infinitive || (aux.length === 0 && !modalTok && (verb.form === 'gerund' || (verb.form === 'participle' && !subject)));
-    const agent = passive && agentAt >= 0 ? nounPhraseAt(tokens, agentAt + 1)?.phrase : undefined;
-    clauses.push({
-      start: tokens[clauseStart].start,
-      end: tokens[group.last].end,
-      tokens: [],
-      subject,
-      subjectImplied: implied,
-      verbs: group.verbs,
-      verb,
-      passive,
-      stative,
-      agent,
-      negated,
-      tense,
-      modal: modalTok?.lemma,
-      perfect,
-      progressive,
-      reported: false,
-      nonFinite,
-    });
-    starts.push(clauseStart);
-  }
+  relativeClauses: Set<number>;
+}
+
+export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: number): Clause[] {
+  const b: Build = { tokens, groups: verbGroups(tokens), clauses: [], starts: [], relativeClauses: new Set<number>() };
+  for (let g = 0; g < b.groups.length; g++) addClause(b, b.groups[g]);
   // Clauses without a written subject take one from the clause they hang on.
-  for (let c = 0; c < clauses.length; c++) {
-    const clause = clauses[c];
-    if (clause.subject) continue;
-    const group = groups[c];
-    const prev = clauses[c - 1];
-    const prevGroup = groups[c - 1];
-    const before = wordBefore(tokens, group.first);
-    // "helped win", "helped lead": a bare verb right after another shares its subject.
-    if (
-      prev &&
-      prevGroup &&
-      prevGroup.last === group.first - 1 &&
-      verb0(group, tokens).form !== 'past' &&
-      verb0(group, tokens).form !== 'third'
-    ) {
-      clause.subject = prev.subject;
-      clause.subjectImplied = clause.subject !== undefined;
-      clause.nonFinite = true;
-      clause.tense = 'none';
-      continue;
-    }
-    if (group.infinitive && prev) {
-      // "I asked Ana to test" → Ana tests; "I offered to help" → I help.
-      const object = prevGroup && OBJECT_CONTROL.has(prev.verb?.lemma ?? '') ? nounPhraseAt(tokens, prevGroup.last + 1) : undefined;
-      const objectEndsBeforeTo = object && object.endIndex === group.first - 1;
-      clause.subject = objectEndsBeforeTo ? object.phrase : prev.subject;
-      clause.subjectImplied = clause.subject !== undefined;
-      continue;
-    }
-    if (
-      prev &&
-      before &&
-      (before.pos === 'cconj' || before.lower === ',' || before.lower === 'then' || before.lower === 'also') &&
-      !clause.nonFinite
-    ) {
-      clause.subject = prev.subject;
-      clause.subjectImplied = clause.subject !== undefined;
-      continue;
-    }
-    // "The engineer who built the service left": after a relative clause, its antecedent acts again.
-    if (prev && relativeClauses.has(c - 1) && !clause.nonFinite) {
-      clause.subject = prev.subject;
-      clause.subjectImplied = true;
-      continue;
-    }
-    if (prev && before && RELATIVE.has(before.lower)) {
-      clause.subject = prev.subject;
-      clause.subjectImplied = true;
-      continue;
-    }
-    if (clause.nonFinite && c === 0 && clauses[1]?.subject && !clauses[1].subjectImplied) {
-      // "Helped by Ana, I shipped", "Working nights, I found": the opening phrase shares the main subject.
-      let comma = -1;
-      for (let k = group.last + 1; k < starts[1]; k++) if (tokens[k].lower === ',') comma = k;
-      if (comma >= 0) {
-        clause.subject = clauses[1].subject;
-        clause.subjectImplied = true;
-      }
+  for (let c = 0; c < b.clauses.length; c++) if (!b.clauses[c].subject) inheritSubject(b, c);
+  markReported(b, sentenceText, sentenceStart);
+  spanTokens(b);
+  return b.clauses;
+}
+
+/** The clause of one verb group: its voice, aspect, negation, tense and written subject. */
+function addClause(b: Build, group: Group): void {
+  const tokens = b.tokens;
+  const verb = tokens[group.head];
+  const aux = group.verbs.filter((t) => t !== verb);
+  const modalTok = group.verbs.find((t) => t.pos === 'modal');
+  const agentAt = agentIndex(tokens, group.last + 1);
+  // Before the aspect: it may mark the verb a participle, which "have" + participle reads.
+  const voice = voiceOf(tokens, group, verb, aux, agentAt);
+  const passive = voice === 'passive';
+  const perfect = group.verbs.some(
+    (t, k) =>
+      t.lemma === 'have' &&
+      t !== verb &&
+      group.verbs[k + 1] &&
+      (group.verbs[k + 1].form === 'participle' || group.verbs[k + 1].form === 'past' || group.verbs[k + 1].lower === 'been'),
+  );
+  if (perfect && verb.form === 'past') verb.form = 'participle';
+  const progressive = group.verbs.some((t, k) => t.lemma === 'be' && t !== verb && group.verbs[k + 1]?.form === 'gerund');
+  const negated = isNegated(tokens, group);
+  // Before the subject: finding it can re-read the verb ("I had Ana run" makes "run" a base form); the tense reads it as tagged.
+  const tense = tenseOf(group, modalTok);
+  const subjectStart = subjectBefore(tokens, group.first);
+  const subject = subjectStart?.phrase;
+  const clauseStart = subjectStart ? subjectStart.from : group.first;
+  if (subjectStart?.relative) b.relativeClauses.add(b.clauses.length);
+  const nonFinite =
+    group.infinitive || (aux.length === 0 && !modalTok && (verb.form === 'gerund' || (verb.form === 'participle' && !subject)));
+  b.clauses.push({
+    start: tokens[clauseStart].start,
+    end: tokens[group.last].end,
+    tokens: [],
+    subject,
+    subjectImplied: false,
+    verbs: group.verbs,
+    verb,
+    passive,
+    stative: voice === 'stative',
+    agent: passive && agentAt >= 0 ? nounPhraseAt(tokens, agentAt + 1)?.phrase : undefined,
+    negated,
+    tense,
+    modal: modalTok?.lemma,
+    perfect,
+    progressive,
+    reported: false,
+    nonFinite,
+  });
+  b.starts.push(clauseStart);
+}
+
+/**
+ * Passive ("was rolled back", "got fixed"), stative ("was involved") or active; a verb read as
+ * passive or stative is marked a participle. `agentAt` is the index of a "by" naming who acted, or -1.
+ */
+function voiceOf(tokens: Token[], group: Group, verb: Token, aux: Token[], agentAt: number): 'active' | 'passive' | 'stative' {
+  const beIndex = group.verbs.findIndex((t) => t !== verb && (t.lemma === 'be' || t.lemma === 'get'));
+  if (beIndex >= 0 && verb.pos === 'verb' && hasParticiple(verb) && group.verbs[beIndex + 1] !== undefined) {
+    const between = group.verbs.slice(beIndex + 1).filter((t) => t !== verb && t.pos !== 'adv' && t.pos !== 'adp' && t.pos !== 'part');
+    if (between.every((t) => t.lower === 'being' || t.lower === 'been')) {
+      verb.form = 'participle';
+      // A stative group has its "be" among the auxiliaries, so it never reaches the check below.
+      return STATIVE.has(verb.lower) ? 'stative' : 'passive';
     }
   }
-  // Reported speech and quotations; quotes are counted once along the sentence.
+  // "Helped by Ana, I shipped", "the bug reported by QA": a participle on its own with its agent.
+  if (aux.length === 0 && hasParticiple(verb) && agentAt >= 0 && !subjectBefore(tokens, group.first)) {
+    verb.form = 'participle';
+    return 'passive';
+  }
+  return 'active';
+}
+
+/** A negation inside the verb group ("did not escalate") or just before it ("I never escalated"). */
+function isNegated(tokens: Token[], group: Group): boolean {
+  let negated = negatedBetween(tokens, group.first, group.last);
+  for (let k = group.first - 1; k >= 0 && (tokens[k].pos === 'adv' || tokens[k].pos === 'part') && tokens[k].lower !== 'to'; k--)
+    if (NEGATIVE.has(tokens[k].lower)) negated = true;
+  return negated;
+}
+
+/** Tense from the modal ("will" is the future) or the first verb of the group; an infinitive has none. */
+function tenseOf(group: Group, modalTok: Token | undefined): Clause['tense'] {
+  const first = group.verbs[0];
+  if (modalTok) return modalTok.lemma === 'will' || modalTok.lemma === 'shall' ? 'future' : 'none';
+  if (group.infinitive) return 'none';
+  if (first.form === 'past') return 'past';
+  if (first.form === 'third' || first.form === 'base') return 'present';
+  if (first.lower === 'am' || first.lower === 'are' || first.lower === "'m" || first.lower === "'re") return 'present';
+  return 'none';
+}
+
+/** Gives clause `c`, written without a subject, the subject of the clause it hangs on, if any. */
+function inheritSubject(b: Build, c: number): void {
+  const { tokens, groups, clauses } = b;
+  const clause = clauses[c];
+  const group = groups[c];
+  const prev = clauses[c - 1];
+  const prevGroup = groups[c - 1];
+  const before = wordBefore(tokens, group.first);
+  // "helped win", "helped lead": a bare verb right after another shares its subject.
+  if (
+    prev &&
+    prevGroup &&
+    prevGroup.last === group.first - 1 &&
+    verb0(group, tokens).form !== 'past' &&
+    verb0(group, tokens).form !== 'third'
+  ) {
+    clause.subject = prev.subject;
+    clause.subjectImplied = clause.subject !== undefined;
+    clause.nonFinite = true;
+    clause.tense = 'none';
+    return;
+  }
+  if (group.infinitive && prev) {
+    // "I asked Ana to test" → Ana tests; "I offered to help" → I help.
+    const object = prevGroup && OBJECT_CONTROL.has(prev.verb?.lemma ?? '') ? nounPhraseAt(tokens, prevGroup.last + 1) : undefined;
+    const objectEndsBeforeTo = object && object.endIndex === group.first - 1;
+    clause.subject = objectEndsBeforeTo ? object.phrase : prev.subject;
+    clause.subjectImplied = clause.subject !== undefined;
+    return;
+  }
+  if (
+    prev &&
+    before &&
+    (before.pos === 'cconj' || before.lower === ',' || before.lower === 'then' || before.lower === 'also') &&
+    !clause.nonFinite
+  ) {
+    clause.subject = prev.subject;
+    clause.subjectImplied = clause.subject !== undefined;
+    return;
+  }
+  // "The engineer who built the service left": after a relative clause, its antecedent acts again.
+  if (prev && b.relativeClauses.has(c - 1) && !clause.nonFinite) {
+    clause.subject = prev.subject;
+    clause.subjectImplied = true;
+    return;
+  }
+  if (prev && before && RELATIVE.has(before.lower)) {
+    clause.subject = prev.subject;
+    clause.subjectImplied = true;
+    return;
+  }
+  if (clause.nonFinite && c === 0 && clauses[1]?.subject && !clauses[1].subjectImplied && commaBefore(b, group.last + 1, b.starts[1])) {
+    // "Helped by Ana, I shipped", "Working nights, I found": the opening phrase shares the main subject.
+    clause.subject = clauses[1].subject;
+    clause.subjectImplied = true;
+  }
+}
+
+/** Whether a comma stands among tokens `from` to `to` (exclusive). */
+function commaBefore(b: Build, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (b.tokens[k].lower === ',') return true;
+  return false;
+}
+
+/** Reported speech and quotations; quotes are counted once along the sentence. */
+function markReported(b: Build, sentenceText: string, sentenceStart: number): void {
+  const { tokens, groups, clauses, starts } = b;
   let quotes = 0;
   let counted = sentenceStart;
   for (let c = 0; c < clauses.length; c++) {
@@ -214,6 +250,7 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     counted = Math.max(counted, clause.start);
     if (quotes % 2 === 1) clause.reported = true;
     const prev = clauses[c - 1];
+    // "She said the launch slipped": a clause joined to a reporting verb by "that", its object or nothing.
     if (prev && prev.verb && REPORTING.has(prev.verb.lemma) && !clause.nonFinite && !clause.subjectImplied) {
       const between = tokens.slice(groups[c - 1].last + 1, starts[c]);
       const joined = between.every(
@@ -223,7 +260,11 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
     }
     if (prev?.reported && clause.subjectImplied) clause.reported = true;
   }
-  // Each clause runs to where the next one starts; the first takes any opening words.
+}
+
+/** Each clause runs to where the next one starts; the first takes any opening words. */
+function spanTokens(b: Build): void {
+  const { tokens, clauses, starts } = b;
   for (let c = 0; c < clauses.length; c++) {
     const from = c === 0 ? 0 : starts[c];
     const to = c + 1 < clauses.length ? starts[c + 1] : tokens.length;
@@ -233,7 +274,6 @@ export function clausesOf(tokens: Token[], sentenceText: string, sentenceStart: 
       clauses[c].end = clauses[c].tokens[clauses[c].tokens.length - 1].end;
     }
   }
-  return clauses;
 }
 
 function verb0(group: Group, tokens: Token[]): Token {
@@ -262,79 +302,90 @@ function wordBefore(tokens: Token[], i: number): Token | undefined {
 /** Verb groups: modal/auxiliaries, adverbs and negation between, the main verb and a particle; "to" + verb too. */
 function verbGroups(tokens: Token[]): Group[] {
   const groups: Group[] = [];
+  // One scan reused for every group, so that finding groups allocates only their verb lists.
+  const scan: Scan = { verbs: [], head: -1, last: 0, firstVerb: -1, end: 0 };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    let infinitive = false;
-    let j = i;
-    if (t.lower === 'to' && t.pos === 'part') {
-      infinitive = true;
-      j = i + 1;
-    } else if (!(t.pos === 'modal' || t.pos === 'aux' || t.pos === 'verb')) {
+    const infinitive = t.lower === 'to' && t.pos === 'part';
+    if (!infinitive && !(t.pos === 'modal' || t.pos === 'aux' || t.pos === 'verb')) {
       i++;
       continue;
     }
-    const verbs: Token[] = [];
-    let head = -1;
-    let last = j;
-    let firstVerb = -1;
-    while (j < tokens.length) {
-      const u = tokens[j];
-      if (firstVerb < 0 && (u.pos === 'modal' || u.pos === 'aux' || u.pos === 'verb')) firstVerb = j;
-      if (u.pos === 'adv' || (u.pos === 'part' && NEGATIVE.has(u.lower))) {
-        // Only inside the group: "was quickly rolled back", not "shipped quickly".
-        if (verbs.length > 0 && continues(tokens, j + 1)) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      if (u.pos === 'modal' || u.pos === 'aux') {
-        verbs.push(u);
-        head = j;
-        last = j;
-        j++;
-        continue;
-      }
-      if (u.pos === 'verb') {
-        verbs.push(u);
-        head = j;
-        last = j;
-        j++;
-        // "got fixed": get + participle continues the group; any other verb ends it.
-        if (u.lemma === 'get' && j < tokens.length && tokens[j].pos === 'verb' && hasParticiple(tokens[j])) continue;
-        break;
-      }
-      break;
-    }
-    if (verbs.length === 0) {
-      i = Math.max(i + 1, j);
+    scanGroup(tokens, infinitive ? i + 1 : i, scan);
+    if (scan.verbs.length === 0) {
+      i = Math.max(i + 1, scan.end);
       continue;
     }
     // A particle right after the main verb: "rolled back", "set up", "helped out".
-    const p = tokens[last + 1];
-    if (p && PARTICLES.has(p.lower) && tokens[head].pos === 'verb' && particleEnds(tokens, last + 2)) {
-      verbs.push(p);
-      last = last + 1;
+    const p = tokens[scan.last + 1];
+    if (p && PARTICLES.has(p.lower) && tokens[scan.head].pos === 'verb' && particleEnds(tokens, scan.last + 2)) {
+      scan.verbs.push(p);
+      scan.last = scan.last + 1;
     }
-    // An auxiliary with no verb after it is the main verb: "I was responsible", "I had the team".
-    const headTok = tokens[head];
-    groups.push({
-      first: infinitive ? i : firstVerb,
-      last,
-      verbs,
-      head: headTok.pos === 'part' || PARTICLES.has(headTok.lower) ? head - 1 : head,
-      infinitive,
-    });
-    i = last + 1;
-  }
-  for (const g of groups) {
-    // The head is the last verb or auxiliary, not a particle.
-    let h = g.last;
-    while (h > g.first && !(tokens[h].pos === 'verb' || tokens[h].pos === 'aux' || tokens[h].pos === 'modal')) h--;
-    g.head = h;
+    const first = infinitive ? i : scan.firstVerb;
+    groups.push({ first, last: scan.last, verbs: scan.verbs, head: headOf(tokens, first, scan.last), infinitive });
+    i = scan.last + 1;
   }
   return groups;
+}
+
+/** Where `scanGroup` leaves a verb group: its verbs, the indices of its head, last and first verb, and where the scan stopped. */
+interface Scan {
+  verbs: Token[];
+  head: number;
+  last: number;
+  firstVerb: number;
+  end: number;
+}
+
+/** Reads the modal, auxiliaries and main verb from token `j`, with adverbs and negation between them. */
+function scanGroup(tokens: Token[], j: number, scan: Scan): void {
+  const verbs: Token[] = [];
+  scan.verbs = verbs;
+  scan.head = -1;
+  scan.last = j;
+  scan.firstVerb = -1;
+  while (j < tokens.length) {
+    const u = tokens[j];
+    if (scan.firstVerb < 0 && (u.pos === 'modal' || u.pos === 'aux' || u.pos === 'verb')) scan.firstVerb = j;
+    if (u.pos === 'adv' || (u.pos === 'part' && NEGATIVE.has(u.lower))) {
+      // Only inside the group: "was quickly rolled back", not "shipped quickly".
+      if (verbs.length > 0 && continues(tokens, j + 1)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (u.pos === 'modal' || u.pos === 'aux') {
+      verbs.push(u);
+      scan.head = j;
+      scan.last = j;
+      j++;
+      continue;
+    }
+    if (u.pos === 'verb') {
+      verbs.push(u);
+      scan.head = j;
+      scan.last = j;
+      j++;
+      // "got fixed": get + participle continues the group; any other verb ends it.
+      if (u.lemma === 'get' && j < tokens.length && tokens[j].pos === 'verb' && hasParticiple(tokens[j])) continue;
+      break;
+    }
+    break;
+  }
+  scan.end = j;
+}
+
+/**
+ * The head is the last verb or auxiliary, not a particle; an auxiliary with no verb after it is the
+ * main verb ("I was responsible", "I had the team").
+ */
+function headOf(tokens: Token[], first: number, last: number): number {
+  let h = last;
+  while (h > first && !(tokens[h].pos === 'verb' || tokens[h].pos === 'aux' || tokens[h].pos === 'modal')) h--;
+  return h;
 }
 
 function continues(tokens: Token[], j: number): boolean {

@@ -305,9 +305,9 @@ function disambiguate(tokens: Token[], i: number): void {
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  const asNoun = () => readAsNoun(t);
   const p = prevWord(tokens, i, true);
   const pl = p?.lower;
+  // The word before decides; each kind of previous word has its own step below.
   // "their first on-call": an ordinal between a determiner and its noun.
   if (
     prev &&
@@ -315,81 +315,87 @@ function disambiguate(tokens: Token[], i: number): void {
     tokens[i - 2] &&
     (tokens[i - 2].pos === 'det' || POSSESSIVE.has(tokens[i - 2].lower))
   )
-    return asNoun();
+    return readAsNoun(t);
   // After a determiner, possessive, adjective, number or preposition: a noun ("the help", "for review").
   if (prev && (prev.pos === 'det' || POSSESSIVE.has(prev.lower) || prev.pos === 'adj' || prev.pos === 'num' || prev.lower === "'s")) {
     // "the updated doc", "its tests"; but "that helped" after a relative "that" stays a verb.
-    return asNoun();
+    return readAsNoun(t);
   }
   if (prev && prev.pos === 'adp') {
     // "after fixing it", "by rolling back": a gerund after a preposition is a verb.
     if (t.form === 'gerund') return;
-    return asNoun();
+    return readAsNoun(t);
   }
-  if (!p) {
-    // Opening the sentence: "Analyzed logs", "Review the doc" (a verb), "Support tickets fell" (a noun).
-    if (next && (next.pos === 'noun' || (next.pos === 'verb' && AMBIGUOUS.has(next))) && finiteLater(tokens, i + 2)) return asNoun();
-    // "Orders grew", "Tests passed": a plural noun before a clear verb.
-    if (
-      t.form === 'third' &&
-      next &&
-      (next.pos === 'aux' ||
-        next.pos === 'modal' ||
-        (next.pos === 'verb' && (next.form === 'past' || (!AMBIGUOUS.has(next) && next.form === 'base'))))
-    )
-      return asNoun();
-    return;
-  }
+  if (!p) return atSentenceStart(tokens, i, t, next);
   if (p.pos === 'modal' || (p.pos === 'part' && (pl === 'to' || pl === 'not')) || (p.pos === 'aux' && p.lemma === 'do')) {
-    if (t.form === 'third' || t.form === 'gerund') return t.form === 'gerund' ? undefined : asNoun();
+    // "will tests" is not English: a third-person form there is a plural noun; a base form or gerund stays a verb.
+    if (t.form === 'third') readAsNoun(t);
     return;
   }
   if (p.pos === 'aux' && (p.lemma === 'be' || p.lemma === 'have')) {
     // "was helped", "were helping", "has supported": verbs; "is work" is not a verb.
     if (t.form === 'participle' || t.form === 'past' || t.form === 'gerund') return;
-    return asNoun();
+    return readAsNoun(t);
   }
   if (p.pos === 'pron' && SUBJECT_PRON.has(pl!)) return;
-  if (p.pos === 'pron' || p.pos === 'propn' || p.pos === 'noun') {
-    // "Ana reviews the doc", "the fix shipped": a verb after its subject; "release notes were": a compound noun.
-    if (t.form === 'gerund' && p.pos !== 'pron') return;
-    // "refund logs and", "tests passed": a plural noun unless an object follows ("Ana reviews the doc").
-    if (
-      t.form === 'third' &&
-      p.pos !== 'pron' &&
-      !(
-        next &&
-        (next.pos === 'det' ||
-          next.pos === 'pron' ||
-          next.pos === 'num' ||
-          next.pos === 'propn' ||
-          next.pos === 'adv' ||
-          POSSESSIVE.has(next.lower))
-      )
-    )
-      return asNoun();
-    // "my colleague fix the bug": a bare verb with its object, in non-native English.
-    if (t.form === 'base' && p.pos === 'noun' && next && (next.pos === 'det' || POSSESSIVE.has(next.lower))) return;
-    if (t.form === 'base' && !(p.pos === 'pron' || (p.pos === 'noun' && /s$/.test(p.lower)) || p.pos === 'propn')) return asNoun();
-    if (next && (next.pos === 'aux' || next.pos === 'modal' || (next.pos === 'verb' && !AMBIGUOUS.has(next)))) return asNoun();
-    return;
-  }
-  if (p.pos === 'cconj' || (p.pos === 'punct' && p.lower === ',')) {
-    // "wrote the doc and tested it": a verb when an object follows; "the doc and test plan": a noun.
-    if (t.form === 'past' || t.form === 'gerund') return;
-    if (
+  if (p.pos === 'pron' || p.pos === 'propn' || p.pos === 'noun') return afterSubject(t, p, next);
+  if (p.pos === 'cconj' || (p.pos === 'punct' && p.lower === ',')) return afterConjunction(t, next);
+  if (p.pos === 'verb' || p.pos === 'aux') return afterVerb(t, p, prev, next);
+}
+
+/** A noun-verb opening the sentence: "Analyzed logs", "Review the doc" (a verb), "Support tickets fell" (a noun). */
+function atSentenceStart(tokens: Token[], i: number, t: Token, next: Token | undefined): void {
+  if (next && (next.pos === 'noun' || (next.pos === 'verb' && AMBIGUOUS.has(next))) && finiteLater(tokens, i + 2)) return readAsNoun(t);
+  // "Orders grew", "Tests passed": a plural noun before a clear verb.
+  if (
+    t.form === 'third' &&
+    next &&
+    (next.pos === 'aux' ||
+      next.pos === 'modal' ||
+      (next.pos === 'verb' && (next.form === 'past' || (!AMBIGUOUS.has(next) && next.form === 'base'))))
+  )
+    return readAsNoun(t);
+}
+
+/** A noun-verb after a noun or pronoun `p` that may be its subject: "Ana reviews the doc", or a compound noun ("release notes"). */
+function afterSubject(t: Token, p: Token, next: Token | undefined): void {
+  // "Ana reviews the doc", "the fix shipped": a verb after its subject; "release notes were": a compound noun.
+  if (t.form === 'gerund' && p.pos !== 'pron') return;
+  // "refund logs and", "tests passed": a plural noun unless an object follows ("Ana reviews the doc").
+  if (
+    t.form === 'third' &&
+    p.pos !== 'pron' &&
+    !(
       next &&
       (next.pos === 'det' ||
         next.pos === 'pron' ||
         next.pos === 'num' ||
-        next.lower === 'up' ||
-        next.lower === 'out' ||
+        next.pos === 'propn' ||
+        next.pos === 'adv' ||
         POSSESSIVE.has(next.lower))
     )
-      return;
-    return asNoun();
-  }
-  if (p.pos === 'verb' || p.pos === 'aux') return afterVerb(t, p, prev, next);
+  )
+    return readAsNoun(t);
+  // "my colleague fix the bug": a bare verb with its object, in non-native English.
+  if (t.form === 'base' && p.pos === 'noun' && next && (next.pos === 'det' || POSSESSIVE.has(next.lower))) return;
+  if (t.form === 'base' && !(p.pos === 'pron' || (p.pos === 'noun' && /s$/.test(p.lower)) || p.pos === 'propn')) return readAsNoun(t);
+  if (next && (next.pos === 'aux' || next.pos === 'modal' || (next.pos === 'verb' && !AMBIGUOUS.has(next)))) return readAsNoun(t);
+}
+
+/** A noun-verb after "and" or a comma: "wrote the doc and tested it" (a verb when an object follows), "the doc and test plan" (a noun). */
+function afterConjunction(t: Token, next: Token | undefined): void {
+  if (t.form === 'past' || t.form === 'gerund') return;
+  if (
+    next &&
+    (next.pos === 'det' ||
+      next.pos === 'pron' ||
+      next.pos === 'num' ||
+      next.lower === 'up' ||
+      next.lower === 'out' ||
+      POSSESSIVE.has(next.lower))
+  )
+    return;
+  return readAsNoun(t);
 }
 
 /** The noun (or, for a participle, adjective) reading of a word that can be a noun or a verb. */
