@@ -18,7 +18,7 @@ describe('the rule registry', () => {
   it('registers every rule folder (a folder is a rule once its line is in rules/index.ts)', () => {
     const dir = join(root, 'server/src/engine/rules');
     const folders = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && e.name !== 'shared' && !e.name.startsWith('_'))
+      .filter((e) => e.isDirectory() && e.name !== 'common' && !e.name.startsWith('_'))
       .map((e) => e.name);
     assert.deepEqual(folders.sort(), rules.map((r) => r.name).sort());
   });
@@ -47,9 +47,9 @@ describe('the rule registry', () => {
         assert.deepEqual(severity.enum, ['off', 'hint', 'info', 'warning', 'error']);
         if (rule.options) assert.deepEqual(Object.keys(entry.anyOf[1].items[1].properties).sort(), Object.keys(rule.options).sort());
       });
-      it('imports no other rule (shared code lives in rules/shared/ or the language layer)', () => {
+      it('imports no other rule (shared code lives in rules/common/ or the language layer)', () => {
         const source = read(`server/src/engine/rules/${rule.name}/rule.ts`);
-        const others = [...source.matchAll(/from '\.\.\/([\w-]+)\//g)].map((m) => m[1]).filter((dir) => dir !== 'shared' && dir !== '..');
+        const others = [...source.matchAll(/from '\.\.\/([\w-]+)\//g)].map((m) => m[1]).filter((dir) => dir !== 'common' && dir !== '..');
         assert.deepEqual(others, []);
       });
       it('has messages and a description', () => {

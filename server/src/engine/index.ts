@@ -16,7 +16,7 @@ export { resolvePrinciple } from './principles/match';
 export type { Principle, PrincipleSet, Beat } from './principles/types';
 export { countWords, storyWords, speakingSeconds, formatSeconds, rel, lineIndex } from './text';
 export { findFrontMatter } from './parse';
-export { eolOf } from './rules/shared/util';
+export { eolOf } from './rules/common/util';
 export { readConfig, mergeConfig, resolvePrincipleSet, DEFAULT_CONFIG, configKeys, CONFIG_LIMITS, type ConfigProblem } from './config';
 export { parseConfigFile, CONFIG_FILE_NAME, type ConfigFileProblem, type ConfigFileResult } from './configFile';
 export { lintWithActiveSet, LinterPool } from './activeSet';

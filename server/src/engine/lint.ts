@@ -3,7 +3,7 @@ import { findFrontMatter, parseChunk, splitChunks, type Chunk, type FrontMatterB
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
 import { rules as builtInRules } from './rules';
-import { hasPlaceholder } from './rules/shared/util';
+import { hasPlaceholder } from './rules/common/util';
 import { partitionPoint } from './search';
 import { LruCache } from './lru';
 import { lineIndex } from './text';

@@ -21,7 +21,7 @@ import { applyDirectives, Linter, type LintResult } from '../lint';
 import { LruCache } from '../lru';
 import type { PrincipleSet } from '../principles/types';
 import { duplicateStory } from '../rules/duplicate-story/rule';
-import { storySpan } from '../rules/shared/util';
+import { storySpan } from '../rules/common/util';
 import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';

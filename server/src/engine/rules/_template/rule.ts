@@ -8,9 +8,9 @@
  */
 import type { Rule, RuleReport } from '../../types';
 import { phraseListCache } from '../../lru';
-import { deletePhrase, joined } from '../shared/delete-phrase';
-import { spokenSentences } from '../shared/spoken-sentences';
-import { literalPhrases, matchesIn, toldSections } from '../shared/util';
+import { deletePhrase, joined } from '../common/delete-phrase';
+import { spokenSentences } from '../common/spoken-sentences';
+import { literalPhrases, matchesIn, toldSections } from '../common/util';
 import words from './words.json';
 
 const compiled = phraseListCache<RegExp>();

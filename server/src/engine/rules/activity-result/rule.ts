@@ -1,8 +1,8 @@
 import type { Rule } from '../../types';
-import { hasBusinessTerm, sectionSentences, statesChange } from '../shared/metrics';
-import { literalPhrases, sectionsOf } from '../shared/util';
+import { hasBusinessTerm, sectionSentences, statesChange } from '../common/metrics';
+import { literalPhrases, sectionsOf } from '../common/util';
 import words from './words.json';
-import { LONGEST_TOLD_SENTENCE, quoteText, toldSentences } from '../shared/told-sentences';
+import { LONGEST_TOLD_SENTENCE, quoteText, toldSentences } from '../common/told-sentences';
 
 /** Whole-word, case-insensitive alternatives, longest first so "presented to" wins over "presented". */
 function phraseRegex(phrases: readonly string[]): RegExp {

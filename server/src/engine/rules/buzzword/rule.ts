@@ -1,7 +1,7 @@
 import type { Rule, RuleReport } from '../../types';
 import { phraseListCache } from '../../lru';
-import { joined } from '../shared/delete-phrase';
-import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
+import { joined } from '../common/delete-phrase';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../common/util';
 
 /** Each buzzword with the plain words to say instead. */
 const BUZZWORDS: Array<[pattern: string, advice: string]> = [

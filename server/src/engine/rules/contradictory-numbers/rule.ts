@@ -1,8 +1,8 @@
 import type { Rule, SectionKind, Story } from '../../types';
 import { sentencesOf, type Clause, type NumberMention } from '../../language';
-import { literalPhrases, SECTION_TITLES, sectionsOf } from '../shared/util';
+import { literalPhrases, SECTION_TITLES, sectionsOf } from '../common/util';
 import words from './words.json';
-import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from '../shared/told-sentences';
+import { isTellable, LONGEST_TOLD_SENTENCE, toldSentences } from '../common/told-sentences';
 
 /**
  * What one story says about one measured thing, in a form two mentions can be compared in:

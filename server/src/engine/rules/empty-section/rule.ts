@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { sectionWords } from '../../text';
-import { hasPlaceholder } from '../shared/util';
+import { hasPlaceholder } from '../common/util';
 
 // A heading with nothing under it is a part of the answer the candidate has not prepared yet.
 export const emptySection: Rule = {

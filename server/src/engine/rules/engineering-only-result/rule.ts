@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { hasNumber } from '../../text';
-import { engineeringTerm, hasBusinessTerm, sectionSentences } from '../shared/metrics';
-import { proseOf, sectionsOf } from '../shared/util';
+import { engineeringTerm, hasBusinessTerm, sectionSentences } from '../common/metrics';
+import { proseOf, sectionsOf } from '../common/util';
 
 /** Principles whose outcome is a person (docs/interviews.md: "a named person who grew", "the team's environment"), not a customer. */
 const PEOPLE_PRINCIPLES = new Set(['hire-and-develop-the-best', 'strive-to-be-earths-best-employer']);

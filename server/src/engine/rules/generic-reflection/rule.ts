@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { proseSentences, rel } from '../../text';
-import { proseOf, sectionsOf } from '../shared/util';
+import { proseOf, sectionsOf } from '../common/util';
 
 /** Lessons anyone could claim after any project. */
 const GENERIC = new RegExp(

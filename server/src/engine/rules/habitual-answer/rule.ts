@@ -1,8 +1,8 @@
 import type { Rule, Section, Span, Story } from '../../types';
 import { sentencesOf, type Clause, type Sentence } from '../../language';
-import { literalPhrases, sectionsOf } from '../shared/util';
+import { literalPhrases, sectionsOf } from '../common/util';
 import words from './words.json';
-import { isTellable, quoteText, toldSentences, type ToldSentence } from '../shared/told-sentences';
+import { isTellable, quoteText, toldSentences, type ToldSentence } from '../common/told-sentences';
 
 const phrases = (list: readonly string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${literalPhrases([...list].sort((a, b) => b.length - a.length)).join('|')})(?![\\p{L}\\p{N}])`, 'iu');

@@ -1,10 +1,10 @@
 import { partitionPoint } from '../../search';
 import type { Rule, RuleReport, Span } from '../../types';
-import { deletePhrase, joined } from '../shared/delete-phrase';
-import { spokenSentences } from '../shared/spoken-sentences';
+import { deletePhrase, joined } from '../common/delete-phrase';
+import { spokenSentences } from '../common/spoken-sentences';
 import { phraseListCache } from '../../lru';
 import { rel } from '../../text';
-import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../shared/util';
+import { distinctPhrases, literalPhrases, matchesIn, reportGathered, toldSections } from '../common/util';
 
 const HEDGES = [
   'I think',

@@ -1,6 +1,6 @@
 import type { Fix, Rule, RuleContext, Story } from '../../types';
 import { compoundParts, isAdverb, isKnownVerb, isParticiple, isRewritableVerb, pastFromParticiple, pastTense } from '../../verbs';
-import { isPlainRun, matchesIn, sectionsOf } from '../shared/util';
+import { isPlainRun, matchesIn, sectionsOf } from '../common/util';
 import { clauseIn, sentenceAt, tokenIndexAt } from '../../language';
 
 const APOS = "['\u2019]";

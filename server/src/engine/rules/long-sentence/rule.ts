@@ -1,7 +1,7 @@
 import type { Rule, Span } from '../../types';
 import { countWords, sentences } from '../../text';
-import { proseBlocks } from '../shared/spoken-sentences';
-import { sectionsOf } from '../shared/util';
+import { proseBlocks } from '../common/spoken-sentences';
+import { sectionsOf } from '../common/util';
 
 // Where Unicode's sentence rules also break: a terminator, closing marks, space, then no lower-case letter.
 // Only from the first terminator of a run: a start inside it can never succeed where the first

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { matchesIn, sectionsOf } from '../shared/util';
+import { matchesIn, sectionsOf } from '../common/util';
 
 const ROLE = '(?:manager|boss|lead|supervisor|director|VP|head|CTO|CEO|CIO)';
 const ROLE_ADJECTIVE = '(?:engineering|product|project|team|tech|line|direct|new|senior|skip-level|department|group)';

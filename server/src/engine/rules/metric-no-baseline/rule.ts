@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { hasNumber } from '../../text';
-import { endValues, hasAbsoluteQuantity, hasStartingPoint, relativeChanges, sectionSentences } from '../shared/metrics';
-import { proseOf, sectionsOf } from '../shared/util';
+import { endValues, hasAbsoluteQuantity, hasStartingPoint, relativeChanges, sectionSentences } from '../common/metrics';
+import { proseOf, sectionsOf } from '../common/util';
 
 // What interviewers grade (docs/interviews.md): a strong result has "a baseline, a magnitude and a time span". "Tickets fell to 310 a
 // week" leaves the interviewer asking "from what?": 320 and 3,000 are different stories.

@@ -1,8 +1,8 @@
 import { sentenceAt } from '../../language';
 import type { Rule, Story } from '../../types';
 import { hasNumber } from '../../text';
-import { hasTimeSpan, metricPhrase, sectionSentences, statesChange } from '../shared/metrics';
-import { proseOf, sectionsOf } from '../shared/util';
+import { hasTimeSpan, metricPhrase, sectionSentences, statesChange } from '../common/metrics';
+import { proseOf, sectionsOf } from '../common/util';
 
 // What interviewers grade (docs/interviews.md): "support tickets fell from 900 to 310 a week within a month". Without the time span
 // the interviewer cannot tell a week's win from a year's drift, or credit it to the candidate.

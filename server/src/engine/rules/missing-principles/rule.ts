@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { eolOf, storySpan } from '../shared/util';
+import { eolOf, storySpan } from '../common/util';
 
 // Each framing of a story targets principles; without them the bank cannot show coverage and the
 // candidate cannot say at the end which principle the story shows.

@@ -1,5 +1,5 @@
 import type { Rule, Story, TextEdit } from '../../types';
-import { eolOf, storySpan } from '../shared/util';
+import { eolOf, storySpan } from '../common/util';
 import { storyWords } from '../../text';
 
 /** Principles whose stories are graded on what the candidate learned: failure, candor, conceding a point. */

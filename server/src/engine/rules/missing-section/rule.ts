@@ -1,6 +1,6 @@
 import type { Rule, SectionKind, Story, TextEdit } from '../../types';
 import { storyWords } from '../../text';
-import { eolOf, SECTION_TITLES, storySpan } from '../shared/util';
+import { eolOf, SECTION_TITLES, storySpan } from '../common/util';
 
 const STAR: SectionKind[] = ['situation', 'task', 'action', 'result'];
 

@@ -1,7 +1,7 @@
 import { clauseAt } from '../../language';
 import type { Rule, Section, Span, Story } from '../../types';
 import { proseSentences, sectionWords } from '../../text';
-import { sectionsOf } from '../shared/util';
+import { sectionsOf } from '../common/util';
 
 /** Verbs of choosing. "It was decided" hides who chose, so a passive does not count. */
 const CHOOSING = new RegExp(

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { sentencesOf, type Clause, type Sentence } from '../../language';
-import { isTellable, quoteText, toldSentences } from '../shared/told-sentences';
-import { SECTION_TITLES, sectionsOf } from '../shared/util';
+import { isTellable, quoteText, toldSentences } from '../common/told-sentences';
+import { SECTION_TITLES, sectionsOf } from '../common/util';
 
 /** The fewest fragments a section needs before it reads as notes. */
 const MIN_FRAGMENTS = 3;

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { type Clause, type Sentence } from '../../language';
-import { PhraseList, sentencesToCheck } from '../shared/phrases';
-import { sectionsOf } from '../shared/util';
+import { PhraseList, sentencesToCheck } from '../common/phrases';
+import { sectionsOf } from '../common/util';
 import words from './words.json';
 
 const EXPERTS = new PhraseList(words.experts);

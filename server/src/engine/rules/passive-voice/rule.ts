@@ -1,8 +1,8 @@
 import type { Rule, RuleReport, Story } from '../../types';
 import { tokenIndexAt, type Clause, type Sentence } from '../../language';
 import { compoundParts, pastFromParticiple } from '../../verbs';
-import { sentencesToCheck } from '../shared/phrases';
-import { reportGathered, sectionsOf, toldSections } from '../shared/util';
+import { sentencesToCheck } from '../common/phrases';
+import { reportGathered, sectionsOf, toldSections } from '../common/util';
 
 /**
  * Participles that after "be" are, in a story, a state or an impact rather than an act someone hid

@@ -1,8 +1,8 @@
 import { MEASURING_KINDS, sentencesOf, type NumberMention, type Sentence } from '../../language';
 import type { Rule, Section, Story } from '../../types';
 import { sectionWords } from '../../text';
-import { eolOf, sectionsOf, toldSections } from '../shared/util';
-import { isTellable } from '../shared/told-sentences';
+import { eolOf, sectionsOf, toldSections } from '../common/util';
+import { isTellable } from '../common/told-sentences';
 
 // "Evidence either exists in the story or it does not": a Result without a number gives the
 // interviewer nothing to cite in the write-up.

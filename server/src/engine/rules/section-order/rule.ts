@@ -1,5 +1,5 @@
 import type { Rule, Section, SectionKind } from '../../types';
-import { SECTION_TITLES } from '../shared/util';
+import { SECTION_TITLES } from '../common/util';
 
 const RANK: Record<SectionKind, number> = { situation: 0, task: 1, action: 2, result: 3, reflection: 4 };
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { sectionWords, storyWords } from '../../text';
-import { sectionsOf } from '../shared/util';
+import { sectionsOf } from '../common/util';
 
 /** About four spoken sentences: a setup this short is already what coaches ask for. */
 const SHORT_SETUP_WORDS = 60;

@@ -1,7 +1,7 @@
 import type { Rule, Story } from '../../types';
 import { type Sentence, type Token } from '../../language';
-import { PhraseList, sentencesToCheck } from '../shared/phrases';
-import { sectionsOf } from '../shared/util';
+import { PhraseList, sentencesToCheck } from '../common/phrases';
+import { sectionsOf } from '../common/util';
 import words from './words.json';
 
 const OWNED_FAILURE = new PhraseList(words.ownedFailure);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { formatSeconds, speakingSeconds, storyWords } from '../../text';
-import { storySpan } from '../shared/util';
+import { storySpan } from '../common/util';
 
 // A told story lasts 90 seconds to 3 minutes; past that the interviewer cuts in and loses the Result.
 export const tooLong: Rule = {

@@ -1,7 +1,7 @@
 import { parseFrontMatterYaml } from '../../config';
 import { findFrontMatter } from '../../parse';
 import type { Rule, Story, TextEdit } from '../../types';
-import { eolOf, sectionsOf } from '../shared/util';
+import { eolOf, sectionsOf } from '../common/util';
 
 /** Acronyms any interviewer knows without an expansion. Kept short on purpose: the config adds the rest. */
 export const KNOWN_ACRONYMS: ReadonlySet<string> = new Set([

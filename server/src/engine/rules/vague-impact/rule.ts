@@ -2,7 +2,7 @@ import { partitionPoint } from '../../search';
 import { MEASURING_KINDS, sentenceAt as languageSentenceAt } from '../../language';
 import type { Rule, RuleContext, Span, Story } from '../../types';
 import { hasNumber, proseSentences } from '../../text';
-import { matchesIn, sectionsOf, toldSections } from '../shared/util';
+import { matchesIn, sectionsOf, toldSections } from '../common/util';
 
 const VAGUE = new RegExp(
   '\\b(?:' +

@@ -1,6 +1,6 @@
 import { clauseAt, sentenceAt } from '../../language';
 import type { Rule, Section, Story, TextEdit } from '../../types';
-import { isPlainRun, matchesIn, sectionsOf } from '../shared/util';
+import { isPlainRun, matchesIn, sectionsOf } from '../common/util';
 
 const SINGULAR = /^I(?:['\u2019](?:m|ve|d|ll))?$/i;
 // Interviewers count who acts: "I" against "we" and "the team" as a subject. "our customers" or

@@ -3,8 +3,8 @@ import { phraseListCache } from '../../lru';
 import { matchCase } from '../../text';
 import { compoundParts, pastTense } from '../../verbs';
 import { clauseIn, sentenceIn, tokenIndexAt, type Clause, type Sentence, type Token } from '../../language';
-import { sentencesToCheck } from '../shared/phrases';
-import { literalPhrases, matchesIn, sectionsOf } from '../shared/util';
+import { sentencesToCheck } from '../common/phrases';
+import { literalPhrases, matchesIn, sectionsOf } from '../common/util';
 
 const WEAK_PHRASES = [
   'help(?:ed|ing|s)?(?! desk| center| centre| page| article| doc)',
