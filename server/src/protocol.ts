@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { BankSnapshot, TargetOverride } from './engine/bank/types';
+import type { FollowUp, LoopPlan } from './engine/loop/types';
 
 /** What a diagnostic carries so a code action can be checked against the document it was made for. */
 export interface DiagnosticData {
@@ -79,7 +80,16 @@ export interface ServerSettings {
 // ---------------------------------------------------------------------------------------------
 
 // The bank's payloads are the engine's types (engine/bank/types.ts).
-export type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary, TargetOverride } from './engine/bank/types';
+export type {
+  BankSnapshot,
+  CompositionCheck,
+  CoverageStatus,
+  PrincipleCoverage,
+  ProfileSummary,
+  StorySummary,
+  TargetOverride,
+} from './engine/bank/types';
+export type { FollowUp, LoopPlan, LoopRound, PlannedSlot, Rating, Readiness, ReadinessReason } from './engine/loop/types';
 
 /** "from .star-stories.json; your setting says 3:00", for tooltips on both sides. */
 export function describeTargetOverride(override: TargetOverride): string {
@@ -118,4 +128,26 @@ export interface CheckAllResult {
   files: number;
   /** Diagnostics across them, bank findings included. */
   problems: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loop: planner, follow-up drill and loop sheet.
+// ---------------------------------------------------------------------------------------------
+
+/** Client → server, no params: every round's principles with a distinct story each (same as `star-stories plan --format json`). */
+export const LoopPlanRequest = new RequestType0<LoopPlan, void>('starStories/loopPlan');
+
+/** Client → server: the Bar Raiser's follow-ups for one story of the snapshot, in the order to ask them. */
+export const FollowUpsRequest = new RequestType<FollowUpsParams, FollowUp[], void>('starStories/followUps');
+
+export interface FollowUpsParams {
+  /** `StorySummary.id`. */
+  storyId: string;
+}
+
+/** Client → server: the one-page loop sheet (plan, hooks, key numbers, follow-ups). */
+export const LoopSheetRequest = new RequestType<LoopSheetParams, string, void>('starStories/loopSheet');
+
+export interface LoopSheetParams {
+  format: 'markdown' | 'html';
 }

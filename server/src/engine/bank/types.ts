@@ -3,6 +3,7 @@
  * set. The engine owns these shapes; server/src/protocol.ts re-exports them as the payloads the
  * client reads.
  */
+import type { Rating, Readiness } from '../loop/types';
 
 /** A story as the bank sees it (one entry per `# Title` in every indexed `*.star.md`). */
 export interface StorySummary {
@@ -33,6 +34,8 @@ export interface StorySummary {
    * setting's value (its default when unset), so the editor can say why its setting has no effect.
    */
   targetOverride?: TargetOverride;
+  /** The interviewer's vote this story would get today, and what lowers it. */
+  readiness?: Readiness;
 }
 
 export interface TargetOverride {
@@ -53,6 +56,27 @@ export interface PrincipleCoverage {
   stories: string[];
   /** covered: 2+ stories, thin: 1, missing: 0. */
   status: CoverageStatus;
+  /** The role's profile needs a story for it (e.g. Hire and Develop the Best for managers). */
+  mustHave?: boolean;
+}
+
+/** The role and level the bank is prepared for, as the profile resolved them. */
+export interface ProfileSummary {
+  role: string;
+  level: string;
+  /** "Engineering manager, L6", for the tree and the report. */
+  name: string;
+}
+
+/** One thing a loop needs from the bank as a whole (8 to 10 stories, a failure story...). */
+export interface CompositionCheck {
+  id: string;
+  label: string;
+  ok: boolean;
+  /** What is missing, or what satisfies it, in a sentence. */
+  detail: string;
+  /** Principle ids a new story would fill (the "New Story for …" action), when there are some. */
+  principles?: string[];
 }
 
 export interface BankSnapshot {
@@ -63,4 +87,8 @@ export interface BankSnapshot {
   maxPrinciplesPerStory: number;
   /** Folders that were indexed (workspace folders), as URIs. */
   folders: string[];
+  profile?: ProfileSummary;
+  composition?: CompositionCheck[];
+  /** The bank against the profile's must-haves: how many have a story rated inclined or better. */
+  readiness?: { rating: Rating; mustHavesReady: number; mustHaves: number };
 }
