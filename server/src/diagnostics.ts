@@ -55,9 +55,16 @@ export function documentDiagnostics(document: TextDocument, lint: readonly Findi
   return all.map((f) => toDiagnostic(document, f));
 }
 
-function relatedInformation(story: { uri: string; line: number; character?: number; title: string }): DiagnosticRelatedInformation {
-  // The title's own text, so the editor underlines the title and not the "# " before it.
+function relatedInformation(story: {
+  uri: string;
+  line: number;
+  character?: number;
+  title: string;
+  text?: string;
+}): DiagnosticRelatedInformation {
+  // The title's own text (or the words named), so the editor underlines them and not the "# " before.
   const start = { line: story.line, character: story.character ?? 0 };
-  const end = { line: story.line, character: start.character + story.title.length };
-  return { location: { uri: story.uri, range: { start, end } }, message: `'${story.title}'` };
+  const end = { line: story.line, character: start.character + (story.text ?? story.title).length };
+  const message = story.text === undefined ? `'${story.title}'` : `'${story.title}': ${story.text}`;
+  return { location: { uri: story.uri, range: { start, end } }, message };
 }

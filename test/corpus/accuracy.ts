@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { Linter, type EngineConfig, type SectionKind } from '../../server/src/engine';
 import { rules } from '../../server/src/engine/rules';
+import { BANK_RULES as ENGINE_BANK_RULES } from '../../server/src/engine/bank';
 
 /** Every rule a passage may name: the registry, so a typo in the corpus is caught. */
 const RULE_NAMES: readonly string[] = rules.map((r) => r.name);
 
 /** A bank rule: it compares stories with each other, so one passage can neither trigger nor test it. */
-export const BANK_RULES: ReadonlySet<string> = new Set(['duplicate-story']);
+export const BANK_RULES: ReadonlySet<string> = new Set(ENGINE_BANK_RULES.map((r) => r.name));
 
 const SECTION_KINDS: readonly SectionKind[] = ['situation', 'task', 'action', 'result', 'reflection'];
 

@@ -21,11 +21,14 @@ import { applyDirectives, Linter, type LintResult } from '../lint';
 import { LruCache } from '../lru';
 import type { PrincipleSet } from '../principles/types';
 import { duplicateStory } from '../rules/duplicate-story/rule';
+import { inconsistentFacts } from '../rules/inconsistent-facts/rule';
 import { storySpan } from '../rules/common/util';
-import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
+import type { Directive, EngineConfig, Finding, Rule, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
 import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
+import { FactIndex, storyFacts, type Facts } from './facts';
+import { reportFacts, resumeFile, type FactStory, type ResumeFile } from './factFindings';
 
 type ReportBankFinding = (
   at: { start: number; end: number },
@@ -36,13 +39,18 @@ type ReportBankFinding = (
 
 export const BANK_RULE = duplicateStory.name;
 
-/** Another story a bank finding is about, so an editor can link to it. */
+/** The rules whose findings come from the bank; each is set like any rule (severity, options, directives). */
+export const BANK_RULES: readonly Rule[] = [duplicateStory, inconsistentFacts];
+
+/** Another story (or a résumé line) a bank finding is about, so an editor can link to it. */
 export interface RelatedStory {
   uri: string;
   line: number;
-  /** Where the title's text starts on that line. */
+  /** Where the title's text starts on that line (or `text`'s, when given). */
   character?: number;
   title: string;
+  /** The words at the location when it is not the title (the other story's number, the résumé's verb). */
+  text?: string;
 }
 
 export interface BankFinding extends Finding {
@@ -83,6 +91,8 @@ interface FileState {
   fingerprints: Map<string, Fingerprint>;
   /** What the summaries take from each story's text, by that text, for the same reason. */
   facts: StoryFactsCache;
+  /** What each story states about its project (`inconsistent-facts`), by the story's text. */
+  projectFacts: Map<string, Facts>;
 }
 
 export class Bank {
@@ -91,6 +101,9 @@ export class Bank {
   /** Parses without rules, for the first pass over a large bank. */
   private readonly parsers = new LruCache<PrincipleSet, Linter>(8);
   private duplicates = new DuplicateIndex();
+  private projects = new FactIndex();
+  private resumes: ResumeFile[] = [];
+  private resumeTexts = '';
   /** Story keys by same-story title, for framings told under one title. */
   private readonly titles = new Map<string, Set<string>>();
   private readonly bankFindings = new Map<string, BankFinding[]>();
@@ -113,11 +126,25 @@ export class Bank {
     const options = mergeConfig(DEFAULT_CONFIG, settings).rules[BANK_RULE];
     const threshold = Array.isArray(options) ? Number(options[1].threshold) : NaN;
     this.duplicates = new DuplicateIndex(threshold > 0 && threshold <= 1 ? threshold : DEFAULT_THRESHOLD);
+    this.projects = new FactIndex();
     this.titles.clear();
     this.bankFindings.clear();
     const files = [...this.files.values()];
     this.files.clear();
     for (const file of files) this.update(file.uri, file.text);
+  }
+
+  /**
+   * The user's résumé or promotion packet (the `resume` setting), as read by the server or the
+   * CLI. Returns the files whose findings may have changed: all of them when it changed.
+   */
+  setResume(files: ReadonlyArray<{ uri: string; text: string }>): Set<string> {
+    const texts = JSON.stringify(files.map((f) => [f.uri, f.text]));
+    if (texts === this.resumeTexts) return new Set();
+    this.resumeTexts = texts;
+    this.resumes = files.map((f) => resumeFile(f.uri, f.text));
+    this.bankFindings.clear();
+    return new Set(this.files.keys());
   }
 
   has(uri: string): boolean {
@@ -159,6 +186,13 @@ export class Bank {
       fingerprints.set(raw, fp);
       return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
     });
+    const projectFacts = new Map<string, Facts>();
+    const factsOf = lint.stories.map((story, ordinal) => {
+      const raw = raws[ordinal];
+      const found = projectFacts.get(raw) ?? previous?.projectFacts.get(raw) ?? storyFacts(story);
+      projectFacts.set(raw, found);
+      return { key: indexed[ordinal].key, facts: found };
+    });
     const facts: StoryFactsCache = new Map();
     // A previous state never summarized still holds the facts of the last one that was.
     const previousFacts = previous ? (previous.pendingSummaries?.previousFacts ?? previous.facts) : undefined;
@@ -175,10 +209,12 @@ export class Bank {
       keys: indexed.map((s) => s.key),
       fingerprints,
       facts,
+      projectFacts,
     };
     this.files.set(uri, state);
     for (const story of indexed) this.indexTitle(story.sameStory, story.key);
     const affected = this.duplicates.setFile(uri, indexed);
+    for (const u of this.projects.setFile(uri, factsOf)) affected.add(u);
     for (const u of before) affected.add(u);
     for (const u of this.reach(state.keys)) affected.add(u);
     affected.add(uri);
@@ -193,6 +229,7 @@ export class Bank {
     const affected = this.reach(previous.keys);
     this.unindexTitles(previous);
     for (const u of this.duplicates.removeFile(uri)) affected.add(u);
+    for (const u of this.projects.removeFile(uri)) affected.add(u);
     this.files.delete(uri);
     affected.add(uri);
     for (const u of affected) this.bankFindings.delete(u);
@@ -269,29 +306,48 @@ export class Bank {
   }
 
   private computeFindings(state: FileState): BankFinding[] {
-    const config = state.config;
-    const setting = config.rules[BANK_RULE];
-    const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : (setting ?? duplicateStory.defaultSeverity);
-    if (severity === 'off') return [];
     const findings: BankFinding[] = [];
-    const report: ReportBankFinding = (at, messageId, data, related) => {
-      const template = duplicateStory.messages[messageId];
-      findings.push({
-        rule: BANK_RULE,
-        messageId,
-        message: template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in data ? String(data[k]) : whole)),
-        severity,
-        start: at.start,
-        end: at.end,
-        related,
+    const duplicates = reporter(state.config, duplicateStory, findings);
+    if (duplicates) {
+      state.stories.forEach((story, ordinal) => {
+        const key = storyKey(state.uri, ordinal);
+        this.reportDuplicates(state, key, storySpan(story), duplicates);
+        this.reportFramings(story, key, state.config.maxPrinciplesPerStory, duplicates);
       });
-    };
-    state.stories.forEach((story, ordinal) => {
-      const key = storyKey(state.uri, ordinal);
-      this.reportDuplicates(state, key, storySpan(story), report);
-      this.reportFramings(story, key, config.maxPrinciplesPerStory, report);
-    });
+    }
+    const facts = reporter(state.config, inconsistentFacts, findings);
+    if (facts) {
+      state.stories.forEach((_, ordinal) => {
+        const key = storyKey(state.uri, ordinal);
+        const story = this.factStory(key);
+        if (story) reportFacts(story, this.projectPartners(key), this.resumes, fileName, facts);
+      });
+    }
     return applyDirectives(state.text, findings, state.directives) as BankFinding[];
+  }
+
+  /**
+   * Stories about the same project as this one: matched by what they name, near-duplicates (a
+   * copy still gets the number finding), and framings under the same title.
+   */
+  private projectPartners(key: string): FactStory[] {
+    const keys = new Set<string>(this.projects.partners(key));
+    for (const other of this.duplicates.neighbours(key)) keys.add(other);
+    const sameStory = this.duplicates.get(key)?.sameStory;
+    if (sameStory) for (const other of this.titles.get(sameStory) ?? []) if (keys.size < MAX_CLUSTER) keys.add(other);
+    keys.delete(key);
+    return [...keys]
+      .sort()
+      .map((k) => this.factStory(k))
+      .filter((s): s is FactStory => s !== undefined);
+  }
+
+  private factStory(key: string): FactStory | undefined {
+    const { uri, ordinal } = parseKey(key);
+    const state = this.files.get(uri);
+    const story = state?.stories[ordinal];
+    const facts = this.projects.factsOf(key);
+    return state && story && facts && { uri, title: story.title || 'this story', fileText: state.text, start: story.start, facts };
   }
 
   /** The same story told again: near-duplicates, or the same numbers in another story. */
@@ -394,6 +450,25 @@ export class Bank {
       if (keys?.size === 0) this.titles.delete(story.sameStory);
     }
   }
+}
+
+/** What reports one bank rule's findings into `findings`, with its severity from the file's settings; undefined when it is off. */
+function reporter(config: EngineConfig, rule: Rule, findings: BankFinding[]): ReportBankFinding | undefined {
+  const setting = config.rules[rule.name];
+  const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : (setting ?? rule.defaultSeverity);
+  if (severity === 'off') return undefined;
+  return (at, messageId, data, related) => {
+    const template = rule.messages[messageId];
+    findings.push({
+      rule: rule.name,
+      messageId,
+      message: template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in data ? String(data[k]) : whole)),
+      severity,
+      start: at.start,
+      end: at.end,
+      related,
+    });
+  };
 }
 
 /** How many of the sorted numbers are below `limit`. */

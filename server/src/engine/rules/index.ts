@@ -10,6 +10,7 @@ import { genericReflection } from './generic-reflection/rule';
 import { habitualAnswer } from './habitual-answer/rule';
 import { hedging } from './hedging/rule';
 import { hypothetical } from './hypothetical/rule';
+import { inconsistentFacts } from './inconsistent-facts/rule';
 import { longSentence } from './long-sentence/rule';
 import { managerDirected } from './manager-directed/rule';
 import { metricNoBaseline } from './metric-no-baseline/rule';
@@ -75,6 +76,7 @@ export const rules: readonly Rule[] = [
   noteFragments,
   // Bank rules last: their findings come from the story bank, not from one story.
   duplicateStory,
+  inconsistentFacts,
 ];
 
 export const ruleNames: ReadonlySet<string> = new Set(rules.map((r) => r.name));
