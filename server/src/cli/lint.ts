@@ -1,10 +1,11 @@
 /** `star-stories lint`: the language server's engine adapted to the terminal, so CI and the editor report the same findings. */
 import { isUtf8 } from 'node:buffer';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixAll, LinterPool, type LintResult } from '../engine';
 import { Bank } from '../engine/bank';
 import { ConfigFinder, configFindings } from '../configDiscovery';
+import { readResumeSync, resumePath } from '../resumeFile';
 import { decodeStory, encodeStory, NotRegularFileError, readRegularFileSync } from '../storyFile';
 import { VERSION } from '../version';
 import { bankKey } from '../workspaceIndex';
@@ -45,10 +46,11 @@ export function lint(options: Options, io: Io): number {
   const run: Run = { options, io, configs, linters: new LinterPool(), failed: found.unreadable.length > 0 };
   const linted = found.files.map((file) => lintFile(file, run)).filter((l): l is Linted => l !== undefined);
   for (const n of configs.notices) notice(io, n);
+  const resumes = readResumes(run);
   // A broken config file is a problem of that file, so CI fails on it; linting went on with defaults.
   const reports = configFindings(configs)
     .map((c) => buildReport(c.path, c.text, c.findings, undefined))
-    .concat(withBank(linted));
+    .concat(withBank(linted, resumes));
   io.out(format(reports, options.format));
   if (run.failed) return 2;
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
@@ -91,10 +93,33 @@ function lintFile(file: string, run: Run): Linted | undefined {
   return { file, text: fixed.text, result: run.linters.lint(fixed.text, settings).result, fixed: fixed.fixed };
 }
 
-/** Stories are compared across every file linted, as the editor compares the workspace's. */
-function withBank(linted: readonly Linted[]): FileReport[] {
+/**
+ * The résumés the config files in use name (`resume`, relative to the file naming it), read once
+ * each; one that cannot be read is a notice and fails the run, as an unreadable story does.
+ */
+function readResumes(run: Run): Array<{ uri: string; text: string }> {
+  const paths = new Set<string>();
+  for (const found of run.configs.used()) {
+    const path = resumePath(found.config.resume, dirname(found.path));
+    if (path) paths.add(path);
+  }
+  const out: Array<{ uri: string; text: string }> = [];
+  for (const path of paths) {
+    const read = readResumeSync(path);
+    if ('text' in read) out.push({ uri: fileUri(path), text: read.text });
+    else {
+      notice(run.io, read.error);
+      run.failed = true;
+    }
+  }
+  return out;
+}
+
+/** Stories are compared across every file linted, as the editor compares the workspace's, and with the résumé. */
+function withBank(linted: readonly Linted[], resumes: ReadonlyArray<{ uri: string; text: string }>): FileReport[] {
   const bank = new Bank();
   for (const l of linted) bank.update(fileUri(l.file), l.text, l.result);
+  bank.setResume(resumes);
   return linted.map((l) => {
     const extra = bank.findings(fileUri(l.file));
     const findings = extra.length > 0 ? [...l.result.findings, ...extra].sort((a, b) => a.start - b.start) : l.result.findings;

@@ -111,6 +111,8 @@ export interface EngineConfig {
    * things a Bar Raiser would mark. `thorough`: that advice is shown as info too.
    */
   coaching: 'focused' | 'thorough';
+  /** The résumé or promotion packet `inconsistent-facts` compares stories with: a path, relative to the config file naming it. */
+  resume?: string;
   /** A rule option that is also a top-level setting (`RuleOption.topLevel`, e.g. `hedges`), once set. */
   [topLevelOption: string]: unknown;
 }

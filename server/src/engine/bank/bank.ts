@@ -315,7 +315,8 @@ export class Bank {
         this.reportFramings(story, key, state.config.maxPrinciplesPerStory, duplicates);
       });
     }
-    const facts = reporter(state.config, inconsistentFacts, findings);
+    const factFindings: BankFinding[] = [];
+    const facts = reporter(state.config, inconsistentFacts, factFindings);
     if (facts) {
       state.stories.forEach((_, ordinal) => {
         const key = storyKey(state.uri, ordinal);
@@ -323,6 +324,7 @@ export class Bank {
         if (story) reportFacts(story, this.projectPartners(key), this.resumes, fileName, facts);
       });
     }
+    findings.push(...factFindings.sort((a, b) => a.start - b.start));
     return applyDirectives(state.text, findings, state.directives) as BankFinding[];
   }
 

@@ -152,7 +152,7 @@ function isName(token: Token, index: number): boolean {
 
 /** The number as a fact about a measured thing, or undefined when it is a bound, a goal, or measures nothing this can name. */
 function quantityOf(sentence: Sentence, number: NumberMention, base: number): Quantity | undefined {
-  if (!MEASURED.has(number.kind) || number.value === undefined) return undefined;
+  if (number.value === undefined) return undefined;
   const tokens = sentence.tokens;
   const first = tokens.findIndex((t) => t.end > number.start);
   let last = first;
@@ -162,13 +162,16 @@ function quantityOf(sentence: Sentence, number: NumberMention, base: number): Qu
   if (BOUNDS.has(before) || tokens.slice(0, first).some((t) => PLANS.has(t.lower))) return undefined;
   const hedged = HEDGES.has(before) || HEDGES.has(tokens[first - 2]?.lower ?? '');
   const role = roleOf(tokens, first);
+  // "from 4.2 seconds to 0.9 seconds" measures a wait; "within two weeks" only places the story in time.
+  if (!MEASURED.has(number.kind) && !(number.kind === 'duration' && role !== 'amount')) return undefined;
   const unit = unitOf(number, tokens[last]);
   // "from 900 ms to 200 ms": both points measure what precedes "from".
-  const from = role === 'to' ? tokens.map((t) => t.lower).lastIndexOf('from', first) : first;
-  const measured = number.kind === 'count' ? { head: unit, modifier: '' } : measuredBefore(tokens, from);
+  const from = role === 'to' ? tokens.map((t) => t.lower).lastIndexOf('from', first) : role === 'amount' ? first : first - 1;
+  const counted = number.kind === 'count' && tokens[last].pos === 'noun';
+  const measured = counted ? { head: unit, modifier: '' } : measuredBefore(tokens, from);
   if (!measured) return undefined;
   // A head count is compared only as a team's size: "I pulled in 2 engineers" is not the team.
-  if (number.kind === 'count' && PEOPLE.test(unit) && !isTeamSize(tokens, first, last)) return undefined;
+  if (counted && PEOPLE.test(unit) && !isTeamSize(tokens, first, last)) return undefined;
   const rate = rateAfter(tokens, last);
   const thing = measured.modifier ? `${measured.modifier} ${measured.head}` : measured.head;
   return {
@@ -184,7 +187,9 @@ function quantityOf(sentence: Sentence, number: NumberMention, base: number): Qu
   };
 }
 
-function roleOf(tokens: readonly Token[], first: number): Quantity['role'] {
+function roleOf(tokens: readonly Token[], at: number): Quantity['role'] {
+  // "from roughly 60": the hedge sits between the preposition and the number.
+  const first = HEDGES.has(tokens[at - 1]?.lower ?? '') ? at - 1 : at;
   const before = tokens[first - 1]?.lower;
   if (before === 'from') return 'from';
   if (before === 'by') return 'by';

@@ -105,6 +105,14 @@ export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, C
         'How much coaching to show. `focused` (default) underlines what a Bar Raiser would mark and keeps polish advice as hints (no squiggle; in the Problems panel only when you ask); `thorough` shows that advice as info too.',
     },
   ],
+  [
+    'resume',
+    {
+      type: 'string',
+      markdownDescription:
+        'Path of your résumé or promotion packet (Markdown or plain text), relative to the `.star-stories.json` that names it (in VS Code settings, to the workspace folder). `inconsistent-facts` checks that your stories tell its projects with the same numbers and the same ownership ("led" vs "collaborated on"). Read on your machine only.',
+    },
+  ],
 ]);
 
 const keysFor = new WeakMap<object, ReadonlyMap<string, ConfigKeySpec>>();
