@@ -16,7 +16,10 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Disposable } from 'vscode-languageserver';
 import { codeLenses, type TargetOverrideLookup } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
@@ -31,6 +34,7 @@ import {
   type NewStoryParams,
   type StorySummary,
 } from './protocol';
+import { readResume, resumePath } from './resumeFile';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -49,6 +53,11 @@ export class BankFeatures {
   private changedTimer: NodeJS.Timeout | undefined;
   /** While the first scan runs, snapshots wait for its end (each would cost more than the files it adds). */
   private scanning = false;
+  /** The résumé the settings name (`resume`), as a path on disk, and the watcher on it. */
+  private resumePath: string | undefined;
+  private resumeWatch: Promise<Disposable | undefined> | undefined;
+  /** The last résumé problem shown, so a settings refresh does not show it again. */
+  private resumeProblem: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -88,6 +97,7 @@ export class BankFeatures {
   /** Story files created, changed or deleted on disk (the server owns the one watched-files handler). */
   filesChanged(changes: readonly FileEvent[]): void {
     for (const change of changes) {
+      if (this.resumePath && pathOf(change.uri) === this.resumePath) void this.readResume();
       if (!change.uri.endsWith('.star.md')) continue;
       const kind = change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed';
       void this.index.fileChanged(change.uri, kind).catch((err) => this.logError(change.uri, err));
@@ -150,6 +160,41 @@ export class BankFeatures {
     );
     this.publishedBank.clear();
     this.scheduleChanged();
+    this.resumeSettingChanged();
+  }
+
+  /** The `resume` setting, relative to the first workspace folder (where its `.star-stories.json` is): watched and read. */
+  private resumeSettingChanged(): void {
+    const folderUri = this.index.folderUris[0];
+    const folder = folderUri ? pathOf(folderUri) : undefined;
+    const path = folder === undefined ? undefined : resumePath(this.lints.settingsFor(`${folderUri}/`).resume, folder);
+    if (path !== this.resumePath) {
+      this.resumePath = path;
+      void this.resumeWatch?.then((d) => d?.dispose());
+      this.resumeWatch =
+        path && folderUri && this.watchRegistration
+          ? this.connection.client
+              .register(DidChangeWatchedFilesNotification.type, {
+                watchers: [{ globPattern: { baseUri: folderUri, pattern: relative(folder!, path).split('\\').join('/') } }],
+              })
+              .catch(() => undefined)
+          : undefined;
+    }
+    void this.readResume();
+  }
+
+  private async readResume(): Promise<void> {
+    const path = this.resumePath;
+    const read = path ? await readResume(path) : undefined;
+    if (path !== this.resumePath) return;
+    const problem = read && 'error' in read ? read.error : undefined;
+    if (problem && problem !== this.resumeProblem) {
+      this.connection.console.warn(problem);
+      void this.connection.window.showWarningMessage(`STAR Stories: ${problem}`);
+    }
+    this.resumeProblem = problem;
+    const files = read && 'text' in read ? [{ uri: bankKey(pathToFileURL(read.path).href), text: read.text }] : [];
+    this.bankChanged(this.index.bank.setResume(files));
   }
 
   /** Diagnostics to publish for an open document: its lint and what the bank says about it. */
@@ -215,6 +260,15 @@ export class BankFeatures {
 
   private logError(what: string, err: unknown): void {
     this.connection.console.error(`Indexing ${what} failed: ${(err as Error)?.stack ?? err}`);
+  }
+}
+
+/** A file URI's path on disk; undefined for other schemes. */
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
