@@ -218,7 +218,7 @@ export class WorkspaceIndex {
       const until = performance.now() + LINT_SLICE_MS;
       while (pending.length > 0 && performance.now() < until) {
         const uri = pending.pop()!;
-        if (this.bank.lintDeferred(uri)) affected.add(uri);
+        if (this.bank.lintDeferred(uri, affected)) affected.add(uri);
       }
       if (pending.length > 0) {
         setImmediate(slice);

@@ -187,12 +187,8 @@ export class Bank {
       return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
     });
     const projectFacts = new Map<string, Facts>();
-    const factsOf = lint.stories.map((story, ordinal) => {
-      const raw = raws[ordinal];
-      const found = projectFacts.get(raw) ?? previous?.projectFacts.get(raw) ?? storyFacts(story);
-      projectFacts.set(raw, found);
-      return { key: indexed[ordinal].key, facts: found };
-    });
+    // A parse-only pass reads no sentence: the facts wait for the rules' pass, which analyses them anyway.
+    const factsOf = lintLater ? [] : projectFactsOf(uri, lint.stories, raws, projectFacts, previous?.projectFacts);
     const facts: StoryFactsCache = new Map();
     // A previous state never summarized still holds the facts of the last one that was.
     const previousFacts = previous ? (previous.pendingSummaries?.previousFacts ?? previous.facts) : undefined;
@@ -250,15 +246,23 @@ export class Bank {
   }
 
   /**
-   * Runs the rules on a file added with `lint: 'later'`, filling in its problem counts. Its
-   * stories, fingerprints and bank findings come from the parse and do not change. Returns
-   * whether the file's summaries changed.
+   * Runs the rules on a file added with `lint: 'later'`, filling in its problem counts and its
+   * stories' project facts (`inconsistent-facts`), whose sentences the rules analyse anyway. Its
+   * stories and fingerprints come from the parse and do not change. Returns whether the file's
+   * summaries changed; adds to `affected` the files whose bank findings the facts may change.
    */
-  lintDeferred(uri: string): boolean {
+  lintDeferred(uri: string, affected?: Set<string>): boolean {
     const state = this.files.get(uri);
     if (!state?.lintPending) return false;
     const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
     state.lintPending = false;
+    const raws = lint.stories.map((story) => state.text.slice(story.start, story.end));
+    // The stories' facts join the index now; the stories of the same project may see new findings.
+    for (const u of this.projects.setFile(uri, projectFactsOf(uri, lint.stories, raws, state.projectFacts, undefined))) {
+      this.bankFindings.delete(u);
+      affected?.add(u);
+    }
+    this.bankFindings.delete(uri);
     const facts: StoryFactsCache = new Map();
     state.summaries = summarizeStories(uri, state.text, lint, state.facts, facts);
     state.facts = facts;
@@ -452,6 +456,22 @@ export class Bank {
       if (keys?.size === 0) this.titles.delete(story.sameStory);
     }
   }
+}
+
+/** Each story's project facts, reused by the story's text from `previous`, recorded in `into`. */
+function projectFactsOf(
+  uri: string,
+  stories: readonly Story[],
+  raws: readonly string[],
+  into: Map<string, Facts>,
+  previous: ReadonlyMap<string, Facts> | undefined,
+): Array<{ key: string; facts: Facts }> {
+  return stories.map((story, ordinal) => {
+    const raw = raws[ordinal];
+    const found = into.get(raw) ?? previous?.get(raw) ?? storyFacts(story);
+    into.set(raw, found);
+    return { key: storyKey(uri, ordinal), facts: found };
+  });
 }
 
 /** What reports one bank rule's findings into `findings`, with its severity from the file's settings; undefined when it is off. */

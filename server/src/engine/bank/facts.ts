@@ -173,6 +173,8 @@ function quantityOf(sentence: Sentence, number: NumberMention, base: number): Qu
   // A head count is compared only as a team's size: "I pulled in 2 engineers" is not the team.
   if (counted && PEOPLE.test(unit) && !isTeamSize(tokens, first, last)) return undefined;
   const rate = rateAfter(tokens, last);
+  // "removed 90 steps" and "two steps" count different things: a count that stands alone is compared only as a rate or a team.
+  if (counted && !PEOPLE.test(unit) && role === 'amount' && !rate) return undefined;
   const thing = measured.modifier ? `${measured.modifier} ${measured.head}` : measured.head;
   return {
     key: `${measured.head}|${unit}${rate}|${role}`,
