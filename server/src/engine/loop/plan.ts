@@ -1,0 +1,99 @@
+/**
+ * The loop planner: one distinct story for every principle of every round, the cheapest plan as a
+ * whole (an assignment problem, solved exactly by `assign`). The cost model, in docs/loop.md:
+ *
+ * 1. A story that names the principle on its Principles line (targeted) costs nothing to frame.
+ *    A story that does not name it but whose text shows at least two of the principle's beats can
+ *    be reframed for it, at a cost higher than any difference readiness can make across the whole
+ *    loop, so the plan reframes as few stories as it can. A story with neither is never used for
+ *    that principle: told for a principle it does not show, it earns "not inclined" for sure.
+ * 2. Then readiness: a story's score (its weighted findings) times ten, capped, so among
+ *    targeted stories the one with fewer and lighter findings wins.
+ * 3. Ties go to the story that comes first in the bank's order, then to the earlier slot.
+ */
+import type { StorySummary } from '../bank/types';
+import { resolvePrinciple } from '../principles/match';
+import { beatEvidence } from '../principles/evidence';
+import type { Principle, PrincipleSet } from '../principles/types';
+import type { Finding, Story } from '../types';
+import { assign, FORBIDDEN } from './assign';
+import { readinessOf } from './readiness';
+import type { LoopPlan, LoopRound, PlannedSlot, Readiness } from './types';
+
+/** What the planner needs of a story: a summary, and the principles its text shows without naming them. */
+export type PlanStory = Pick<StorySummary, 'id' | 'title' | 'uri' | 'line' | 'principles'> & {
+  readiness?: Readiness;
+  /** Canonical names of principles whose beats the story shows (two or more), whether it names them or not. */
+  shows?: readonly string[];
+};
+
+/** A story's score counts up to this much (times ten) in the plan: past "strong not inclined" more findings change nothing. */
+const READINESS_COST_CAP = 100;
+/** Beats a story must show for a principle it does not name before it may be reframed for it. */
+export const BEATS_TO_REFRAME = 2;
+
+export function planLoop(
+  rounds: readonly LoopRound[],
+  stories: readonly PlanStory[],
+  findingsPerStory: ReadonlyMap<string, readonly Finding[]> | undefined,
+  principleSet: PrincipleSet,
+  source: LoopPlan['source'] = 'profile',
+): LoopPlan {
+  const slots = rounds.flatMap((round, index) =>
+    round.principles.flatMap((ref) => {
+      const principle = principleOf(principleSet, ref);
+      return principle ? [{ index, round: round.name, principle }] : [];
+    }),
+  );
+  const readinessCost = stories.map((story) => {
+    const findings = findingsPerStory?.get(story.id);
+    const score = findings ? readinessOf(findings).score : (story.readiness?.score ?? 0);
+    return Math.min(READINESS_COST_CAP, Math.round(score * 10));
+  });
+  const reframed = READINESS_COST_CAP * (slots.length + 1);
+  // Story order breaks ties: a multiple of the cost keeps room for the sum of indices below it.
+  const scale = slots.length * stories.length + 1;
+  const cost = slots.map(({ principle }) =>
+    stories.map((story, j) => {
+      const fit = fitOf(story, principle);
+      if (fit === 'none') return FORBIDDEN;
+      return ((fit === 'targeted' ? 0 : reframed) + readinessCost[j]) * scale + j;
+    }),
+  );
+  const chosen = assign(cost);
+  const planned: PlannedSlot[] = slots.map(({ round, principle }, i) => {
+    const story = chosen[i] === undefined ? undefined : stories[chosen[i]!];
+    return {
+      round,
+      principleId: principle.id,
+      principle: principle.name,
+      ...(story ? { story: { id: story.id, title: story.title, uri: story.uri, line: story.line } } : {}),
+      targeted: story ? fitOf(story, principle) === 'targeted' : false,
+    };
+  });
+  return {
+    source,
+    rounds: rounds.map((round, index) => ({ name: round.name, slots: planned.filter((_, i) => slots[i].index === index) })),
+    uncovered: planned.filter((slot) => !slot.story),
+  };
+}
+
+function fitOf(story: PlanStory, principle: Principle): 'targeted' | 'reframed' | 'none' {
+  if (story.principles.includes(principle.name)) return 'targeted';
+  return story.shows?.includes(principle.name) ? 'reframed' : 'none';
+}
+
+/** A principle by id, canonical name or alias. */
+export function principleOf(set: PrincipleSet, ref: string): Principle | undefined {
+  return set.principles.find((p) => p.id === ref) ?? resolvePrinciple(set, ref);
+}
+
+/** Principles of the set whose beats the story shows, at least BEATS_TO_REFRAME of them: those it could be told for. */
+export function shownPrinciples(story: Story, set: PrincipleSet): string[] {
+  const names: string[] = [];
+  for (const principle of set.principles) {
+    const shown = beatEvidence(story, set, principle).filter((e) => e.shown).length;
+    if (shown >= BEATS_TO_REFRAME) names.push(principle.name);
+  }
+  return names;
+}
