@@ -1,3 +1,4 @@
+import type { LoopRound } from './loop/types';
 import type { Principle, PrincipleSet } from './principles/types';
 
 /** `hint` is advice shown without a squiggle (VS Code draws three faint dots); see `Rule.advice`. */
@@ -111,6 +112,8 @@ export interface EngineConfig {
    * things a Bar Raiser would mark. `thorough`: that advice is shown as info too.
    */
   coaching: 'focused' | 'thorough';
+  /** The user's interview loop; empty: the default loop (engine/loop/defaultLoop.ts). */
+  loop: LoopRound[];
   /** A rule option that is also a top-level setting (`RuleOption.topLevel`, e.g. `hedges`), once set. */
   [topLevelOption: string]: unknown;
 }

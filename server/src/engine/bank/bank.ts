@@ -24,6 +24,7 @@ import { duplicateStory } from '../rules/duplicate-story/rule';
 import { storySpan } from '../rules/common/util';
 import type { Directive, EngineConfig, Finding, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
+import { withFindings } from '../loop/readiness';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
 import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
 
@@ -47,6 +48,14 @@ export interface RelatedStory {
 
 export interface BankFinding extends Finding {
   related: RelatedStory[];
+}
+
+/** A story as the loop planner and the drill need it: its summary, its parse and every finding inside it. */
+export interface StoryDetail {
+  summary: StorySummary;
+  story: Story;
+  findings: Finding[];
+  principleSet: PrincipleSet;
 }
 
 /** A story is named in at most this many duplicate findings: past three, the bank has bigger problems. */
@@ -253,14 +262,38 @@ export class Bank {
     for (const state of this.files.values()) {
       const bank = this.findings(state.uri);
       const summaries = this.summariesOf(state);
-      // Counted by binary search: a filter per story cost stories × findings in a file of thousands.
-      const starts = bank.map((f) => f.start).sort((a, b) => a - b);
+      // Found by binary search: a filter per story cost stories × findings in a file of thousands.
+      const sorted = [...bank].sort((a, b) => a.start - b.start);
       state.stories.forEach((story, i) => {
-        const extra = countBelow(starts, story.end) - countBelow(starts, story.start);
-        out.push(extra > 0 ? { ...summaries[i], problems: summaries[i].problems + extra } : summaries[i]);
+        const from = countBelow(sorted, story.start);
+        const extra = sorted.slice(from, Math.max(from, countBelow(sorted, story.end)));
+        out.push(withBankFindings(summaries[i], extra, state.lintPending));
       });
     }
     return out.sort(compareStories);
+  }
+
+  /**
+   * Every story with its parse and the findings inside it (lint and bank), in the snapshot's
+   * order, for the loop planner and the follow-up drill. The bank keeps no findings, so each file
+   * is linted again (its linter reuses every story whose text it has seen); asked for on request,
+   * never per keystroke.
+   */
+  details(): StoryDetail[] {
+    const summaries = new Map(this.summaries().map((s) => [s.id, s]));
+    const out: StoryDetail[] = [];
+    for (const state of this.files.values()) {
+      const lint = state.callerResult ?? this.linters.lint(state.text, this.settingsFor(state.uri)).result;
+      const bank = this.findings(state.uri);
+      const ids = this.summariesOf(state).map((s) => s.id);
+      lint.stories.forEach((story, i) => {
+        const summary = summaries.get(ids[i]);
+        if (!summary) return;
+        const inside = (f: Finding) => f.start >= story.start && f.start < story.end;
+        out.push({ summary, story, findings: [...lint.findings.filter(inside), ...bank.filter(inside)], principleSet: lint.principleSet });
+      });
+    }
+    return out.sort((a, b) => compareStories(a.summary, b.summary));
   }
 
   snapshot(folders: readonly string[]): BankSnapshot {
@@ -396,9 +429,23 @@ export class Bank {
   }
 }
 
-/** How many of the sorted numbers are below `limit`. */
-function countBelow(sorted: readonly number[], limit: number): number {
-  return partitionPoint(sorted.length, (i) => sorted[i] < limit);
+/** How many of the findings, sorted by start, start before `limit`. */
+function countBelow(sorted: readonly Finding[], limit: number): number {
+  return partitionPoint(sorted.length, (i) => sorted[i].start < limit);
+}
+
+/**
+ * A lint summary with the bank's findings on the story counted too. Until the rules have run
+ * (`lint: 'later'`) the summary has no readiness: a story not yet linted is not a clean story.
+ */
+function withBankFindings(summary: StorySummary, bank: readonly Finding[], lintPending: boolean): StorySummary {
+  if (bank.length === 0 && !lintPending) return summary;
+  const { readiness, ...rest } = summary;
+  return {
+    ...rest,
+    problems: summary.problems + bank.length,
+    ...(readiness && !lintPending ? { readiness: withFindings(readiness, bank) } : {}),
+  };
 }
 
 function compactStory(story: Story): BankStory {

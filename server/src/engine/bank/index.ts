@@ -1,5 +1,5 @@
 /** The story bank: summaries, coverage, near-duplicates and reports across many story files. */
-export { Bank, BANK_RULE, fileName, type BankFinding, type RelatedStory } from './bank';
+export { Bank, BANK_RULE, fileName, type BankFinding, type RelatedStory, type StoryDetail } from './bank';
 export { buildSnapshot, coverageStatus, compareStories } from './coverage';
 export { renderCoverage, renderJson, renderMarkdown, renderText, gapLines, overLimit, location, type CoverageFormat } from './render';
 export {

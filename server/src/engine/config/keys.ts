@@ -9,6 +9,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   principleSets: [],
   principleSet: 'amazon',
   coaching: 'focused',
+  loop: [],
 };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -31,7 +32,7 @@ export const CONFIG_LIMITS = {
 } as const;
 
 /** A top-level configuration key: a plain value, or one of the three with a shape of their own. */
-export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' }) & {
+export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' | 'loop' }) & {
   markdownDescription: string;
   /** The rule whose option this key also sets (`RuleOption.topLevel`). */
   rule?: string;
@@ -103,6 +104,14 @@ export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, C
       ],
       markdownDescription:
         'How much coaching to show. `focused` (default) underlines what a Bar Raiser would mark and keeps polish advice as hints (no squiggle; in the Problems panel only when you ask); `thorough` shows that advice as info too.',
+    },
+  ],
+  [
+    'loop',
+    {
+      type: 'loop',
+      markdownDescription:
+        'Your interview loop, for `star-stories plan` and Plan My Loop: a list of rounds, each `{ "name": "Bar Raiser", "principles": ["Earn Trust", "have-backbone"] }` with the principles its interviewer was assigned (ids or names). Empty (default): a five-round loop over the ten principles asked about most. A layer that sets it replaces the loop below it.',
     },
   ],
 ]);

@@ -97,3 +97,23 @@ export function shownPrinciples(story: Story, set: PrincipleSet): string[] {
   }
   return names;
 }
+
+/**
+ * The rounds with every principle as an id of the set. A principle the set does not know is
+ * dropped with a problem that says so, and a round left with none is dropped too.
+ */
+export function resolveRounds(rounds: readonly LoopRound[], set: PrincipleSet): { rounds: LoopRound[]; problems: string[] } {
+  const problems: string[] = [];
+  const resolved: LoopRound[] = [];
+  for (const round of rounds) {
+    const ids: string[] = [];
+    for (const ref of round.principles) {
+      const principle = principleOf(set, ref);
+      if (!principle) problems.push(`Round "${round.name}": "${ref}" is not a principle of ${set.name}; it is left out of the plan.`);
+      else if (ids.includes(principle.id)) problems.push(`Round "${round.name}" names ${principle.name} twice; it is planned once.`);
+      else ids.push(principle.id);
+    }
+    if (ids.length > 0) resolved.push({ name: round.name, principles: ids });
+  }
+  return { rounds: resolved, problems };
+}

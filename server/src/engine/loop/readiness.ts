@@ -4,6 +4,7 @@
  * below), and the sum falls in one of four bands. The reasons behind the sum are kept, heaviest
  * first, so the editor can say what lowers the rating. See docs/loop.md.
  */
+import type { BankSnapshot, PrincipleCoverage, StorySummary } from '../bank/types';
 import type { Finding, Severity } from '../types';
 import { RATINGS, type Rating, type Readiness, type ReadinessReason } from './types';
 
@@ -108,4 +109,37 @@ export function isReady(rating: Rating | undefined): boolean {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** Must-haves a bank is judged on when no profile has marked any: the most-probed principles. */
+export const DEFAULT_MUST_HAVES = 5;
+
+/**
+ * The bank against its must-have principles (those a profile marked `mustHave`, else the
+ * DEFAULT_MUST_HAVES top-ranked): a must-have is ready when its best story is `inclined` or
+ * better. Every must-have ready, each with a `strong inclined` story: strong inclined; every one
+ * ready: inclined; at least half: not inclined; fewer: strong not inclined.
+ */
+export function bankReadiness(
+  principles: readonly Pick<PrincipleCoverage, 'rank' | 'stories' | 'mustHave'>[],
+  stories: readonly Pick<StorySummary, 'id' | 'readiness'>[],
+): NonNullable<BankSnapshot['readiness']> {
+  const marked = principles.filter((p) => p.mustHave);
+  const mustHaves = marked.length > 0 ? marked : [...principles].sort((a, b) => a.rank - b.rank).slice(0, DEFAULT_MUST_HAVES);
+  const ratingById = new Map(stories.map((s) => [s.id, s.readiness?.rating]));
+  const best = mustHaves.map((p) => bestRating(p.stories.map((id) => ratingById.get(id))));
+  const ready = best.filter(isReady).length;
+  const total = mustHaves.length;
+  let rating: Rating;
+  if (ready === total && best.every((r) => r === 'strong inclined')) rating = 'strong inclined';
+  else if (ready === total) rating = 'inclined';
+  else if (ready * 2 >= total) rating = 'not inclined';
+  else rating = 'strong not inclined';
+  return { rating, mustHavesReady: ready, mustHaves: total };
+}
+
+function bestRating(ratings: readonly (Rating | undefined)[]): Rating | undefined {
+  let best: Rating | undefined;
+  for (const r of ratings) if (r !== undefined && (best === undefined || RATINGS.indexOf(r) < RATINGS.indexOf(best))) best = r;
+  return best;
 }
