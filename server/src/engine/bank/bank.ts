@@ -107,6 +107,11 @@ export class Bank {
   /** A file's settings below its front matter (editor settings and its folder's `.star-stories.json`). */
   private settingsFor: (uri: string) => Partial<EngineConfig> = () => this.settings;
 
+  /** The workspace-level settings over the defaults: what a bank-wide feature (the loop) reads. */
+  get config(): EngineConfig {
+    return mergeConfig(DEFAULT_CONFIG, this.settings);
+  }
+
   /** The set the coverage is counted against: the one the workspace-level settings select. */
   get principleSet(): PrincipleSet {
     return resolvePrincipleSet(mergeConfig(this.settings)).set;

@@ -15,6 +15,7 @@ export { followUpsFor, keyNumbers, MAX_FOLLOW_UPS } from './followUps';
 export { planLoop, principleOf, resolveRounds, shownPrinciples } from './plan';
 export { bankReadiness, readinessOf, ratingOf, isReady, RATING_CEILINGS, RULE_FACTOR, SEVERITY_WEIGHT } from './readiness';
 export { renderLoopSheet, type SheetFormat } from './sheet';
+export { renderPlan, type PlanFormat } from './render';
 export * from './types';
 
 /** The plan for the configured loop, or the default loop when none is configured. */

@@ -10,6 +10,9 @@
  * 2. Then readiness: a story's score (its weighted findings) times ten, capped, so among
  *    targeted stories the one with fewer and lighter findings wins.
  * 3. Ties go to the story that comes first in the bank's order, then to the earlier slot.
+ *
+ * Above all three: as many slots as possible get a story, and when the bank is too small the
+ * slots left uncovered are those of the least-probed principles (highest rank).
  */
 import type { StorySummary } from '../bank/types';
 import { resolvePrinciple } from '../principles/match';
@@ -45,21 +48,7 @@ export function planLoop(
       return principle ? [{ index, round: round.name, principle }] : [];
     }),
   );
-  const readinessCost = stories.map((story) => {
-    const findings = findingsPerStory?.get(story.id);
-    const score = findings ? readinessOf(findings).score : (story.readiness?.score ?? 0);
-    return Math.min(READINESS_COST_CAP, Math.round(score * 10));
-  });
-  const reframed = READINESS_COST_CAP * (slots.length + 1);
-  // Story order breaks ties: a multiple of the cost keeps room for the sum of indices below it.
-  const scale = slots.length * stories.length + 1;
-  const cost = slots.map(({ principle }) =>
-    stories.map((story, j) => {
-      const fit = fitOf(story, principle);
-      if (fit === 'none') return FORBIDDEN;
-      return ((fit === 'targeted' ? 0 : reframed) + readinessCost[j]) * scale + j;
-    }),
-  );
+  const cost = costMatrix(slots.map((slot) => slot.principle), stories, findingsPerStory);
   const chosen = assign(cost);
   const planned: PlannedSlot[] = slots.map(({ round, principle }, i) => {
     const story = chosen[i] === undefined ? undefined : stories[chosen[i]!];
@@ -76,6 +65,37 @@ export function planLoop(
     rounds: rounds.map((round, index) => ({ name: round.name, slots: planned.filter((_, i) => slots[i].index === index) })),
     uncovered: planned.filter((slot) => !slot.story),
   };
+}
+
+/**
+ * The cost of telling story j for slot i, in tiers that never trade against each other: which
+ * principles get a story (a more-probed one first, when the bank cannot cover them all), then
+ * how few stories are reframed, then readiness, then story order.
+ */
+function costMatrix(
+  principles: readonly Principle[],
+  stories: readonly PlanStory[],
+  findingsPerStory: ReadonlyMap<string, readonly Finding[]> | undefined,
+): number[][] {
+  const readinessCost = stories.map((story) => {
+    const findings = findingsPerStory?.get(story.id);
+    const score = findings ? readinessOf(findings).score : (story.readiness?.score ?? 0);
+    return Math.min(READINESS_COST_CAP, Math.round(score * 10));
+  });
+  const reframed = READINESS_COST_CAP * (principles.length + 1);
+  // Covering a principle one rank higher is worth more than every reframing and readiness cost of the plan together.
+  const rankStep = principles.length * (reframed + READINESS_COST_CAP) + 1;
+  const lowestRank = Math.max(0, ...principles.map((p) => p.rank));
+  // Story order breaks ties: a multiple of the cost keeps room for the sum of indices below it.
+  const scale = principles.length * stories.length + 1;
+  return principles.map((principle) =>
+    stories.map((story, j) => {
+      const fit = fitOf(story, principle);
+      if (fit === 'none') return FORBIDDEN;
+      const coverBonus = (lowestRank + 1 - principle.rank) * rankStep;
+      return ((fit === 'targeted' ? 0 : reframed) + readinessCost[j] - coverBonus) * scale + j;
+    }),
+  );
 }
 
 function fitOf(story: PlanStory, principle: Principle): 'targeted' | 'reframed' | 'none' {

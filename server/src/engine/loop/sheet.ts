@@ -90,7 +90,9 @@ function renderMarkdown(plan: LoopPlan, stories: readonly SheetStory[]): string 
 
 function renderHtml(plan: LoopPlan, stories: readonly SheetStory[]): string {
   const rows = plan.rounds.flatMap((round) =>
-    round.slots.map((slot) => `<tr><td>${html(round.name)}</td><td>${html(slot.principle)}</td><td>${html(storyCell(slot) ?? '— no story —')}</td></tr>`),
+    round.slots.map(
+      (slot) => `<tr><td>${html(round.name)}</td><td>${html(slot.principle)}</td><td>${html(storyCell(slot) ?? '— no story —')}</td></tr>`,
+    ),
   );
   const parts = [
     '<!DOCTYPE html>',
@@ -106,7 +108,10 @@ function renderHtml(plan: LoopPlan, stories: readonly SheetStory[]): string {
     parts.push(`<p><strong>Not covered:</strong> ${plan.uncovered.map((s) => `${html(s.principle)} (${html(s.round)})`).join(', ')}</p>`);
   }
   for (const story of stories) {
-    parts.push(`<h2>${html(story.title)}</h2>`, `<p><em>${story.toldIn.map(html).join('; ')}</em> · ${html(story.rating ?? 'not rated yet')}</p>`);
+    parts.push(
+      `<h2>${html(story.title)}</h2>`,
+      `<p><em>${story.toldIn.map(html).join('; ')}</em> · ${html(story.rating ?? 'not rated yet')}</p>`,
+    );
     if (story.hook) parts.push(`<blockquote>${html(story.hook)}</blockquote>`);
     if (story.numbers.length > 0) parts.push(`<p>Key numbers: ${story.numbers.map(html).join(', ')}</p>`);
     if (story.followUps.length > 0) parts.push(`<ol>${story.followUps.map((f) => `<li>${html(f.question)}</li>`).join('')}</ol>`);
