@@ -20,17 +20,25 @@ import { performance } from 'node:perf_hooks';
 import { codeLenses, type TargetOverrideLookup } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
-import type { LintResult, Principle } from './engine';
+import { CONFIG_FILE_NAME, type LintResult, type Principle } from './engine';
 import { Bank, fileName, newStoryTemplate, renderMarkdown, type BankFinding } from './engine/bank';
 import {
   BankChangedNotification,
   BankSnapshotRequest,
   CoverageReportRequest,
+  FollowUpsRequest,
+  LoopPlanRequest,
+  LoopSheetRequest,
   NewStoryTemplateRequest,
+  type FollowUp,
+  type FollowUpsParams,
+  type LoopPlan,
+  type LoopSheetParams,
   type BankSnapshot,
   type NewStoryParams,
   type StorySummary,
 } from './protocol';
+import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -79,6 +87,14 @@ export class BankFeatures {
         params?.title,
       ),
     );
+    connection.onRequest(LoopPlanRequest, (): LoopPlan => this.plan().plan);
+    connection.onRequest(FollowUpsRequest, (params: FollowUpsParams | undefined): FollowUp[] =>
+      typeof params?.storyId === 'string' ? (followUpsForStory(this.index.bank.details(), params.storyId) ?? []) : [],
+    );
+    connection.onRequest(LoopSheetRequest, (params: LoopSheetParams | undefined): string => {
+      const { plan, details } = this.plan();
+      return renderLoopSheet(plan, details, params?.format === 'html' ? 'html' : 'markdown');
+    });
     documents.onDidClose((e) => {
       this.publishedBank.delete(bankKey(e.document.uri));
       void this.index.close(e.document.uri).catch((err) => this.logError(e.document.uri, err));
@@ -145,7 +161,9 @@ export class BankFeatures {
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
     const folder = this.index.folderUris[0];
-    this.index.bank.setSettings(folder ? this.lints.settingsFor(`${folder}/`) : this.lints.engineSettings, (uri) =>
+    // A file inside the folder: the folder's own URI is not inside it, so its .star-stories.json (the loop, the principle set) was missed.
+    const inFolder = folder && `${folder.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`;
+    this.index.bank.setSettings(inFolder ? this.lints.settingsFor(inFolder) : this.lints.engineSettings, (uri) =>
       this.lints.settingsFor(uri),
     );
     this.publishedBank.clear();
@@ -170,6 +188,16 @@ export class BankFeatures {
   /** The bank's stories naming a principle, for the hover. */
   readonly storiesFor = (principle: Principle): StorySummary[] =>
     this.index.bank.summaries().filter((s) => s.principles.includes(principle.name));
+
+  /**
+   * The loop planned over the bank as it is now: the rounds of `loop` in the settings, else the
+   * default loop (role profiles will supply theirs through `defaultRounds`).
+   */
+  plan(): { plan: LoopPlan; details: ReturnType<Bank['details']> } {
+    const bank = this.index.bank;
+    const details = bank.details();
+    return { plan: planBankLoop(details, bank.principleSet, bank.config.loop), details };
+  }
 
   snapshot(): BankSnapshot {
     const snapshot = this.index.bank.snapshot(this.index.folderUris);

@@ -85,7 +85,9 @@ export function keyNumbers(story: Story, max: number): string[] {
       for (const sentence of sentencesOf(story, section.body)) {
         for (const n of sentence.numbers) {
           const text = n.text.trim();
-          if (!isHeadline(n, kind) || seen.has(text.toLowerCase())) continue;
+          // "from $61K to $24K": the first is the baseline, asked about as such; the second is the result.
+          const before = sentence.text.slice(0, Math.max(0, n.start - sentence.start));
+          if (!isHeadline(n, kind) || /\bfrom\s*$/i.test(before) || seen.has(text.toLowerCase())) continue;
           seen.add(text.toLowerCase());
           found.push({ text, rank: sectionRank * KIND_ORDER.length + KIND_ORDER.indexOf(n.kind), order: found.length });
         }

@@ -48,7 +48,11 @@ export function planLoop(
       return principle ? [{ index, round: round.name, principle }] : [];
     }),
   );
-  const cost = costMatrix(slots.map((slot) => slot.principle), stories, findingsPerStory);
+  const cost = costMatrix(
+    slots.map((slot) => slot.principle),
+    stories,
+    findingsPerStory,
+  );
   const chosen = assign(cost);
   const planned: PlannedSlot[] = slots.map(({ round, principle }, i) => {
     const story = chosen[i] === undefined ? undefined : stories[chosen[i]!];
