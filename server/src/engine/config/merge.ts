@@ -7,8 +7,9 @@ const REPLACED_LISTS: ReadonlySet<string> = new Set(['loop']);
 
 /**
  * Layers configuration, lowest first, by the shape of each value rather than its name: a value
- * replaces the one below; a mapping (`rules`) is merged key by key; a list accumulates (but `loop`, which replaces), so a
- * file adds acronyms to the workspace's and never hides them (a phrase is kept once).
+ * replaces the one below; a mapping (`rules`) is merged key by key; a list accumulates, so a
+ * file adds acronyms to the workspace's and never hides them (a phrase is kept once). The one
+ * exception is REPLACED_LISTS: `loop` replaces the loop below it.
  */
 export function mergeConfig(...layers: Array<Partial<EngineConfig> | undefined>): EngineConfig {
   const merged: Dict = { ...DEFAULT_CONFIG, rules: {} };

@@ -151,7 +151,7 @@ describe('planLoop', () => {
           }
           const slots = loop.flat().length;
           assert.equal(plan.uncovered.length + used.length, slots);
-          },
+        },
       ),
       { numRuns: 200, seed: 20261205 },
     );
