@@ -10,6 +10,8 @@ import {
   configKeys,
   CONFIG_LIMITS,
   DEFAULT_CONFIG,
+  LOOP_LIMITS,
+  LOOP_ROUND_FIELDS,
   PRINCIPLE_FIELDS,
   PRINCIPLE_SET_FIELDS,
   SEVERITY_SETTINGS,
@@ -108,6 +110,16 @@ export function principleSetSchema(): Schema {
   );
 }
 
+function loopRoundSchema(): Schema {
+  const principles = {
+    type: 'array',
+    items: textSchema(CONFIG_LIMITS.phraseLength),
+    minItems: 1,
+    maxItems: LOOP_LIMITS.principlesPerRound,
+  };
+  return objectSchema(LOOP_ROUND_FIELDS, { name: textSchema(CONFIG_LIMITS.phraseLength), principles }, ['principles']);
+}
+
 /** The JSON schema of a plain value: a setting's or a rule option's. */
 function valueSchema(spec: ValueSpec, fallback: unknown, markdownDescription: string): Schema {
   switch (spec.type) {
@@ -145,6 +157,8 @@ function keySchema(key: string, spec: ConfigKeySpec): Schema {
       return { type: 'array', items: principleSetSchema(), maxItems: CONFIG_LIMITS.principleSets, default: [], markdownDescription };
     case 'principleSet':
       return { type: 'string', minLength: 1, default: DEFAULT_CONFIG.principleSet, examples: ['amazon'], markdownDescription };
+    case 'loop':
+      return { type: 'array', items: loopRoundSchema(), maxItems: LOOP_LIMITS.rounds, default: [], markdownDescription };
     case 'rules':
       throw new Error('rules have their own schema');
     default:

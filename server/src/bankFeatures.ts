@@ -23,18 +23,26 @@ import type { Disposable } from 'vscode-languageserver';
 import { codeLenses, type TargetOverrideLookup } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
-import type { LintResult, Principle } from './engine';
+import { CONFIG_FILE_NAME, type EngineConfig, type LintResult, type Principle } from './engine';
 import { Bank, fileName, newStoryTemplate, renderMarkdown, type BankFinding } from './engine/bank';
 import {
   BankChangedNotification,
   BankSnapshotRequest,
   CoverageReportRequest,
+  FollowUpsRequest,
+  LoopPlanRequest,
+  LoopSheetRequest,
   NewStoryTemplateRequest,
+  type FollowUp,
+  type FollowUpsParams,
+  type LoopPlan,
+  type LoopSheetParams,
   type BankSnapshot,
   type NewStoryParams,
   type StorySummary,
 } from './protocol';
 import { readResume, resumePath } from './resumeFile';
+import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -88,6 +96,14 @@ export class BankFeatures {
         params?.title,
       ),
     );
+    connection.onRequest(LoopPlanRequest, (): LoopPlan => this.plan().plan);
+    connection.onRequest(FollowUpsRequest, (params: FollowUpsParams | undefined): FollowUp[] =>
+      typeof params?.storyId === 'string' ? (followUpsForStory(this.index.bank.details(), params.storyId) ?? []) : [],
+    );
+    connection.onRequest(LoopSheetRequest, (params: LoopSheetParams | undefined): string => {
+      const { plan, details } = this.plan();
+      return renderLoopSheet(plan, details, params?.format === 'html' ? 'html' : 'markdown');
+    });
     documents.onDidClose((e) => {
       this.publishedBank.delete(bankKey(e.document.uri));
       void this.index.close(e.document.uri).catch((err) => this.logError(e.document.uri, err));
@@ -154,20 +170,26 @@ export class BankFeatures {
 
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
-    const folder = this.index.folderUris[0];
-    this.index.bank.setSettings(folder ? this.lints.settingsFor(`${folder}/`) : this.lints.engineSettings, (uri) =>
-      this.lints.settingsFor(uri),
-    );
+    this.index.bank.setSettings(this.folderSettings(), (uri) => this.lints.settingsFor(uri));
     this.publishedBank.clear();
     this.scheduleChanged();
     this.resumeSettingChanged();
+  }
+
+  /**
+   * The first workspace folder's settings, read for a file inside it: the folder's own URI is not
+   * inside the folder, so its .star-stories.json (role, loop, résumé, principle set) would be missed.
+   */
+  private folderSettings(): Partial<EngineConfig> {
+    const folder = this.index.folderUris[0];
+    return folder ? this.lints.settingsFor(`${folder.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`) : this.lints.engineSettings;
   }
 
   /** The `resume` setting, relative to the first workspace folder (where its `.star-stories.json` is): watched and read. */
   private resumeSettingChanged(): void {
     const folderUri = this.index.folderUris[0];
     const folder = folderUri ? pathOf(folderUri) : undefined;
-    const path = folder === undefined ? undefined : resumePath(this.lints.settingsFor(`${folderUri}/`).resume, folder);
+    const path = folder === undefined ? undefined : resumePath(this.folderSettings().resume, folder);
     if (path !== this.resumePath) {
       this.resumePath = path;
       void this.resumeWatch?.then((d) => d?.dispose());
@@ -215,6 +237,16 @@ export class BankFeatures {
   /** The bank's stories naming a principle, for the hover. */
   readonly storiesFor = (principle: Principle): StorySummary[] =>
     this.index.bank.summaries().filter((s) => s.principles.includes(principle.name));
+
+  /**
+   * The loop planned over the bank as it is now: the rounds of `loop` in the settings, else the
+   * default loop (role profiles will supply theirs through `defaultRounds`).
+   */
+  plan(): { plan: LoopPlan; details: ReturnType<Bank['details']> } {
+    const bank = this.index.bank;
+    const details = bank.details();
+    return { plan: planBankLoop(details, bank.principleSet, bank.config.loop), details };
+  }
 
   snapshot(): BankSnapshot {
     const snapshot = this.index.bank.snapshot(this.index.folderUris);

@@ -69,6 +69,7 @@ export interface ServerSettings {
   buzzwords?: string[];
   principleSets?: unknown[];
   principleSet?: string;
+  loop?: unknown[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -129,9 +129,16 @@ describe('protocol: story bank', function () {
         return { ...p, stories, status: stories.length >= 2 ? 'covered' : stories.length === 1 ? 'thin' : 'missing' };
       }),
     };
-    // The draft is a copy of the checkout story, so the CLI counts a duplicate-story problem the editor does not see.
-    const problemsOf = (s: BankSnapshot) => s.stories.map((story) => ({ ...story, problems: 0 }));
-    assert.deepEqual({ ...withoutDraft, stories: problemsOf(withoutDraft) }, { ...server, stories: problemsOf(server) });
+    // The draft is a copy of the checkout story, so the CLI counts a duplicate-story problem the editor does not see,
+    // and it lowers that story's readiness (and so maybe the bank's) there only.
+    const problemsOf = (s: BankSnapshot) => s.stories.map((story) => ({ ...story, problems: 0, readiness: undefined }));
+    const withoutReadiness = (s: BankSnapshot) => ({ ...s, stories: problemsOf(s), readiness: undefined });
+    assert.deepEqual(withoutReadiness(withoutDraft), withoutReadiness(server));
+    assert.deepEqual(
+      server.stories.map((story) => story.readiness?.rating),
+      ['strong inclined', 'strong inclined'],
+      'the editor sees no duplicate, so both stories are rated on their own findings',
+    );
     assert.deepEqual(
       server.principles.map((p) => [p.name, p.stories.length]),
       withoutDraft.principles.map((p) => [p.name, p.stories.length]),
@@ -246,9 +253,9 @@ describe('protocol: story bank', function () {
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title]),
       [
-        [0, '2:43 / 3:00 · I 11 · we 0 · Action 62% · 2 principles'],
+        [0, 'Strong inclined · 2:43 / 3:00 · I 11 · we 0 · Action 62% · 2 principles'],
         // 30 words; Task "We", Action "We … we … I": 1 to 3; the Action's 9 words are 31% of them.
-        [CHECKOUT.split('\n').length, '0:12 / 3:00 · I 1 · we 3 · Action 31% · 1 principle'],
+        [CHECKOUT.split('\n').length, 'Not inclined · 0:12 / 3:00 · I 1 · we 3 · Action 31% · 1 principle'],
       ],
     );
     mark = snapshots.length;

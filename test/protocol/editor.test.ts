@@ -137,9 +137,13 @@ describe('protocol: code lenses and the status bar follow the configuration', fu
   );
   after(() => rmSync(folder, { recursive: true, force: true }));
 
+  /** The first code lens, its rating (which leads the title) set apart: these tests are about the target. */
   async function lens(uri: string): Promise<{ title: string; tooltip: string }> {
     const [first] = await client.codeLenses(uri);
-    return { title: first.command!.title, tooltip: first.command!.tooltip ?? '' };
+    const title = first.command!.title;
+    const rating = /^(?:Strong inclined|Inclined|Not inclined|Strong not inclined) · /.exec(title);
+    assert.ok(rating, `the code lens leads with the story's rating: ${title}`);
+    return { title: title.slice(rating[0].length), tooltip: first.command!.tooltip ?? '' };
   }
 
   /** The story for `uri` in the first bankChanged snapshot (already received or still to come) where `predicate` holds for it. */

@@ -107,6 +107,43 @@ describe('readConfig', () => {
     assert.equal(config.wordsPerMinute, 130);
   });
 
+  it('reads the loop: rounds with a name and principles, each bad entry named and dropped', () => {
+    const { config, problems } = read({
+      loop: [
+        { name: 'Bar Raiser', principles: ['Earn Trust', 'have-backbone'] },
+        { principles: ['Dive Deep'], interviewer: 'Sam' },
+        { name: 'Empty', principles: [] },
+        'Ownership',
+        { name: 'Odd', principles: ['Frugality', 42] },
+      ],
+    });
+    assert.deepEqual(config.loop, [
+      { name: 'Bar Raiser', principles: ['Earn Trust', 'have-backbone'] },
+      { name: 'Round 2', principles: ['Dive Deep'] },
+      { name: 'Odd', principles: ['Frugality'] },
+    ]);
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      [
+        ['loop', 1, 'interviewer'],
+        ['loop', 2, 'principles'],
+        ['loop', 3],
+        ['loop', 4, 'principles', 1],
+      ],
+    );
+    assert.match(problems[1].message, /round 3 \("Empty"\) needs "principles"/);
+    assert.match(read({ loop: 'Bar Raiser' }).problems[0].message, /"loop" must be a list of rounds/);
+  });
+
+  it("a layer's loop replaces the loop below it, where other lists add up", () => {
+    const workspace = { loop: [{ name: 'A', principles: ['ownership'] }], acronyms: ['SLA'] };
+    const file = { loop: [{ name: 'B', principles: ['frugality'] }], acronyms: ['MTTR'] };
+    const merged = mergeConfig(workspace, file);
+    assert.deepEqual(merged.loop, file.loop);
+    assert.deepEqual(merged.acronyms, ['SLA', 'MTTR']);
+    assert.deepEqual(mergeConfig().loop, []);
+  });
+
   it('suggests the rule and the severity meant by a typo', () => {
     assert.deepEqual(messages({ rules: { 'weak-verbs': 'error', 'we-over-i': 'of' } }), [
       'Settings: unknown rule "weak-verbs" (did you mean "weak-verb"?).',

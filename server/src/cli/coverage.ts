@@ -14,6 +14,23 @@ import { fileUri } from './lint';
 import type { Options } from './options';
 
 export function coverage(options: Options, io: Io): number {
+  const loaded = loadBank(options, io);
+  if (typeof loaded === 'number') return loaded;
+  const rendered = renderCoverage(loaded.bank.snapshot(loaded.folders), options.format as CoverageFormat);
+  printReport(io, rendered, options.format === 'json');
+  return loaded.failed ? 2 : 0;
+}
+
+/** Titles come from the stories: in a table they must not move the cursor or start a line. */
+export function printReport(io: Io, rendered: string, json: boolean): void {
+  io.out(json ? escapeJson(rendered) : rendered.split('\n').map(escapeText).join('\n'));
+}
+
+/**
+ * The bank of the files and folders given (the current folder by default), with the settings of
+ * the first folder's `.star-stories.json` and each file's own; an exit code when a path is missing.
+ */
+export function loadBank(options: Options, io: Io): { bank: Bank; folders: string[]; failed: boolean } | number {
   const paths = options.paths.length > 0 ? options.paths : ['.'];
   const found = discover(paths);
   for (const m of found.missing) notice(io, `no such file, folder or match: ${m}`);
@@ -40,10 +57,7 @@ export function coverage(options: Options, io: Io): number {
     }
   }
   for (const n of configs.notices) notice(io, n);
-  const rendered = renderCoverage(bank.snapshot(folders.length > 0 ? folders : [fileUri('.')]), options.format as CoverageFormat);
-  // Titles come from the stories: in a table they must not move the cursor or start a line.
-  io.out(options.format === 'json' ? escapeJson(rendered) : rendered.split('\n').map(escapeText).join('\n'));
-  return failed ? 2 : 0;
+  return { bank, folders: folders.length > 0 ? folders : [fileUri('.')], failed };
 }
 
 function isDirectory(path: string): boolean {

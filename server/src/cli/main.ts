@@ -5,6 +5,7 @@ import { escapeText } from './escape';
 import type { Io } from './io';
 import { lint } from './lint';
 import { parseArgs, USAGE } from './options';
+import { plan } from './plan';
 
 export function main(
   argv: string[],
@@ -25,5 +26,7 @@ export function main(
     return 2;
   }
   const io: Io = { out, err };
-  return parsed.options.command === 'lint' ? lint(parsed.options, io) : coverage(parsed.options, io);
+  const { command } = parsed.options;
+  if (command === 'lint') return lint(parsed.options, io);
+  return command === 'coverage' ? coverage(parsed.options, io) : plan(parsed.options, io);
 }

@@ -2,6 +2,8 @@
 
 export const USAGE = `Usage: star-stories lint [paths or globs...] [options]
        star-stories coverage [paths or globs...] [--format text|json|markdown]
+       star-stories plan [paths or globs...] [--format text|markdown|json]
+       star-stories sheet [paths or globs...] [--format markdown|html]
 
 Lints STAR interview stories (*.star.md). With no path, every *.star.md under the current
 folder is linted (node_modules and dot-folders skipped; symbolic links followed).
@@ -25,9 +27,14 @@ Options:
 coverage prints the principles × stories matrix of the story bank, its gaps and the stories
 over the principle limit; --format json gives the editor's bank snapshot.
 
+plan gives every principle of every round of your loop (\`loop\` in .star-stories.json, else
+a default five-round loop) a story of its own, never one story twice, and lists what no story
+covers. sheet prints the plan as a one-page loop sheet: each story's hook, key numbers, rating
+and the follow-up questions to prepare.
+
 Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
 
-export type Command = 'lint' | 'coverage';
+export type Command = 'lint' | 'coverage' | 'plan' | 'sheet';
 
 export interface Options {
   command: Command;
@@ -43,7 +50,13 @@ export interface Options {
 export type Parsed =
   { action: 'run'; options: Options } | { action: 'help'; code: 0 | 2 } | { action: 'version' } | { action: 'error'; message: string };
 
-export const FORMATS: Record<Command, readonly string[]> = { lint: ['stylish', 'json', 'sarif'], coverage: ['text', 'json', 'markdown'] };
+export const FORMATS: Record<Command, readonly string[]> = {
+  lint: ['stylish', 'json', 'sarif'],
+  coverage: ['text', 'json', 'markdown'],
+  plan: ['text', 'markdown', 'json'],
+  sheet: ['markdown', 'html'],
+};
+const COMMANDS: readonly string[] = Object.keys(FORMATS);
 const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching']);
 const LINT_ONLY = new Set(['--fix', '--max-warnings', '--config', '-c', '--coaching']);
 
@@ -52,8 +65,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!command) return { action: 'help', code: 2 };
   if (command === '-h' || command === '--help') return { action: 'help', code: 0 };
   if (command === '-v' || command === '--version') return { action: 'version' };
-  if (command !== 'lint' && command !== 'coverage') return { action: 'error', message: `unknown command "${command}".` };
-  return parseCommand(command, rest);
+  if (!COMMANDS.includes(command)) return { action: 'error', message: `unknown command "${command}".` };
+  return parseCommand(command as Command, rest);
 }
 
 function parseCommand(command: Command, args: readonly string[]): Parsed {
@@ -72,8 +85,7 @@ function parseCommand(command: Command, args: readonly string[]): Parsed {
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (flag === '-h' || flag === '--help') return { action: 'help', code: 0 };
-    if (command === 'coverage' && LINT_ONLY.has(flag))
-      return { action: 'error', message: `${flag} is an option of lint, not of coverage.` };
+    if (command !== 'lint' && LINT_ONLY.has(flag)) return { action: 'error', message: `${flag} is an option of lint, not of ${command}.` };
     if (!TAKES_VALUE.has(flag) && eq > 0) return { action: 'error', message: `${flag} takes no value.` };
     const value = TAKES_VALUE.has(flag) ? (eq > 0 ? arg.slice(eq + 1) : args[++i]) : undefined;
     const problem = apply(options, flag, value);

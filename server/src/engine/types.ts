@@ -1,3 +1,4 @@
+import type { LoopRound } from './loop/types';
 import type { Principle, PrincipleSet } from './principles/types';
 
 /** `hint` is advice shown without a squiggle (VS Code draws three faint dots); see `Rule.advice`. */
@@ -113,6 +114,8 @@ export interface EngineConfig {
   coaching: 'focused' | 'thorough';
   /** The résumé or promotion packet `inconsistent-facts` compares stories with: a path, relative to the config file naming it. */
   resume?: string;
+  /** The user's interview loop; empty: the default loop (engine/loop/defaultLoop.ts). */
+  loop: LoopRound[];
   /** A rule option that is also a top-level setting (`RuleOption.topLevel`, e.g. `hedges`), once set. */
   [topLevelOption: string]: unknown;
 }

@@ -25,6 +25,7 @@ import { inconsistentFacts } from '../rules/inconsistent-facts/rule';
 import { storySpan } from '../rules/common/util';
 import type { Directive, EngineConfig, Finding, Rule, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
+import { withFindings } from '../loop/readiness';
 import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
 import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
 import { FactIndex, storyFacts, type Facts } from './facts';
@@ -55,6 +56,14 @@ export interface RelatedStory {
 
 export interface BankFinding extends Finding {
   related: RelatedStory[];
+}
+
+/** A story as the loop planner and the drill need it: its summary, its parse and every finding inside it. */
+export interface StoryDetail {
+  summary: StorySummary;
+  story: Story;
+  findings: Finding[];
+  principleSet: PrincipleSet;
 }
 
 /** A story is named in at most this many duplicate findings: past three, the bank has bigger problems. */
@@ -110,6 +119,11 @@ export class Bank {
   private settings: Partial<EngineConfig> = {};
   /** A file's settings below its front matter (editor settings and its folder's `.star-stories.json`). */
   private settingsFor: (uri: string) => Partial<EngineConfig> = () => this.settings;
+
+  /** The workspace-level settings over the defaults: what a bank-wide feature (the loop) reads. */
+  get config(): EngineConfig {
+    return mergeConfig(DEFAULT_CONFIG, this.settings);
+  }
 
   /** The set the coverage is counted against: the one the workspace-level settings select. */
   get principleSet(): PrincipleSet {
@@ -294,14 +308,38 @@ export class Bank {
     for (const state of this.files.values()) {
       const bank = this.findings(state.uri);
       const summaries = this.summariesOf(state);
-      // Counted by binary search: a filter per story cost stories × findings in a file of thousands.
-      const starts = bank.map((f) => f.start).sort((a, b) => a - b);
+      // Found by binary search: a filter per story cost stories × findings in a file of thousands.
+      const sorted = [...bank].sort((a, b) => a.start - b.start);
       state.stories.forEach((story, i) => {
-        const extra = countBelow(starts, story.end) - countBelow(starts, story.start);
-        out.push(extra > 0 ? { ...summaries[i], problems: summaries[i].problems + extra } : summaries[i]);
+        const from = countBelow(sorted, story.start);
+        const extra = sorted.slice(from, Math.max(from, countBelow(sorted, story.end)));
+        out.push(withBankFindings(summaries[i], extra, state.lintPending));
       });
     }
     return out.sort(compareStories);
+  }
+
+  /**
+   * Every story with its parse and the findings inside it (lint and bank), in the snapshot's
+   * order, for the loop planner and the follow-up drill. The bank keeps no findings, so each file
+   * is linted again (its linter reuses every story whose text it has seen); asked for on request,
+   * never per keystroke.
+   */
+  details(): StoryDetail[] {
+    const summaries = new Map(this.summaries().map((s) => [s.id, s]));
+    const out: StoryDetail[] = [];
+    for (const state of this.files.values()) {
+      const lint = state.callerResult ?? this.linters.lint(state.text, this.settingsFor(state.uri)).result;
+      const bank = this.findings(state.uri);
+      const ids = this.summariesOf(state).map((s) => s.id);
+      lint.stories.forEach((story, i) => {
+        const summary = summaries.get(ids[i]);
+        if (!summary) return;
+        const inside = (f: Finding) => f.start >= story.start && f.start < story.end;
+        out.push({ summary, story, findings: [...lint.findings.filter(inside), ...bank.filter(inside)], principleSet: lint.principleSet });
+      });
+    }
+    return out.sort((a, b) => compareStories(a.summary, b.summary));
   }
 
   snapshot(folders: readonly string[]): BankSnapshot {
@@ -493,9 +531,23 @@ function reporter(config: EngineConfig, rule: Rule, findings: BankFinding[]): Re
   };
 }
 
-/** How many of the sorted numbers are below `limit`. */
-function countBelow(sorted: readonly number[], limit: number): number {
-  return partitionPoint(sorted.length, (i) => sorted[i] < limit);
+/** How many of the findings, sorted by start, start before `limit`. */
+function countBelow(sorted: readonly Finding[], limit: number): number {
+  return partitionPoint(sorted.length, (i) => sorted[i].start < limit);
+}
+
+/**
+ * A lint summary with the bank's findings on the story counted too. Until the rules have run
+ * (`lint: 'later'`) the summary has no readiness: a story not yet linted is not a clean story.
+ */
+function withBankFindings(summary: StorySummary, bank: readonly Finding[], lintPending: boolean): StorySummary {
+  if (bank.length === 0 && !lintPending) return summary;
+  const { readiness, ...rest } = summary;
+  return {
+    ...rest,
+    problems: summary.problems + bank.length,
+    ...(readiness && !lintPending ? { readiness: withFindings(readiness, bank) } : {}),
+  };
 }
 
 function compactStory(story: Story): BankStory {

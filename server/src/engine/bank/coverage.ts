@@ -1,5 +1,6 @@
 import type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary } from './types';
 import type { PrincipleSet } from '../principles/types';
+import { bankReadiness } from '../loop/readiness';
 
 /** Interviewers can ask one principle twice in a loop, so two stories cover it and one is thin. */
 export function coverageStatus(storyCount: number): CoverageStatus {
@@ -38,5 +39,6 @@ export function buildSnapshot(
     stories: sorted,
     maxPrinciplesPerStory,
     folders: [...folders],
+    readiness: bankReadiness(principles, sorted),
   };
 }

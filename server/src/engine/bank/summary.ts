@@ -4,6 +4,7 @@ import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i/rule';
 import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
+import { readinessOf } from '../loop/readiness';
 
 export const UNTITLED = 'Untitled story';
 
@@ -42,7 +43,7 @@ export function summarizeStories(
   raws?: readonly string[],
 ): StorySummary[] {
   const lineOf = lineIndex(text);
-  const count = findingCounter(result.findings);
+  const inside = findingsSlicer(result.findings);
   return result.stories.map((story, i) => {
     let facts: StoryFacts | undefined;
     if (previous || next) {
@@ -51,7 +52,7 @@ export function summarizeStories(
       if (facts?.principleSet !== result.principleSet) facts = storyFacts(text, story, result);
       next?.set(raw, facts);
     }
-    return summarizeStory(uri, text, story, result, lineOf, facts, count);
+    return summarizeStory(uri, text, story, result, lineOf, facts, inside);
   });
 }
 
@@ -78,8 +79,9 @@ export function summarizeStory(
   result: LintResult,
   lineOf = lineIndex(text),
   facts = storyFacts(text, story, result),
-  count = (s: Story) => countInside(result.findings, s),
+  inside = (s: Story) => result.findings.filter((f) => f.start >= s.start && f.start < s.end),
 ): StorySummary {
+  const findings = inside(story);
   const line = lineOf(story.heading.start);
   const titleAt = story.titleSpan.end > story.titleSpan.start ? story.titleSpan.start : story.heading.start;
   const last = story.start + facts.trimmedLength;
@@ -95,10 +97,12 @@ export function summarizeStory(
     words,
     seconds: Math.round(speakingSeconds(words, result.config.wordsPerMinute)),
     targetSeconds: result.config.targetSeconds,
-    problems: count(story),
+    problems: findings.length,
     iCount: facts.iCount,
     weCount: facts.weCount,
     actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
+    // The reasons, not the findings: the bank keeps a few per story, never every finding.
+    readiness: readinessOf(findings),
   };
 }
 
@@ -124,11 +128,11 @@ export function pronounCounts(story: Story): { iCount: number; weCount: number }
   return { iCount, weCount };
 }
 
-/** Counts findings starting inside a story by binary search: a file of 100 stories can have thousands of findings. */
-function findingCounter(findings: readonly Finding[]): (story: Story) => number {
-  const starts = Float64Array.from(findings, (f) => f.start).sort();
-  const firstAtOrAfter = (offset: number) => partitionPoint(starts.length, (i) => starts[i] < offset);
-  return (story) => Math.max(0, firstAtOrAfter(story.end) - firstAtOrAfter(story.start));
+/** Findings starting inside a story, found by binary search: a file of 100 stories can have thousands of findings. */
+function findingsSlicer(findings: readonly Finding[]): (story: Story) => Finding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  const firstAtOrAfter = (offset: number) => partitionPoint(sorted.length, (i) => sorted[i].start < offset);
+  return (story) => sorted.slice(firstAtOrAfter(story.start), Math.max(firstAtOrAfter(story.start), firstAtOrAfter(story.end)));
 }
 
 export function countInside(findings: readonly Finding[], story: Story): number {

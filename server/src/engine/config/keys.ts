@@ -9,6 +9,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   principleSets: [],
   principleSet: 'amazon',
   coaching: 'focused',
+  loop: [],
 };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -31,7 +32,7 @@ export const CONFIG_LIMITS = {
 } as const;
 
 /** A top-level configuration key: a plain value, or one of the three with a shape of their own. */
-export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' }) & {
+export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' | 'loop' }) & {
   markdownDescription: string;
   /** The rule whose option this key also sets (`RuleOption.topLevel`). */
   rule?: string;
@@ -111,6 +112,14 @@ export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, C
       type: 'string',
       markdownDescription:
         'Path of your résumé or promotion packet (Markdown or plain text), relative to the `.star-stories.json` that names it (in VS Code settings, to the workspace folder). `inconsistent-facts` checks that your stories tell its projects with the same numbers and the same ownership ("led" vs "collaborated on"). Read on your machine only.',
+    },
+  ],
+  [
+    'loop',
+    {
+      type: 'loop',
+      markdownDescription:
+        'Your interview loop, for `star-stories plan` and Plan My Loop: a list of rounds, each `{ "name": "Bar Raiser", "principles": ["Earn Trust", "have-backbone"] }` with the principles its interviewer was assigned (ids or names). Empty (default): a five-round loop over the ten principles asked about most. A layer that sets it replaces the loop below it.',
     },
   ],
 ]);

@@ -2,10 +2,14 @@ import type { EngineConfig, Rule } from '../types';
 import { type Dict, isDict } from './describe';
 import { DEFAULT_CONFIG } from './keys';
 
+/** Lists that mean one thing as a whole: a file's loop is the user's loop, not rounds added to the workspace's. */
+const REPLACED_LISTS: ReadonlySet<string> = new Set(['loop']);
+
 /**
  * Layers configuration, lowest first, by the shape of each value rather than its name: a value
  * replaces the one below; a mapping (`rules`) is merged key by key; a list accumulates, so a
- * file adds acronyms to the workspace's and never hides them (a phrase is kept once).
+ * file adds acronyms to the workspace's and never hides them (a phrase is kept once). The one
+ * exception is REPLACED_LISTS: `loop` replaces the loop below it.
  */
 export function mergeConfig(...layers: Array<Partial<EngineConfig> | undefined>): EngineConfig {
   const merged: Dict = { ...DEFAULT_CONFIG, rules: {} };
@@ -14,7 +18,8 @@ export function mergeConfig(...layers: Array<Partial<EngineConfig> | undefined>)
     for (const [key, value] of Object.entries(layer)) {
       if (value === undefined) continue;
       const below = merged[key];
-      if (Array.isArray(value)) merged[key] = Array.isArray(below) ? accumulate(below, value) : accumulate([], value);
+      if (REPLACED_LISTS.has(key)) merged[key] = value;
+      else if (Array.isArray(value)) merged[key] = Array.isArray(below) ? accumulate(below, value) : accumulate([], value);
       else if (isDict(value) && isDict(below)) merged[key] = { ...below, ...value };
       else merged[key] = value;
     }

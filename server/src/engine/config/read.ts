@@ -3,6 +3,7 @@ import type { PrincipleSet } from '../principles/types';
 import type { EngineConfig, Rule, SeveritySetting, ValueSpec } from '../types';
 import { type ConfigPath, type ConfigProblem, describe, didYouMean, type Dict, isDict, Problems, quote } from './describe';
 import { configKeys, SEVERITY_SETTINGS } from './keys';
+import { readLoop } from './loop';
 import { readPrincipleSetId, readPrincipleSets } from './principleSets';
 import { readOptionValue, readSetting } from './values';
 
@@ -54,7 +55,9 @@ export function readConfig(
         ? readRules(value[key], ruleIndex, out)
         : spec.type === 'principleSets'
           ? readPrincipleSets(value[key], out)
-          : readSetting(value[key], spec as ValueSpec, [key], out);
+          : spec.type === 'loop'
+            ? readLoop(value[key], out)
+            : readSetting(value[key], spec as ValueSpec, [key], out);
     if (read !== undefined) config[key] = read;
   }
   if (Object.hasOwn(value, 'principleSet')) {

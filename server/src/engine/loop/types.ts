@@ -45,6 +45,8 @@ export interface LoopPlan {
   rounds: { name: string; slots: PlannedSlot[] }[];
   /** Slots no story could take without telling a story twice. */
   uncovered: PlannedSlot[];
+  /** What in the configured loop could not be planned (a principle the active set does not know). */
+  problems?: string[];
 }
 
 /** A Bar Raiser's follow-up question for one story, built from the story and its gaps. */
