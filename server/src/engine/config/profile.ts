@@ -86,7 +86,10 @@ function readRounds(raw: unknown, principleIds: ReadonlySet<string>, path: Confi
   for (let i = 0; i < Math.min(raw.length, MAX_ROUNDS); i++) {
     const round = raw[i];
     if (!isDict(round)) {
-      out.add([...path, i], `round ${i + 1} of "profile.rounds" must be an object with "name" and "principles", not ${describe(round)}; it is ignored.`);
+      out.add(
+        [...path, i],
+        `round ${i + 1} of "profile.rounds" must be an object with "name" and "principles", not ${describe(round)}; it is ignored.`,
+      );
       continue;
     }
     const name = readName(round.name, [...path, i, 'name'], `the name of round ${i + 1}`, out, true);

@@ -2,11 +2,13 @@ import type { Rule, Story } from '../../types';
 import { PhraseList, sentencesToCheck } from '../common/phrases';
 import { storySpan, toldSections } from '../common/util';
 import { storyWords } from '../../text';
-import { analyse } from '../../language';
+import { analyse, type Token } from '../../language';
 import words from './words.json';
 
 /** Each list is one kind of reach: other teams and orgs, the people who run them, and the levers they pull. */
-const MARKERS = [new PhraseList(words.beyondTeam), new PhraseList(words.leadership), new PhraseList(words.levers)];
+const REACH = [new PhraseList(words.beyondTeam), new PhraseList(words.leadership)];
+/** Levers count when they are not the candidate's own: "ahead of my roadmap" is one team's plan. */
+const LEVERS = new PhraseList(words.levers);
 const PEOPLE_PRINCIPLES = new Set(['hire-and-develop-the-best', 'strive-to-be-earths-best-employer']);
 /** A story this short is still being written; judging its reach would only nag. */
 const MIN_WORDS = 60;
@@ -37,11 +39,11 @@ export const scope: Rule = {
 /** Anywhere in the story: the reach is often told in the Situation ("three teams depended on…") or the Result. */
 function hasEscalationMarker(story: Story): boolean {
   const title = analyse(story.title, 0, Math.min(story.title.length, 300)).tokens;
-  if (MARKERS.some((list) => list.test(title))) return true;
-  for (const section of toldSections(story)) {
-    for (const sentence of sentencesToCheck(story, section)) {
-      if (MARKERS.some((list) => list.test(sentence.tokens))) return true;
-    }
-  }
-  return false;
+  if (marks(title)) return true;
+  return toldSections(story).some((section) => sentencesToCheck(story, section).some((s) => marks(s.tokens)));
+}
+
+function marks(tokens: readonly Token[]): boolean {
+  if (REACH.some((list) => list.test(tokens))) return true;
+  return LEVERS.matches(tokens).some((m) => tokens[m.first - 1]?.lower !== 'my');
 }
