@@ -1,7 +1,9 @@
 /** The command line: one parser for both commands, so they agree on every shared option. */
+import { LEVELS, ROLES } from '../engine/profiles';
+import type { EngineConfig } from '../engine/types';
 
 export const USAGE = `Usage: star-stories lint [paths or globs...] [options]
-       star-stories coverage [paths or globs...] [--format text|json|markdown]
+       star-stories coverage [paths or globs...] [--format text|json|markdown] [--role R] [--level L]
 
 Lints STAR interview stories (*.star.md). With no path, every *.star.md under the current
 folder is linted (node_modules and dot-folders skipped; symbolic links followed).
@@ -15,6 +17,11 @@ Options:
   --coaching focused|thorough
                           focused (default): advice is a hint, left out of stylish
                           output; thorough: advice is shown as info
+  --role sde|em|pm|tpm|ml|other
+                          The role you interview for: orders the coverage,
+                          sets must-haves and turns on that role's checks
+  --level L4|L5|L6|L7|L8  The level you interview for; from L6 each story
+                          needs influence past your own team (scope)
   --config PATH           Use this config file for every file (default: the
                           .star-stories.json nearest above each file, up to the
                           repository root or your home folder)
@@ -22,8 +29,10 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-coverage prints the principles × stories matrix of the story bank, its gaps and the stories
-over the principle limit; --format json gives the editor's bank snapshot.
+coverage prints the principles × stories matrix of the story bank, its gaps, the stories
+over the principle limit and what the loop needs from the bank for your role and level;
+--format json gives the editor's bank snapshot. --role and --level override the
+configuration's.
 
 Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
 
@@ -37,6 +46,9 @@ export interface Options {
   config?: string;
   /** Overrides the configured coaching level for every file. */
   coaching?: 'focused' | 'thorough';
+  /** Override the configured role and level (`engine/profiles`). */
+  role?: EngineConfig['role'];
+  level?: EngineConfig['level'];
   paths: string[];
 }
 
@@ -44,7 +56,7 @@ export type Parsed =
   { action: 'run'; options: Options } | { action: 'help'; code: 0 | 2 } | { action: 'version' } | { action: 'error'; message: string };
 
 export const FORMATS: Record<Command, readonly string[]> = { lint: ['stylish', 'json', 'sarif'], coverage: ['text', 'json', 'markdown'] };
-const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching']);
+const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching', '--role', '--level']);
 const LINT_ONLY = new Set(['--fix', '--max-warnings', '--config', '-c', '--coaching']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -106,6 +118,14 @@ function apply(options: Options, flag: string, value: string | undefined): strin
       if (value !== 'focused' && value !== 'thorough') return '--coaching takes focused or thorough.';
       options.coaching = value;
       return undefined;
+    case '--role':
+      if (!(ROLES as readonly string[]).includes(value ?? '')) return `--role takes ${ROLES.slice(0, -1).join(', ')} or ${ROLES[ROLES.length - 1]}.`;
+      options.role = value as EngineConfig['role'];
+      return undefined;
+    case '--level':
+      if (!(LEVELS as readonly string[]).includes(value ?? '')) return `--level takes ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS[LEVELS.length - 1]}.`;
+      options.level = value as EngineConfig['level'];
+      return undefined;
     case '--config':
     case '-c':
       if (!value) return '--config needs the path of a config file.';
@@ -114,4 +134,13 @@ function apply(options: Options, flag: string, value: string | undefined): strin
     default:
       return `unknown option "${flag}".`;
   }
+}
+
+/** The settings the command-line flags set, laid over every configuration layer below front matter. */
+export function flagSettings(options: Options): Partial<EngineConfig> {
+  return {
+    ...(options.coaching ? { coaching: options.coaching } : {}),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.level ? { level: options.level } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { partitionPoint } from '../search';
 import type { StorySummary } from './types';
 import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i/rule';
+import { storyKinds, type StoryKinds } from '../principles/storyKinds';
 import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
 
@@ -21,6 +22,8 @@ export interface StoryFacts {
   actionWords: number;
   /** Characters from the story's start to the end of its last non-blank character. */
   trimmedLength: number;
+  /** A real failure or disagreement story, for the bank's composition checks. */
+  kinds: StoryKinds;
 }
 
 /** Facts by story text, kept by the caller from one update of a file to the next. */
@@ -68,6 +71,7 @@ function storyFacts(text: string, story: Story, result: LintResult): StoryFacts 
     weCount,
     actionWords: story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + sectionWords(story, s.body), 0),
     trimmedLength: last - story.start,
+    kinds: storyKinds(story, result.principleSet),
   };
 }
 
@@ -99,6 +103,8 @@ export function summarizeStory(
     iCount: facts.iCount,
     weCount: facts.weCount,
     actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
+    ...(facts.kinds.failure ? { failure: true } : {}),
+    ...(facts.kinds.disagreement ? { disagreement: true } : {}),
   };
 }
 
