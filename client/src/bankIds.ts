@@ -17,6 +17,13 @@ export const BankCommands = {
   revealStory: 'starStories.revealStory',
 } as const;
 
+export const LoopCommands = {
+  planMyLoop: 'starStories.planMyLoop',
+  exportLoopSheet: 'starStories.exportLoopSheet',
+  /** Optional argument: a story (Stories view row) or its id; without one, the user picks. */
+  drillFollowUps: 'starStories.drillFollowUps',
+} as const;
+
 export const BankViews = {
   container: 'starStories',
   coverage: 'starStories.coverage',

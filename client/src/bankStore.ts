@@ -8,8 +8,14 @@ import {
   BankChangedNotification,
   BankSnapshotRequest,
   CoverageReportRequest,
+  FollowUpsRequest,
+  LoopPlanRequest,
+  LoopSheetRequest,
   NewStoryTemplateRequest,
   type BankSnapshot,
+  type FollowUp,
+  type LoopPlan,
+  type LoopSheetParams,
   type NewStoryParams,
 } from '../../server/src/protocol';
 
@@ -79,6 +85,18 @@ export class BankStore {
 
   newStoryTemplate(params: NewStoryParams): Promise<string | undefined> {
     return this.request(NewStoryTemplateRequest.method, () => this.connection.sendRequest(NewStoryTemplateRequest, params));
+  }
+
+  loopPlan(): Promise<LoopPlan | undefined> {
+    return this.request(LoopPlanRequest.method, () => this.connection.sendRequest(LoopPlanRequest));
+  }
+
+  followUps(storyId: string): Promise<FollowUp[] | undefined> {
+    return this.request(FollowUpsRequest.method, () => this.connection.sendRequest(FollowUpsRequest, { storyId }));
+  }
+
+  loopSheet(format: LoopSheetParams['format']): Promise<string | undefined> {
+    return this.request(LoopSheetRequest.method, () => this.connection.sendRequest(LoopSheetRequest, { format }));
   }
 
   dispose(): void {

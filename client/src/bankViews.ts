@@ -6,6 +6,8 @@ import { BankStore } from './bankStore';
 import { registerBankCommands } from './commands';
 import { CoverageReportDocument } from './coverageReport';
 import { CoverageTreeProvider, type CoverageNode } from './coverageTree';
+import { registerLoopCommands } from './loopCommands';
+import { PreviewDocuments } from './previewDocument';
 import { PracticeTimer, StoryStatusBar } from './statusBar';
 import { StoriesViewProvider } from './storiesView';
 
@@ -23,6 +25,8 @@ export function activateBankViews(context: ExtensionContext, client: LanguageCli
   const storiesView = window.createTreeView<StorySummary>(BankViews.stories, { treeDataProvider: new StoriesViewProvider(bank) });
   const timer = new PracticeTimer((running) => void commands.executeCommand('setContext', BankContextKeys.practicing, running));
   const report = new CoverageReportDocument();
+  const previews = new PreviewDocuments();
+  const showOutput = () => output.show(true);
   const setStateKey = () => void commands.executeCommand('setContext', BankContextKeys.state, bank.state);
   setStateKey();
 
@@ -34,7 +38,20 @@ export function activateBankViews(context: ExtensionContext, client: LanguageCli
     new StoryStatusBar(bank),
     timer,
     report,
-    ...registerBankCommands({ bank, coverage, storiesView, timer, report, showOutput: () => output.show(true) }),
+    previews,
+    ...registerBankCommands({ bank, coverage, storiesView, timer, report, showOutput }),
+    ...registerLoopCommands({
+      bank,
+      previews,
+      answers: context.workspaceState,
+      reportUnavailable: async (what) => {
+        const choice = await window.showWarningMessage(
+          `${what}: the STAR Stories server has not answered. The output has the details.`,
+          'Show Output',
+        );
+        if (choice) showOutput();
+      },
+    }),
     // Also after a restart: the new server process has its own index.
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) void bank.refresh();

@@ -2,7 +2,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, formatSeconds, type EngineConfig, type LintResult } from './engine';
 import { summarizeStories } from './engine/bank';
-import { describeTargetOverride, type StorySummary, type TargetOverride } from './protocol';
+import { describeTargetOverride, type Readiness, type StorySummary, type TargetOverride } from './protocol';
 
 /** Where a story's effective target comes from, when that is not the VS Code setting. */
 export type TargetOverrideLookup = (uri: string, targetSeconds: number) => TargetOverride | undefined;
@@ -39,6 +39,7 @@ export function codeLensTitle(story: StorySummary): string {
   const principles = story.principles.length;
   const target = formatSeconds(story.targetSeconds) + (story.targetOverride ? ` (${story.targetOverride.from})` : '');
   return [
+    ...(story.readiness ? [capitalize(story.readiness.rating)] : []),
     `${formatSeconds(story.seconds)} / ${target}`,
     `I ${story.iCount}`,
     `we ${story.weCount}`,
@@ -51,7 +52,22 @@ export function codeLensTitle(story: StorySummary): string {
 export function codeLensTooltip(story: StorySummary): string {
   const target = `target ${formatSeconds(story.targetSeconds)}${story.targetOverride ? ` (${describeTargetOverride(story.targetOverride)})` : ''}`;
   return [
+    ...(story.readiness ? [readinessTooltip(story.readiness)] : []),
     `About ${formatSeconds(story.seconds)} to tell at your pace (${story.words} words), ${target}.`,
     `"I" ${story.iCount} times and "we" ${story.weCount} times in the Task and Action; the Action is ${Math.round(story.actionShare * 100)}% of the story.`,
   ].join('\n');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The vote an interviewer would write today, and the findings that lower it, heaviest first. */
+export function readinessTooltip(readiness: Readiness): string {
+  if (readiness.reasons.length === 0) return `An interviewer would write "${readiness.rating}": nothing they would mark.`;
+  const shown = readiness.reasons.slice(0, 5).map((r) => `- ${r.message} (${r.rule}, −${r.weight})`);
+  const more = readiness.reasons.length - shown.length;
+  return [`An interviewer would write "${readiness.rating}". What lowers it:`, ...shown, ...(more > 0 ? [`- and ${more} more`] : [])].join(
+    '\n',
+  );
 }

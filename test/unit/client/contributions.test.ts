@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BankCommands, BankContextKeys, BankViews } from '../../../client/src/bankIds';
+import { BankCommands, BankContextKeys, BankViews, LoopCommands } from '../../../client/src/bankIds';
 import { principleRows } from '../../../client/src/bankViewModel';
 import { bankSnapshot, storySummary } from './snapshot';
 
@@ -26,7 +26,7 @@ describe('story bank contributions in package.json', () => {
   );
 
   it('contributes every bank command with the STAR Stories category', () => {
-    for (const id of Object.values(BankCommands)) {
+    for (const id of [...Object.values(BankCommands), ...Object.values(LoopCommands)]) {
       assert.ok(contributed.has(id), `${id} not contributed`);
       assert.equal(contributed.get(id)?.category, 'STAR Stories', id);
     }
