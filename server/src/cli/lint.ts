@@ -12,7 +12,7 @@ import { discover } from './files';
 import { writeFixed } from './fixWrite';
 import { stylish, toJson, toSarif } from './format';
 import { notice, type Io } from './io';
-import type { Options } from './options';
+import { flagSettings, type Options } from './options';
 import { buildReport, type FileReport } from './report';
 
 interface Linted {

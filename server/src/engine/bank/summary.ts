@@ -103,9 +103,18 @@ export function summarizeStory(
     iCount: facts.iCount,
     weCount: facts.weCount,
     actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
-    ...(facts.kinds.failure ? { failure: true } : {}),
-    ...(facts.kinds.disagreement ? { disagreement: true } : {}),
+    ...(facts.kinds.failure && !flaggedBy(result.findings, story, 'spun-failure') ? { failure: true } : {}),
+    ...(facts.kinds.disagreement && !flaggedBy(result.findings, story, 'trivial-disagreement') ? { disagreement: true } : {}),
   };
+}
+
+/**
+ * A failure told as spin or a disagreement over tabs shows the beats but is not the story a loop
+ * asks for; the rule that knows why has already said so. Findings depend on the settings, so this
+ * is read here and not cached with the story's facts.
+ */
+function flaggedBy(findings: readonly Finding[], story: Story, rule: string): boolean {
+  return findings.some((f) => f.rule === rule && f.start >= story.start && f.start < story.end);
 }
 
 /** Canonical names of the known principles on the story's Principles line, each once, in line order. */
