@@ -81,12 +81,22 @@ export function compositionChecks(snapshot: BankSnapshot, profile: ResolvedProfi
   const byId = new Map(snapshot.principles.map((p) => [p.id, p]));
   const known = (ids: readonly string[]) => ids.filter((id) => byId.has(id));
   const countOf = (id: string) => byId.get(id)?.stories.length ?? 0;
-  const names = (ids: readonly string[]) => ids.map((id) => byId.get(id)!.name).join(', ');
+  const names = (ids: readonly string[], last = ', ') => {
+    const all = ids.map((id) => byId.get(id)!.name);
+    return all.length > 1 ? `${all.slice(0, -1).join(', ')}${last}${all[all.length - 1]}` : all.join('');
+  };
   const checks: CompositionCheck[] = [bankSize(snapshot, profile, known, countOf)];
   const failurePrinciples = known(FAILURE_PRINCIPLES);
   if (failurePrinciples.length > 0)
     checks.push(
-      kindCheck(snapshot.stories, 'failure', 'A real failure story', failurePrinciples, names(failurePrinciples), 'a failure you owned, with its cost'),
+      kindCheck(
+        snapshot.stories,
+        'failure',
+        'A real failure story',
+        failurePrinciples,
+        names(failurePrinciples, ' or '),
+        'a failure you owned, with its cost',
+      ),
     );
   const disagreementPrinciples = known(DISAGREEMENT_PRINCIPLES);
   if (disagreementPrinciples.length > 0)
@@ -96,7 +106,7 @@ export function compositionChecks(snapshot: BankSnapshot, profile: ResolvedProfi
         'disagreement',
         'A real disagreement story',
         disagreementPrinciples,
-        names(disagreementPrinciples),
+        names(disagreementPrinciples, ' or '),
         'a disagreement backed by evidence, with something measurable at stake',
       ),
     );
@@ -175,6 +185,8 @@ function kindCheck(
 }
 
 function principleLimit(snapshot: BankSnapshot): CompositionCheck {
+  // Stories name their principles; a check names principle ids.
+  const idOf = new Map(snapshot.principles.map((p) => [p.name, p.id]));
   const over = storiesOverLimit(snapshot.stories, snapshot.maxPrinciplesPerStory);
   return {
     id: 'principle-limit',
@@ -184,5 +196,13 @@ function principleLimit(snapshot: BankSnapshot): CompositionCheck {
       over.length === 0
         ? 'Every story is framed for few enough principles to tell each one well.'
         : `${over.map((o) => `"${o.title}" (${o.principles.length})`).join(', ')}: one story stretched this far suggests the bank is short of stories.`,
+    // The principles past the limit are the ones to move to a story of their own.
+    ...(over.length > 0
+      ? {
+          principles: [...new Set(over.flatMap((o) => o.principles.slice(snapshot.maxPrinciplesPerStory)))].map(
+            (name) => idOf.get(name) ?? name,
+          ),
+        }
+      : {}),
   };
 }

@@ -70,11 +70,16 @@ function readIds(raw: unknown, known: ReadonlySet<string>, what: string, path: C
   for (let i = 0; i < Math.min(raw.length, CONFIG_LIMITS.listEntries); i++) {
     const id = raw[i];
     if (typeof id !== 'string' || !known.has(id)) {
-      const hint = typeof id === 'string' ? didYouMean(id, [...known]) : '';
+      const hint = typeof id === 'string' ? didYouMean(id, [...known]) || listKnown(what, known) : '';
       out.add([...path, i], `entry ${i + 1} of ${name} is not a known ${what}: ${describe(id)}${hint}; it is ignored.`);
     } else if (!ids.includes(id)) ids.push(id);
   }
   return ids;
+}
+
+/** Every other rule runs already, so a name outside the short opt-in list is best answered with the list. */
+function listKnown(what: string, known: ReadonlySet<string>): string {
+  return what === 'opt-in rule' ? ` (a profile turns on only ${[...known].join(', ')}; every other rule is on already)` : '';
 }
 
 function readRounds(raw: unknown, principleIds: ReadonlySet<string>, path: ConfigPath, out: Problems): LoopRound[] | undefined {
