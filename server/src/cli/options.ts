@@ -119,11 +119,13 @@ function apply(options: Options, flag: string, value: string | undefined): strin
       options.coaching = value;
       return undefined;
     case '--role':
-      if (!(ROLES as readonly string[]).includes(value ?? '')) return `--role takes ${ROLES.slice(0, -1).join(', ')} or ${ROLES[ROLES.length - 1]}.`;
+      if (!(ROLES as readonly string[]).includes(value ?? ''))
+        return `--role takes ${ROLES.slice(0, -1).join(', ')} or ${ROLES[ROLES.length - 1]}.`;
       options.role = value as EngineConfig['role'];
       return undefined;
     case '--level':
-      if (!(LEVELS as readonly string[]).includes(value ?? '')) return `--level takes ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS[LEVELS.length - 1]}.`;
+      if (!(LEVELS as readonly string[]).includes(value ?? ''))
+        return `--level takes ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS[LEVELS.length - 1]}.`;
       options.level = value as EngineConfig['level'];
       return undefined;
     case '--config':

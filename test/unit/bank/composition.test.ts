@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bank } from '../../../server/src/engine/bank';
+import { readConfig } from '../../../server/src/engine/config';
+import { rules } from '../../../server/src/engine/rules';
 import type { BankSnapshot, CompositionCheck } from '../../../server/src/engine/bank/types';
 import type { EngineConfig } from '../../../server/src/engine/types';
 import { story } from '../ruleTester';
@@ -118,5 +120,28 @@ describe('story bank: composition for a role and level', () => {
     assert.equal(limit.ok, false);
     assert.match(limit.detail, /"Everything at once" \(4\)/);
     assert.deepEqual(limit.principles, ['earn-trust']);
+  });
+
+  it('with a principle set of your own, only the checks that do not need Amazon principles remain', () => {
+    const settings = readConfig(
+      {
+        principleSets: [{ id: 'acme', name: 'Acme Values', principles: [{ name: 'Customers First' }, { name: 'Ship Small' }] }],
+        principleSet: 'acme',
+      },
+      'Settings',
+      rules,
+    ).config;
+    const snapshot = snapshotOf({ 'a.star.md': story({ principles: 'Customers First' }) }, settings);
+    assert.deepEqual(
+      snapshot.composition?.map((c) => c.id),
+      ['story-count', 'principle-limit'],
+    );
+    assert.deepEqual(
+      snapshot.principles.map((p) => [p.rank, p.name]),
+      [
+        [1, 'Customers First'],
+        [2, 'Ship Small'],
+      ],
+    );
   });
 });

@@ -110,21 +110,34 @@ export function compositionChecks(snapshot: BankSnapshot, profile: ResolvedProfi
         'a disagreement backed by evidence, with something measurable at stake',
       ),
     );
+  // A principle set of your own shares no id with a built-in role: checks with nothing to check are left out.
   const mustHaves = known(profile.mustHave);
+  if (mustHaves.length > 0) checks.push(mustHaveCheck(mustHaves, profile.summary.name, countOf, names));
+  const mostProbed = known(profile.mostProbed);
+  if (mostProbed.length > 0) checks.push(mostProbedCheck(mostProbed, countOf, names));
+  checks.push(principleLimit(snapshot));
+  return checks;
+}
+
+type Names = (ids: readonly string[]) => string;
+
+function mustHaveCheck(mustHaves: string[], profileName: string, countOf: (id: string) => number, names: Names): CompositionCheck {
   const uncovered = mustHaves.filter((id) => countOf(id) === 0);
-  checks.push({
+  return {
     id: 'must-haves',
     label: 'Every must-have principle has a story',
     ok: uncovered.length === 0,
     detail:
       uncovered.length === 0
-        ? `All ${mustHaves.length} must-haves for ${profile.summary.name} have a story.`
-        : `No story yet for ${names(uncovered)}, which ${profile.summary.name} loops expect.`,
+        ? `All ${mustHaves.length} must-haves for ${profileName} have a story.`
+        : `No story yet for ${names(uncovered)}, which ${profileName} loops expect.`,
     ...(uncovered.length > 0 ? { principles: uncovered } : {}),
-  });
-  const mostProbed = known(profile.mostProbed);
+  };
+}
+
+function mostProbedCheck(mostProbed: string[], countOf: (id: string) => number, names: Names): CompositionCheck {
   const thin = mostProbed.filter((id) => countOf(id) < 2);
-  checks.push({
+  return {
     id: 'most-probed-twice',
     label: `The ${mostProbed.length} most probed principles have two stories each`,
     ok: thin.length === 0,
@@ -133,9 +146,7 @@ export function compositionChecks(snapshot: BankSnapshot, profile: ResolvedProfi
         ? `${names(mostProbed)} each have two stories, so one can be asked in two rounds.`
         : `Fewer than two stories for ${names(thin)}: two rounds may ask the same principle, and a story is never told twice.`,
     ...(thin.length > 0 ? { principles: thin } : {}),
-  });
-  checks.push(principleLimit(snapshot));
-  return checks;
+  };
 }
 
 function bankSize(
