@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { codeLenses, type TargetOverrideLookup } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
-import type { LintResult, Principle } from './engine';
+import { CONFIG_FILE_NAME, type LintResult, type Principle } from './engine';
 import { Bank, fileName, newStoryTemplate, renderMarkdown, type BankFinding } from './engine/bank';
 import {
   BankChangedNotification,
@@ -145,7 +145,8 @@ export class BankFeatures {
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
     const folder = this.index.folderUris[0];
-    this.index.bank.setSettings(folder ? this.lints.settingsFor(`${folder}/`) : this.lints.engineSettings, (uri) =>
+    // A path inside the folder finds its .star-stories.json: the folder's own URI is read as the folder's parent's child.
+    this.index.bank.setSettings(folder ? this.lints.settingsFor(`${folder}/${CONFIG_FILE_NAME}`) : this.lints.engineSettings, (uri) =>
       this.lints.settingsFor(uri),
     );
     this.publishedBank.clear();

@@ -44,6 +44,14 @@ testRule(modelMetricResult, {
       findings: [{ messageId: 'modelOnly', text: 'F1' }],
     },
     {
+      name: 'a launch says the model shipped, not what it changed',
+      text: result(
+        'Offline NDCG@10 improved by 3.2% and AUC went from 0.81 to 0.83. The model was launched to 100% of home-goods traffic.',
+      ),
+      config: ml,
+      findings: [{ messageId: 'modelOnly', text: 'NDCG@10' }],
+    },
+    {
       name: 'a custom profile can turn it on for another role',
       text: modelOnly,
       config: { role: 'pm', profile: { rules: ['model-metric-result'] } },
@@ -62,6 +70,12 @@ describe('model-metric-result and engineering-only-result', () => {
 
   it('leave it to engineering-only-result in other profiles', () => {
     assert.deepEqual(rulesOn(modelOnly), ['engineering-only-result: AUC']);
+  });
+
+  it('in an ML profile a model metric is never left unreported by both: a launch alone is no outcome', () => {
+    const launched = result('AUC went from 0.81 to 0.83 within a month, and the model was launched to all traffic.');
+    assert.deepEqual(rulesOn(launched, ml), ['model-metric-result: AUC']);
+    assert.deepEqual(rulesOn(launched), ['engineering-only-result: AUC']);
   });
 
   it('still report an engineering number in another sentence of an ML Result', () => {
