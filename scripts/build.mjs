@@ -31,19 +31,21 @@ const rulesDir = new URL('../server/src/engine/rules/', import.meta.url);
 const docsDir = new URL('../dist/docs/rules/', import.meta.url);
 mkdirSync(docsDir, { recursive: true });
 // Links between pages are written for the repository; in the package the pages sit side by side,
-// with docs/interviews.md beside them, so each link is rewritten to where the page now is.
+// with docs/interviews.md and docs/profiles.md beside them, so each link is rewritten to where the page now is.
 const shipped = (text) =>
   text
-    .replace(/\]\(\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/docs\/interviews\.md/g, '](../interviews.md')
+    .replace(/\]\(\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/docs\/(interviews|profiles)\.md/g, '](../$1.md')
     .replace(/\]\(\.\.\/([a-z-]+)\/doc\.md/g, '](./$1.md');
 for (const name of readdirSync(rulesDir)) {
   if (name.startsWith('_')) continue; // _template
   const doc = new URL(`${name}/doc.md`, rulesDir);
   if (existsSync(doc)) writeFileSync(new URL(`${name}.md`, docsDir), shipped(readFileSync(doc, 'utf8')));
 }
-writeFileSync(
-  new URL('../dist/docs/interviews.md', import.meta.url),
-  readFileSync(new URL('../docs/interviews.md', import.meta.url), 'utf8')
-    .replace(/\]\(\.\.\/server\/src\/engine\/rules\/([a-z-]+)\/doc\.md/g, '](rules/$1.md')
-    .replace(/\]\(\.\.\/server\/src\/engine\/rules\/\)/g, '](rules/)'),
-);
+for (const page of ['interviews', 'profiles']) {
+  writeFileSync(
+    new URL(`../dist/docs/${page}.md`, import.meta.url),
+    readFileSync(new URL(`../docs/${page}.md`, import.meta.url), 'utf8')
+      .replace(/\]\(\.\.\/server\/src\/engine\/rules\/([a-z-]+)\/doc\.md/g, '](rules/$1.md')
+      .replace(/\]\(\.\.\/server\/src\/engine\/rules\/\)/g, '](rules/)'),
+  );
+}

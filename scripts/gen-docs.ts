@@ -17,6 +17,7 @@ import {
   SEVERITY_SETTINGS,
   type ConfigKeySpec,
 } from '../server/src/engine/config';
+import { PROFILE_FIELDS } from '../server/src/engine/profiles';
 import { ruleDocSource, rules } from '../server/src/engine/rules';
 import type { Rule, ValueSpec } from '../server/src/engine/types';
 
@@ -29,7 +30,8 @@ const END = '<!-- rules:end -->';
 export function ruleTable(): string {
   const rows = rules.map((r) => {
     const fix = r.fixable === 'fix' ? 'fix' : r.fixable === 'suggestion' ? 'suggestion' : '–';
-    return `| ${r.group} | [\`${r.name}\`](${ruleDocSource(r.name)}) | ${r.description.replace(/\|/g, '\\|')} | ${r.defaultSeverity}${r.advice ? ' (advice: a hint when focused)' : ''} | ${fix} |`;
+    const severity = r.optIn ? `off; ${r.defaultSeverity} when a [profile](docs/profiles.md) turns it on` : r.defaultSeverity;
+    return `| ${r.group} | [\`${r.name}\`](${ruleDocSource(r.name)}) | ${r.description.replace(/\|/g, '\\|')} | ${severity}${r.advice ? ' (advice: a hint when focused)' : ''} | ${fix} |`;
   });
   return ['| group | rule | flags | default | quick fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -120,6 +122,29 @@ function loopRoundSchema(): Schema {
   return objectSchema(LOOP_ROUND_FIELDS, { name: textSchema(CONFIG_LIMITS.phraseLength), principles }, ['principles']);
 }
 
+/** A configured `profile`: every field optional, since each replaces only the role's field of that name. */
+export function profileSchema(): Schema {
+  const ids = () => phrasesSchema();
+  const round = {
+    type: 'object',
+    required: ['name', 'principles'],
+    properties: { name: textSchema(CONFIG_LIMITS.phraseLength), principles: ids() },
+    additionalProperties: false,
+  };
+  return objectSchema(
+    PROFILE_FIELDS,
+    {
+      name: textSchema(CONFIG_LIMITS.phraseLength),
+      principles: ids(),
+      mustHave: ids(),
+      mostProbed: ids(),
+      rounds: { type: 'array', items: round, minItems: 1, maxItems: 12 },
+      rules: { type: 'array', items: { type: 'string', enum: rules.filter((r) => r.optIn).map((r) => r.name) } },
+    },
+    [],
+  );
+}
+
 /** The JSON schema of a plain value: a setting's or a rule option's. */
 function valueSchema(spec: ValueSpec, fallback: unknown, markdownDescription: string): Schema {
   switch (spec.type) {
@@ -159,6 +184,8 @@ function keySchema(key: string, spec: ConfigKeySpec): Schema {
       return { type: 'string', minLength: 1, default: DEFAULT_CONFIG.principleSet, examples: ['amazon'], markdownDescription };
     case 'loop':
       return { type: 'array', items: loopRoundSchema(), maxItems: LOOP_LIMITS.rounds, default: [], markdownDescription };
+    case 'profile':
+      return { ...profileSchema(), markdownDescription };
     case 'rules':
       throw new Error('rules have their own schema');
     default:

@@ -18,7 +18,7 @@ export function planMarkdown(plan: LoopPlan): string {
   lines.push(
     plan.source === 'config'
       ? 'Rounds from `loop` in your configuration.'
-      : "Rounds from your role's default loop; set `loop` in `.star-stories.json` when the recruiter has said which principles each round covers.",
+      : `Rounds from the default loop${plan.profile ? ` for ${plan.profile}` : ''}; set \`loop\` in \`.star-stories.json\` when the recruiter has said which principles each round covers.`,
     '',
     '| Round | Principle | Story |',
     '|---|---|---|',

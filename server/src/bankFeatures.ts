@@ -42,6 +42,7 @@ import {
   type StorySummary,
 } from './protocol';
 import { readResume, resumePath } from './resumeFile';
+import { resolveProfile } from './engine/profiles';
 import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 
@@ -240,12 +241,12 @@ export class BankFeatures {
 
   /**
    * The loop planned over the bank as it is now: the rounds of `loop` in the settings, else the
-   * default loop (role profiles will supply theirs through `defaultRounds`).
+   * role profile's loop.
    */
   plan(): { plan: LoopPlan; details: ReturnType<Bank['details']> } {
     const bank = this.index.bank;
     const details = bank.details();
-    return { plan: planBankLoop(details, bank.principleSet, bank.config.loop), details };
+    return { plan: planBankLoop(details, bank.principleSet, bank.config.loop, resolveProfile(bank.config)), details };
   }
 
   snapshot(): BankSnapshot {

@@ -70,6 +70,10 @@ export interface ServerSettings {
   principleSets?: unknown[];
   principleSet?: string;
   loop?: unknown[];
+  /** The role and level the bank is prepared for, and a profile of the user's own (`engine/profiles`). */
+  role?: 'sde' | 'em' | 'pm' | 'tpm' | 'ml' | 'other';
+  level?: 'L4' | 'L5' | 'L6' | 'L7' | 'L8';
+  profile?: Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ describe('the packaged extension', function () {
       'extension/snippets/star-markdown.json',
       'extension/language-configuration.json',
       'extension/dist/docs/rules/we-over-i.md',
+      'extension/dist/docs/profiles.md',
       'extension/schemas/star-stories.schema.json',
       'extension/media/star-stories.svg',
     ]) {

@@ -121,8 +121,15 @@ describe('protocol: story bank', function () {
     // The CLI walks node_modules-free folders but knows nothing of the editor's files.exclude.
     const cli = JSON.parse(out) as BankSnapshot;
     const draft = uriOf('drafts/draft.star.md');
+    // The bank's composition counts the draft too; the profile and the checks made must still agree.
+    assert.deepEqual(cli.profile, server.profile);
+    assert.deepEqual(
+      cli.composition?.map((c) => c.id),
+      server.composition?.map((c) => c.id),
+    );
     const withoutDraft: BankSnapshot = {
       ...cli,
+      composition: server.composition,
       stories: cli.stories.filter((s) => s.uri !== draft),
       principles: cli.principles.map((p) => {
         const stories = p.stories.filter((id) => !id.startsWith(draft));
@@ -173,6 +180,32 @@ describe('protocol: story bank', function () {
     await watched('drafts/draft.star.md', FILE_CHANGED);
     const now = await client.request(BankSnapshotRequest, null);
     assert.deepEqual(titles(now), ['Checkout latency regression', 'Search that could not find accented names']);
+  });
+
+  it('the role setting and .star-stories.json pick the profile the coverage follows', async () => {
+    mark = snapshots.length;
+    await client.setSettings({ role: 'em' });
+    let snapshot = await bankChanged(mark, (s) => s.profile?.role === 'em', 'the em profile');
+    assert.equal(snapshot.principles[0].name, 'Hire and Develop the Best');
+    assert.equal(snapshot.principles[0].mustHave, true);
+
+    mark = snapshots.length;
+    const configPath = join(dir, '.star-stories.json');
+    writeFileSync(configPath, '{ "level": "L7" }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(configPath).href, type: FILE_CREATED }],
+    });
+    snapshot = await bankChanged(mark, (s) => s.profile?.level === 'L7', 'level L7 from the config file');
+    assert.deepEqual(snapshot.profile, { role: 'em', level: 'L7', name: 'Engineering manager, L7' });
+
+    mark = snapshots.length;
+    unlinkSync(configPath);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(configPath).href, type: FILE_DELETED }],
+    });
+    await client.setSettings({});
+    snapshot = await bankChanged(mark, (s) => s.profile?.role === 'sde' && s.profile.level === 'L5', 'the default profile again');
+    assert.equal(snapshot.principles[0].name, 'Customer Obsession');
   });
 
   it('an unsaved edit that adds a principle updates coverage; closing reverts to the file on disk', async () => {
@@ -290,7 +323,7 @@ describe('protocol: story bank', function () {
   it('answers the coverage report and the new-story template', async () => {
     const report = await client.request(CoverageReportRequest, null);
     assert.match(report, /^# Story bank coverage\n/);
-    assert.match(report, /\n\| 1 \| Customer Obsession \| covered \(2\) \|/);
+    assert.match(report, /\n\| 1 \| Customer Obsession \*must\* \| covered \(2\) \|/);
     const template = await client.request(NewStoryTemplateRequest, { principles: ['Ownership', 'Frugality'] });
     assert.match(template, /^# \$\{1:Story title\}\nPrinciples: Ownership, Frugality\n/);
     assert.match(template, /\n## Action\n\$\{4:<!-- [^\n]* -->\}\n/);

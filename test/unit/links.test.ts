@@ -27,7 +27,11 @@ describe('links', () => {
   it('the rule pages shipped in dist/docs link only to pages shipped beside them', function () {
     const docs = join(ROOT, 'dist/docs');
     if (!existsSync(join(docs, 'rules'))) this.skip(); // npm test builds first; a bare mocha run may not have
-    const files = [join(docs, 'interviews.md'), ...readdirSync(join(docs, 'rules')).map((f) => join(docs, 'rules', f))];
+    const files = [
+      join(docs, 'interviews.md'),
+      join(docs, 'profiles.md'),
+      ...readdirSync(join(docs, 'rules')).map((f) => join(docs, 'rules', f)),
+    ];
     const broken = files.flatMap((f) => brokenLinks(f).map((t) => `${f.slice(ROOT.length + 1)} → ${t}`));
     assert.deepEqual(broken, []);
   });

@@ -11,7 +11,7 @@ import { escapeJson, escapeText } from './escape';
 import { discover } from './files';
 import { notice, type Io } from './io';
 import { fileUri } from './lint';
-import type { Options } from './options';
+import { flagSettings, type Options } from './options';
 
 export function coverage(options: Options, io: Io): number {
   const loaded = loadBank(options, io);
@@ -40,9 +40,11 @@ export function loadBank(options: Options, io: Io): { bank: Bank; folders: strin
   const folders = paths.filter((p) => !picomatch.scan(p).isGlob && isDirectory(p)).map(fileUri);
   const configs = new ConfigFinder();
   const bank = new Bank();
+  // --role and --level win over the configuration, for the coverage and for each file's findings alike.
+  const flags = flagSettings(options);
   bank.setSettings(
-    configs.forFile(join(folders.length > 0 ? fileURLToPath(folders[0]) : '.', CONFIG_FILE_NAME))?.config ?? {},
-    (uri) => configs.forFile(fileURLToPath(uri))?.config ?? {},
+    { ...configs.forFile(join(folders.length > 0 ? fileURLToPath(folders[0]) : '.', CONFIG_FILE_NAME))?.config, ...flags },
+    (uri) => ({ ...configs.forFile(fileURLToPath(uri))?.config, ...flags }),
   );
   let failed = found.unreadable.length > 0;
   for (const file of found.files) {

@@ -13,7 +13,7 @@ import { discover } from './files';
 import { writeFixed } from './fixWrite';
 import { stylish, toJson, toSarif } from './format';
 import { notice, type Io } from './io';
-import type { Options } from './options';
+import { flagSettings, type Options } from './options';
 import { buildReport, type FileReport } from './report';
 
 interface Linted {
@@ -75,7 +75,7 @@ function lintFile(file: string, run: Run): Linted | undefined {
   const { text, bom } = decodeStory(read.bytes);
   // Defaults < the nearest .star-stories.json < the file's front matter.
   const configured = run.configs.forFile(file)?.config ?? {};
-  const settings = run.options.coaching ? { ...configured, coaching: run.options.coaching } : configured;
+  const settings = { ...configured, ...flagSettings(run.options) };
   if (!run.options.fix) return { file, text, result: run.linters.lint(text, settings).result };
   const fixed = fixAll(run.linters.lint(text, settings).linter, text, settings);
   if (fixed.text === text) return { file, text, result: run.linters.lint(text, settings).result };

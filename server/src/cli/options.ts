@@ -1,8 +1,10 @@
 /** The command line: one parser for both commands, so they agree on every shared option. */
+import { LEVELS, ROLES } from '../engine/profiles';
+import type { EngineConfig } from '../engine/types';
 
 export const USAGE = `Usage: star-stories lint [paths or globs...] [options]
-       star-stories coverage [paths or globs...] [--format text|json|markdown]
-       star-stories plan [paths or globs...] [--format text|markdown|json]
+       star-stories coverage [paths or globs...] [--format text|json|markdown] [--role R] [--level L]
+       star-stories plan [paths or globs...] [--format text|markdown|json] [--role R] [--level L]
        star-stories sheet [paths or globs...] [--format markdown|html]
 
 Lints STAR interview stories (*.star.md). With no path, every *.star.md under the current
@@ -17,6 +19,11 @@ Options:
   --coaching focused|thorough
                           focused (default): advice is a hint, left out of stylish
                           output; thorough: advice is shown as info
+  --role sde|em|pm|tpm|ml|other
+                          The role you interview for: orders the coverage,
+                          sets must-haves and turns on that role's checks
+  --level L4|L5|L6|L7|L8  The level you interview for; from L6 each story
+                          needs influence past your own team (scope)
   --config PATH           Use this config file for every file (default: the
                           .star-stories.json nearest above each file, up to the
                           repository root or your home folder)
@@ -24,8 +31,10 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-coverage prints the principles × stories matrix of the story bank, its gaps and the stories
-over the principle limit; --format json gives the editor's bank snapshot.
+coverage prints the principles × stories matrix of the story bank, its gaps, the stories
+over the principle limit and what the loop needs from the bank for your role and level;
+--format json gives the editor's bank snapshot. --role and --level override the
+configuration's.
 
 plan gives every principle of every round of your loop (\`loop\` in .star-stories.json, else
 a default five-round loop) a story of its own, never one story twice, and lists what no story
@@ -44,6 +53,9 @@ export interface Options {
   config?: string;
   /** Overrides the configured coaching level for every file. */
   coaching?: 'focused' | 'thorough';
+  /** Override the configured role and level (`engine/profiles`). */
+  role?: EngineConfig['role'];
+  level?: EngineConfig['level'];
   paths: string[];
 }
 
@@ -57,7 +69,7 @@ export const FORMATS: Record<Command, readonly string[]> = {
   sheet: ['markdown', 'html'],
 };
 const COMMANDS: readonly string[] = Object.keys(FORMATS);
-const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching']);
+const TAKES_VALUE = new Set(['--format', '-f', '--max-warnings', '--config', '-c', '--coaching', '--role', '--level']);
 const LINT_ONLY = new Set(['--fix', '--max-warnings', '--config', '-c', '--coaching']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -118,6 +130,16 @@ function apply(options: Options, flag: string, value: string | undefined): strin
       if (value !== 'focused' && value !== 'thorough') return '--coaching takes focused or thorough.';
       options.coaching = value;
       return undefined;
+    case '--role':
+      if (!(ROLES as readonly string[]).includes(value ?? ''))
+        return `--role takes ${ROLES.slice(0, -1).join(', ')} or ${ROLES[ROLES.length - 1]}.`;
+      options.role = value as EngineConfig['role'];
+      return undefined;
+    case '--level':
+      if (!(LEVELS as readonly string[]).includes(value ?? ''))
+        return `--level takes ${LEVELS.slice(0, -1).join(', ')} or ${LEVELS[LEVELS.length - 1]}.`;
+      options.level = value as EngineConfig['level'];
+      return undefined;
     case '--config':
     case '-c':
       if (!value) return '--config needs the path of a config file.';
@@ -126,4 +148,13 @@ function apply(options: Options, flag: string, value: string | undefined): strin
     default:
       return `unknown option "${flag}".`;
   }
+}
+
+/** The settings the command-line flags set, laid over every configuration layer below front matter. */
+export function flagSettings(options: Options): Partial<EngineConfig> {
+  return {
+    ...(options.coaching ? { coaching: options.coaching } : {}),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.level ? { level: options.level } : {}),
+  };
 }

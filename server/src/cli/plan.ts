@@ -2,6 +2,7 @@
  * `star-stories plan`: a distinct story for every principle of every round of the loop, and the
  * principles the bank cannot cover. `star-stories sheet`: the same plan as a one-page loop sheet.
  */
+import { resolveProfile } from '../engine/profiles';
 import { planBankLoop, renderLoopSheet, renderPlan, type PlanFormat, type SheetFormat } from '../engine/loop';
 import { loadBank, printReport } from './coverage';
 import { notice, type Io } from './io';
@@ -12,7 +13,7 @@ export function plan(options: Options, io: Io): number {
   if (typeof loaded === 'number') return loaded;
   const { bank, folders, failed } = loaded;
   const details = bank.details();
-  const planned = planBankLoop(details, bank.principleSet, bank.config.loop);
+  const planned = planBankLoop(details, bank.principleSet, bank.config.loop, resolveProfile(bank.config));
   if (options.command === 'sheet') {
     printReport(io, renderLoopSheet(planned, details, options.format as SheetFormat), false);
   } else {

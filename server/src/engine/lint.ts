@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, mergeConfig, parseFrontMatterYaml, readConfig, ruleOpti
 import { findFrontMatter, parseChunk, splitChunks, type Chunk, type FrontMatterBlock, type ParsedChunk } from './parse';
 import { amazonPrinciples } from './principles/amazon';
 import type { PrincipleSet } from './principles/types';
+import { resolveProfile, ruleTurnedOn } from './profiles';
 import { rules as builtInRules } from './rules';
 import { hasPlaceholder } from './rules/common/util';
 import { partitionPoint } from './search';
@@ -252,7 +253,10 @@ export class Linter {
 
   private activeRules(config: EngineConfig): ActiveRule[] {
     const active = [];
+    // The role and level decide which opt-in rules run; the user's own severities still win.
+    const profile = resolveProfile(config);
     for (const rule of this.rules) {
+      if (!ruleTurnedOn(config, rule, profile)) continue;
       const setting = config.rules[rule.name];
       const severity = Array.isArray(setting) ? setting[0] : (setting ?? rule.defaultSeverity);
       if (severity === 'off') continue;

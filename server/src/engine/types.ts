@@ -1,6 +1,16 @@
 import type { LoopRound } from './loop/types';
 import type { Principle, PrincipleSet } from './principles/types';
 
+/** What a role profile sets (`engine/profiles`), as a configured `profile` writes it. */
+export interface ProfileFields {
+  name: string;
+  principles: string[];
+  mustHave: string[];
+  mostProbed: string[];
+  rounds: LoopRound[];
+  rules: string[];
+}
+
 /** `hint` is advice shown without a squiggle (VS Code draws three faint dots); see `Rule.advice`. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -116,6 +126,12 @@ export interface EngineConfig {
   resume?: string;
   /** The user's interview loop; empty: the default loop (engine/loop/defaultLoop.ts). */
   loop: LoopRound[];
+  /** The role the bank is prepared for (`sde` by default); see `engine/profiles`. */
+  role: 'sde' | 'em' | 'pm' | 'tpm' | 'ml' | 'other';
+  /** The level the bank is prepared for (`L5` by default); from `L6` the `scope` rule runs. */
+  level: 'L4' | 'L5' | 'L6' | 'L7' | 'L8';
+  /** A profile of the user's own: the fields it sets replace the role's. */
+  profile?: Partial<ProfileFields>;
   /** A rule option that is also a top-level setting (`RuleOption.topLevel`, e.g. `hedges`), once set. */
   [topLevelOption: string]: unknown;
 }
@@ -187,6 +203,11 @@ export interface Rule {
    * until every STAR section holds more than its template placeholder.
    */
   wholeStory?: boolean;
+  /**
+   * Off unless the configuration turns it on: the role or level profile lists it (`profile.rules`),
+   * or the user sets its severity. For checks only some loops grade (a people story for managers).
+   */
+  optIn?: boolean;
   check(story: Story, context: RuleContext): void;
   /**
    * Suggestions that edit outside the finding's story (the file's front matter). Findings are

@@ -3,6 +3,7 @@ import { Linter } from '../../../server/src/engine';
 import { Bank, buildSnapshot, newStoryTemplate, renderCoverage, summarizeStories } from '../../../server/src/engine/bank';
 import { expandSnippet } from '../../e2e/expected';
 import { amazonPrinciples } from '../../../server/src/engine/principles/amazon';
+import { resolveProfile } from '../../../server/src/engine/profiles';
 import { weOverI } from '../../../server/src/engine/rules/we-over-i/rule';
 import { story } from '../ruleTester';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from './stories';
@@ -96,6 +97,7 @@ describe('story bank: coverage', () => {
       amazonPrinciples,
       3,
       [],
+      resolveProfile({}),
     );
     assert.deepEqual(fresh.snapshot([]), direct);
   });
@@ -134,7 +136,7 @@ describe('story bank: reports', () => {
   it('text: the principles × stories matrix, the stories, the gaps and the stories over the limit', () => {
     const text = renderCoverage(snapshot, 'text');
     assert.match(text, /^Amazon Leadership Principles: 3 stories in 3 files; 2 principles covered, 4 thin, 10 missing\n/);
-    assert.match(text, /\n1\. Customer Obsession +covered \(2\) +x +x +\.\n/);
+    assert.match(text, /\n1\. Customer Obsession \* +covered \(2\) +x +x +\.\n/);
     assert.match(text, /\n13\. Frugality +thin \(1\) +\. +\. +x\n/);
     assert.match(text, /\n {2}S1 {2}Checkout latency regression \(payments\.star\.md:1\) {2}2:43 \/ 3:00, 0 problems\n/);
     assert.match(text, /- Missing \(no story\): Bias for Action, Deliver Results,/);
@@ -145,7 +147,7 @@ describe('story bank: reports', () => {
     const md = renderCoverage(snapshot, 'markdown');
     assert.match(md, /^# Story bank coverage\n/);
     assert.match(md, /\n\| # \| Principle \| Status \| S1 \| S2 \| S3 \|\n\|---\|---\|---\|:-:\|:-:\|:-:\|\n/);
-    assert.match(md, /\n\| 1 \| Customer Obsession \| covered \(2\) \| ✓ \| ✓ \| {3}\|\n/);
+    assert.match(md, /\n\| 1 \| Customer Obsession \*must\* \| covered \(2\) \| ✓ \| ✓ \| {3}\|\n/);
     assert.match(
       md,
       /\n\| S2 \| Search that could not find accented names \| `search\.star\.md:1` \| 1:[0-9]{2} \/ 3:00 \| Customer Obsession, Dive Deep \| \d+ \|\n/,

@@ -19,6 +19,7 @@ import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
 import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
 import { LruCache } from '../lru';
+import { resolveProfile, type ResolvedProfile } from '../profiles';
 import type { PrincipleSet } from '../principles/types';
 import { duplicateStory } from '../rules/duplicate-story/rule';
 import { inconsistentFacts } from '../rules/inconsistent-facts/rule';
@@ -342,9 +343,13 @@ export class Bank {
     return out.sort((a, b) => compareStories(a.summary, b.summary));
   }
 
-  snapshot(folders: readonly string[]): BankSnapshot {
+  /**
+   * The coverage for the role and level the workspace-level settings select, or for `profile` when
+   * given (a caller that resolved it itself).
+   */
+  snapshot(folders: readonly string[], profile?: ResolvedProfile): BankSnapshot {
     const config = mergeConfig(DEFAULT_CONFIG, this.settings);
-    return buildSnapshot(this.summaries(), this.principleSet, config.maxPrinciplesPerStory, folders);
+    return buildSnapshot(this.summaries(), this.principleSet, config.maxPrinciplesPerStory, folders, profile ?? resolveProfile(config));
   }
 
   private computeFindings(state: FileState): BankFinding[] {

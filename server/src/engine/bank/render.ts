@@ -3,9 +3,9 @@
  * server's `BankSnapshot`, so CI and the editor's tree can be compared) and Markdown (the
  * editor's Show Coverage Report). All three read only the snapshot.
  */
-import type { BankSnapshot, CoverageStatus, StorySummary } from './types';
+import type { BankSnapshot, CoverageStatus, PrincipleCoverage, StorySummary } from './types';
 import { formatSeconds } from '../text';
-import { sameStoryKey } from './similarity';
+import { storiesOverLimit } from './coverage';
 
 export type CoverageFormat = 'text' | 'json' | 'markdown';
 
@@ -22,16 +22,18 @@ const STATUS_LABEL: Record<CoverageStatus, string> = { covered: 'covered', thin:
 
 export function renderText(snapshot: BankSnapshot): string {
   const { stories, principles } = snapshot;
-  const lines = [`${snapshot.principleSet.name}: ${summaryLine(snapshot)}`, ''];
+  const lines = [`${snapshot.principleSet.name}: ${summaryLine(snapshot)}`];
+  if (snapshot.profile) lines.push(`Profile: ${snapshot.profile.name} (* must-have)`);
+  lines.push('');
   const labels = stories.map((_, i) => `S${i + 1}`);
-  const nameWidth = Math.max(9, ...principles.map((p) => `${p.rank}. ${p.name}`.length));
+  const nameWidth = Math.max(9, ...principles.map((p) => principleLabel(p).length));
   const cell = Math.max(2, ...labels.map((l) => l.length));
   const header = ['principle'.padEnd(nameWidth), 'status '.padEnd(12), ...labels.map((l) => l.padStart(cell))].join(' ');
   lines.push(header.trimEnd(), '-'.repeat(header.trimEnd().length));
   for (const p of principles) {
     const status = `${STATUS_LABEL[p.status]} (${p.stories.length})`;
     const cells = stories.map((s) => (p.stories.includes(s.id) ? 'x' : '.').padStart(cell));
-    lines.push([`${p.rank}. ${p.name}`.padEnd(nameWidth), status.padEnd(12), ...cells].join(' ').trimEnd());
+    lines.push([principleLabel(p).padEnd(nameWidth), status.padEnd(12), ...cells].join(' ').trimEnd());
   }
   if (stories.length > 0) {
     lines.push('', 'Stories');
@@ -42,23 +44,35 @@ export function renderText(snapshot: BankSnapshot): string {
     });
   }
   lines.push('', 'Gaps', ...gapLines(snapshot).map((l) => '  ' + l));
+  if (snapshot.composition) lines.push('', 'Loop composition', ...compositionLines(snapshot).map((l) => '  ' + l));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** "3. Deliver Results", with a star when the profile needs a story for it. */
+function principleLabel(p: PrincipleCoverage): string {
+  return `${p.rank}. ${p.name}${p.mustHave ? ' *' : ''}`;
+}
+
+/** Each composition check: passed or not, what it found, and the principles a new story would fill. */
+export function compositionLines(snapshot: BankSnapshot): string[] {
+  const name = (id: string) => snapshot.principles.find((p) => p.id === id)?.name ?? id;
+  return (snapshot.composition ?? []).map((c) => {
+    const fill = c.principles && c.principles.length > 0 ? ` New story for: ${c.principles.map(name).join(', ')}.` : '';
+    return `- [${c.ok ? 'x' : ' '}] ${c.label}: ${c.detail}${fill}`;
+  });
 }
 
 export function renderMarkdown(snapshot: BankSnapshot): string {
   const { stories, principles } = snapshot;
   const lines = ['# Story bank coverage', '', `${snapshot.principleSet.name}: ${summaryLine(snapshot)}.`, ''];
-  const escape = (s: string) =>
-    s
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  if (snapshot.profile) lines.push(`Profile: **${escapeMarkdown(snapshot.profile.name)}**. Must-have principles are marked *must*.`, '');
+  const escape = escapeMarkdown;
   lines.push(`| # | Principle | Status | ${stories.map((s, i) => `S${i + 1}`).join(' | ')}${stories.length > 0 ? ' |' : ''}`);
   lines.push(`|---|---|---|${stories.map(() => ':-:|').join('')}`);
   for (const p of principles) {
     const cells = stories.map((s) => (p.stories.includes(s.id) ? '✓' : ' ')).join(' | ');
     lines.push(
-      `| ${p.rank} | ${escape(p.name)} | ${STATUS_LABEL[p.status]} (${p.stories.length}) |${stories.length > 0 ? ` ${cells} |` : ''}`,
+      `| ${p.rank} | ${escape(p.name)}${p.mustHave ? ' *must*' : ''} | ${STATUS_LABEL[p.status]} (${p.stories.length}) |${stories.length > 0 ? ` ${cells} |` : ''}`,
     );
   }
   if (stories.length > 0) {
@@ -72,7 +86,15 @@ export function renderMarkdown(snapshot: BankSnapshot): string {
   }
   const gaps = gapLines(snapshot);
   lines.push('', '## Gaps', '', ...gaps);
+  if (snapshot.composition) lines.push('', '## Loop composition', '', ...compositionLines(snapshot).map(escapeMarkdown));
   return lines.join('\n') + '\n';
+}
+
+function escapeMarkdown(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 function summaryLine(snapshot: BankSnapshot): string {
@@ -102,17 +124,7 @@ export function gapLines(snapshot: BankSnapshot): string[] {
 }
 
 export function overLimit(snapshot: BankSnapshot): Array<{ title: string; principles: string[]; framings: number }> {
-  const groups = new Map<string, StorySummary[]>();
-  for (const s of snapshot.stories) {
-    const key = sameStoryKey(s.title) || s.id;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
-  const out: Array<{ title: string; principles: string[]; framings: number }> = [];
-  for (const group of groups.values()) {
-    const principles = [...new Set(group.flatMap((s) => s.principles))];
-    if (principles.length > snapshot.maxPrinciplesPerStory) out.push({ title: group[0].title, principles, framings: group.length });
-  }
-  return out;
+  return storiesOverLimit(snapshot.stories, snapshot.maxPrinciplesPerStory);
 }
 
 /** A story's place for people: the path under its workspace folder and the 1-based line. */

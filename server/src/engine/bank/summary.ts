@@ -2,6 +2,7 @@ import { partitionPoint } from '../search';
 import type { StorySummary } from './types';
 import type { LintResult } from '../lint';
 import { ownershipPronouns } from '../rules/we-over-i/rule';
+import { storyKinds, type StoryKinds } from '../principles/storyKinds';
 import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
 import { readinessOf } from '../loop/readiness';
@@ -22,6 +23,8 @@ export interface StoryFacts {
   actionWords: number;
   /** Characters from the story's start to the end of its last non-blank character. */
   trimmedLength: number;
+  /** A real failure or disagreement story, for the bank's composition checks. */
+  kinds: StoryKinds;
 }
 
 /** Facts by story text, kept by the caller from one update of a file to the next. */
@@ -69,6 +72,7 @@ function storyFacts(text: string, story: Story, result: LintResult): StoryFacts 
     weCount,
     actionWords: story.sections.filter((s) => s.kind === 'action').reduce((n, s) => n + sectionWords(story, s.body), 0),
     trimmedLength: last - story.start,
+    kinds: storyKinds(story, result.principleSet),
   };
 }
 
@@ -103,7 +107,18 @@ export function summarizeStory(
     actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
     // The reasons, not the findings: the bank keeps a few per story, never every finding.
     readiness: readinessOf(findings),
+    ...(facts.kinds.failure && !flaggedBy(result.findings, story, 'spun-failure') ? { failure: true } : {}),
+    ...(facts.kinds.disagreement && !flaggedBy(result.findings, story, 'trivial-disagreement') ? { disagreement: true } : {}),
   };
+}
+
+/**
+ * A failure told as spin or a disagreement over tabs shows the beats but is not the story a loop
+ * asks for; the rule that knows why has already said so. Findings depend on the settings, so this
+ * is read here and not cached with the story's facts.
+ */
+function flaggedBy(findings: readonly Finding[], story: Story, rule: string): boolean {
+  return findings.some((f) => f.rule === rule && f.start >= story.start && f.start < story.end);
 }
 
 /** Canonical names of the known principles on the story's Principles line, each once, in line order. */

@@ -36,6 +36,10 @@ export interface StorySummary {
   targetOverride?: TargetOverride;
   /** The interviewer's vote this story would get today, and what lowers it. */
   readiness?: Readiness;
+  /** Set when the story is a real failure story: framed for Learn and Be Curious or Earn Trust, with the failure owned. */
+  failure?: true;
+  /** Set when the story is a real disagreement: framed for Have Backbone, backed by evidence, with something measured at stake. */
+  disagreement?: true;
 }
 
 export interface TargetOverride {

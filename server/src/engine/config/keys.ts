@@ -10,6 +10,8 @@ export const DEFAULT_CONFIG: EngineConfig = {
   principleSet: 'amazon',
   coaching: 'focused',
   loop: [],
+  role: 'sde',
+  level: 'L5',
 };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -31,8 +33,8 @@ export const CONFIG_LIMITS = {
   problems: 100,
 } as const;
 
-/** A top-level configuration key: a plain value, or one of the three with a shape of their own. */
-export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' | 'loop' }) & {
+/** A top-level configuration key: a plain value, or one of the five with a shape of their own. */
+export type ConfigKeySpec = (ValueSpec | { type: 'rules' | 'principleSets' | 'principleSet' | 'loop' | 'profile' }) & {
   markdownDescription: string;
   /** The rule whose option this key also sets (`RuleOption.topLevel`). */
   rule?: string;
@@ -120,6 +122,47 @@ export const ENGINE_KEYS: ReadonlyMap<string, ConfigKeySpec> = new Map<string, C
       type: 'loop',
       markdownDescription:
         'Your interview loop, for `star-stories plan` and Plan My Loop: a list of rounds, each `{ "name": "Bar Raiser", "principles": ["Earn Trust", "have-backbone"] }` with the principles its interviewer was assigned (ids or names). Empty (default): a five-round loop over the ten principles asked about most. A layer that sets it replaces the loop below it.',
+    },
+  ],
+  [
+    'role',
+    {
+      type: 'choice',
+      values: ['sde', 'em', 'pm', 'tpm', 'ml', 'other'],
+      markdownDescriptions: [
+        'Software engineer: Customer Obsession, Ownership, Deliver Results and Dive Deep lead.',
+        'Engineering manager: Hire and Develop the Best leads, and people stories are checked (`people-story`).',
+        'Product manager: Customer Obsession, Deliver Results and Think Big lead.',
+        'Technical program manager: Deliver Results, Ownership and Earn Trust lead.',
+        'Machine learning: model metrics must reach the product (`model-metric-result`).',
+        'Any other role: the principles in the order they are asked across all loops.',
+      ],
+      markdownDescription:
+        'The role you are interviewing for. It orders the coverage tree, sets the must-have principles and the default loop, and turns on the checks that role is graded on. See [profiles](docs/profiles.md).',
+    },
+  ],
+  [
+    'level',
+    {
+      type: 'choice',
+      values: ['L4', 'L5', 'L6', 'L7', 'L8'],
+      markdownDescriptions: [
+        'Entry level.',
+        'Mid level (the default).',
+        'Senior: each story needs an escalation marker (`scope`); Think Big and Have Backbone become must-haves.',
+        'Principal: as L6.',
+        'Senior principal and above: as L6.',
+      ],
+      markdownDescription:
+        'The level you are interviewing for. From `L6` each story must show influence past your own team (`scope`). See [profiles](docs/profiles.md).',
+    },
+  ],
+  [
+    'profile',
+    {
+      type: 'profile',
+      markdownDescription:
+        "Your own profile, replacing the fields it sets of the role's: `name`, `principles` (ids, most probed first), `mustHave`, `mostProbed`, `rounds` (`{ name, principles }`) and `rules` (opt-in rules to turn on). See [profiles](docs/profiles.md).",
     },
   ],
 ]);

@@ -5,6 +5,7 @@ import { type ConfigPath, type ConfigProblem, describe, didYouMean, type Dict, i
 import { configKeys, SEVERITY_SETTINGS } from './keys';
 import { readLoop } from './loop';
 import { readPrincipleSetId, readPrincipleSets } from './principleSets';
+import { readProfile } from './profile';
 import { readOptionValue, readSetting } from './values';
 
 export interface ReadConfigOptions {
@@ -48,8 +49,8 @@ export function readConfig(
     const spec = keys.get(key);
     if (ignored.has(key)) continue;
     if (!spec) out.add([key], `unknown setting ${quote(key)}${didYouMean(key, [...keys.keys()])}; it is ignored.`, true);
-    // principleSet is read after the loop: it may select a set defined further down in this layer.
-    if (!spec || spec.type === 'principleSet') continue;
+    // principleSet and profile are read after the loop: they may name a set defined further down in this layer.
+    if (!spec || spec.type === 'principleSet' || spec.type === 'profile') continue;
     const read =
       spec.type === 'rules'
         ? readRules(value[key], ruleIndex, out)
@@ -60,12 +61,21 @@ export function readConfig(
             : readSetting(value[key], spec as ValueSpec, [key], out);
     if (read !== undefined) config[key] = read;
   }
+  const sets = [amazonPrinciples, ...(options.principleSets ?? []), ...((config.principleSets as PrincipleSet[] | undefined) ?? [])];
   if (Object.hasOwn(value, 'principleSet')) {
-    const known = [amazonPrinciples, ...(options.principleSets ?? []), ...((config.principleSets as PrincipleSet[] | undefined) ?? [])].map(
-      (s) => s.id,
+    const id = readPrincipleSetId(
+      value.principleSet,
+      sets.map((s) => s.id),
+      out,
     );
-    const id = readPrincipleSetId(value.principleSet, known, out);
     if (id !== undefined) config.principleSet = id;
+  }
+  if (Object.hasOwn(value, 'profile') && !ignored.has('profile')) {
+    const ids = new Set(sets.flatMap((s) => s.principles.map((p) => p.id)));
+    // A profile turns on opt-in rules; every other rule is on already (only names known: take any).
+    const optIn = [...ruleIndex].filter(([, rule]) => !rule || rule.optIn).map(([name]) => name);
+    const profile = readProfile(value.profile, ids, new Set(optIn), out);
+    if (profile !== undefined) config.profile = profile;
   }
   return { config, problems: out.list() };
 }

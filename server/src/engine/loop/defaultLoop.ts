@@ -3,7 +3,7 @@
  * between them the ten principles asked about most (docs/interviews.md). Each round pairs a
  * principle from the top five with one from the next five, so no round carries only the most
  * probed ones, and the Bar Raiser takes Earn Trust and Have Backbone, which cut across the rest.
- * Role profiles will supply their own loops; until then every role gets this one.
+ * Role profiles carry their own loops; this one serves when a profile's rounds do not fit the set.
  */
 import type { PrincipleSet } from '../principles/types';
 import type { LoopRound } from './types';

@@ -4,6 +4,7 @@
  */
 import type { StoryDetail } from '../bank/bank';
 import type { PrincipleSet } from '../principles/types';
+import type { RoleProfile } from '../profiles';
 import { defaultRounds } from './defaultLoop';
 import { followUpsFor } from './followUps';
 import { planLoop, resolveRounds, shownPrinciples, type PlanStory } from './plan';
@@ -18,13 +19,26 @@ export { renderLoopSheet, type SheetFormat } from './sheet';
 export { renderPlan, type PlanFormat } from './render';
 export * from './types';
 
-/** The plan for the configured loop, or the default loop when none is configured. */
-export function planBankLoop(details: readonly StoryDetail[], set: PrincipleSet, configured: readonly LoopRound[] | undefined): LoopPlan {
+/**
+ * The plan for the configured loop; when none is configured, the role profile's loop, or (for a
+ * principle set the profile's rounds do not fit) the set's default loop.
+ */
+export function planBankLoop(
+  details: readonly StoryDetail[],
+  set: PrincipleSet,
+  configured: readonly LoopRound[] | undefined,
+  profile?: Pick<RoleProfile, 'rounds'> & { summary: { name: string } },
+): LoopPlan {
+  const profileRounds = profile?.rounds ?? [];
   const fromConfig = (configured?.length ?? 0) > 0;
-  const { rounds, problems } = resolveRounds(fromConfig ? configured! : defaultRounds(set), set);
+  const known = new Set(set.principles.map((p) => p.id));
+  const profileFits = profileRounds.length > 0 && profileRounds.every((r) => r.principles.every((id) => known.has(id)));
+  const fallback = profileFits ? profileRounds : defaultRounds(set);
+  const { rounds, problems } = resolveRounds(fromConfig ? configured! : fallback, set);
   const stories: PlanStory[] = details.map((d) => ({ ...d.summary, shows: shownPrinciples(d.story, set) }));
   const findings = new Map(details.map((d) => [d.summary.id, d.findings]));
-  const plan = planLoop(rounds, stories, findings, set, fromConfig ? 'config' : 'profile');
+  const planned = planLoop(rounds, stories, findings, set, fromConfig ? 'config' : 'profile');
+  const plan = !fromConfig && profileFits ? { ...planned, profile: profile!.summary.name } : planned;
   return problems.length > 0 ? { ...plan, problems } : plan;
 }
 

@@ -18,7 +18,7 @@ export function renderPlan(plan: LoopPlan, stories: readonly StorySummary[], fol
 function heading(plan: LoopPlan): string {
   const slots = plan.rounds.reduce((n, r) => n + r.slots.length, 0);
   const covered = slots - plan.uncovered.length;
-  const from = plan.source === 'config' ? 'your loop' : 'the default loop';
+  const from = plan.source === 'config' ? 'your loop' : plan.profile ? `the ${plan.profile} loop` : 'the default loop';
   return `Loop plan for ${from}: ${plan.rounds.length} rounds, ${covered} of ${slots} principles with a story of their own`;
 }
 

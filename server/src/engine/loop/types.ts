@@ -42,6 +42,8 @@ export interface PlannedSlot {
 export interface LoopPlan {
   /** Where the rounds came from: the role's default loop, or `loop` in the configuration. */
   source: 'profile' | 'config';
+  /** The profile whose loop it is (e.g. "Engineering manager, L6"), when the rounds are a profile's. */
+  profile?: string;
   rounds: { name: string; slots: PlannedSlot[] }[];
   /** Slots no story could take without telling a story twice. */
   uncovered: PlannedSlot[];

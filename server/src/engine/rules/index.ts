@@ -18,13 +18,16 @@ import { metricNoTimeframe } from './metric-no-timeframe/rule';
 import { missingPrinciples } from './missing-principles/rule';
 import { missingReflection } from './missing-reflection/rule';
 import { missingSection } from './missing-section/rule';
+import { modelMetricResult } from './model-metric-result/rule';
 import { noDecisionPoint } from './no-decision-point/rule';
 import { noteFragments } from './note-fragments/rule';
 import { othersDidTheWork } from './others-did-the-work/rule';
 import { passiveVoice } from './passive-voice/rule';
+import { peopleStory } from './people-story/rule';
 import { principleBeats } from './principle-beats/rule';
 import { principleNotShown } from './principle-not-shown/rule';
 import { resultNoMetric } from './result-no-metric/rule';
+import { scope } from './scope/rule';
 import { sectionOrder } from './section-order/rule';
 import { setupTooLong } from './setup-too-long/rule';
 import { spunFailure } from './spun-failure/rule';
@@ -55,7 +58,9 @@ export const rules: readonly Rule[] = [
   metricNoTimeframe,
   vagueImpact,
   engineeringOnlyResult,
+  modelMetricResult,
   noDecisionPoint,
+  scope,
   tooLong,
   setupTooLong,
   longSentence,
@@ -66,6 +71,7 @@ export const rules: readonly Rule[] = [
   genericReflection,
   principleBeats,
   principleNotShown,
+  peopleStory,
   trivialDisagreement,
   blame,
   othersDidTheWork,

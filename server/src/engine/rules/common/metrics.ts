@@ -236,3 +236,23 @@ export function engineeringTerm(text: string): Span | undefined {
 export function hasBusinessTerm(text: string): boolean {
   return BUSINESS.test(text);
 }
+
+/**
+ * What a model is scored on offline: these say the model got better, not that anyone noticed.
+ * "loss" only as a model's ("log loss", "validation loss"), since "fraud losses" is the business.
+ */
+const MODEL_METRIC = new RegExp(
+  '\\b(?:auc|roc[- ]auc|pr[- ]auc|auroc|accuracy|precision|recall|f1(?:[- ]score)?|f-score|(?:log|validation|training|test|cross[- ]entropy) loss|' +
+    'rmse|mae|mape|mse|r2|r-squared|ndcg(?:@\\d+)?|map@\\d+|mrr@\\d+|precision@\\d+|recall@\\d+|top-\\d+ accuracy|perplexity|bleu|rouge|wer|word error rate|' +
+    'calibration error|brier score|gini|ks statistic|offline metrics?)\\b',
+  'iu',
+);
+
+/** The rule that owns model metrics in a Result when the profile turns it on (`ml`); `engineering-only-result` leaves those sentences to it. */
+export const MODEL_METRIC_RULE = 'model-metric-result';
+
+/** The first model metric in the text ("AUC", "F1", "log loss"), relative to it. */
+export function modelMetricTerm(text: string): Span | undefined {
+  const m = MODEL_METRIC.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}

@@ -1,6 +1,7 @@
 import type { Rule } from '../../types';
 import { hasNumber } from '../../text';
-import { engineeringTerm, hasBusinessTerm, sectionSentences } from '../common/metrics';
+import { engineeringTerm, hasBusinessTerm, MODEL_METRIC_RULE, modelMetricTerm, sectionSentences } from '../common/metrics';
+import { ruleTurnedOn } from '../../profiles';
 import { proseOf, sectionsOf } from '../common/util';
 
 /** Principles whose outcome is a person (docs/interviews.md: "a named person who grew", "the team's environment"), not a customer. */
@@ -26,10 +27,12 @@ export const engineeringOnlyResult: Rule = {
     const results = sectionsOf(story, ['result']);
     const prose = results.map((s) => proseOf(story, s.body)).join('\n');
     if (!hasNumber(prose) || hasBusinessTerm(prose)) return;
+    // An ML profile's model-metric-result says it sharper for a model metric: one finding per sentence.
+    const modelRuleOn = ruleTurnedOn(context.config, { name: MODEL_METRIC_RULE, optIn: true });
     for (const section of results) {
       for (const sentence of sectionSentences(story, section)) {
         // Only a measured sentence is a metric; "latency" with no number is not one.
-        if (!hasNumber(sentence.text)) continue;
+        if (!hasNumber(sentence.text) || (modelRuleOn && modelMetricTerm(sentence.text))) continue;
         const term = engineeringTerm(sentence.text);
         if (!term) continue;
         context.report({
