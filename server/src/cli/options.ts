@@ -22,7 +22,7 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-coverage prints the principles × stories matrix of the story bank, its gaps and the stories
+coverage prints each principle of the story bank with its stories, its gaps and the stories
 over the principle limit; --format json gives the editor's bank snapshot.
 
 Exit code: 0 clean, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
