@@ -8,6 +8,8 @@ export const BankCommands = {
   showCoverageReport: 'starStories.showCoverageReport',
   practice: 'starStories.practice',
   stopPractice: 'starStories.stopPractice',
+  /** The full question of the running practice, from its status bar item. */
+  showPracticeQuestion: 'starStories.showPracticeQuestion',
   showOnlyGaps: 'starStories.showOnlyGaps',
   showAllPrinciples: 'starStories.showAllPrinciples',
   refreshBank: 'starStories.refreshBank',

@@ -6,8 +6,11 @@ import {
   describeTargetOverride,
   formatDuration,
   type BankSnapshot,
+  type CompositionCheck,
   type CoverageStatus,
   type PrincipleCoverage,
+  type Rating,
+  type Readiness,
   type StorySummary,
 } from '../../server/src/protocol';
 
@@ -124,6 +127,69 @@ export function summaryTooltip(snapshot: BankSnapshot): string {
   return `${snapshot.principleSet.name}: ${c.covered} covered (2+ stories), ${c.thin} thin (1 story), ${c.missing} missing. Click for the coverage report.`;
 }
 
+export interface CheckRow {
+  check: CompositionCheck;
+  label: string;
+  description: string;
+  tooltip: string;
+  /** `composition-ok` or `composition-failed`: a failed one offers "New Story for …". */
+  contextValue: string;
+  icon: string;
+  color: string;
+  /** Ids of the principles a new story would fill (preselected by the action). */
+  principles: string[];
+}
+
+export interface SummaryRow {
+  label: string;
+  description?: string;
+  tooltip: string;
+  /** The composition checks, failed first: the tree's children of the row. */
+  checks: CheckRow[];
+}
+
+function checkRow(check: CompositionCheck, names: Map<string, string>): CheckRow {
+  const principles = check.principles ?? [];
+  const fill = principles.map((id) => names.get(id) ?? id);
+  const action = !check.ok && fill.length ? `\n\nNew Story for ${fill.join(', ')}: the action on the row.` : '';
+  return {
+    check,
+    label: check.label,
+    description: check.detail,
+    tooltip: `${check.ok ? 'Done' : 'Not yet'}: ${check.label}. ${check.detail}${action}`,
+    contextValue: check.ok ? 'composition-ok' : 'composition-failed',
+    ...(check.ok ? STATUS_ICONS.covered : STATUS_ICONS.thin),
+    principles,
+  };
+}
+
+/**
+ * The tree's top row: the bank's readiness for the loop when the server rates it ("Loop
+ * readiness: 6 of 8 must-haves inclined; 9 stories"), else the coverage summary; its children are
+ * the composition checks the server sends (none when it sends none).
+ */
+export function summaryRow(snapshot: BankSnapshot): SummaryRow {
+  const names = new Map(snapshot.principles.map((p) => [p.id, p.name]));
+  const checks = (snapshot.composition ?? []).map((c) => checkRow(c, names)).sort((a, b) => Number(a.check.ok) - Number(b.check.ok));
+  const readiness = snapshot.readiness;
+  if (!readiness) return { label: summaryText(snapshot), tooltip: summaryTooltip(snapshot), checks };
+  const stories = plural(snapshot.stories.length, 'story', 'stories');
+  const failed = checks.filter((c) => !c.check.ok).length;
+  const profile = snapshot.profile ? `${snapshot.profile.name}: ` : '';
+  return {
+    label: `Loop readiness: ${readiness.mustHavesReady} of ${plural(readiness.mustHaves, 'must-have')} inclined; ${stories}`,
+    description: snapshot.profile?.name,
+    tooltip: [
+      `${profile}the bank would get "${readiness.rating}". ${readiness.mustHavesReady} of ${readiness.mustHaves} must-have principles have a story rated inclined or better.`,
+      checks.length ? `${checks.length - failed} of ${checks.length} loop checks pass.` : '',
+      summaryTooltip(snapshot),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    checks,
+  };
+}
+
 /** Shown in the tree when the gaps filter leaves no principle. */
 export function noGapsMessage(snapshot: BankSnapshot): string {
   return `No gaps: every principle of ${snapshot.principleSet.name} has 2 or more stories.`;
@@ -137,30 +203,56 @@ export interface StoryRow {
   story: StorySummary;
   label: string;
   description: string;
+  /** Markdown: the glue wraps it in a MarkdownString. */
   tooltip: string;
+  /** The row's badge (at most two characters, never cut at the view's edge): the problem count, when there are problems. */
+  badge?: string;
   /** Over target or with problems: the row gets a warning icon. */
   needsWork: boolean;
 }
 
+/** "Inclined": how a rating reads at the start of a sentence. */
+export function capitalized(rating: Rating): string {
+  return rating.charAt(0).toUpperCase() + rating.slice(1);
+}
+
+/**
+ * What matters first, because the view cuts the description at its edge: the problems, the
+ * interviewer's rating when the server gives one, the time, then the principles (the longest part).
+ */
 export function storyDescription(story: StorySummary): string {
-  const parts = [timeVsTarget(story.seconds, story.targetSeconds)];
-  if (story.problems > 0) parts.push(plural(story.problems, 'problem'));
-  // Principles last: the description is cut at the view's edge, and they are the longest part.
+  const parts = [story.problems > 0 ? plural(story.problems, 'problem') : 'no problems'];
+  if (story.readiness) parts.push(story.readiness.rating);
+  parts.push(`${formatDuration(story.seconds)} of ${formatDuration(story.targetSeconds)}`);
   parts.push(story.principles.length ? story.principles.join(', ') : 'no principles');
   return parts.join(' · ');
 }
 
+/** Markdown-escapes the user's text so a title like `*Q3* [draft]` shows as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/** The rating and the heaviest reasons behind it, as one Markdown block. */
+function readinessBlock(readiness: Readiness): string {
+  const rating = `**${capitalized(readiness.rating)}**: what an interviewer would write today`;
+  if (readiness.reasons.length === 0) return `${rating}; nothing they would mark.`;
+  const shown = readiness.reasons.slice(0, 3).map((r) => `- ${escapeMarkdown(r.message)} (\`${r.rule}\`)`);
+  const more = readiness.reasons.length - shown.length;
+  return [`${rating}. What lowers it:`, '', ...shown, ...(more > 0 ? [`- and ${more} more`] : [])].join('\n');
+}
+
 export function storyTooltip(story: StorySummary): string {
   const over = isOverTarget(story.seconds, story.targetSeconds) ? ' (over target)' : '';
+  const target = `${formatDuration(story.targetSeconds)}${story.targetOverride ? ` (${describeTargetOverride(story.targetOverride)})` : ''}`;
   return [
-    story.title,
-    `Speaking time: about ${formatDuration(story.seconds)} for ${plural(story.words, 'word')}; target ${formatDuration(story.targetSeconds)}${
-      story.targetOverride ? ` (${describeTargetOverride(story.targetOverride)})` : ''
-    }${over}`,
-    `Principles: ${story.principles.length ? story.principles.join(', ') : 'none named'}`,
+    `**${escapeMarkdown(story.title || '(untitled story)')}**`,
+    ...(story.readiness ? [readinessBlock(story.readiness)] : []),
     `Problems: ${story.problems}`,
+    `Principles: ${story.principles.length ? escapeMarkdown(story.principles.join(', ')) : 'none named'}`,
+    `Speaking time: about ${formatDuration(story.seconds)} for ${plural(story.words, 'word')}; target ${target}${over}`,
     `I / we in Task and Action: ${story.iCount} / ${story.weCount}; Action share: ${Math.round(story.actionShare * 100)}%`,
-  ].join('\n');
+  ].join('\n\n');
 }
 
 export function storyRow(story: StorySummary): StoryRow {
@@ -169,6 +261,7 @@ export function storyRow(story: StorySummary): StoryRow {
     label: story.title || '(untitled story)',
     description: storyDescription(story),
     tooltip: storyTooltip(story),
+    badge: story.problems > 0 ? (story.problems > 99 ? '99' : String(story.problems)) : undefined,
     needsWork: story.problems > 0 || isOverTarget(story.seconds, story.targetSeconds),
   };
 }
@@ -183,11 +276,15 @@ export function storyAt(snapshot: BankSnapshot | undefined, uri: string, line: n
   return snapshot?.stories.find((s) => s.uri === uri && line >= s.line && line <= s.endLine);
 }
 
+/**
+ * The length of the story under the cursor, in words and minutes: a book and "of", so it never
+ * reads like the practice stopwatch (a watch, "Practising", "/"), which replaces it while it runs.
+ */
 export function speakingTimeStatus(story: StorySummary): { text: string; tooltip: string; over: boolean } {
   const over = isOverTarget(story.seconds, story.targetSeconds);
   return {
-    text: `$(clock) ${timeVsTarget(story.seconds, story.targetSeconds)}`,
-    tooltip: `${story.title}: about ${formatDuration(story.seconds)} to tell at your pace, target ${formatDuration(story.targetSeconds)}${
+    text: `$(book) ${plural(story.words, 'word')} · ${formatDuration(story.seconds)} of ${formatDuration(story.targetSeconds)}`,
+    tooltip: `${story.title}: ${plural(story.words, 'word')}, about ${formatDuration(story.seconds)} to tell at your pace, target ${formatDuration(story.targetSeconds)}${
       story.targetOverride ? ` (${describeTargetOverride(story.targetOverride)})` : ''
     }${over ? ', over target: cut the Situation and Task first' : ''}. Click to show it in the Stories view.`,
     over,
@@ -328,20 +425,37 @@ export function chooseUncoveredPrinciple(snapshot: BankSnapshot, random: Random)
 export interface PracticePrompt {
   principle: PrincipleCoverage;
   question: string;
-  /** The bank's story for this principle, if any: the first one the snapshot lists. */
-  story?: StorySummary;
+  /** The bank's stories for this principle, in the order the snapshot lists them: the user picks one when there are two or more. */
+  stories: StorySummary[];
 }
 
 export function practicePrompt(snapshot: BankSnapshot, principle: PrincipleCoverage, random: Random): PracticePrompt {
   const question = pickRandom(principle.questions, random) ?? `Tell me about a time you showed ${principle.name}.`;
   const byId = storiesById(snapshot);
-  const story = principle.stories.map((id) => byId.get(id)).find((s) => s !== undefined);
-  return { principle, question, story };
+  const stories = principle.stories.map((id) => byId.get(id)).filter((s): s is StorySummary => s !== undefined);
+  return { principle, question, stories };
 }
 
-/** The practice timer's status bar text: elapsed against the target. */
+/** A practice story choice: what tells two stories for one principle apart (length, rating, problems). */
+export function practiceStoryChoice(story: StorySummary): { label: string; description: string; detail: string } {
+  const facts = [`${formatDuration(story.seconds)} of ${formatDuration(story.targetSeconds)}`];
+  if (story.readiness) facts.push(story.readiness.rating);
+  facts.push(story.problems > 0 ? plural(story.problems, 'problem') : 'no problems');
+  return { label: story.title || '(untitled story)', description: facts.join(' · '), detail: story.principles.join(', ') };
+}
+
+/** The practice timer's status bar text: a watch, the word, then elapsed against the target. */
 export function practiceTimerText(elapsedSeconds: number, targetSeconds: number): string {
-  return `$(watch) ${timeVsTarget(elapsedSeconds, targetSeconds)}`;
+  return `$(watch) Practising ${timeVsTarget(elapsedSeconds, targetSeconds)}`;
+}
+
+/** The question cut at a word to fit the status bar ("Tell me about a time you…"); the full one is a click away. */
+export function shortQuestion(question: string, maxLength = 48): string {
+  const text = question.replace(/\s+/g, ' ').trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 export function practiceSummary(elapsedSeconds: number, targetSeconds: number): string {

@@ -22,8 +22,14 @@ export function activateBankViews(context: ExtensionContext, client: LanguageCli
   const coverage = new CoverageTreeProvider(bank);
   const coverageView = window.createTreeView<CoverageNode>(BankViews.coverage, { treeDataProvider: coverage, showCollapseAll: true });
   coverage.view = coverageView;
-  const storiesView = window.createTreeView<StorySummary>(BankViews.stories, { treeDataProvider: new StoriesViewProvider(bank) });
-  const timer = new PracticeTimer((running) => void commands.executeCommand('setContext', BankContextKeys.practicing, running));
+  const storiesProvider = new StoriesViewProvider(bank);
+  const storiesView = window.createTreeView<StorySummary>(BankViews.stories, { treeDataProvider: storiesProvider });
+  const statusBar = new StoryStatusBar(bank);
+  const timer = new PracticeTimer((running) => {
+    // The stopwatch takes the length item's place: two m:ss items at once read alike.
+    statusBar.setPractising(running);
+    void commands.executeCommand('setContext', BankContextKeys.practicing, running);
+  });
   const report = new CoverageReportDocument();
   const previews = new PreviewDocuments();
   const showOutput = () => output.show(true);
@@ -35,7 +41,8 @@ export function activateBankViews(context: ExtensionContext, client: LanguageCli
     bank.onDidChange(setStateKey),
     coverageView,
     storiesView,
-    new StoryStatusBar(bank),
+    window.registerFileDecorationProvider(storiesProvider),
+    statusBar,
     timer,
     report,
     previews,

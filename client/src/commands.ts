@@ -29,7 +29,9 @@ import {
   folderChoices,
   plural,
   practicePrompt,
+  practiceStoryChoice,
   practiceSummary,
+  type PracticePrompt,
   selectionOrder,
   slugify,
   uniqueFileName,
@@ -49,7 +51,7 @@ export interface BankCommandDeps {
 }
 
 export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
-  const { bank, coverage, storiesView, timer } = deps;
+  const { bank, coverage, storiesView } = deps;
   const setOnlyGaps = async (onlyGaps: boolean): Promise<void> => {
     coverage.setOnlyGaps(onlyGaps);
     await commands.executeCommand('setContext', BankContextKeys.onlyGaps, onlyGaps);
@@ -57,19 +59,15 @@ export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
   return [
     commands.registerCommand(BankCommands.openStory, (uri: string, line: number) => openStory(uri, line)),
     commands.registerCommand(BankCommands.newStory, () => newStory(deps, [])),
-    commands.registerCommand(BankCommands.newStoryForPrinciple, (node?: CoverageNode) =>
-      newStory(deps, node?.kind === 'principle' ? [node.row.principle.id] : []),
-    ),
+    commands.registerCommand(BankCommands.newStoryForPrinciple, (node?: CoverageNode) => newStory(deps, principlesToFill(node))),
     commands.registerCommand(BankCommands.showCoverageReport, async () => {
       const report = await bank.coverageReport();
       if (report === undefined) return reportUnavailable(deps, 'No coverage report');
       await deps.report.show(report);
     }),
     commands.registerCommand(BankCommands.practice, () => practice(deps)),
-    commands.registerCommand(BankCommands.stopPractice, () => {
-      const result = timer.stop();
-      if (result) void window.showInformationMessage(practiceSummary(result.elapsed, result.target));
-    }),
+    commands.registerCommand(BankCommands.stopPractice, () => stopPractice(deps)),
+    commands.registerCommand(BankCommands.showPracticeQuestion, () => showPracticeQuestion(deps)),
     commands.registerCommand(BankCommands.showOnlyGaps, () => setOnlyGaps(true)),
     commands.registerCommand(BankCommands.showAllPrinciples, () => setOnlyGaps(false)),
     commands.registerCommand(BankCommands.refreshBank, async () => {
@@ -80,6 +78,12 @@ export function registerBankCommands(deps: BankCommandDeps): Disposable[] {
       if (story) await storiesView.reveal(story, { select: true, focus: false });
     }),
   ];
+}
+
+/** The principles a tree row's "New Story for …" preselects: the row's principle, or what a failed loop check needs. */
+function principlesToFill(node: CoverageNode | undefined): string[] {
+  if (node?.kind === 'principle') return [node.row.principle.id];
+  return node?.kind === 'check' ? node.row.principles : [];
 }
 
 async function currentSnapshot(bank: BankStore): Promise<BankSnapshot | undefined> {
@@ -125,21 +129,65 @@ async function askTitle(): Promise<string | undefined> {
   return title?.trim();
 }
 
-/** Practice: a principle's question, the story that answers it beside a timer. */
+/** Practice: a principle's question, the story the user picks to answer it, beside a timer. */
 async function practice(deps: BankCommandDeps): Promise<void> {
   const snapshot = await currentSnapshot(deps.bank);
   if (!snapshot || snapshot.principles.length === 0) return reportUnavailable(deps, 'Cannot practice');
   const principle = await pickPracticePrinciple(snapshot);
   if (!principle) return;
   const prompt = practicePrompt(snapshot, principle, Math.random);
-  const detail = prompt.story
-    ? `${principle.name}. Your story: “${prompt.story.title}”, about ${formatDuration(prompt.story.seconds)} at your pace. It opens beside the timer; tell it aloud without reading.`
+  const story = await pickPracticeStory(prompt);
+  if (story === undefined) return;
+  const detail = story
+    ? `${principle.name}. Your story: “${story.title}”, about ${formatDuration(story.seconds)} at your pace. It opens beside the timer; tell it aloud without reading.`
     : `${principle.name}. The bank has no story for it yet: answer from memory, then write it down with New Story.`;
   const start = 'Start Timer';
   if ((await window.showInformationMessage(prompt.question, { modal: true, detail }, start)) !== start) return;
-  if (prompt.story) await openStory(prompt.story.uri, prompt.story.line);
-  const target = prompt.story?.targetSeconds ?? workspace.getConfiguration(CONFIG_SECTION).get<number>('targetSeconds', 180);
+  if (story) await openStory(story.uri, story.line);
+  const target = story?.targetSeconds ?? workspace.getConfiguration(CONFIG_SECTION).get<number>('targetSeconds', 180);
   deps.timer.start(target, prompt.question);
+  practised.story = story ?? undefined;
+  void showPracticeQuestion(deps);
+}
+
+/** The story being practised, for what follows the timer (the follow-up drill). */
+const practised: { story?: StorySummary } = {};
+
+/** The principle's story; with two or more, the user picks. Null: none to tell; undefined: the user dismissed the list. */
+async function pickPracticeStory(prompt: PracticePrompt): Promise<StorySummary | null | undefined> {
+  if (prompt.stories.length <= 1) return prompt.stories[0] ?? null;
+  const choice = await window.showQuickPick(
+    prompt.stories.map((story) => ({ ...practiceStoryChoice(story), story })),
+    { title: `Practice: ${prompt.principle.name}`, placeHolder: `Which story answers “${prompt.question}”?`, matchOnDescription: true },
+  );
+  return choice?.story;
+}
+
+/** The question, non-modal, so it stays readable while the user speaks; its button stops the timer. */
+async function showPracticeQuestion(deps: BankCommandDeps): Promise<void> {
+  const question = deps.timer.question;
+  if (!question) return;
+  const stop = 'Stop Timer';
+  const choice = await window.showInformationMessage(`Practising: ${question}`, stop);
+  // The notification can outlive its run: stop only the run it was shown for.
+  if (choice === stop && deps.timer.question === question) await stopPractice(deps);
+}
+
+async function stopPractice(deps: BankCommandDeps): Promise<void> {
+  const result = deps.timer.stop();
+  if (!result) return;
+  const story = practised.story;
+  practised.story = undefined;
+  afterPractice(result, story);
+}
+
+/**
+ * What follows a run: the time against the target. The follow-up drill goes here once the
+ * server answers follow-ups (the Bar Raiser's next questions about `story`).
+ */
+function afterPractice(result: { elapsed: number; target: number; question: string }, story: StorySummary | undefined): void {
+  const told = story ? `“${story.title}”: ` : '';
+  void window.showInformationMessage(`${told}${practiceSummary(result.elapsed, result.target)}`);
 }
 
 /** Opens a story file with its heading at the top of the editor. */

@@ -1,11 +1,14 @@
 import { EventEmitter, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, type Event, type TreeView } from 'vscode';
 import type { StorySummary } from '../../server/src/protocol';
 import { BankCommands, openStoryCommand } from './bankIds';
-import { noGapsMessage, principleRows, summaryText, summaryTooltip, type PrincipleRow } from './bankViewModel';
+import { noGapsMessage, principleRows, summaryRow, type CheckRow, type PrincipleRow, type SummaryRow } from './bankViewModel';
 import type { BankStore } from './bankStore';
 
 export type CoverageNode =
-  { kind: 'summary' } | { kind: 'principle'; row: PrincipleRow } | { kind: 'story'; principleId: string; story: StorySummary };
+  | { kind: 'summary' }
+  | { kind: 'check'; row: CheckRow }
+  | { kind: 'principle'; row: PrincipleRow }
+  | { kind: 'story'; principleId: string; story: StorySummary };
 
 /** The principles of the active set in rank order, each with its stories: where the bank is thin. */
 export class CoverageTreeProvider {
@@ -43,19 +46,21 @@ export class CoverageTreeProvider {
       this.setMessage(rows.length === 0 ? noGapsMessage(snapshot) : undefined);
       return [{ kind: 'summary' }, ...rows.map((row) => ({ kind: 'principle' as const, row }))];
     }
+    if (node.kind === 'summary') return summaryRow(snapshot).checks.map((row) => ({ kind: 'check', row }));
     if (node.kind === 'principle') return node.row.stories.map((story) => ({ kind: 'story', principleId: node.row.principle.id, story }));
     return [];
   }
 
   getTreeItem(node: CoverageNode): TreeItem {
     const snapshot = this.bank.snapshot;
-    if (node.kind === 'summary') {
-      const item = new TreeItem(snapshot ? summaryText(snapshot) : '');
-      item.id = 'summary';
-      item.iconPath = new ThemeIcon('graph');
-      item.tooltip = snapshot ? summaryTooltip(snapshot) : undefined;
-      item.contextValue = 'summary';
-      item.command = { command: BankCommands.showCoverageReport, title: 'Show Coverage Report' };
+    if (node.kind === 'summary') return summaryItem(snapshot ? summaryRow(snapshot) : undefined);
+    if (node.kind === 'check') {
+      const item = new TreeItem(node.row.label);
+      item.id = `check/${node.row.check.id}`;
+      item.description = node.row.description;
+      item.tooltip = node.row.tooltip;
+      item.iconPath = new ThemeIcon(node.row.icon, new ThemeColor(node.row.color));
+      item.contextValue = node.row.contextValue;
       return item;
     }
     if (node.kind === 'principle') {
@@ -80,4 +85,16 @@ export class CoverageTreeProvider {
   private setMessage(message: string | undefined): void {
     if (this.view && this.view.message !== message) this.view.message = message;
   }
+}
+
+function summaryItem(row: SummaryRow | undefined): TreeItem {
+  // Expanded at first: the failed checks are what to write next.
+  const item = new TreeItem(row?.label ?? '', row?.checks.length ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.None);
+  item.id = 'summary';
+  item.description = row?.description;
+  item.iconPath = new ThemeIcon('graph');
+  item.tooltip = row?.tooltip;
+  item.contextValue = 'summary';
+  item.command = { command: BankCommands.showCoverageReport, title: 'Show Coverage Report' };
+  return item;
 }

@@ -1,19 +1,20 @@
 import { StatusBarAlignment, ThemeColor, window, type Disposable, type StatusBarItem, type TextEditor } from 'vscode';
 import { LANGUAGE_ID } from '../../server/src/protocol';
 import { BankCommands } from './bankIds';
-import { isOverTarget, practiceTimerText, speakingTimeStatus, storyAt } from './bankViewModel';
+import { isOverTarget, practiceTimerText, shortQuestion, speakingTimeStatus, storyAt } from './bankViewModel';
 import type { BankStore } from './bankStore';
 
 const WARNING_BACKGROUND = new ThemeColor('statusBarItem.warningBackground');
 
-/** The speaking time of the story under the cursor; hidden outside story files and between stories. */
+/** The length of the story under the cursor; hidden outside story files, between stories and while practising. */
 export class StoryStatusBar implements Disposable {
   private readonly item: StatusBarItem;
   private readonly subscriptions: Disposable[];
+  private practising = false;
 
   constructor(private readonly bank: BankStore) {
     this.item = window.createStatusBarItem('starStories.speakingTime', StatusBarAlignment.Right, 100);
-    this.item.name = 'STAR Stories: speaking time';
+    this.item.name = 'STAR Stories: story length';
     const bankSubscription = bank.onDidChange(() => this.update());
     this.subscriptions = [
       window.onDidChangeActiveTextEditor(() => this.update()),
@@ -23,12 +24,17 @@ export class StoryStatusBar implements Disposable {
     this.update();
   }
 
+  setPractising(practising: boolean): void {
+    this.practising = practising;
+    this.update();
+  }
+
   update(editor: TextEditor | undefined = window.activeTextEditor): void {
     const story =
       editor && editor.document.languageId === LANGUAGE_ID
         ? storyAt(this.bank.snapshot, editor.document.uri.toString(), editor.selection.active.line)
         : undefined;
-    if (!story) {
+    if (!story || this.practising) {
       this.item.hide();
       return;
     }
@@ -46,47 +52,66 @@ export class StoryStatusBar implements Disposable {
   }
 }
 
-/** The practice stopwatch: counts up against the story's target until stopped. */
+/**
+ * The practice stopwatch and its question: "$(watch) Practising 0:42 / 3:00" counts up against
+ * the target until clicked, and beside it the question's first words, a click from the full text.
+ */
 export class PracticeTimer implements Disposable {
   private readonly item: StatusBarItem;
+  private readonly questionItem: StatusBarItem;
   private interval: ReturnType<typeof setInterval> | undefined;
   private startedAt = 0;
   private target = 0;
+  private currentQuestion = '';
 
   constructor(private readonly onRunningChange: (running: boolean) => void) {
     this.item = window.createStatusBarItem('starStories.practiceTimer', StatusBarAlignment.Left, 1000);
     this.item.name = 'STAR Stories: practice timer';
     this.item.command = { command: BankCommands.stopPractice, title: 'Stop' };
+    this.questionItem = window.createStatusBarItem('starStories.practiceQuestion', StatusBarAlignment.Left, 999);
+    this.questionItem.name = 'STAR Stories: practice question';
+    this.questionItem.command = { command: BankCommands.showPracticeQuestion, title: 'Show the question' };
   }
 
   get running(): boolean {
     return this.interval !== undefined;
   }
 
+  /** The question being practised, or undefined when no timer runs. */
+  get question(): string | undefined {
+    return this.running ? this.currentQuestion : undefined;
+  }
+
   start(targetSeconds: number, question: string): void {
     this.stop();
     this.startedAt = Date.now();
     this.target = targetSeconds;
-    this.item.tooltip = `Practice: ${question}\nClick to stop the timer.`;
+    this.currentQuestion = question;
+    this.item.tooltip = `Practising: ${question}\nClick to stop the timer.`;
+    this.questionItem.text = `$(comment-discussion) ${shortQuestion(question)}`;
+    this.questionItem.tooltip = `${question}\nClick to show the whole question.`;
     this.tick();
     this.item.show();
+    this.questionItem.show();
     this.interval = setInterval(() => this.tick(), 1000);
     this.onRunningChange(true);
   }
 
   /** Stops the timer; returns the elapsed and target seconds, or undefined when none ran. */
-  stop(): { elapsed: number; target: number } | undefined {
+  stop(): { elapsed: number; target: number; question: string } | undefined {
     if (this.interval === undefined) return undefined;
     clearInterval(this.interval);
     this.interval = undefined;
     this.item.hide();
+    this.questionItem.hide();
     this.onRunningChange(false);
-    return { elapsed: this.elapsed(), target: this.target };
+    return { elapsed: this.elapsed(), target: this.target, question: this.currentQuestion };
   }
 
   dispose(): void {
     this.stop();
     this.item.dispose();
+    this.questionItem.dispose();
   }
 
   private elapsed(): number {

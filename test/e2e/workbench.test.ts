@@ -382,4 +382,55 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     );
     await workbench.screenshot('new-story');
   });
+  it('a Stories row shows its title and problem count at the default width; practising keeps the question visible beside a distinct timer', async function () {
+    await workbench.runCommand('View: Show STAR Stories');
+    const pane = workbench.page.locator('.pane', { has: workbench.page.locator('.pane-header', { hasText: /^\s*Stories/i }) }).first();
+    const row = pane.locator('.monaco-list-row', { hasText: 'Onboarding' }).first();
+    await row.waitFor();
+    // The count is the row's badge (a pseudo-element at its right edge), so read the computed style.
+    const badge = await waitFor('the problem badge', () =>
+      row.evaluate((el) => {
+        for (const node of [el, ...Array.from(el.querySelectorAll('*'))]) {
+          const content = getComputedStyle(node, '::after').content.replace(/"/g, '');
+          if (/^\d+$/.test(content)) return content;
+        }
+        return undefined;
+      }),
+    );
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, new RegExp(`${badge} problems`), text);
+    const title = row.locator('.label-name').first();
+    const [titleBox, paneBox] = [await title.boundingBox(), await pane.boundingBox()];
+    assert.ok(titleBox && paneBox && titleBox.x + titleBox.width <= paneBox.x + paneBox.width, 'the title fits in the pane');
+    await workbench.screenshot('stories-view');
+
+    // The length item: a book and words, while a story is under the cursor.
+    await workbench.openFile('checkout-latency.star.md');
+    const statusItem = (pattern: RegExp) => workbench.page.locator('.statusbar-item', { hasText: pattern }).first();
+    await statusItem(/\d+ words · \d+:\d\d of \d+:\d\d/).waitFor();
+
+    // A second story for Customer Obsession, so the user has two to choose from.
+    writeFileSync(
+      join(workspace, 'drafts', 'second.star.md'),
+      read('checkout-latency.star.md').replace(/^# .*$/m, '# Payment page slowdown'),
+    );
+    await pane.locator('.monaco-list-row', { hasText: 'Payment page slowdown' }).first().waitFor();
+    await workbench.runCommand('STAR Stories: Practice a Question');
+    await workbench.page.keyboard.type('Customer Obsession');
+    await workbench.page.keyboard.press('Enter');
+    // Two stories name it: the user picks one.
+    await workbench.quickInput.locator('.quick-input-title', { hasText: 'Practice: Customer Obsession' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    const question = ((await dialog.locator('.dialog-message-text').first().innerText()) ?? '').trim();
+    await dialog.locator('.monaco-button', { hasText: 'Start Timer' }).click();
+
+    await statusItem(/Practising \d+:\d\d \/ \d+:\d\d/).waitFor();
+    await statusItem(new RegExp(question.slice(0, 15).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).waitFor();
+    await workbench.page.locator('.notification-toast', { hasText: question }).first().waitFor();
+    assert.equal(await statusItem(/\d+ words · /).isVisible(), false, 'the length item hides while practising');
+    await workbench.screenshot('practice-status-bar');
+    await workbench.runCommand('STAR Stories: Stop Practice Timer');
+    await statusItem(/\d+ words · /).waitFor();
+  });
 });

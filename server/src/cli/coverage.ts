@@ -1,4 +1,4 @@
-/** `star-stories coverage`: the bank's principle × story matrix, as the editor's coverage tree sees it. */
+/** `star-stories coverage`: each principle of the bank with its stories, as the editor's coverage tree sees it. */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -31,13 +31,12 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-coverage prints the principles × stories matrix of the story bank, its gaps, the stories
-over the principle limit and what the loop needs from the bank for your role and level;
---format json gives the editor's bank snapshot. --role and --level override the
-configuration's.
+coverage prints each principle of the story bank with its stories, its gaps, the stories over
+the principle limit and what the loop needs from the bank for your role and level; --format json
+gives the editor's bank snapshot. --role and --level override the configuration's.
 
 plan gives every principle of every round of your loop (\`loop\` in .star-stories.json, else
-a default five-round loop) a story of its own, never one story twice, and lists what no story
+your role's five-round loop) a story of its own, never one story twice, and lists what no story
 covers. sheet prints the plan as a one-page loop sheet: each story's hook, key numbers, rating
 and the follow-up questions to prepare.
 

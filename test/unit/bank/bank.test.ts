@@ -133,21 +133,26 @@ describe('story bank: reports', () => {
   bank.update(uri('wide.star.md'), story({ title: 'Everything at once', principles: 'Ownership, Frugality, Think Big, Earn Trust' }));
   const snapshot = bank.snapshot(['file:///bank']);
 
-  it('text: the principles × stories matrix, the stories, the gaps and the stories over the limit', () => {
+  it('text: each principle with its stories by number, the stories, the gaps and the stories over the limit', () => {
     const text = renderCoverage(snapshot, 'text');
     assert.match(text, /^Amazon Leadership Principles: 3 stories in 3 files; 2 principles covered, 4 thin, 10 missing\n/);
-    assert.match(text, /\n1\. Customer Obsession \* +covered \(2\) +x +x +\.\n/);
-    assert.match(text, /\n13\. Frugality +thin \(1\) +\. +\. +x\n/);
+    assert.match(text, /\n1\. Customer Obsession \* +covered \(2\) +S1, S2\n/);
+    assert.match(text, /\n13\. Frugality +thin \(1\) +S3\n/);
+    assert.match(text, /\n\d+\. Deliver Results \* +missing \(0\)\n/);
     assert.match(text, /\n {2}S1 {2}Checkout latency regression \(payments\.star\.md:1\) {2}2:43 \/ 3:00, 0 problems\n/);
     assert.match(text, /- Missing \(no story\): Bias for Action, Deliver Results,/);
     assert.match(text, /- Everything at once: 4 principles \(Ownership, Frugality, Think Big, Earn Trust\)\n/);
   });
 
-  it('markdown: a table per principle with a column per story, then the stories and the gaps', () => {
+  it('markdown: a row per principle listing its stories by number and short title, then the stories and the gaps', () => {
     const md = renderCoverage(snapshot, 'markdown');
     assert.match(md, /^# Story bank coverage\n/);
-    assert.match(md, /\n\| # \| Principle \| Status \| S1 \| S2 \| S3 \|\n\|---\|---\|---\|:-:\|:-:\|:-:\|\n/);
-    assert.match(md, /\n\| 1 \| Customer Obsession \*must\* \| covered \(2\) \| ✓ \| ✓ \| {3}\|\n/);
+    assert.match(md, /\n\| # \| Principle \| Status \| Stories \|\n\|---\|---\|---\|---\|\n/);
+    assert.match(
+      md,
+      /\n\| 1 \| Customer Obsession \*must\* \| covered \(2\) \| S1 Checkout latency regression<br>S2 Search that could not find… \|\n/,
+    );
+    assert.match(md, /\n\| \d+ \| Deliver Results \*must\* \| missing \(0\) \| – \|\n/);
     assert.match(
       md,
       /\n\| S2 \| Search that could not find accented names \| `search\.star\.md:1` \| 1:[0-9]{2} \/ 3:00 \| Customer Obsession, Dive Deep \| \d+ \|\n/,
@@ -163,7 +168,17 @@ describe('story bank: reports', () => {
   it('an empty bank still lists every principle as missing', () => {
     const empty = new Bank().snapshot([]);
     assert.match(renderCoverage(empty, 'text'), /0 stories in 0 files; 0 principles covered, 0 thin, 16 missing/);
-    assert.match(renderCoverage(empty, 'markdown'), /\n\| 16 \| Success and Scale Bring Broad Responsibility \| missing \(0\) \|\n/);
+    assert.match(renderCoverage(empty, 'markdown'), /\n\| 16 \| Success and Scale Bring Broad Responsibility \| missing \(0\) \| – \|\n/);
+  });
+
+  it('markdown: the table keeps four columns with 20 stories, so it fits a normal editor width', () => {
+    const many = new Bank();
+    for (let i = 1; i <= 20; i++) many.update(uri(`s${i}.star.md`), story({ title: `Story number ${i}`, principles: 'Ownership' }));
+    const md = renderCoverage(many.snapshot(['file:///bank']), 'markdown');
+    const table = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    assert.equal(table.length, 16);
+    for (const row of table) assert.equal(row.split(/(?<!\\)\|/).length - 2, 4, row);
+    assert.match(md, /\| Ownership \*must\* \| covered \(20\) \| S1 Story number 1<br>S2 Story number 10<br>.*<br>S20 Story number 9 \|/);
   });
 });
 

@@ -5,10 +5,12 @@ import {
   folderChoices,
   noGapsMessage,
   practicePrompt,
+  practiceStoryChoice,
   practiceSummary,
   practiceTimerText,
   principleRows,
   selectionOrder,
+  shortQuestion,
   slugify,
   sortedStories,
   speakingTimeStatus,
@@ -16,6 +18,7 @@ import {
   storyDescription,
   storyRow,
   storyTooltip,
+  summaryRow,
   summaryText,
   uniqueFileName,
 } from '../../../client/src/bankViewModel';
@@ -95,10 +98,29 @@ describe('bank view model: coverage tree rows', () => {
 });
 
 describe('bank view model: stories view and status bar', () => {
-  it('describes a story by time vs target, problems and principles', () => {
-    assert.equal(storyDescription(checkout), '2:10 / 3:00 · 3 problems · Customer Obsession, Dive Deep');
-    assert.equal(storyDescription({ ...refunds, problems: 1 }), '3:20 / 3:00 · 1 problem · Customer Obsession');
-    assert.equal(storyDescription(pager), '2:00 / 3:00 · no principles');
+  it('describes a story by problems first (the view cuts the end), then rating, time and principles', () => {
+    assert.equal(storyDescription(checkout), '3 problems · 2:10 of 3:00 · Customer Obsession, Dive Deep');
+    assert.equal(storyDescription({ ...refunds, problems: 1 }), '1 problem · 3:20 of 3:00 · Customer Obsession');
+    assert.equal(storyDescription(pager), 'no problems · 2:00 of 3:00 · no principles');
+    const rated = { ...checkout, readiness: { rating: 'not inclined' as const, score: 4, reasons: [] } };
+    assert.equal(storyDescription(rated), '3 problems · not inclined · 2:10 of 3:00 · Customer Obsession, Dive Deep');
+  });
+
+  it('gives a row with problems a badge with their count, which the view never cuts', () => {
+    assert.equal(storyRow(checkout).badge, '3');
+    assert.equal(storyRow(pager).badge, undefined);
+    assert.equal(storyRow({ ...pager, problems: 250 }).badge, '99');
+  });
+
+  it('tooltips the rating with its heaviest reasons, in Markdown that keeps the title as written', () => {
+    const reasons = [4, 3, 2, 1].map((weight) => ({ rule: `rule-${weight}`, message: `Reason ${weight}`, weight }));
+    const tip = storyTooltip({ ...checkout, title: '*Q3* launch', readiness: { rating: 'not inclined', score: 10, reasons } });
+    assert.match(tip, /^\*\*\\\*Q3\\\* launch\*\*\n\n\*\*Not inclined\*\*: what an interviewer would write today\. What lowers it:/);
+    assert.match(tip, /- Reason 4 \(`rule-4`\)\n- Reason 3 \(`rule-3`\)\n- Reason 2 \(`rule-2`\)\n- and 1 more/);
+    assert.doesNotMatch(tip, /Reason 1/);
+    const clean = storyTooltip({ ...pager, readiness: { rating: 'strong inclined', score: 0, reasons: [] } });
+    assert.match(clean, /\*\*Strong inclined\*\*: what an interviewer would write today; nothing they would mark\./);
+    assert.doesNotMatch(storyTooltip(pager), /inclined/, 'no rating line when the server sends none');
   });
 
   it('marks a story that is over target or has problems', () => {
@@ -134,7 +156,7 @@ describe('bank view model: stories view and status bar', () => {
         speakingTimeStatus(refunds).text,
         speakingTimeStatus(refunds).over,
       ],
-      ['$(clock) 2:10 / 3:00', false, '$(clock) 3:20 / 3:00', true],
+      ['$(book) 300 words · 2:10 of 3:00', false, '$(book) 300 words · 3:20 of 3:00', true],
     );
     assert.match(speakingTimeStatus(refunds).tooltip, /over target/);
   });
@@ -266,20 +288,68 @@ describe('bank view model: practice', () => {
     );
   });
 
-  it("asks one of the principle's questions and opens its first story", () => {
+  it("asks one of the principle's questions and offers all its stories to choose from", () => {
     const co = bank.principles[0];
     const prompt = practicePrompt(bank, co, sequence(0.7));
     assert.equal(prompt.question, 'Give an example of Customer Obsession under pressure.');
-    assert.equal(prompt.story?.title, 'Checkout latency');
+    assert.deepEqual(
+      prompt.stories.map((s) => s.title),
+      ['Checkout latency', 'Refund backlog'],
+    );
+    assert.deepEqual(practiceStoryChoice({ ...refunds, readiness: { rating: 'inclined', score: 1, reasons: [] } }), {
+      label: 'Refund backlog',
+      description: '3:20 of 3:00 · inclined · no problems',
+      detail: 'Customer Obsession',
+    });
     const ownership = practicePrompt(bank, bank.principles[1], () => 0);
-    assert.equal(ownership.story, undefined);
+    assert.deepEqual(ownership.stories, []);
     const noQuestions = practicePrompt(bank, { ...co, questions: [] }, () => 0);
     assert.equal(noQuestions.question, 'Tell me about a time you showed Customer Obsession.');
   });
 
   it('shows the timer against the target and sums up the run', () => {
-    assert.equal(practiceTimerText(65, 180), '$(watch) 1:05 / 3:00');
+    assert.equal(practiceTimerText(65, 180), '$(watch) Practising 1:05 / 3:00');
+    assert.notEqual(practiceTimerText(130, 180).replace(/\$\(\w+\)/, ''), speakingTimeStatus(checkout).text.replace(/\$\(\w+\)/, ''));
+  });
+
+  it('cuts the question at a word for the status bar', () => {
+    const long = 'Tell me about a time you had to disagree with your manager about a deadline.';
+    assert.equal(shortQuestion(long), 'Tell me about a time you had to disagree with…');
+    assert.ok(shortQuestion(long).length <= 48);
+    assert.equal(shortQuestion('Why Amazon?'), 'Why Amazon?');
     assert.equal(practiceSummary(150, 180), 'You spoke for 2:30 (target 3:00): within the target.');
     assert.equal(practiceSummary(200, 180), 'You spoke for 3:20 (target 3:00): 0:20 over the target.');
+  });
+});
+
+describe('bank view model: loop readiness in the tree', () => {
+  it('keeps the coverage summary and no children when the server sends no readiness or checks', () => {
+    const row = summaryRow(bank);
+    assert.equal(row.label, summaryText(bank));
+    assert.deepEqual(row.checks, []);
+  });
+
+  it('leads with the must-haves rated inclined and lists the checks, failed ones first with the principles to fill', () => {
+    const snapshot = {
+      ...bank,
+      profile: { role: 'manager', level: 'L6', name: 'Engineering manager, L6' },
+      readiness: { rating: 'not inclined' as const, mustHavesReady: 6, mustHaves: 8 },
+      composition: [
+        { id: 'count', label: '8 to 10 stories', ok: true, detail: '9 stories.' },
+        { id: 'failure', label: 'A failure story', ok: false, detail: 'No story tells a failure.', principles: ['ownership', 'dive-deep'] },
+      ],
+    };
+    const row = summaryRow(snapshot);
+    assert.equal(row.label, 'Loop readiness: 6 of 8 must-haves inclined; 3 stories');
+    assert.equal(row.description, 'Engineering manager, L6');
+    assert.match(row.tooltip, /"not inclined"/);
+    assert.deepEqual(
+      row.checks.map((c) => [c.label, c.contextValue, c.icon, c.principles]),
+      [
+        ['A failure story', 'composition-failed', 'warning', ['ownership', 'dive-deep']],
+        ['8 to 10 stories', 'composition-ok', 'pass', []],
+      ],
+    );
+    assert.match(row.checks[0].tooltip, /New Story for Ownership, Dive Deep/);
   });
 });

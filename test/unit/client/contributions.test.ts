@@ -65,6 +65,9 @@ describe('story bank contributions in package.json', () => {
     const contextValues = principleRows(bank, false).map((r) => r.contextValue);
     assert.deepEqual(contextValues, ['principle-covered', 'principle-missing', 'principle-thin']);
     for (const value of contextValues) assert.match(value, new RegExp(pattern));
+    // A failed loop check offers a new story for what it lacks; a passed one offers nothing.
+    assert.match('composition-failed', new RegExp(pattern));
+    assert.doesNotMatch('composition-ok', new RegExp(pattern));
   });
 
   it('swaps the gaps toggle in the tree title by context key, so its icon shows the state', () => {

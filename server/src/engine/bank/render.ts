@@ -25,15 +25,17 @@ export function renderText(snapshot: BankSnapshot): string {
   const lines = [`${snapshot.principleSet.name}: ${summaryLine(snapshot)}`];
   if (snapshot.profile) lines.push(`Profile: ${snapshot.profile.name} (* must-have)`);
   lines.push('');
+  // Principles as rows and their stories as a list: a column per story ran off the terminal at 18 stories.
   const labels = stories.map((_, i) => `S${i + 1}`);
-  const nameWidth = Math.max(9, ...principles.map((p) => principleLabel(p).length));
+  const labelOf = new Map(stories.map((s, i) => [s.id, labels[i]]));
   const cell = Math.max(2, ...labels.map((l) => l.length));
-  const header = ['principle'.padEnd(nameWidth), 'status '.padEnd(12), ...labels.map((l) => l.padStart(cell))].join(' ');
-  lines.push(header.trimEnd(), '-'.repeat(header.trimEnd().length));
+  const nameWidth = Math.max(9, ...principles.map((p) => principleLabel(p).length));
+  const header = ['principle'.padEnd(nameWidth), 'status'.padEnd(12), 'stories'].join(' ');
+  lines.push(header, '-'.repeat(header.length));
   for (const p of principles) {
     const status = `${STATUS_LABEL[p.status]} (${p.stories.length})`;
-    const cells = stories.map((s) => (p.stories.includes(s.id) ? 'x' : '.').padStart(cell));
-    lines.push([principleLabel(p).padEnd(nameWidth), status.padEnd(12), ...cells].join(' ').trimEnd());
+    const told = p.stories.map((id) => labelOf.get(id)).filter((l) => l !== undefined);
+    lines.push([principleLabel(p).padEnd(nameWidth), status.padEnd(12), told.join(', ')].join(' ').trimEnd());
   }
   if (stories.length > 0) {
     lines.push('', 'Stories');
@@ -67,12 +69,14 @@ export function renderMarkdown(snapshot: BankSnapshot): string {
   const lines = ['# Story bank coverage', '', `${snapshot.principleSet.name}: ${summaryLine(snapshot)}.`, ''];
   if (snapshot.profile) lines.push(`Profile: **${escapeMarkdown(snapshot.profile.name)}**. Must-have principles are marked *must*.`, '');
   const escape = escapeMarkdown;
-  lines.push(`| # | Principle | Status | ${stories.map((s, i) => `S${i + 1}`).join(' | ')}${stories.length > 0 ? ' |' : ''}`);
-  lines.push(`|---|---|---|${stories.map(() => ':-:|').join('')}`);
+  // Principles as rows, each with its stories by number and short title: the cell wraps in the
+  // preview, where a column per story ran off the right edge at 18 stories.
+  const labelOf = new Map(stories.map((s, i) => [s.id, `S${i + 1} ${escape(shortTitle(s.title))}`]));
+  lines.push('| # | Principle | Status | Stories |', '|---|---|---|---|');
   for (const p of principles) {
-    const cells = stories.map((s) => (p.stories.includes(s.id) ? '✓' : ' ')).join(' | ');
+    const told = p.stories.map((id) => labelOf.get(id)).filter((l) => l !== undefined);
     lines.push(
-      `| ${p.rank} | ${escape(p.name)}${p.mustHave ? ' *must*' : ''} | ${STATUS_LABEL[p.status]} (${p.stories.length}) |${stories.length > 0 ? ` ${cells} |` : ''}`,
+      `| ${p.rank} | ${escape(p.name)}${p.mustHave ? ' *must*' : ''} | ${STATUS_LABEL[p.status]} (${p.stories.length}) | ${told.join('<br>') || '–'} |`,
     );
   }
   if (stories.length > 0) {
@@ -95,6 +99,15 @@ function escapeMarkdown(s: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+/** A title cut at a word to about 32 characters: the stories table below has the whole one. */
+export function shortTitle(title: string, maxLength = 32): string {
+  const text = title.replace(/\s+/g, ' ').trim() || '(untitled)';
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 function summaryLine(snapshot: BankSnapshot): string {

@@ -4,7 +4,7 @@
  */
 import type { StoryDetail } from '../bank/bank';
 import type { PrincipleSet } from '../principles/types';
-import type { RoleProfile } from '../profiles';
+import { profileRanks, type RoleProfile } from '../profiles';
 import { defaultRounds } from './defaultLoop';
 import { followUpsFor } from './followUps';
 import { planLoop, resolveRounds, shownPrinciples, type PlanStory } from './plan';
@@ -27,8 +27,13 @@ export function planBankLoop(
   details: readonly StoryDetail[],
   set: PrincipleSet,
   configured: readonly LoopRound[] | undefined,
-  profile?: Pick<RoleProfile, 'rounds'> & { summary: { name: string } },
+  profile?: Pick<RoleProfile, 'rounds' | 'principles'> & { summary: { name: string } },
 ): LoopPlan {
+  // The profile's order decides which principles count as least probed when the bank runs short.
+  if (profile) {
+    const ranks = profileRanks(profile, set);
+    set = { ...set, principles: set.principles.map((p) => ({ ...p, rank: ranks.get(p.id) ?? p.rank })) };
+  }
   const profileRounds = profile?.rounds ?? [];
   const fromConfig = (configured?.length ?? 0) > 0;
   const known = new Set(set.principles.map((p) => p.id));
