@@ -20,7 +20,7 @@ import {
   type PrincipleCoverage,
   type StorySummary,
 } from '../../server/src/protocol';
-import { BankCommands, BankContextKeys } from './bankIds';
+import { BankCommands, BankContextKeys, LoopCommands } from './bankIds';
 import {
   chooseUncoveredPrinciple,
   coverageCounts,
@@ -178,16 +178,21 @@ async function stopPractice(deps: BankCommandDeps): Promise<void> {
   if (!result) return;
   const story = practised.story;
   practised.story = undefined;
-  afterPractice(result, story);
+  void afterPractice(result, story);
 }
 
 /**
- * What follows a run: the time against the target. The follow-up drill goes here once the
- * server answers follow-ups (the Bar Raiser's next questions about `story`).
+ * What follows a run: the time against the target, then (when the user asks) the Bar Raiser's
+ * follow-ups on the story just told, as an interviewer digs in right after the answer.
  */
-function afterPractice(result: { elapsed: number; target: number; question: string }, story: StorySummary | undefined): void {
+async function afterPractice(
+  result: { elapsed: number; target: number; question: string },
+  story: StorySummary | undefined,
+): Promise<void> {
   const told = story ? `“${story.title}”: ` : '';
-  void window.showInformationMessage(`${told}${practiceSummary(result.elapsed, result.target)}`);
+  const drill = 'Drill Follow-ups';
+  const choice = await window.showInformationMessage(`${told}${practiceSummary(result.elapsed, result.target)}`, ...(story ? [drill] : []));
+  if (choice === drill && story) await commands.executeCommand(LoopCommands.drillFollowUps, story.id);
 }
 
 /** Opens a story file with its heading at the top of the editor. */

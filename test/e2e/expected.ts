@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Message } from '../../server/src/cli/report';
 
 /** The repository: found by walking up, so this also works when compiled into out/ (test:vscode). */
@@ -31,16 +31,19 @@ export interface Problem {
 }
 
 /** What `star-stories lint --format json` reports for a file. */
-export function cliLint(file: string): CliMessage[] {
+export function cliLint(file: string, bankFolder?: string): CliMessage[] {
   let out: string;
   try {
-    out = execFileSync(process.execPath, [CLI, 'lint', file, '--format', 'json'], { encoding: 'utf8' });
+    // Linted with its folder, a file also gets the findings the bank makes across files (as the editor does).
+    out = execFileSync(process.execPath, [CLI, 'lint', bankFolder ?? file, '--format', 'json'], { encoding: 'utf8' });
   } catch (e) {
     const err = e as { status?: number; stdout?: string };
     if (err.status !== 1 || !err.stdout) throw e; // 1 = the file has errors; the JSON is still there
     out = err.stdout;
   }
-  return (JSON.parse(out) as Array<{ messages: CliMessage[] }>)[0].messages;
+  const results = JSON.parse(out) as Array<{ filePath: string; messages: CliMessage[] }>;
+  if (!bankFolder) return results[0].messages;
+  return results.find((r) => resolve(r.filePath) === resolve(file))?.messages ?? [];
 }
 
 /** What `star-stories lint --fix` writes for this text (run on a copy in `scratch`). */
