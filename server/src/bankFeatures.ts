@@ -62,6 +62,9 @@ export class BankFeatures {
   private changedTimer: NodeJS.Timeout | undefined;
   /** While the first scan runs, snapshots wait for its end (each would cost more than the files it adds). */
   private scanning = false;
+  /** Settles when the first scan of the workspace has ended: a plan asked for earlier would see an empty bank. */
+  private readonly firstScan: Promise<void>;
+  private firstScanEnded!: () => void;
   /** The résumé the settings name (`resume`), as a path on disk, and the watcher on it. */
   private resumePath: string | undefined;
   private resumeWatch: Promise<Disposable | undefined> | undefined;
@@ -77,6 +80,7 @@ export class BankFeatures {
     /** Where a story's target comes from when a file overrides the setting (code lens and status bar say so). */
     private readonly targetOverride: TargetOverrideLookup = () => undefined,
   ) {
+    this.firstScan = new Promise((resolve) => (this.firstScanEnded = resolve));
     this.index = new WorkspaceIndex(
       new Bank(),
       (affected) => this.bankChanged(affected),
@@ -97,11 +101,16 @@ export class BankFeatures {
         params?.title,
       ),
     );
-    connection.onRequest(LoopPlanRequest, (): LoopPlan => this.plan().plan);
-    connection.onRequest(FollowUpsRequest, (params: FollowUpsParams | undefined): FollowUp[] =>
-      typeof params?.storyId === 'string' ? (followUpsForStory(this.index.bank.details(), params.storyId) ?? []) : [],
-    );
-    connection.onRequest(LoopSheetRequest, (params: LoopSheetParams | undefined): string => {
+    connection.onRequest(LoopPlanRequest, async (): Promise<LoopPlan> => {
+      await this.firstScan;
+      return this.plan().plan;
+    });
+    connection.onRequest(FollowUpsRequest, async (params: FollowUpsParams | undefined): Promise<FollowUp[]> => {
+      await this.firstScan;
+      return typeof params?.storyId === 'string' ? (followUpsForStory(this.index.bank.details(), params.storyId) ?? []) : [];
+    });
+    connection.onRequest(LoopSheetRequest, async (params: LoopSheetParams | undefined): Promise<string> => {
+      await this.firstScan;
       const { plan, details } = this.plan();
       return renderLoopSheet(plan, details, params?.format === 'html' ? 'html' : 'markdown');
     });
@@ -136,6 +145,7 @@ export class BankFeatures {
     } catch (err) {
       this.logError('the workspace', err);
     }
+    this.firstScanEnded();
     // The views are waiting for this one: send it now rather than after the delay.
     this.sendChanged();
   }

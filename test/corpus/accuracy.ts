@@ -298,7 +298,8 @@ if (require.main === module) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   const field = require('./field') as typeof import('./field');
   const args = process.argv.slice(2);
-  const result = field.measureField(args.includes('--thorough') ? { coaching: 'thorough' } : undefined);
+  // --as-candidates: each story with its candidate's role and level, so profile checks (scope, people-story) run.
+  const result = field.measureField(args.includes('--thorough') ? { coaching: 'thorough' } : undefined, args.includes('--as-candidates'));
   if (args.includes('--unlabelled')) console.log(field.renderUnlabelled(result));
   else if (args.includes('--missed')) console.log(field.renderMissed(result));
   else if (args.includes('--wrong')) {

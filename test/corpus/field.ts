@@ -69,6 +69,10 @@ export const KIND_RULES: Record<string, readonly string[]> = {
   jargon: ['unexplained-acronym'],
   structure: ['missing-section', 'empty-section', 'section-order'],
   'too-many-principles': ['too-many-principles'],
+  // Caught only when the story's role and level turn these checks on (measureField's asCandidates).
+  scope: ['scope'],
+  people: ['people-story'],
+  'model-metric': ['model-metric-result'],
   other: [],
 };
 
@@ -150,7 +154,20 @@ function labelFor(byKey: ReadonlyMap<string, LabelEntry>, file: string, finding:
   return byKey.get(labelKey(file, finding.rule, flagged, finding.messageId)) ?? byKey.get(labelKey(file, finding.rule, flagged));
 }
 
-export function measureField(settings?: Partial<EngineConfig>): FieldResult {
+/** The role setting a candidate of the story's role would choose; data science and non-tech roles have no profile of their own. */
+const ROLE_SETTING: Record<string, EngineConfig['role']> = { SDE: 'sde', EM: 'em', PM: 'pm', TPM: 'tpm', ML: 'ml' };
+
+/** The settings the story's candidate would have: their role and level, so the checks those turn on run. */
+export function candidateSettings(story: Pick<FieldStory, 'role' | 'level'>): Partial<EngineConfig> {
+  const level = /^L[4-8]$/.test(story.level) ? (story.level as EngineConfig['level']) : undefined;
+  return { role: ROLE_SETTING[story.role] ?? 'other', ...(level ? { level } : {}) };
+}
+
+/**
+ * Every story linted with `settings`; with `asCandidates`, each also with its candidate's role and
+ * level (`candidateSettings`), as a user who set them in `.star-stories.json` sees it.
+ */
+export function measureField(settings?: Partial<EngineConfig>, asCandidates = false): FieldResult {
   const { stories, labels } = loadField();
   const byKey = new Map(labels.map((l) => [labelKey(l.file, l.rule, l.text, l.messageId), l]));
   const findings: LabelledFinding[] = [];
@@ -160,7 +177,7 @@ export function measureField(settings?: Partial<EngineConfig>): FieldResult {
   let caughtWithHints = 0;
   for (const story of stories) {
     const text = readFileSync(join(FIELD_DIR, story.file), 'utf8');
-    const result = new Linter().lint(text, settings);
+    const result = new Linter().lint(text, asCandidates ? { ...settings, ...candidateSettings(story) } : settings);
     all += result.findings.length;
     const visible = result.findings.filter((f) => VISIBLE.has(f.severity));
     const labelled = visible.map((finding) => {

@@ -84,9 +84,12 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     await previewTab('Loop Plan.md').waitFor();
     const frame = previewFrame();
     await frame.locator('table').first().waitFor();
-    const cells = await frame.locator('table').first().locator('tbody tr').allInnerTexts();
-    const shown = planned.filter((title) => cells.some((row) => row.includes(title)));
-    assert.deepEqual(shown, planned, 'every story the CLI plans is in the table');
+    const rows = frame.locator('table').first().locator('tbody tr');
+    // The plan follows the bank: the table fills in once the workspace is read.
+    const cells = await waitFor('every story the CLI plans in the table', async () => {
+      const texts = await rows.allInnerTexts();
+      return planned.every((title) => texts.some((row) => row.includes(title))) ? texts : undefined;
+    });
     for (const title of new Set(planned)) {
       assert.equal(cells.filter((row) => row.includes(title)).length, 1, `“${title}” is planned once`);
     }
@@ -224,7 +227,9 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     const title = snapshot.stories.find((s) => s.id === candidate.storyId)!.title;
 
     await workbench.runCommand('STAR Stories: Practice a Question');
+    await workbench.quickInput.locator('input[placeholder^="Which principle"]').waitFor();
     await workbench.page.keyboard.type(candidate.principle);
+    await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: candidate.principle }).waitFor();
     await workbench.page.keyboard.press('Enter');
     const dialog = workbench.page.locator('.monaco-dialog-box');
     await dialog.locator('.monaco-button', { hasText: 'Start Timer' }).click();
@@ -246,8 +251,10 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     await notification(`“${title}”: 1 of ${total} follow-ups answered`).waitFor();
 
     // The next drill starts with what is still open: the answered one is kept for this story.
-    await workbench.runCommand('STAR Stories: Drill Follow-ups');
+    await workbench.runCommand('STAR Stories: Drill Follow-up Questions');
+    await workbench.quickInput.locator('input[placeholder^="Which story"]').waitFor();
     await workbench.page.keyboard.type(title);
+    await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: title }).waitFor();
     await workbench.page.keyboard.press('Enter');
     const next = notification(`Follow-up 1 of ${total - 1}: ${candidate.followUps[1].question}`);
     await next.locator('.monaco-button', { hasText: 'Stop Drill' }).click();

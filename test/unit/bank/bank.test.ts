@@ -55,6 +55,15 @@ describe('story bank: summaries', () => {
     const [typo] = summaries(story({ principles: 'Customer Obsesion, Ownership, Ownership' }));
     assert.deepEqual(typo.principles, ['Ownership']);
   });
+
+  it('rates a told story, and leaves a fresh template unrated: nothing to mark is not "strong inclined"', () => {
+    const template = expandSnippet(newStoryTemplate(amazonPrinciples, ['Ownership']).split('\n'));
+    const [draft] = summaries(template);
+    assert.equal(draft.readiness, undefined);
+    const [told] = summaries(CHECKOUT);
+    assert.ok(told.words >= 80);
+    assert.equal(told.readiness?.rating, 'strong inclined');
+  });
 });
 
 describe('story bank: coverage', () => {

@@ -5,7 +5,7 @@ import { ownershipPronouns } from '../rules/we-over-i/rule';
 import { storyKinds, type StoryKinds } from '../principles/storyKinds';
 import { lineIndex, sectionWords, speakingSeconds, storyWords } from '../text';
 import type { Finding, Story } from '../types';
-import { readinessOf } from '../loop/readiness';
+import { MIN_WORDS_TO_RATE, readinessOf } from '../loop/readiness';
 
 export const UNTITLED = 'Untitled story';
 
@@ -106,7 +106,7 @@ export function summarizeStory(
     weCount: facts.weCount,
     actionShare: words > 0 ? Math.round((facts.actionWords / words) * 1000) / 1000 : 0,
     // The reasons, not the findings: the bank keeps a few per story, never every finding.
-    readiness: readinessOf(findings),
+    ...(words >= MIN_WORDS_TO_RATE ? { readiness: readinessOf(findings) } : {}),
     ...(facts.kinds.failure && !flaggedBy(result.findings, story, 'spun-failure') ? { failure: true } : {}),
     ...(facts.kinds.disagreement && !flaggedBy(result.findings, story, 'trivial-disagreement') ? { disagreement: true } : {}),
   };

@@ -123,6 +123,14 @@ describe('planLoop', () => {
     );
   });
 
+  it('plans a draft (a template with no words yet) only when no told story can take the slot', () => {
+    const one = [{ name: 'One', principles: ['ownership'] }];
+    const draft = { ...story('draft', ['Ownership']), words: 0, readiness: undefined };
+    const told = { ...story('told', ['Ownership'], [], 9), words: 400 };
+    assert.equal(planLoop(one, [draft, told], undefined, amazonPrinciples).rounds[0].slots[0].story?.id, 'told');
+    assert.equal(planLoop(one, [draft], undefined, amazonPrinciples).rounds[0].slots[0].story?.id, 'draft');
+  });
+
   it('on random banks: no story twice, only stories that name or show the principle, every slot planned or uncovered', () => {
     const names = amazonPrinciples.principles.slice(0, 6).map((p) => p.name);
     const arbStory = fc.record({

@@ -20,11 +20,13 @@ import { beatEvidence } from '../principles/evidence';
 import type { Principle, PrincipleSet } from '../principles/types';
 import type { Finding, Story } from '../types';
 import { assign, FORBIDDEN } from './assign';
-import { readinessOf } from './readiness';
+import { MIN_WORDS_TO_RATE, readinessOf } from './readiness';
 import type { LoopPlan, LoopRound, PlannedSlot, Readiness } from './types';
 
 /** What the planner needs of a story: a summary, and the principles its text shows without naming them. */
 export type PlanStory = Pick<StorySummary, 'id' | 'title' | 'uri' | 'line' | 'principles'> & {
+  /** A draft under `MIN_WORDS_TO_RATE` words is planned only when nothing readier can take the slot. */
+  words?: number;
   readiness?: Readiness;
   /** Canonical names of principles whose beats the story shows (two or more), whether it names them or not. */
   shows?: readonly string[];
@@ -82,6 +84,7 @@ function costMatrix(
   findingsPerStory: ReadonlyMap<string, readonly Finding[]> | undefined,
 ): number[][] {
   const readinessCost = stories.map((story) => {
+    if (story.words !== undefined && story.words < MIN_WORDS_TO_RATE) return READINESS_COST_CAP;
     const findings = findingsPerStory?.get(story.id);
     const score = findings ? readinessOf(findings).score : (story.readiness?.score ?? 0);
     return Math.min(READINESS_COST_CAP, Math.round(score * 10));

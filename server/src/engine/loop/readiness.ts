@@ -115,6 +115,12 @@ function round(n: number): number {
 export const DEFAULT_MUST_HAVES = 5;
 
 /**
+ * Below this many words a story is still a draft (a fresh template has none): no interviewer could
+ * vote on it, so it gets no rating rather than "strong inclined" for having nothing to mark.
+ */
+export const MIN_WORDS_TO_RATE = 80;
+
+/**
  * The bank against its must-have principles (those a profile marked `mustHave`, else the
  * DEFAULT_MUST_HAVES top-ranked): a must-have is ready when its best story is `inclined` or
  * better. Every must-have ready, each with a `strong inclined` story: strong inclined; every one
