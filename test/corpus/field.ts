@@ -76,6 +76,9 @@ export const KIND_RULES: Record<string, readonly string[]> = {
   other: [],
 };
 
+/** Weakness kinds only a role or level profile's checks look for. */
+export const PROFILE_KINDS: ReadonlySet<string> = new Set(['scope', 'people', 'model-metric']);
+
 export const VISIBLE: ReadonlySet<Severity> = new Set(['error', 'warning', 'info']);
 
 export function loadField(): { stories: FieldStory[]; labels: LabelEntry[] } {
@@ -189,7 +192,8 @@ export function measureField(settings?: Partial<EngineConfig>, asCandidates = fa
       const flagged = text.slice(finding.start, finding.end);
       return { story, finding, text: flagged, context: '', label: labelFor(byKey, story.file, finding, flagged) };
     });
-    for (const weakness of story.weaknesses) {
+    // Without the candidate's profile its checks cannot run: those weaknesses count in the profile run only.
+    for (const weakness of story.weaknesses.filter((w) => asCandidates || !PROFILE_KINDS.has(w.kind))) {
       const by = labelled.find((l) => l.label?.label !== 'FALSE' && catches(l, weakness, text, result.stories));
       caught.push({ story, weakness, by });
       if (everything.some((l) => l.label?.label !== 'FALSE' && catches(l, weakness, text, result.stories))) caughtWithHints++;

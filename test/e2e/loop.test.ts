@@ -226,6 +226,9 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     assert.ok(candidate, 'the sample bank has a principle told by one story with follow-ups');
     const title = snapshot.stories.find((s) => s.id === candidate.storyId)!.title;
 
+    // Once the Stories view lists the story, the bank the practice picks from is loaded.
+    await workbench.runCommand('View: Show STAR Stories');
+    await storiesPane().locator('.monaco-list-row', { hasText: title }).first().waitFor();
     await workbench.runCommand('STAR Stories: Practice a Question');
     await workbench.quickInput.locator('input[placeholder^="Which principle"]').waitFor();
     await workbench.page.keyboard.type(candidate.principle);
@@ -238,17 +241,25 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
       .first()
       .waitFor();
     await workbench.runCommand('STAR Stories: Stop Practice Timer');
+    await workbench.page
+      .locator('.statusbar-item', { hasText: /Practising \d+:\d\d/ })
+      .first()
+      .waitFor({ state: 'hidden' });
+    // Toasts come and go (a newer one can hide an older one): the notification center lists them all.
+    await workbench.runCommand('Notifications: Show Notifications');
+    const notice = (text: string) =>
+      workbench.page.locator('.notifications-center .notification-list-item, .notification-toast', { hasText: text }).first();
 
-    const told = notification(`“${title}”`);
+    const told = notice(`“${title}”`);
     await told.locator('.monaco-button', { hasText: 'Drill Follow-ups' }).click();
     const total = candidate.followUps.length;
-    const first = notification(`Follow-up 1 of ${total}: ${candidate.followUps[0].question}`);
+    const first = notice(`Follow-up 1 of ${total}: ${candidate.followUps[0].question}`);
     await first.waitFor();
     await workbench.screenshot('follow-up-drill');
     await first.locator('.monaco-button', { hasText: 'Answered' }).click();
-    const second = notification(`Follow-up 2 of ${total}: ${candidate.followUps[1].question}`);
+    const second = notice(`Follow-up 2 of ${total}: ${candidate.followUps[1].question}`);
     await second.locator('.monaco-button', { hasText: 'Stop Drill' }).click();
-    await notification(`“${title}”: 1 of ${total} follow-ups answered`).waitFor();
+    await notice(`“${title}”: 1 of ${total} follow-ups answered`).waitFor();
 
     // The next drill starts with what is still open: the answered one is kept for this story.
     await workbench.runCommand('STAR Stories: Drill Follow-up Questions');
@@ -256,7 +267,7 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     await workbench.page.keyboard.type(title);
     await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: title }).waitFor();
     await workbench.page.keyboard.press('Enter');
-    const next = notification(`Follow-up 1 of ${total - 1}: ${candidate.followUps[1].question}`);
+    const next = notice(`Follow-up 1 of ${total - 1}: ${candidate.followUps[1].question}`);
     await next.locator('.monaco-button', { hasText: 'Stop Drill' }).click();
   });
 

@@ -41,7 +41,7 @@ export function renderText(snapshot: BankSnapshot): string {
     lines.push('', 'Stories');
     stories.forEach((s, i) => {
       lines.push(
-        `  ${labels[i].padEnd(cell)}  ${s.title} (${location(s, snapshot.folders)})  ${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}, ${plural(s.problems, 'problem')}`,
+        `  ${labels[i].padEnd(cell)}  ${s.title} (${location(s, snapshot.folders)})  ${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}, ${plural(s.problems, 'problem')}${s.readiness ? `, ${s.readiness.rating}` : ''}`,
       );
     });
   }
@@ -80,11 +80,11 @@ export function renderMarkdown(snapshot: BankSnapshot): string {
     );
   }
   if (stories.length > 0) {
-    lines.push('', '## Stories', '', '| | Story | File | Time | Principles | Problems |', '|---|---|---|---|---|---|');
+    lines.push('', '## Stories', '', '| | Story | File | Time | Principles | Problems | Rating |', '|---|---|---|---|---|---|---|');
     stories.forEach((s, i) => {
       const time = `${formatSeconds(s.seconds)} / ${formatSeconds(s.targetSeconds)}`;
       lines.push(
-        `| S${i + 1} | ${escape(s.title)} | \`${location(s, snapshot.folders)}\` | ${time} | ${escape(s.principles.join(', ')) || '–'} | ${s.problems} |`,
+        `| S${i + 1} | ${escape(s.title)} | \`${location(s, snapshot.folders)}\` | ${time} | ${escape(s.principles.join(', ')) || '–'} | ${s.problems} | ${s.readiness?.rating ?? '–'} |`,
       );
     });
   }

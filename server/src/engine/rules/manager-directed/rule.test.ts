@@ -14,6 +14,14 @@ testRule(managerDirected, {
     },
     { name: 'a story where the candidate chose the work', text: story({}) },
     {
+      name: 'an assignment in the Task is where the work came from when the Action makes the call',
+      text: story({
+        task: 'I was asked to look at whether the fixed markdown calendar was costing us margin.',
+        action:
+          'I pulled two seasons of sell-through by store, found the calendar marked down too early in 60 stores, and I proposed a 40-store test instead of a full rollout.',
+      }),
+    },
+    {
       name: '"I asked my manager to" is the candidate directing',
       text: story({ action: 'I asked my manager to approve a two-week freeze, and I wrote the cutover plan.' }),
     },

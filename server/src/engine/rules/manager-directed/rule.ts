@@ -37,6 +37,8 @@ const WENT_FURTHER =
   /^[^.!?\n]{0,120}?\b(?:but|so)\s+I\s+(?:also\s+)?(?:wanted|decided|chose|insisted|went|dug|looked|pushed|proposed|set out|took)\b/i;
 /** "When I was assigned my first feature, I noticed…": where the work came from, told as the time of the story. */
 const TIME_CLAUSE = /\b(?:when|after|once|while|as soon as)\s+$/i;
+/** The candidate's own call in the Action: then an assignment in the Task is only where the work came from. */
+const OWN_CALL = /\bI\s+(?:then\s+|also\s+)?(?:decided|chose|proposed|recommended|insisted|convinced|argued\s+for|made\s+the\s+call)\b/i;
 const PUSHED_BACK =
   /\b(?:disagree\w*|pushed\s+back|push\s+back|objected|challenged|argued\s+(?:against|for)|overruled|questioned\s+(?:it|the|that|this|whether)|counter-?propos\w*|raised\s+(?:my\s+)?concerns?)\b/i;
 
@@ -54,7 +56,12 @@ export const managerDirected: Rule = {
   check(story, context) {
     // The Situation may say where the work came from (that is context); the Task and Action are
     // where the interviewer listens for what the candidate chose to do.
+    const action = sectionsOf(story, ['action'])[0];
+    const ownCallInAction = action
+      ? OWN_CALL.test(story.prose.slice(action.body.start - story.start, action.body.end - story.start))
+      : false;
     for (const section of sectionsOf(story, ['task', 'action'])) {
+      if (section.kind === 'task' && ownCallInAction) continue;
       const found: Array<{ start: number; end: number }> = [];
       for (const m of matchesIn(story, section.body, BY_AUTHORITY)) found.push({ start: m.start, end: m.end });
       for (const m of matchesIn(story, section.body, DIRECTED)) {

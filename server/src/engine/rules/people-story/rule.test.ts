@@ -35,6 +35,27 @@ testRule(peopleStory, {
       config: manager,
     },
     {
+      name: 'a hiring story whose Result says no new hire had performance problems needs no performance plan',
+      text: people({
+        title: 'Raising the hiring bar with a code-reading round',
+        situation:
+          'Two of the six engineers we hired last year left within nine months; they could not find their way around our codebase.',
+        task: 'I had five open roles and wanted a loop that predicted how a hire would ramp.',
+        action:
+          'I designed a code-reading round on a real pull request, trained Priya and four other interviewers on it, and calibrated it on ten mock interviews.',
+        result:
+          'We filled all five roles in four months; none of the new hires has had performance problems, and Priya now runs the round for two other teams.',
+      }),
+      config: manager,
+    },
+    {
+      name: 'a Result whose team gain is a measured change, with no word for the team',
+      text: people({
+        result: 'Tomas met every commitment of the plan and was promoted a year later. Review turnaround went from 8 days to under 2.',
+      }),
+      config: manager,
+    },
+    {
       name: 'the same weak story outside a manager profile',
       text: people({ result: 'By day 60 he delivered five of six commitments on time.' }),
     },
@@ -70,6 +91,20 @@ testRule(peopleStory, {
       }),
       config: manager,
       findings: [{ messageId: 'noPlan', text: 'Hire and Develop the Best' }],
+    },
+    {
+      name: 'a delivery story framed as a people story: only a month and the principle are capitalised',
+      text: people({
+        title: 'Growing my organization through the re-platform',
+        situation: 'I lead three teams that own checkout, and leadership moved checkout to microservices ahead of the holidays.',
+        task: 'My goal was to deliver the re-platform while making sure the team grew.',
+        action:
+          'I split the migration into 11 services, gave every engineer a component to own end to end, and ran three game days before cutover.',
+        result: 'We cut over on October 3 with checkout latency down 35%, and several engineers were promoted.',
+        reflection: 'Hire and Develop the Best is about giving people big challenges.',
+      }),
+      config: manager,
+      findings: [{ messageId: 'noPerson', text: 'Growing my organization through the re-platform' }],
     },
     {
       name: 'the Result says nothing about the team',

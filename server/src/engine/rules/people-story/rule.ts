@@ -41,8 +41,10 @@ export const peopleStory: Rule = {
     const entry = story.principles?.entries.find((e) => e.principle?.id === PEOPLE_PRINCIPLE);
     if (!entry || storyWords(story) < MIN_WORDS) return;
     const told = toldSections(story).flatMap((s) => sentencesToCheck(story, s));
-    if (!told.some(namesSomeone)) context.report({ messageId: 'noPerson', ...storySpan(story) });
-    const missing = missingPlanParts(told);
+    const notNames = notPeople(story);
+    if (!told.some((s) => namesSomeone(s, notNames))) context.report({ messageId: 'noPerson', ...storySpan(story) });
+    const acted = sectionsOf(story, ['situation', 'task', 'action']).flatMap((s) => sentencesToCheck(story, s));
+    const missing = missingPlanParts(told, acted);
     if (missing.length > 0) context.report({ messageId: 'noPlan', data: { missing: listOf(missing) }, start: entry.start, end: entry.end });
     const result = sectionsOf(story, ['result'])[0];
     const whom = result ? missingOutcome(story, result) : undefined;
@@ -51,13 +53,27 @@ export const peopleStory: Rule = {
 };
 
 /** A first name, or "she" / "he": one real person, not "the team" or "an engineer". */
-function namesSomeone(sentence: Sentence): boolean {
-  return sentence.tokens.some((t) => t.pos === 'propn' && /^\p{Lu}\p{Ll}/u.test(t.text)) || PERSON.test(sentence.tokens);
+function namesSomeone(sentence: Sentence, notNames: ReadonlySet<string>): boolean {
+  return (
+    sentence.tokens.some((t) => t.pos === 'propn' && /^\p{Lu}\p{Ll}/u.test(t.text) && !notNames.has(t.text.toLowerCase())) ||
+    PERSON.test(sentence.tokens)
+  );
 }
 
-/** For an underperformance story only: the parts of a performance plan it never mentions. */
-function missingPlanParts(told: readonly Sentence[]): string[] {
-  if (!told.some((s) => UNDERPERFORMANCE.test(s.tokens))) return [];
+const CALENDAR = new Set(words.calendar);
+
+/** Capitalised words that name no one: months and days ("on October 3"), and the story's own principles quoted back. */
+function notPeople(story: Story): Set<string> {
+  const principleWords = (story.principles?.entries ?? []).flatMap((e) => e.principle?.name.toLowerCase().split(/[^\p{L}']+/u) ?? []);
+  return new Set([...CALENDAR, ...principleWords]);
+}
+
+/**
+ * For an underperformance story only, told before the Result (a hiring story whose Result says
+ * "none of the new hires had performance problems" is not one): the plan parts it never mentions.
+ */
+function missingPlanParts(told: readonly Sentence[], acted: readonly Sentence[]): string[] {
+  if (!acted.some((s) => UNDERPERFORMANCE.test(s.tokens))) return [];
   return PLAN_PARTS.filter((part) => !told.some((s) => part.list.test(s.tokens))).map((part) => part.label);
 }
 
@@ -65,10 +81,17 @@ function missingPlanParts(told: readonly Sentence[]): string[] {
 function missingOutcome(story: Story, result: Section): string | undefined {
   const sentences = sentencesToCheck(story, result);
   if (sentences.length === 0) return undefined;
-  const person = sentences.some((s) => PERSON_OUTCOME.test(s.tokens) || namesSomeone(s));
-  const team = sentences.some((s) => TEAM_OUTCOME.test(s.tokens));
+  const notNames = notPeople(story);
+  const person = sentences.some((s) => PERSON_OUTCOME.test(s.tokens) || namesSomeone(s, notNames));
+  // A measured change (review turnaround from 8 days to 2) is what the team gained, whoever it names.
+  const team = sentences.some((s) => TEAM_OUTCOME.test(s.tokens) || hasMeasuredChange(s));
   if (person && team) return undefined;
   return !person && !team ? 'the person or the team' : person ? 'the team' : 'the person';
+}
+
+/** A sentence with two numbers, as a before and after ("from 22 minutes to 9"). */
+function hasMeasuredChange(sentence: Sentence): boolean {
+  return sentence.tokens.filter((t) => /\d/.test(t.text)).length >= 2;
 }
 
 function listOf(items: string[]): string {

@@ -10,6 +10,15 @@ testRule(weOverI, {
   valid: [
     { name: 'a story told in the first person', text: story({}) },
     {
+      // From the independent review of the field corpus: the bullets are plainly the candidate's acts.
+      name: 'notes without a subject are the writer acting: one "we decided" among them is not a team story',
+      text: story({
+        task,
+        action:
+          '- Read ~200 support tickets, then called 15 churned advertisers myself.\n- Wrote the spec for even pacing.\n- We decided to launch to new advertisers only.',
+      }),
+    },
+    {
       name: '"we" for the shared work, "I" for the candidate\'s part',
       text: story({
         action:
@@ -51,6 +60,14 @@ testRule(weOverI, {
     },
   ],
   invalid: [
+    {
+      name: 'notes without a subject do not outweigh a story told as "we"',
+      text: story({
+        task,
+        action: '- Read the old schema.\n- We planned the move, we wrote the scripts and we ran the cut-over on a Sunday.',
+      }),
+      findings: [{ messageId: 'plural', text: 'We' }],
+    },
     {
       // Found by the fuzzer's sibling in hypothetical: "We were" joined across a line break or a comment.
       name: '"We" before "were" on the next line or after a comment: only the pronoun changes',

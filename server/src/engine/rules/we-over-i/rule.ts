@@ -1,5 +1,6 @@
 import { clauseAt, sentenceAt } from '../../language';
 import type { Rule, Section, Story, TextEdit } from '../../types';
+import { sentencesToCheck } from '../common/phrases';
 import { isPlainRun, matchesIn, sectionsOf } from '../common/util';
 
 const SINGULAR = /^I(?:['\u2019](?:m|ve|d|ll))?$/i;
@@ -51,7 +52,10 @@ export const weOverI: Rule = {
     // Each section is counted on its own: an "I owned the cut-over" Task does not excuse an Action told as "we".
     for (const section of sectionsOf(story, ['task', 'action'])) {
       const { singular, plural } = ownershipPronouns(story, section);
-      if (plural.length <= singular) continue;
+      // Notes written without a subject ("Called 15 advertisers myself") are the writer's own acts;
+      // note-fragments asks for the "I", and one "we decided" among them is not a team story.
+      const notes = sentencesToCheck(story, section).filter((s) => s.fragment).length;
+      if (plural.length <= singular + notes) continue;
       const name = section.kind === 'task' ? 'Task' : 'Action';
       // One problem, one finding: the count on the first "we", every occurrence as related information.
       const edits = plural.flatMap((m) => pronounEdit(story, context.text, m) ?? []);
