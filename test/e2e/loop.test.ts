@@ -274,7 +274,7 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
   it('the Stories view shows each story’s rating, the one the engine computes', async function () {
     const snapshot = JSON.parse(cli(['coverage', workspace, '--format', 'json'])) as BankSnapshot;
     const rated = snapshot.stories.filter((s) => s.readiness);
-    // Drafts under 80 words are not rated; every told story is.
+    // Drafts under 25 words are not rated; every told story is.
     assert.ok(rated.length >= 5, `the CLI rates the told stories (${rated.length} of ${snapshot.stories.length})`);
     const unique = (title: string) => snapshot.stories.filter((o) => o.title === title).length === 1;
     await workbench.runCommand('View: Show STAR Stories');

@@ -6,6 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { Linter, rules } from '../../server/src/engine';
@@ -67,7 +70,13 @@ function expectedDiagnostics(text: string): Array<Pick<Diagnostic, 'code' | 'ran
 describe('protocol: no stale state after random incremental edits', function () {
   this.timeout(60_000);
   let client: LspClient;
-  withServer((started) => (client = started));
+  // An empty folder: the edits are the test, not indexing the repository's hundreds of stories beside them.
+  const folder = mkdtempSync(join(tmpdir(), 'star-stale-'));
+  withServer(
+    (started) => (client = started),
+    () => ({ workspaceFolder: folder }),
+  );
+  after(() => rmSync(folder, { recursive: true, force: true }));
 
   it(`${EDITS} edits end with the diagnostics of a fresh lint; stale code actions are refused`, async () => {
     const uri = testUri('stale-state.star.md');

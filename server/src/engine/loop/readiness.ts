@@ -118,7 +118,7 @@ export const DEFAULT_MUST_HAVES = 5;
  * Below this many words a story is still a draft (a fresh template has none): no interviewer could
  * vote on it, so it gets no rating rather than "strong inclined" for having nothing to mark.
  */
-export const MIN_WORDS_TO_RATE = 80;
+export const MIN_WORDS_TO_RATE = 25;
 
 /**
  * The bank against its must-have principles (those a profile marked `mustHave`, else the
