@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { runCli as run } from './cliRun';
 import { EXAMPLES } from './bank/stories';
 
-describe('star-stories plan and sheet', () => {
+describe('star-stories plan and sheet', function () {
+  // Each case lints the whole example bank; a loaded machine can take more than mocha's 2 s default.
+  this.timeout(20_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'star-plan-'));

@@ -5,7 +5,7 @@
  * when the story is told for backbone, and last what the candidate would do differently.
  * Sources are in docs/loop.md.
  */
-import { MEASURING_KINDS, sentencesOf, type NumberKind, type NumberMention } from '../language';
+import { MEASURING_KINDS, sentencesOf, type NumberKind, type NumberMention, type Sentence } from '../language';
 import type { Finding, SectionKind, Story } from '../types';
 import type { FollowUp } from './types';
 
@@ -28,7 +28,8 @@ export function followUpsFor(story: Story, findings: readonly Pick<Finding, 'rul
   for (const n of numbers) {
     out.push({
       id: `number:${n}`,
-      question: `How did you measure the ${n}?`,
+      // "the 31%" reads well; "the twice" or "the 1.9" does not, so a bare figure is quoted.
+      question: /^[\d.,]+$|\b(?:twice|thrice|times)$/i.test(n) ? `How did you measure "${n}"?` : `How did you measure the ${n}?`,
       why: 'A number on its own is a claim; the interviewer checks that you know where it came from.',
     });
   }
@@ -84,10 +85,18 @@ export function keyNumbers(story: Story, max: number): string[] {
     for (const section of story.sections.filter((s) => s.kind === kind)) {
       for (const sentence of sentencesOf(story, section.body)) {
         for (const n of sentence.numbers) {
-          const text = n.text.trim();
+          const text = numberPhrase(sentence, n);
           // "from $61K to $24K": the first is the baseline, asked about as such; the second is the result.
           const before = sentence.text.slice(0, Math.max(0, n.start - sentence.start));
-          if (!isHeadline(n, kind) || /\bfrom\s*$/i.test(before) || seen.has(text.toLowerCase())) continue;
+          // "the slowest 1% of requests" says which requests, not what changed.
+          const selects = /\b(?:slowest|fastest|top|bottom|worst|best|largest|smallest)\s*$/i.test(before);
+          if (
+            !isHeadline(n, kind) ||
+            selects ||
+            /\bfrom\s+(?:(?:about|roughly|around|nearly|almost|over|under)\s+)?$/i.test(before) ||
+            seen.has(text.toLowerCase())
+          )
+            continue;
           seen.add(text.toLowerCase());
           found.push({ text, rank: sectionRank * KIND_ORDER.length + KIND_ORDER.indexOf(n.kind), order: found.length });
         }
@@ -98,6 +107,21 @@ export function keyNumbers(story: Story, max: number): string[] {
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
     .slice(0, max)
     .map((n) => n.text);
+}
+
+/** Nouns that may follow a count's unit word and belong to what was counted ("410 support tickets"). */
+const MAX_NOUNS_AFTER = 2;
+
+/** The number with the whole thing it counts: the mention stops at one word ("410 support"), a listener hears "410 support tickets". */
+function numberPhrase(sentence: Sentence, n: NumberMention): string {
+  let text = n.text.trim();
+  let end = n.start + n.text.trimEnd().length;
+  for (const token of sentence.tokens.filter((t) => t.start >= end).slice(0, MAX_NOUNS_AFTER)) {
+    if (token.pos !== 'noun' || sentence.text.slice(end - sentence.start, token.start - sentence.start).trim() !== '') break;
+    text += sentence.text.slice(end - sentence.start, token.end - sentence.start);
+    end = token.end;
+  }
+  return text;
 }
 
 function isHeadline(n: NumberMention, section: SectionKind): boolean {

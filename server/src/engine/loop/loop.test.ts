@@ -200,6 +200,28 @@ describe('followUpsFor', () => {
     assert.ok(!ids.includes('differently'), 'the story has a specific reflection');
   });
 
+  it('names the whole thing a number counts, and leaves out the numbers that only say which requests or where it started', () => {
+    const { story, findings } = lintOne(`# Renewals outage
+Principles: Earn Trust
+
+## Situation
+For the slowest 1% of requests the billing page timed out.
+
+## Task
+I owned the renewal service.
+
+## Action
+I rolled back the index and I called the largest customers myself.
+
+## Result
+The outage delayed 6,200 renewals and generated 410 support tickets. Pages fell from roughly 60 a week to 8, twice as fast as planned.
+`);
+    const questions = followUpsFor(story, findings).map((f) => f.question);
+    assert.ok(questions.includes('How did you measure the 410 support tickets?'), questions.join('\n'));
+    assert.ok(questions.includes('How did you measure the 6,200 renewals?'));
+    assert.ok(!questions.some((q) => /1%|"60"|the 60\b/.test(q)), questions.join('\n'));
+  });
+
   it('asks the backbone question of a story told for Have Backbone, after the choice', () => {
     const { story, findings } = lintOne(example('inventory-queue-disagreement.star.md'));
     const ids = followUpsFor(story, findings).map((f) => f.id);
