@@ -230,10 +230,10 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     await workbench.runCommand('View: Show STAR Stories');
     await storiesPane().locator('.monaco-list-row', { hasText: title }).first().waitFor();
     await workbench.runCommand('STAR Stories: Practice a Question');
-    await workbench.quickInput.locator('input[placeholder^="Which principle"]').waitFor();
-    await workbench.page.keyboard.type(candidate.principle);
+    const principleInput = workbench.quickInput.locator('input[placeholder^="Which principle"]');
+    await principleInput.fill(candidate.principle);
     await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: candidate.principle }).waitFor();
-    await workbench.page.keyboard.press('Enter');
+    await principleInput.press('Enter');
     const dialog = workbench.page.locator('.monaco-dialog-box');
     await dialog.locator('.monaco-button', { hasText: 'Start Timer' }).click();
     await workbench.page
@@ -262,11 +262,13 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     await notice(`“${title}”: 1 of ${total} follow-ups answered`).waitFor();
 
     // The next drill starts with what is still open: the answered one is kept for this story.
+    await workbench.runCommand('Notifications: Hide Notifications');
     await workbench.runCommand('STAR Stories: Drill Follow-up Questions');
-    // The notification center held the focus: type into the list's own input.
-    await workbench.quickInput.locator('input[placeholder^="Which story"]').fill(title);
+    // Typed into the list's own input: focus may still sit where the last notification was.
+    const storyInput = workbench.quickInput.locator('input[placeholder^="Which story"]');
+    await storyInput.fill(title);
     await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: title }).waitFor();
-    await workbench.page.keyboard.press('Enter');
+    await storyInput.press('Enter');
     const next = notice(`Follow-up 1 of ${total - 1}: ${candidate.followUps[1].question}`);
     await next.locator('.monaco-button', { hasText: 'Stop Drill' }).click();
   });

@@ -427,8 +427,10 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     );
     await pane.locator('.monaco-list-row', { hasText: 'Payment page slowdown' }).first().waitFor();
     await workbench.runCommand('STAR Stories: Practice a Question');
-    await workbench.page.keyboard.type('Customer Obsession');
-    await workbench.page.keyboard.press('Enter');
+    const principleInput = workbench.quickInput.locator('input[placeholder^="Which principle"]');
+    await principleInput.fill('Customer Obsession');
+    await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: 'Customer Obsession' }).waitFor();
+    await principleInput.press('Enter');
     // Two stories name it: the user picks one.
     await workbench.quickInput.locator('.quick-input-title', { hasText: 'Practice: Customer Obsession' }).waitFor();
     await workbench.page.keyboard.press('Enter');
