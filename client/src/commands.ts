@@ -1,6 +1,7 @@
 import {
   commands,
   Position,
+  ProgressLocation,
   QuickPickItemKind,
   Range,
   SnippetString,
@@ -163,14 +164,30 @@ async function pickPracticeStory(prompt: PracticePrompt): Promise<StorySummary |
   return choice?.story;
 }
 
-/** The question, non-modal, so it stays readable while the user speaks; its button stops the timer. */
+/** The question on screen while a notification about it is open, so the status bar item does not open a second. */
+let questionShown: string | undefined;
+
+/**
+ * The question, non-modal, so it stays readable while the user speaks. A progress notification,
+ * because it closes itself when the timer stops (a plain message would stay behind, its button
+ * dead); its Cancel stops the timer.
+ */
 async function showPracticeQuestion(deps: BankCommandDeps): Promise<void> {
   const question = deps.timer.question;
-  if (!question) return;
-  const stop = 'Stop Timer';
-  const choice = await window.showInformationMessage(`Practising: ${question}`, stop);
-  // The notification can outlive its run: stop only the run it was shown for.
-  if (choice === stop && deps.timer.question === question) await stopPractice(deps);
+  if (!question || questionShown === question) return;
+  questionShown = question;
+  try {
+    await window.withProgress(
+      { location: ProgressLocation.Notification, title: `Practising: ${question}`, cancellable: true },
+      async (_progress, token) => {
+        await Promise.race([deps.timer.whenStopped(), new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()))]);
+        // Cancel stops only the run the notification was shown for.
+        if (token.isCancellationRequested && deps.timer.question === question) await stopPractice(deps);
+      },
+    );
+  } finally {
+    if (questionShown === question) questionShown = undefined;
+  }
 }
 
 async function stopPractice(deps: BankCommandDeps): Promise<void> {

@@ -61,6 +61,7 @@ export class PracticeTimer implements Disposable {
   private readonly questionItem: StatusBarItem;
   private interval: ReturnType<typeof setInterval> | undefined;
   private startedAt = 0;
+  private readonly stopWaiters: Array<() => void> = [];
   private target = 0;
   private currentQuestion = '';
 
@@ -97,11 +98,18 @@ export class PracticeTimer implements Disposable {
     this.onRunningChange(true);
   }
 
+  /** Resolves when the current run stops (at once when none runs). */
+  whenStopped(): Promise<void> {
+    if (this.interval === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.stopWaiters.push(resolve));
+  }
+
   /** Stops the timer; returns the elapsed and target seconds, or undefined when none ran. */
   stop(): { elapsed: number; target: number; question: string } | undefined {
     if (this.interval === undefined) return undefined;
     clearInterval(this.interval);
     this.interval = undefined;
+    for (const resolve of this.stopWaiters.splice(0)) resolve();
     this.item.hide();
     this.questionItem.hide();
     this.onRunningChange(false);

@@ -262,7 +262,6 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     await notice(`“${title}”: 1 of ${total} follow-ups answered`).waitFor();
 
     // The next drill starts with what is still open: the answered one is kept for this story.
-    await workbench.runCommand('Notifications: Hide Notifications');
     await workbench.runCommand('STAR Stories: Drill Follow-up Questions');
     // Typed into the list's own input: focus may still sit where the last notification was.
     const storyInput = workbench.quickInput.locator('input[placeholder^="Which story"]');

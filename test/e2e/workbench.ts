@@ -207,7 +207,10 @@ export class Workbench {
         : undefined,
     );
     await this.page.keyboard.press('Enter');
-    await this.quickInput.waitFor({ state: 'hidden' });
+    // The palette closes, or the command's own quick pick takes its place at once (the same widget).
+    await waitFor(`"${title}" to run`, async () =>
+      !(await this.quickInput.isVisible()) || (await input.inputValue().catch(() => '')) !== `>${title}` ? true : undefined,
+    );
   }
 
   /** Opens a workspace file by its path relative to the workspace, and waits for its editor. */
