@@ -35,7 +35,7 @@ function crc32(bytes: Buffer): number {
 }
 
 /** Width, height and colour type of a PNG whose every chunk's CRC checks out and whose image data inflates to its size. */
-function readPng(png: Buffer): { width: number; height: number; colourType: number } {
+function readPng(png: Buffer): { width: number; height: number; colourType: number; pixels: Buffer } {
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   const chunks: Array<{ type: string; data: Buffer }> = [];
   for (let at = 8; at < png.length;) {
@@ -58,7 +58,7 @@ function readPng(png: Buffer): { width: number; height: number; colourType: numb
   assert.ok(channels, `colour type ${colourType} (expected RGB or RGBA)`);
   const pixels = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
   assert.equal(pixels.length, (width * channels + 1) * height, 'image data size');
-  return { width, height, colourType };
+  return { width, height, colourType, pixels };
 }
 
 describe('ready for the Marketplace and Open VSX', function () {
@@ -135,6 +135,15 @@ describe('ready for the Marketplace and Open VSX', function () {
     assert.ok(files.includes(icon), `${icon} missing from the .vsix`);
     const { width, height } = readPng(readEntry(vsix, icon));
     assert.deepEqual([width, height], [128, 128]);
+  });
+
+  it('ships the icon scripts/icon.mjs draws (compared as pixels: deflate output may differ between zlib builds)', () => {
+    const drawn = join(mkdtempSync(join(tmpdir(), 'star-icon-')), 'icon.png');
+    execFileSync(process.execPath, [join(root, 'scripts', 'icon.mjs'), drawn]);
+    assert.ok(
+      readPng(readEntry(vsix, `extension/${pkg.icon}`)).pixels.equals(readPng(readFileSync(drawn)).pixels),
+      'run `node scripts/icon.mjs`',
+    );
   });
 
   it('ships the license and the changelog', () => {
