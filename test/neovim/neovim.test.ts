@@ -120,4 +120,23 @@ describe('neovim: the bundled server in a second LSP client, configured as docs/
     const order = (a: Shown, b: Shown) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
     assert.deepEqual(shown.sort(order), expected.sort(order));
   });
+
+  it("every Lua block of docs/editors.md's Neovim section is valid Lua (the ones for newer Neovims are not run)", () => {
+    const section = readFileSync(join(ROOT, 'docs', 'editors.md'), 'utf8')
+      .split(/^## /m)
+      .find((s) => s.startsWith('Neovim'))!;
+    const files = [...section.matchAll(/^```lua\n([\s\S]*?)^```$/gm)].map((m, i) => {
+      const file = join(scratch, `block-${i}.lua`);
+      writeFileSync(file, m[1]);
+      return file;
+    });
+    assert.ok(files.length >= 3, `${files.length} Lua blocks`);
+    const check =
+      "local bad = {} for _, f in ipairs(vim.split(os.getenv('STAR_LUA_FILES'), '\\n')) do local fn, err = loadfile(f) " +
+      "if not fn then table.insert(bad, err) end end io.stderr:write(table.concat(bad, '\\n')) vim.cmd(#bad == 0 and 'qall!' or 'cquit 1')";
+    execFileSync('nvim', ['--headless', '-u', 'NONE', '-c', `lua ${check}`], {
+      env: { ...process.env, STAR_LUA_FILES: files.join('\n') },
+      stdio: 'pipe',
+    });
+  });
 });
