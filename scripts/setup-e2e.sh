@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a real VS Code workbench (code-server) OFFLINE for end-to-end tests,
 # plus the Debian packages the e2e suites need (chromium for Playwright, neovim
-# for the second-client smoke test). playwright-core itself is a devDependency
+# and emacs-nox with elpa-eglot for the other-editor smoke tests). playwright-core itself is a devDependency
 # of the project (no browser download: it drives /usr/bin/chromium).
 #
 # Everything is cached in $E2E_TOOLS (default: <repo>/.e2e-tools). Only the npm
@@ -23,7 +23,7 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 MARKER="$E2E_TOOLS/.setup-done-code-server-$CODE_SERVER_VERSION"
 
 APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium neovim
-              build-essential python3)
+              emacs-nox elpa-eglot build-essential python3)
 
 FORCE=0
 [[ "${1:-}" == "--force" ]] && FORCE=1
@@ -52,6 +52,7 @@ fi
 command -v rg >/dev/null || { log "ripgrep (rg) not found after apt"; exit 1; }
 [[ -x /usr/bin/chromium ]] || { log "/usr/bin/chromium not found after apt"; exit 1; }
 command -v nvim >/dev/null || { log "neovim (nvim) not found after apt"; exit 1; }
+emacs --batch --no-init-file --eval "(require 'eglot)" >/dev/null 2>&1 || { log "emacs with eglot not found after apt"; exit 1; }
 
 # The apt check above is cheap and always runs (a cached tools folder does not
 # mean this machine has the packages); the rest is skipped once done.

@@ -39,6 +39,10 @@ const documents = new TextDocuments<TextDocument>({
 const workspaceConfigs = new WorkspaceConfigs();
 const lints = new DocumentLints((uri) => workspaceConfigs.configFor(uri));
 let pullsConfiguration = false;
+let registersConfiguration = false;
+// A client that is asked for its settings (Neovim, Helix, Eglot) opens files before it answers:
+// lints wait for that first answer, so the first diagnostics already follow the user's settings.
+let settingsRead: Promise<void> = Promise.resolve();
 let watchesFiles = false;
 let hasWorkspaceFolders = false;
 let snippetEdits = false;
@@ -56,6 +60,7 @@ connection.onRequest(CheckAllRequest, () => workspaceLint.checkAll());
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullsConfiguration = capabilities.workspace?.configuration === true;
+  registersConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   snippetEdits = (capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
   watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
@@ -99,9 +104,13 @@ connection.onInitialized(() => {
     });
   }
   if (pullsConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
+    // Only where the client can take it: Eglot, for one, warns the user of every registration it cannot.
+    if (registersConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION }).catch(() => undefined);
+    }
     // The workspace is indexed once the settings it is linted with are known.
-    void refreshSettings().then(() => bank.start(true));
+    settingsRead = refreshSettings();
+    void settingsRead.then(() => bank.start(true));
   } else {
     void bank.start(false);
   }
@@ -228,6 +237,7 @@ function schedule(uri: string): void {
   if (pending.has(uri)) return;
   pending.add(uri);
   setImmediate(async () => {
+    await settingsRead;
     pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;

@@ -1,0 +1,67 @@
+/**
+ * `star-stories-language-server` (package.json `bin`), the command docs/editors.md gives every
+ * editor: it must start the bundled server over stdio, and say how to use it when started bare.
+ * Needs `npm run build` (npm test builds first).
+ */
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
+
+const ROOT = resolve(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+const BIN = join(ROOT, manifest.bin['star-stories-language-server'] ?? 'missing');
+
+const run = (...args: string[]) => spawnSync(BIN, args, { encoding: 'utf8' });
+
+describe('the star-stories-language-server command', function () {
+  this.timeout(30_000);
+
+  it('is a bin next to star-stories: an executable script with a node shebang', () => {
+    assert.equal(manifest.bin['star-stories'], 'dist/cli.js');
+    accessSync(BIN, constants.X_OK);
+    assert.match(readFileSync(BIN, 'utf8').split('\n')[0], /^#!\/usr\/bin\/env node$/);
+  });
+
+  it('started without --stdio, prints its usage and exits 2 instead of a stack trace', () => {
+    const result = run();
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /no transport given/);
+    assert.match(result.stderr, /Usage: star-stories-language-server --stdio/);
+    assert.doesNotMatch(result.stderr, /at .*\.js:\d+/);
+  });
+
+  it('--help prints the usage and --version the package version, both exiting 0', () => {
+    const help = run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /docs\/editors\.md/);
+    const version = run('--version');
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout.trim(), manifest.version);
+  });
+
+  it('--stdio answers initialize as the star-stories server and exits on shutdown/exit', async () => {
+    const child = spawn(BIN, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((res) => child.on('exit', res));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    try {
+      const result = (await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(join(ROOT, 'examples')).href,
+        capabilities: {},
+      })) as InitializeResult;
+      assert.deepEqual(result.serverInfo, { name: 'star-stories', version: manifest.version });
+      assert.equal(result.capabilities.hoverProvider, true);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
