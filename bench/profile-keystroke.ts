@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentLints } from '../server/src/documents';
 import { WorkspaceIndex, bankKey } from '../server/src/workspaceIndex';
 import { Bank } from '../server/src/engine/bank';
+import { nodeFiles } from '../server/src/nodeFiles';
 import { documentDiagnostics } from '../server/src/diagnostics';
 import { storyFile } from './corpus';
 
@@ -18,7 +19,7 @@ const middle = hundred.indexOf('## Action', hundred.length >> 1) + '## Action\n'
 const uri = 'file:///tmp/bench-hundred.star.md';
 let doc = TextDocument.create(uri, 'star-md', 1, hundred);
 const lints = new DocumentLints();
-const index = new WorkspaceIndex(new Bank(), () => undefined);
+const index = new WorkspaceIndex(new Bank(), nodeFiles, () => undefined);
 function publish() {
   const result = lints.get(doc);
   index.updateOpen(doc.uri, doc.getText(), result);

@@ -1,9 +1,6 @@
-// One esbuild script for the three bundles; type-checking is `tsc --noEmit`, run separately.
+// One esbuild script for the bundles; type-checking is `tsc --noEmit`, run separately.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-
-// The version is read once, here, and compiled into the bundles (server/src/version.ts).
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // jsonc-parser's main (UMD) build requires its modules dynamically, which a bundle cannot follow; its ESM build bundles.
 const common = {
@@ -15,14 +12,19 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   legalComments: 'none',
-  define: { STAR_STORIES_VERSION: JSON.stringify(version) },
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
+
+const web = { ...common, platform: 'browser', target: 'es2022' };
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // VS Code for the Web (package.json `browser`): the client in the web extension host, the server
+  // in a Web Worker. For platform browser esbuild fails on any Node module, so none slips in.
+  build({ ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] }),
+  build({ ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
 ]);
 
 // Each rule's page lives in its folder (server/src/engine/rules/<name>/doc.md) and ships as

@@ -1,5 +1,5 @@
 import { commands, Uri, window, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import type { StorySummary } from '../../server/src/protocol';
 import { BankContextKeys, BankViews } from './bankIds';
 import { BankStore } from './bankStore';
@@ -12,7 +12,7 @@ import { PracticeTimer, StoryStatusBar } from './statusBar';
 import { StoriesViewProvider } from './storiesView';
 
 /** Wires the story-bank views, status bar and commands to the language client. */
-export function activateBankViews(context: ExtensionContext, client: LanguageClient, output: LogOutputChannel): BankStore {
+export function activateBankViews(context: ExtensionContext, client: BaseLanguageClient, output: LogOutputChannel): BankStore {
   const bank = new BankStore(
     client,
     (message) => output.warn(message),

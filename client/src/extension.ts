@@ -1,93 +1,25 @@
+/** The desktop extension: the server is a Node process (dist/server.js) that reads the workspace from disk. */
 import * as path from 'node:path';
-import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import {
-  CheckAllRequest,
-  Commands,
-  CONFIG_SECTION,
-  FIX_ALL_KIND,
-  LANGUAGE_ID,
-  SERVER_EXEC_ARGV,
-  type InitializationOptions,
-} from '../../server/src/protocol';
-import { activateBankViews } from './bankViews';
-
-let client: LanguageClient | undefined;
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { activateClient, deactivateClient } from './activate';
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const output = window.createOutputChannel('STAR Stories', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
+  await activateClient(
+    context,
+    [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
     ],
-    synchronize: { configurationSection: CONFIG_SECTION },
-    outputChannel: output,
-    // Rule codes in the Problems panel and hovers link to a rendered page, not the raw file.
-    initializationOptions: { ruleDocCommand: Commands.openRuleDoc } satisfies InitializationOptions,
-  };
-  // The id makes `starStories.trace.server` control the protocol log.
-  client = new LanguageClient('starStories', 'STAR Stories', serverOptions, clientOptions);
-
-  context.subscriptions.push(
-    output,
-    commands.registerCommand(Commands.restartServer, async () => {
-      output.info('Restarting the STAR Stories server…');
-      await client?.restart();
-    }),
-    commands.registerCommand(Commands.showOutput, () => output.show(true)),
-    commands.registerCommand(Commands.checkAllStories, async () => {
-      const result = await client?.sendRequest(CheckAllRequest);
-      if (!result) return;
-      await commands.executeCommand('workbench.actions.view.problems');
-      void window.showInformationMessage(
-        `Checked ${result.files} story ${result.files === 1 ? 'file' : 'files'}: ${result.problems} ${result.problems === 1 ? 'problem' : 'problems'}.`,
-      );
-    }),
-    commands.registerCommand(Commands.openRuleDoc, (rule: unknown) => openRuleDoc(context, rule)),
-    workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, {
-      provideTextDocumentContent: async (uri) =>
-        new TextDecoder().decode(await workspace.fs.readFile(ruleDocFile(context, uri.path.replace(/^\/|\.md$/g, '')))),
-    }),
-    commands.registerCommand(Commands.fixAll, () =>
-      commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' }),
-    ),
+    // The id makes `starStories.trace.server` control the protocol log.
+    (options) => new LanguageClient('starStories', 'STAR Stories', serverOptions, options),
   );
-
-  // Story bank: coverage tree, stories view, status bar and bank commands. Registered before the
-  // server starts so the views exist at once; they fill when the server answers.
-  activateBankViews(context, client, output);
-
-  // Not awaited: VS Code counts activation until this function settles, and nothing here needs
-  // the server's answer (requests made meanwhile wait for the start).
-  client.start().catch((err: unknown) => output.error(`The STAR Stories server did not start: ${(err as Error)?.message ?? err}`));
 }
 
-/** Read-only copies of rule pages, for a workbench without the Markdown preview. */
-const RULE_DOC_SCHEME = 'star-stories-rule';
-
-function ruleDocFile(context: ExtensionContext, rule: string): Uri {
-  return Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules', `${rule}.md`);
-}
-
-/** Shows a rule's page rendered; the file ships inside the extension, so it is never opened for editing. */
-async function openRuleDoc(context: ExtensionContext, rule: unknown): Promise<void> {
-  if (typeof rule !== 'string' || !/^[a-z][a-z-]*$/.test(rule)) return;
-  try {
-    await commands.executeCommand('markdown.showPreview', ruleDocFile(context, rule));
-  } catch {
-    await window.showTextDocument(await workspace.openTextDocument(Uri.from({ scheme: RULE_DOC_SCHEME, path: `/${rule}.md` })), {
-      preview: true,
-    });
-  }
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-}
+export const deactivate = deactivateClient;

@@ -14,11 +14,8 @@ import {
   type ServerCapabilities,
   type SymbolInformation,
   type TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Disposable } from 'vscode-languageserver';
 import { codeLenses, type TargetOverrideLookup } from './codeLens';
 import { documentDiagnostics } from './diagnostics';
@@ -41,7 +38,7 @@ import {
   type NewStoryParams,
   type StorySummary,
 } from './protocol';
-import { readResume, resumePath } from './resumeFile';
+import { readResumeAt, resolveInFolder, type WorkspaceFiles } from './workspaceFiles';
 import { resolveProfile } from './engine/profiles';
 import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
@@ -65,14 +62,15 @@ export class BankFeatures {
   /** Settles when the first scan of the workspace has ended: a plan asked for earlier would see an empty bank. */
   private readonly firstScan: Promise<void>;
   private firstScanEnded!: () => void;
-  /** The résumé the settings name (`resume`), as a path on disk, and the watcher on it. */
-  private resumePath: string | undefined;
+  /** The résumé the settings name (`resume`), as a bank key, and the watcher on it. */
+  private resumeUri: string | undefined;
   private resumeWatch: Promise<Disposable | undefined> | undefined;
   /** The last résumé problem shown, so a settings refresh does not show it again. */
   private resumeProblem: string | undefined;
 
   constructor(
     private readonly connection: Connection,
+    private readonly files: WorkspaceFiles,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly lints: DocumentLints,
     /** Re-lints and re-publishes one open document (the server's scheduler). */
@@ -83,6 +81,7 @@ export class BankFeatures {
     this.firstScan = new Promise((resolve) => (this.firstScanEnded = resolve));
     this.index = new WorkspaceIndex(
       new Bank(),
+      files,
       (affected) => this.bankChanged(affected),
       (m) => connection.console.warn(m),
       (m) => connection.console.log(m),
@@ -123,7 +122,7 @@ export class BankFeatures {
   /** Story files created, changed or deleted on disk (the server owns the one watched-files handler). */
   filesChanged(changes: readonly FileEvent[]): void {
     for (const change of changes) {
-      if (this.resumePath && pathOf(change.uri) === this.resumePath) void this.readResume();
+      if (this.resumeUri && bankKey(change.uri) === this.resumeUri) void this.readResume();
       if (!change.uri.endsWith('.star.md')) continue;
       const kind = change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed';
       void this.index.fileChanged(change.uri, kind).catch((err) => this.logError(change.uri, err));
@@ -199,16 +198,19 @@ export class BankFeatures {
   /** The `resume` setting, relative to the first workspace folder (where its `.star-stories.json` is): watched and read. */
   private resumeSettingChanged(): void {
     const folderUri = this.index.folderUris[0];
-    const folder = folderUri ? pathOf(folderUri) : undefined;
-    const path = folder === undefined ? undefined : resumePath(this.folderSettings().resume, folder);
-    if (path !== this.resumePath) {
-      this.resumePath = path;
+    const setting = this.folderSettings().resume;
+    const resolved = folderUri && typeof setting === 'string' && setting.trim() !== '' ? resolveInFolder(folderUri, setting) : undefined;
+    const uri = resolved && this.files.reads(resolved) ? bankKey(resolved) : undefined;
+    if (uri !== this.resumeUri) {
+      this.resumeUri = uri;
       void this.resumeWatch?.then((d) => d?.dispose());
+      // Watched from its own folder, which may be outside the workspace folder.
+      const slash = uri ? uri.lastIndexOf('/') : -1;
       this.resumeWatch =
-        path && folderUri && this.watchRegistration
+        uri && slash > 0 && this.watchRegistration
           ? this.connection.client
               .register(DidChangeWatchedFilesNotification.type, {
-                watchers: [{ globPattern: { baseUri: folderUri, pattern: relative(folder!, path).split('\\').join('/') } }],
+                watchers: [{ globPattern: { baseUri: uri.slice(0, slash), pattern: decodeURIComponent(uri.slice(slash + 1)) } }],
               })
               .catch(() => undefined)
           : undefined;
@@ -217,16 +219,16 @@ export class BankFeatures {
   }
 
   private async readResume(): Promise<void> {
-    const path = this.resumePath;
-    const read = path ? await readResume(path) : undefined;
-    if (path !== this.resumePath) return;
+    const uri = this.resumeUri;
+    const read = uri ? await readResumeAt(this.files, uri) : undefined;
+    if (uri !== this.resumeUri) return;
     const problem = read && 'error' in read ? read.error : undefined;
     if (problem && problem !== this.resumeProblem) {
       this.connection.console.warn(problem);
       void this.connection.window.showWarningMessage(`STAR Stories: ${problem}`);
     }
     this.resumeProblem = problem;
-    const files = read && 'text' in read ? [{ uri: bankKey(pathToFileURL(read.path).href), text: read.text }] : [];
+    const files = uri && read && 'text' in read ? [{ uri, text: read.text }] : [];
     this.bankChanged(this.index.bank.setResume(files));
   }
 
@@ -303,15 +305,6 @@ export class BankFeatures {
 
   private logError(what: string, err: unknown): void {
     this.connection.console.error(`Indexing ${what} failed: ${(err as Error)?.stack ?? err}`);
-  }
-}
-
-/** A file URI's path on disk; undefined for other schemes. */
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -5,33 +5,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import {
-  CONFIG_FILE_NAME,
-  MAX_CONFIG_FILE_LENGTH,
-  parseConfigFile,
-  type ConfigFileProblem,
-  type ConfigFileResult,
-} from './engine/configFile';
+import { configReadFailure, configStatProblem, type ReadResult } from './workspaceFiles';
+import { CONFIG_FILE_NAME, parseConfigFile, type ConfigFileProblem, type ConfigFileResult } from './engine/configFile';
 import { rules } from './engine/rules';
 import type { Finding } from './engine/types';
 
-/** The file's text; `undefined` when there is no such file; `error` when it exists but cannot be read. */
-export type ReadResult = { text: string } | { error: string } | undefined;
+export type { ReadResult } from './workspaceFiles';
 
 export function readConfigFile(path: string): ReadResult {
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return { error: `${CONFIG_FILE_NAME} is not a file.` };
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger file cannot be within the limit, and is never loaded.
-    if (stat.size > MAX_CONFIG_FILE_LENGTH * 3)
-      return {
-        error: `${CONFIG_FILE_NAME} has ${stat.size.toLocaleString('en-US')} bytes, far more than a configuration can have; it is ignored.`,
-      };
-    return { text: readFileSync(path, 'utf8') };
+    const problem = configStatProblem({ size: stat.size, special: stat.isFile() ? undefined : 'not a file' });
+    return problem ? { error: problem } : { text: readFileSync(path, 'utf8') };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return { error: `${CONFIG_FILE_NAME} cannot be read (${(err as Error).message}).` };
+    return configReadFailure(err);
   }
 }
 

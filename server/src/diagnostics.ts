@@ -2,7 +2,6 @@ import { Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } fro
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleNames, type Finding, type Severity } from './engine';
 import type { BankFinding } from './engine/bank';
-import { ruleDocUri } from './docs';
 import { DIAGNOSTIC_SOURCE, ruleDocCommandUri, type DiagnosticData } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -15,16 +14,25 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** Each rule's doc link, built once: `pathToFileURL` per diagnostic was a tenth of a keystroke in a large file. */
 const docLinks = new Map<string, { href: string }>();
 let ruleDocCommand: string | undefined;
+let ruleDocFile: ((rule: string) => string) | undefined;
 function docLink(rule: string): { href: string } | undefined {
   if (!ruleNames.has(rule)) return undefined;
   let link = docLinks.get(rule);
-  if (!link) docLinks.set(rule, (link = { href: ruleDocCommand ? ruleDocCommandUri(ruleDocCommand, rule) : ruleDocUri(rule) }));
+  if (!link) {
+    const href = ruleDocCommand ? ruleDocCommandUri(ruleDocCommand, rule) : ruleDocFile?.(rule);
+    if (href === undefined) return undefined;
+    docLinks.set(rule, (link = { href }));
+  }
   return link;
 }
 
-/** The client's command for rule pages (see InitializationOptions.ruleDocCommand); undefined for file links. */
-export function useRuleDocCommand(command: string | undefined): void {
+/**
+ * The client's command for rule pages (see InitializationOptions.ruleDocCommand); without one,
+ * links to the page's file where the server has one (docs.ts: the Node server only).
+ */
+export function useRuleDocLinks(command: string | undefined, file?: (rule: string) => string): void {
   ruleDocCommand = command;
+  ruleDocFile = file;
   docLinks.clear();
 }
 

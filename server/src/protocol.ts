@@ -156,3 +156,30 @@ export const LoopSheetRequest = new RequestType<LoopSheetParams, string, void>('
 export interface LoopSheetParams {
   format: 'markdown' | 'html';
 }
+
+// ---------------------------------------------------------------------------------------------
+// File access for a server without a disk (the browser's, in a Web Worker): it asks the client,
+// which answers from `vscode.workspace.fs`. The Node server reads the disk and never sends them.
+// ---------------------------------------------------------------------------------------------
+
+export interface FileParams {
+  uri: string;
+}
+
+/** What a file is (`WorkspaceFiles.stat`); `special` names anything but a regular file ("a folder"). */
+export interface FileStatResult {
+  size: number;
+  special?: string;
+}
+
+/** A regular file's text (UTF-8, without a byte order mark), what the URI is instead, or why it cannot be read. */
+export type ReadFileResult = { text: string } | { special: string } | { error: string; notFound: boolean };
+
+/** Server → client: every `*.star.md` under a workspace folder, minus `node_modules` and `.git`, as URIs. */
+export const ListStoryFilesRequest = new RequestType<{ folderUri: string }, string[], void>('starStories/listStoryFiles');
+
+/** Server → client: a file's text. */
+export const ReadFileRequest = new RequestType<FileParams, ReadFileResult, void>('starStories/readFile');
+
+/** Server → client: what is at a URI; `null` when nothing is. */
+export const StatRequest = new RequestType<FileParams, FileStatResult | null, void>('starStories/statFile');

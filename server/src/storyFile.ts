@@ -5,6 +5,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, promises as fsp, readFileSync, statSync, type Stats } from 'node:fs';
 
+import { NotRegularFileError } from './workspaceFiles';
+
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /** O_NONBLOCK: if a FIFO replaced the file between the stat and the open, opening it must not wait for a writer. */
@@ -37,11 +39,7 @@ export function specialKind(stat: Stats): string | undefined {
   return 'not a regular file';
 }
 
-export class NotRegularFileError extends Error {
-  constructor(readonly kind: string) {
-    super(`${kind}, not a regular file`);
-  }
-}
+export { NotRegularFileError } from './workspaceFiles';
 
 /** The bytes of a regular file and its stat; throws `NotRegularFileError` for anything else, without opening it. */
 export function readRegularFileSync(path: string): { bytes: Buffer; stat: Stats } {

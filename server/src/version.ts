@@ -1,15 +1,7 @@
 /**
- * The product version, from package.json. The bundles get it from the build (esbuild `define`
- * in scripts/build.mjs), so they never read package.json at run time; sources run by the tests
- * read it from the repository.
+ * The product version, from package.json. esbuild compiles the one property into the bundles,
+ * so they never read package.json at run time (and the browser's could not).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { version } from '../../package.json';
 
-declare const STAR_STORIES_VERSION: string | undefined;
-
-export const VERSION: string = typeof STAR_STORIES_VERSION === 'string' ? STAR_STORIES_VERSION : packageVersion();
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-}
+export const VERSION: string = version;

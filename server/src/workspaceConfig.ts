@@ -1,17 +1,17 @@
 /**
  * The `.star-stories.json` of each workspace folder: read at start, re-read when the file is
  * created, changed or deleted, and its problems published as diagnostics on the file itself.
+ * Folders and files are URIs, read through the server's file access (workspaceFiles.ts).
  */
-import { join, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readConfigFile, type ReadResult } from './configDiscovery';
+import { readConfigAt, type ReadResult, type WorkspaceFiles } from './workspaceFiles';
+import { bankKey } from './workspaceIndex';
 import { CONFIG_FILE_NAME, parseConfigFile, rules, type ConfigFileProblem, type EngineConfig, type PrincipleSet } from './engine';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
 interface FolderConfig {
-  /** The folder's path on disk. */
+  /** The folder's URI (its bank key), without a trailing slash. */
   folder: string;
   /** The config file's URI, as diagnostics are published on it. */
   uri: string;
@@ -26,26 +26,41 @@ export class WorkspaceConfigs {
   /** Config URIs whose last published diagnostics were not empty. */
   private readonly published = new Set<string>();
 
-  constructor(private readonly readFile: (path: string) => ReadResult = readConfigFile) {}
+  /** Settles when the folders' files have been read: the first lints wait for it, so none uses the defaults by mistake. */
+  ready: Promise<void> = Promise.resolve();
 
-  /** Replaces the workspace folders (from `initialize`). Folders that are not on disk (virtual workspaces) have no config file. */
+  constructor(private readonly files: WorkspaceFiles) {}
+
+  /**
+   * Replaces the workspace folders (from `initialize`); `load` reads their files, after
+   * `initialized`: a browser server reads through the client, which it may not ask before.
+   * Folders the server cannot read (virtual workspaces, for the Node server) have no config file.
+   */
   setFolders(uris: readonly string[]): void {
     this.folders.clear();
-    for (const uri of uris) this.addFolder(uri);
+    for (const uri of uris) this.entryFor(uri);
   }
 
-  addFolder(uri: string): void {
-    const folder = toPath(uri);
-    if (folder === undefined) return;
-    const file = join(folder, CONFIG_FILE_NAME);
-    const entry: FolderConfig = { folder, uri: pathToFileURL(file).href, read: undefined, config: undefined, problems: [] };
-    this.folders.set(folder, entry);
-    this.load(entry);
+  load(): Promise<void> {
+    this.ready = Promise.all([...this.folders.values()].map((entry) => this.read(entry))).then(() => undefined);
+    return this.ready;
+  }
+
+  async addFolder(uri: string): Promise<void> {
+    const entry = this.entryFor(uri);
+    if (entry) await this.read(entry);
   }
 
   removeFolder(uri: string): void {
-    const folder = toPath(uri);
-    if (folder !== undefined) this.folders.delete(folder);
+    this.folders.delete(folderKey(uri));
+  }
+
+  private entryFor(uri: string): FolderConfig | undefined {
+    if (!this.files.reads(uri)) return undefined;
+    const folder = folderKey(uri);
+    const entry: FolderConfig = { folder, uri: `${folder}/${CONFIG_FILE_NAME}`, read: undefined, config: undefined, problems: [] };
+    this.folders.set(folder, entry);
+    return entry;
   }
 
   /**
@@ -57,16 +72,16 @@ export class WorkspaceConfigs {
     for (const entry of this.folders.values()) this.validate(entry);
   }
 
-  /** Re-reads the config files among `uris` (watched-file events). Returns whether any of them changed. */
-  filesChanged(uris: readonly string[]): boolean {
+  /** Re-reads the config files among `uris` (watched-file events). Resolves to whether any of them changed. */
+  async filesChanged(uris: readonly string[]): Promise<boolean> {
     let changed = false;
     for (const uri of uris) {
-      const path = toPath(uri);
-      if (path === undefined || !path.endsWith(sep + CONFIG_FILE_NAME)) continue;
-      const entry = this.folders.get(path.slice(0, -(CONFIG_FILE_NAME.length + 1)));
+      const key = bankKey(uri);
+      if (!key.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
+      const entry = this.folders.get(key.slice(0, -(CONFIG_FILE_NAME.length + 1)));
       if (!entry) continue;
       const before = JSON.stringify(entry.read);
-      this.load(entry);
+      await this.read(entry);
       changed ||= JSON.stringify(entry.read) !== before;
     }
     return changed;
@@ -74,15 +89,10 @@ export class WorkspaceConfigs {
 
   /** The config layer of the innermost workspace folder that contains the document. */
   configFor(documentUri: string): Partial<EngineConfig> | undefined {
-    const path = toPath(documentUri);
-    if (path === undefined) return undefined;
+    const key = bankKey(documentUri);
     let best: FolderConfig | undefined;
     for (const entry of this.folders.values()) {
-      if (
-        path.startsWith(entry.folder.endsWith(sep) ? entry.folder : entry.folder + sep) &&
-        (!best || entry.folder.length > best.folder.length)
-      )
-        best = entry;
+      if (key.startsWith(`${entry.folder}/`) && (!best || entry.folder.length > best.folder.length)) best = entry;
     }
     return best?.config;
   }
@@ -107,8 +117,11 @@ export class WorkspaceConfigs {
     return out;
   }
 
-  private load(entry: FolderConfig): void {
-    entry.read = this.readFile(join(entry.folder, CONFIG_FILE_NAME));
+  private async read(entry: FolderConfig): Promise<void> {
+    const read = await readConfigAt(this.files, entry.uri);
+    // A folder removed (or added again) while its file was read keeps what its newer entry reads.
+    if (this.folders.get(entry.folder) !== entry) return;
+    entry.read = read;
     this.validate(entry);
   }
 
@@ -142,13 +155,6 @@ function toDiagnostic(document: TextDocument, problem: ConfigFileProblem): Diagn
   };
 }
 
-/** A file URI's path on disk; `undefined` for other schemes. */
-function toPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    const path = fileURLToPath(uri);
-    return path.length > 1 && path.endsWith(sep) ? path.slice(0, -1) : path;
-  } catch {
-    return undefined;
-  }
+function folderKey(uri: string): string {
+  return bankKey(uri).replace(/\/$/, '');
 }

@@ -4,15 +4,11 @@
  * the editor, then updated file by file from watched-file events. An open document's text
  * replaces the disk copy until it is closed.
  */
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
 import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
 import type { StorySummary } from './protocol';
-import { decodeStory, NotRegularFileError, readRegularFile } from './storyFile';
+import { NotRegularFileError, shownPath, type WorkspaceFiles } from './workspaceFiles';
 
 const STORY_FILE = /\.star\.md$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -26,7 +22,8 @@ export type FileChange = 'created' | 'changed' | 'deleted';
 
 /**
  * One key per file, whatever spelled its URI: VS Code writes `file:///c%3A/…` where Node writes
- * `file:///C:/…`, and the bank must not count the same file twice.
+ * `file:///C:/…`, and the bank must not count the same file twice. The Node server sets the
+ * spelling (`useFileUriKeys(nodeFileUriKey)`); a browser server gets every URI from the client.
  */
 export function bankKey(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
@@ -41,14 +38,11 @@ export function bankKey(uri: string): string {
 
 const bankKeys = new Map<string, string>();
 const MAX_CACHED_KEYS = 4096;
+let normalizeFileUri = (uri: string): string => uri;
 
-function normalizeFileUri(uri: string): string {
-  try {
-    const href = pathToFileURL(fileURLToPath(uri)).href;
-    return process.platform === 'win32' ? href.replace(/^file:\/\/\/([A-Z]):/, (_, d: string) => `file:///${d.toLowerCase()}:`) : href;
-  } catch {
-    return uri;
-  }
+export function useFileUriKeys(normalize: (uri: string) => string): void {
+  normalizeFileUri = normalize;
+  bankKeys.clear();
 }
 
 export class WorkspaceIndex {
@@ -62,6 +56,7 @@ export class WorkspaceIndex {
   /** `changed` receives the files whose bank findings may have changed after each update. */
   constructor(
     bank: Bank,
+    private readonly files: WorkspaceFiles,
     private readonly changed: (affected: Set<string>) => void,
     private readonly log: (message: string) => void = () => undefined,
     private readonly info: (message: string) => void = () => undefined,
@@ -74,7 +69,7 @@ export class WorkspaceIndex {
   }
 
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => bankKey(u).replace(/\/$/, ''));
+    this.folders = uris.filter((u) => this.files.reads(u)).map((u) => bankKey(u).replace(/\/$/, ''));
   }
 
   /** `files.exclude` of one folder: glob → true (excluded), false, or a `when` clause (not supported, ignored). */
@@ -163,11 +158,9 @@ export class WorkspaceIndex {
     const generation = this.generations.get(key);
     let text: string;
     try {
-      // Never a FIFO, socket or device: opening one would hold a thread of the file pool for good.
-      text = decodeStory(await readRegularFile(fileURLToPath(key))).text;
+      text = await this.files.readText(key);
     } catch (err) {
-      if (err instanceof NotRegularFileError)
-        this.log(`Story bank: skipping ${fileURLToPath(key)}: it is ${err.kind}, not a regular file.`);
+      if (err instanceof NotRegularFileError) this.log(`Story bank: skipping ${shownPath(key)}: it is ${err.kind}, not a regular file.`);
       return false;
     }
     // The document may have been opened, changed or deleted while the file was read: the
@@ -180,14 +173,8 @@ export class WorkspaceIndex {
 
   private async scanFolders(): Promise<void> {
     for (const folder of this.folders) {
-      let root: string;
-      try {
-        root = fileURLToPath(folder);
-      } catch {
-        continue;
-      }
-      const files: string[] = [];
-      await this.walk(root, folder, '', files);
+      const excluded = this.excludes.get(folder);
+      const files = (await this.files.listStoryFiles(folder, excluded)).filter((uri) => this.includes(uri));
       // A few reads in flight keep the disk busy while the previous file is parsed. In a large
       // bank the rules run afterwards (`lintPending`), so coverage and the stories list fill in
       // first; a small one is linted at once and its first snapshot is already complete.
@@ -195,7 +182,7 @@ export class WorkspaceIndex {
       let next = 0;
       const reader = async () => {
         while (next < files.length) {
-          const key = bankKey(pathToFileURL(files[next++]).href);
+          const key = bankKey(files[next++]);
           if (this.open.has(key) || this.bank.has(key)) continue;
           await this.refreshFromDisk(key, lint);
         }
@@ -228,24 +215,6 @@ export class WorkspaceIndex {
       this.info(`Story bank: ran the rules on ${affected.size} files in ${Math.round(performance.now() - started)} ms.`);
     };
     if (pending.length > 0) setImmediate(slice);
-  }
-
-  private async walk(dir: string, folder: string, relative: string, into: string[]): Promise<void> {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    const excluded = this.excludes.get(folder);
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      const rel = relative ? `${relative}/${entry.name}` : entry.name;
-      if (excluded?.(rel)) continue;
-      // Symbolic links are not followed: a link back up the tree would never end.
-      if (entry.isDirectory()) await this.walk(join(dir, entry.name), folder, rel, into);
-      else if (entry.isFile() && STORY_FILE.test(entry.name)) into.push(join(dir, entry.name));
-    }
   }
 
   private report(affected: Set<string>): void {

@@ -4,15 +4,14 @@
  * request). Files checked this way stay current when they change on disk, and are cleared when
  * deleted; open documents keep their live diagnostics.
  */
-import { fileURLToPath } from 'node:url';
-import { FileChangeType, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
+import { FileChangeType, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentDiagnostics } from './diagnostics';
 import type { DocumentLints } from './documents';
 import { LANGUAGE_ID, type CheckAllResult } from './protocol';
 import type { BankFeatures } from './bankFeatures';
 import { LinterPool, MAX_DOCUMENT_LENGTH } from './engine';
-import { decodeStory, readRegularFile } from './storyFile';
+import type { WorkspaceFiles } from './workspaceFiles';
 import { bankKey } from './workspaceIndex';
 
 export class WorkspaceLint {
@@ -25,6 +24,7 @@ export class WorkspaceLint {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly bank: BankFeatures,
     private readonly lints: DocumentLints,
+    private readonly files: WorkspaceFiles,
   ) {}
 
   /** Lints every closed story file of the bank and publishes its diagnostics. */
@@ -53,8 +53,8 @@ export class WorkspaceLint {
         this.clear(uri);
         continue;
       }
-      readRegularFile(fileURLToPath(uri)).then(
-        (bytes) => (this.checked.has(uri) && !this.isOpen(uri) ? void this.publish(uri, decodeStory(bytes).text) : undefined),
+      this.files.readText(uri).then(
+        (text) => (this.checked.has(uri) && !this.isOpen(uri) ? void this.publish(uri, text) : undefined),
         () => this.clear(uri),
       );
     }

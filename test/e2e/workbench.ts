@@ -69,10 +69,10 @@ export class Workbench {
   ) {}
 
   /** Starts code-server on `workspace` with the packaged .vsix installed into `dataDir`, and opens it in Chromium. */
-  static async start(workspace: string, dataDir: string): Promise<Workbench> {
+  static async start(workspace: string, dataDir: string, settings: Record<string, unknown> = {}): Promise<Workbench> {
     if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run test:e2e does)`);
     mkdirSync(join(dataDir, 'user-data', 'User'), { recursive: true });
-    writeFileSync(join(dataDir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    writeFileSync(join(dataDir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
     const port = await freePort();
     const log: string[] = [];
     const codeServer = spawn(

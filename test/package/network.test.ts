@@ -41,9 +41,12 @@ const NET_MEMBERS = new Set(['createServer', 'createConnection']);
 
 function bundles(): Array<{ name: string; source: string }> {
   if (!existsSync(dist)) throw new Error(`${dist} does not exist: run "npm run build" first.`);
-  return readdirSync(dist)
-    .filter((f) => f.endsWith('.js'))
-    .map((name) => ({ name, source: readFileSync(join(dist, name), 'utf8') }));
+  // dist/web holds the browser's client and server (VS Code for the Web).
+  return ['', 'web/'].flatMap((folder) =>
+    readdirSync(join(dist, folder))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => ({ name: folder + f, source: readFileSync(join(dist, folder, f), 'utf8') })),
+  );
 }
 
 /** Each `require("module")` binding in a bundle: `x=require("net")` or `x=wrap(require("net"))`. */
@@ -64,8 +67,8 @@ function requiredModules(source: string): string[] {
 describe('no network access, no telemetry, no code loading', () => {
   const all = bundles();
 
-  it('the bundles are built: cli.js, client.js and server.js', () => {
-    assert.deepEqual(all.map((b) => b.name).sort(), ['cli.js', 'client.js', 'server.js']);
+  it('the bundles are built: cli.js, client.js, server.js, and web/client.js and web/server.js for the browser', () => {
+    assert.deepEqual(all.map((b) => b.name).sort(), ['cli.js', 'client.js', 'server.js', 'web/client.js', 'web/server.js']);
   });
 
   for (const { name, source } of all) {
@@ -91,7 +94,14 @@ describe('no network access, no telemetry, no code loading', () => {
         );
       });
 
-      if (name === 'cli.js') {
+      if (name.startsWith('web/')) {
+        it('requires no module but vscode: a browser has no Node', () => {
+          assert.deepEqual(
+            requiredModules(source).filter((m) => m !== 'vscode'),
+            [],
+          );
+        });
+      } else if (name === 'cli.js') {
         it('does not require net at all', () => {
           assert.deepEqual(bindings(source, 'net'), []);
         });

@@ -35,6 +35,8 @@ describe('the packaged extension', function () {
       'extension/dist/client.js',
       'extension/dist/server.js',
       'extension/dist/cli.js',
+      'extension/dist/web/client.js',
+      'extension/dist/web/server.js',
       'extension/package.json',
       'extension/readme.md',
       'extension/syntaxes/star-markdown.tmLanguage.json',
@@ -49,13 +51,13 @@ describe('the packaged extension', function () {
     }
   });
 
-  it('holds every file package.json points to (view icons, walkthrough pages)', () => {
+  it('holds every file package.json points to (the desktop and browser entry points, view icons, walkthrough pages)', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const referenced = new Set<string>();
+    const referenced = new Set<string>([manifest.main, manifest.browser]);
     for (const c of manifest.contributes.viewsContainers.activitybar) referenced.add(c.icon);
     for (const v of Object.values(manifest.contributes.views).flat() as { icon?: string }[]) if (v.icon) referenced.add(v.icon);
     for (const w of manifest.contributes.walkthroughs) for (const step of w.steps) referenced.add(step.media.markdown);
-    assert.ok(referenced.size >= 5, `only ${referenced.size} referenced files`);
+    assert.ok(referenced.size >= 7, `only ${referenced.size} referenced files`);
     const missing = [...referenced].map((f) => `extension/${f.replace(/^\.\//, '')}`).filter((f) => !files.includes(f));
     assert.deepEqual(missing, []);
   });

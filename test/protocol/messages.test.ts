@@ -35,7 +35,7 @@ describe('custom protocol messages', () => {
   });
 
   it('each bundle carries one copy of vscode-jsonrpc', function () {
-    for (const bundle of ['client.js', 'server.js']) {
+    for (const bundle of ['client.js', 'server.js', 'web/client.js', 'web/server.js']) {
       const file = resolve(root, 'dist', bundle);
       if (!existsSync(file)) this.skip();
       // An error message of vscode-jsonrpc's connection, kept verbatim by the minifier.
@@ -54,9 +54,12 @@ describe('custom protocol messages', () => {
       'starStories/checkAll',
       'starStories/coverageReport',
       'starStories/followUps',
+      'starStories/listStoryFiles',
       'starStories/loopPlan',
       'starStories/loopSheet',
       'starStories/newStoryTemplate',
+      'starStories/readFile',
+      'starStories/statFile',
     ]);
     assert.equal(new Set(methods).size, methods.length);
     for (const method of methods) assert.match(method, /^starStories\/[a-zA-Z]+$/);
