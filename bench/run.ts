@@ -24,6 +24,12 @@ import { ServerProcess } from './server';
 
 const ROOT = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
+/** `--only=bank,server`: just those sections, for a quick look at one figure while working. */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const runs = (section: string) => !only || only.includes(section);
 const runsScale = quick ? 0.2 : 1;
 
 interface Stat {
@@ -253,13 +259,16 @@ async function serverEdits(server: ServerProcess, uri: string): Promise<void> {
 function serverRatios(): void {
   const didChange = rows.find((r) => r.id === 'server.didChange100')!.stat!;
   const didOpen = rows.find((r) => r.id === 'server.didOpen100')!.stat!;
-  const full = rows.find((r) => r.id === 'engine.full100')!.stat!;
+  const full = rows.find((r) => r.id === 'engine.full100')?.stat;
   ratios['didChange.vsDidOpen'] = didOpen.median / didChange.median;
-  ratios['didChange.vsFullLint'] = full.median / didChange.median;
+  if (full) ratios['didChange.vsFullLint'] = full.median / didChange.median;
   console.log(
     `  → in the server, edit to diagnostics is ${ratios['didChange.vsDidOpen'].toFixed(1)}× faster than the same file's full lint (open to diagnostics; done when ≥ 5×)`,
   );
-  console.log(`  → and ${ratios['didChange.vsFullLint'].toFixed(1)}× faster than the engine's full lint in process, which has no JSON-RPC`);
+  if (full)
+    console.log(
+      `  → and ${ratios['didChange.vsFullLint'].toFixed(1)}× faster than the engine's full lint in process, which has no JSON-RPC`,
+    );
 }
 
 async function bankIndex(): Promise<void> {
@@ -450,15 +459,16 @@ function packaging(): void {
 
 async function main(): Promise<void> {
   console.log(`STAR Stories benchmark · node ${process.version} · ${new Date().toISOString()}${quick ? ' · quick' : ''}`);
-  engine();
-  sideBySide();
-  worst();
-  await server();
-  await bankIndex();
-  packaging();
+  if (runs('engine')) engine();
+  if (runs('compare')) sideBySide();
+  if (runs('worst')) worst();
+  if (runs('server')) await server();
+  if (runs('bank')) await bankIndex();
+  if (runs('package')) packaging();
   const missed = rows.filter((r) => !verdict(r));
   console.log(missed.length ? `\nBudgets missed: ${missed.map((r) => r.id).join(', ')}` : '\nEvery budget met.');
-  const out = join(ROOT, 'bench', 'results.json');
+  // A partial run must not replace the figures of a full one.
+  const out = join(ROOT, 'bench', only ? 'results.partial.json' : 'results.json');
   writeFileSync(
     out,
     JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, rows, ratios, worstGrowth }, null, 2) + '\n',
