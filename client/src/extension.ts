@@ -29,7 +29,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel: output,
     // Rule codes in the Problems panel and hovers link to a rendered page, not the raw file.
-    initializationOptions: { ruleDocCommand: Commands.openRuleDoc } satisfies InitializationOptions,
+    // The bank cache lives in the extension's storage for this workspace, never in the workspace.
+    initializationOptions: {
+      ruleDocCommand: Commands.openRuleDoc,
+      storagePath: context.storageUri?.fsPath,
+    } satisfies InitializationOptions,
   };
   // The id makes `starStories.trace.server` control the protocol log.
   client = new LanguageClient('starStories', 'STAR Stories', serverOptions, clientOptions);

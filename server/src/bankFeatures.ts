@@ -35,6 +35,7 @@ import {
   NewStoryTemplateRequest,
   type FollowUp,
   type FollowUpsParams,
+  type InitializationOptions,
   type LoopPlan,
   type LoopSheetParams,
   type BankSnapshot,
@@ -45,6 +46,7 @@ import { readResume, resumePath } from './resumeFile';
 import { resolveProfile } from './engine/profiles';
 import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
+import { BankCache, cacheFolder } from './bankCache';
 
 /**
  * Long enough to fold a burst of file events or keystrokes into one tree refresh, short enough to
@@ -67,6 +69,8 @@ export class BankFeatures {
   private resumeWatch: Promise<Disposable | undefined> | undefined;
   /** The last résumé problem shown, so a settings refresh does not show it again. */
   private resumeProblem: string | undefined;
+  /** The start cache, in the editor's storage folder for this workspace; none without one (the CLI, other clients). */
+  private cache: BankCache | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -127,6 +131,27 @@ export class BankFeatures {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.index.setFolders(folders);
     this.watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const storagePath = (params.initializationOptions as InitializationOptions | undefined)?.storagePath;
+    const folder = cacheFolder(
+      storagePath,
+      this.index.folderUris.map(pathOf).filter((p): p is string => p !== undefined),
+    );
+    if (typeof folder === 'object') this.connection.console.warn(`Story bank cache: not used, ${folder.refused}.`);
+    else if (folder) {
+      this.cache = new BankCache(
+        folder,
+        () => this.index.cacheEntries(),
+        (m) => this.connection.console.warn(m),
+      );
+      this.index.useCache(this.cache);
+      // Read while the client answers the settings request.
+      void this.cache.load();
+    }
+  }
+
+  /** Writes the start cache now if it changed (the server is shutting down). */
+  flushCache(): void {
+    this.cache?.flush();
   }
 
   /** After `initialized` and the first settings: watch story files, then index the workspace in the background. */
@@ -165,13 +190,14 @@ export class BankFeatures {
       this.scanning = false;
     }
     this.connection.console.log(
-      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms; counting their problems in the background.`,
+      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms (${this.index.restored} from the cache); counting their problems in the background.`,
     );
   }
 
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
     this.index.bank.setSettings(this.folderSettings(), (uri) => this.lints.settingsFor(uri));
+    this.index.settingsChanged();
     this.publishedBank.clear();
     this.scheduleChanged();
     this.resumeSettingChanged();

@@ -107,6 +107,9 @@ connection.onInitialized(() => {
   }
 });
 
+// The cache write waits for a pause; at shutdown there is none left.
+connection.onShutdown(() => bank.flushCache());
+
 connection.onDidChangeConfiguration((change) => {
   if (pullsConfiguration) {
     void refreshSettings();

@@ -2,7 +2,8 @@
  * The workspace's story bank, kept current: every `*.star.md` under the workspace folders
  * (minus `files.exclude`, `node_modules` and `.git`), read from disk at start without blocking
  * the editor, then updated file by file from watched-file events. An open document's text
- * replaces the disk copy until it is closed.
+ * replaces the disk copy until it is closed. With a cache (`BankCache`), a file unchanged since the
+ * last session is restored from its record instead of being parsed and linted.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
 import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
 import type { StorySummary } from './protocol';
-import { decodeStory, NotRegularFileError, readRegularFile } from './storyFile';
+import { BankCache, RACY_MS, type CacheEntry } from './bankCache';
+import { decodeStory, NotRegularFileError, readRegularFileWithStat } from './storyFile';
 
 const STORY_FILE = /\.star\.md$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -57,7 +59,15 @@ export class WorkspaceIndex {
   private readonly excludes = new Map<string, (path: string) => boolean>();
   private readonly open = new Set<string>();
   private readonly generations = new Map<string, number>();
+  /** Files whose bank state is their text on disk: the size and time read, and when (what their cache entry needs). */
+  private readonly disk = new Map<string, { size: number; mtimeMs: number; readAt: number }>();
   private scanning: Promise<void> | undefined;
+  private cache: BankCache | undefined;
+  /** Files the last scan restored from the cache, for its log line. */
+  restored = 0;
+  /** Until the first scan and its rules are done, cache writes wait: a write meanwhile would store half the bank. */
+  private settling = true;
+  private unsaved = false;
 
   /** `changed` receives the files whose bank findings may have changed after each update. */
   constructor(
@@ -67,6 +77,20 @@ export class WorkspaceIndex {
     private readonly info: (message: string) => void = () => undefined,
   ) {
     this.bank = bank;
+  }
+
+  /** Uses (and keeps current) a start cache; set before `scan`. */
+  useCache(cache: BankCache): void {
+    this.cache = cache;
+  }
+
+  /** What the cache stores now: every file read from disk and fully linted, except one modified too recently to trust its time. */
+  *cacheEntries(): Iterable<[string, CacheEntry]> {
+    for (const [key, read] of this.disk) {
+      if (read.readAt - read.mtimeMs < RACY_MS) continue;
+      const record = this.bank.record(key);
+      if (record) yield [fileURLToPath(key), { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record }];
+    }
   }
 
   get folderUris(): readonly string[] {
@@ -121,6 +145,7 @@ export class WorkspaceIndex {
   updateOpen(uri: string, text: string, result: LintResult): void {
     const key = bankKey(uri);
     this.open.add(key);
+    this.disk.delete(key);
     this.report(this.bank.update(key, text, result));
   }
 
@@ -130,7 +155,7 @@ export class WorkspaceIndex {
     this.bump(key);
     this.open.delete(key);
     if (this.includes(key) && (await this.refreshFromDisk(key))) return;
-    if (!this.open.has(key)) this.report(this.bank.remove(key));
+    if (!this.open.has(key)) this.drop(key);
   }
 
   async fileChanged(uri: string, change: FileChange): Promise<void> {
@@ -138,10 +163,25 @@ export class WorkspaceIndex {
     this.bump(key);
     if (this.open.has(key)) return;
     if (change === 'deleted' || !this.includes(key)) {
-      this.report(this.bank.remove(key));
+      this.drop(key);
       return;
     }
-    if (!(await this.refreshFromDisk(key))) this.report(this.bank.remove(key));
+    if (!(await this.refreshFromDisk(key))) this.drop(key);
+  }
+
+  private drop(key: string): void {
+    if (this.disk.delete(key)) this.noteChange();
+    this.report(this.bank.remove(key));
+  }
+
+  /** The settings changed and the bank re-linted every file: every record is new. */
+  settingsChanged(): void {
+    if (this.disk.size > 0) this.noteChange();
+  }
+
+  private noteChange(): void {
+    if (this.settling) this.unsaved = true;
+    else this.cache?.changed();
   }
 
   /** Stories whose title matches a workspace-symbol query (case-insensitive, letters in order). */
@@ -161,10 +201,14 @@ export class WorkspaceIndex {
 
   private async refreshFromDisk(key: string, lint: 'now' | 'later' = 'now'): Promise<boolean> {
     const generation = this.generations.get(key);
+    const path = fileURLToPath(key);
     let text: string;
+    let read: { size: number; mtimeMs: number; readAt: number };
     try {
       // Never a FIFO, socket or device: opening one would hold a thread of the file pool for good.
-      text = decodeStory(await readRegularFile(fileURLToPath(key))).text;
+      const { bytes, stat } = await readRegularFileWithStat(path);
+      text = decodeStory(bytes).text;
+      read = { size: stat.size, mtimeMs: stat.mtimeMs, readAt: Date.now() };
     } catch (err) {
       if (err instanceof NotRegularFileError)
         this.log(`Story bank: skipping ${fileURLToPath(key)}: it is ${err.kind}, not a regular file.`);
@@ -174,11 +218,33 @@ export class WorkspaceIndex {
     // newer event decides, and a read that started before a delete must not bring it back.
     if (this.open.has(key) || this.generations.get(key) !== generation) return true;
     if (text.length > MAX_DOCUMENT_LENGTH) return false;
-    this.report(this.bank.update(key, text, undefined, { lint }));
+    const restored = this.restore(key, path, text, read);
+    this.report(restored ?? this.bank.update(key, text, undefined, { lint }));
+    this.disk.set(key, read);
+    // A restored file is already in the cache as it is; anything else is news to store.
+    if (restored) this.restored++;
+    else this.noteChange();
     return true;
   }
 
+  /** The file from its cache entry, when there is one for this size, time and settings; undefined otherwise. */
+  private restore(key: string, path: string, text: string, read: { size: number; mtimeMs: number }): Set<string> | undefined {
+    const record = this.cache?.take(path, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key) });
+    if (record === undefined) return undefined;
+    try {
+      return this.bank.restore(key, text, record);
+    } catch (err) {
+      this.log(`Story bank cache: ignoring the entry of ${path} (${(err as Error).message}).`);
+      return undefined;
+    }
+  }
+
+  private settingsHash(key: string): string {
+    return BankCache.settingsHash(this.bank.fileSettings(key));
+  }
+
   private async scanFolders(): Promise<void> {
+    await this.cache?.load();
     for (const folder of this.folders) {
       let root: string;
       try {
@@ -225,9 +291,18 @@ export class WorkspaceIndex {
         return;
       }
       this.report(affected);
+      this.settled();
       this.info(`Story bank: ran the rules on ${affected.size} files in ${Math.round(performance.now() - started)} ms.`);
     };
-    if (pending.length > 0) setImmediate(slice);
+    // Logged even with nothing to do (every file restored from the cache): the log says the bank is complete.
+    setImmediate(slice);
+  }
+
+  private settled(): void {
+    if (!this.settling) return;
+    this.settling = false;
+    this.cache?.scanned();
+    if (this.unsaved) this.cache?.changed();
   }
 
   private async walk(dir: string, folder: string, relative: string, into: string[]): Promise<void> {

@@ -171,6 +171,11 @@ export class Bank {
     return new Set(this.files.keys());
   }
 
+  /** The settings a file is linted with below its front matter: with its text, what its record depends on. */
+  fileSettings(uri: string): Partial<EngineConfig> {
+    return this.settingsFor(uri);
+  }
+
   has(uri: string): boolean {
     return this.files.has(uri);
   }
