@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fsp, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { VERSION } from './version';
 
 export const CACHE_FILE = 'bank-cache.json';
@@ -48,6 +49,8 @@ export class BankCache {
   private loading: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
+  /** How long reading and checking the cache file took, for the log. */
+  readMs = 0;
 
   /**
    * `collect` gives every entry to store now (by path on disk). `engine` names the build: a
@@ -129,6 +132,15 @@ export class BankCache {
   }
 
   private async read(): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.readEntries();
+    } finally {
+      this.readMs = performance.now() - started;
+    }
+  }
+
+  private async readEntries(): Promise<void> {
     let text: string;
     try {
       text = await fsp.readFile(this.file, 'utf8');

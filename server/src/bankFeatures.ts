@@ -190,7 +190,7 @@ export class BankFeatures {
       this.scanning = false;
     }
     this.connection.console.log(
-      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms (${this.index.restored} from the cache); counting their problems in the background.`,
+      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms (${this.index.restored} from the cache${this.cache ? `, read in ${Math.round(this.cache.readMs)} ms` : ''}); counting their problems in the background.`,
     );
   }
 

@@ -81,7 +81,8 @@ describe('story bank: records', () => {
     for (const broken of [
       { ...record, summaries: record.summaries.slice(1) },
       { ...record, stories: 'x' },
-      { ...record, fingerprints: [{ shingles: '5,-3', numbers: [] }, ...record.fingerprints.slice(1)] },
+      { ...record, fingerprints: [{ shingles: 'AAAABAAAAA', numbers: [] }, ...record.fingerprints.slice(1)] },
+      { ...record, fingerprints: [{ shingles: 'AAAA', numbers: [] }, ...record.fingerprints.slice(1)] },
       { ...record, facts: [{ names: 'x' }, ...record.facts.slice(1)] },
       null,
       [],
@@ -94,6 +95,8 @@ describe('story bank: records', () => {
     const hashes = Uint32Array.from([0, 7, 8, 1_000_000, 0x3fffffff]);
     assert.deepEqual(decodeShingles(encodeShingles(hashes)), hashes);
     assert.deepEqual(decodeShingles(encodeShingles(new Uint32Array(0))), new Uint32Array(0));
-    assert.throws(() => decodeShingles('3,0'), BadRecordError, 'a repeated hash');
+    assert.throws(() => decodeShingles('AAAABAAAAB'), BadRecordError, 'a repeated hash');
+    assert.throws(() => decodeShingles('AAAB'), BadRecordError, 'a truncated hash');
+    assert.throws(() => decodeShingles('AA AB'), BadRecordError, 'not a digit');
   });
 });

@@ -34,7 +34,7 @@ export interface BankRecord {
   config: BankConfig;
   /** One per story, with its lint problems counted; `id` and `uri` come back from the file's URI. */
   summaries: Array<Omit<StorySummary, 'id' | 'uri'>>;
-  /** One per story: its 3-gram hashes (sorted, delta-encoded in base 36) and its numbers. */
+  /** One per story: its 3-gram hashes (`encodeShingles`) and its numbers. */
   fingerprints: Array<{ shingles: string; numbers: string[] }>;
   /** One per story: what it states about its project (`inconsistent-facts`). */
   facts: FactsRecord[];
@@ -50,27 +50,36 @@ export interface FactsRecord {
 
 export class BadRecordError extends Error {}
 
-/** Sorted hashes as the gaps between them: a bank's fingerprints are most of its record, and gaps are short. */
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUE_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) VALUE_OF[DIGITS.charCodeAt(i)] = i;
+
+/**
+ * A fingerprint's 3-gram hashes are 30 bits each: five base-64 digits apiece, no separator.
+ * Fingerprints are most of a record, and this decodes with a table lookup per digit.
+ */
 export function encodeShingles(shingles: Uint32Array): string {
   let out = '';
-  let previous = 0;
-  for (let i = 0; i < shingles.length; i++) {
-    out += (i ? ',' : '') + (shingles[i] - previous).toString(36);
-    previous = shingles[i];
-  }
+  for (const h of shingles)
+    out += DIGITS[(h >>> 24) & 63] + DIGITS[(h >>> 18) & 63] + DIGITS[(h >>> 12) & 63] + DIGITS[(h >>> 6) & 63] + DIGITS[h & 63];
   return out;
 }
 
 export function decodeShingles(text: string): Uint32Array {
-  if (text === '') return new Uint32Array(0);
-  const parts = text.split(',');
-  const out = new Uint32Array(parts.length);
-  let value = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const gap = parseInt(parts[i], 36);
-    // Gaps of a sorted, distinct list are positive (the first may be 0); anything else is not a fingerprint.
-    if (!(gap > 0 || (i === 0 && gap === 0)) || value + gap > 0x3fffffff) throw new BadRecordError('bad fingerprint');
-    out[i] = value += gap;
+  if (text.length % 5 !== 0) throw new BadRecordError('bad fingerprint');
+  const out = new Uint32Array(text.length / 5);
+  let previous = -1;
+  for (let i = 0, at = 0; i < out.length; i++) {
+    let value = 0;
+    for (let d = 0; d < 5; d++, at++) {
+      const code = text.charCodeAt(at);
+      const digit = code < 128 ? VALUE_OF[code] : -1;
+      if (digit < 0) throw new BadRecordError('bad fingerprint');
+      value = (value << 6) | digit;
+    }
+    // Sorted and distinct, as `fingerprint` makes them: anything else is not a fingerprint.
+    if (value <= previous) throw new BadRecordError('bad fingerprint');
+    out[i] = previous = value;
   }
   return out;
 }
