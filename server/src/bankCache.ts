@@ -107,20 +107,21 @@ export class BankCache {
     this.timer = undefined;
     if (!this.dirty) return;
     this.dirty = false;
-    const entries: Record<string, StoredEntry> = {};
-    let count = 0;
-    for (const [path, entry] of this.collect()) {
-      entries[path] = [entry.size, entry.mtimeMs, entry.settings, entry.record];
-      count++;
-    }
-    const body = JSON.stringify(entries);
-    const header = JSON.stringify({ format: FORMAT, engine: this.engine, length: body.length, sha1: sha1(body), count });
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
+      const entries: Record<string, StoredEntry> = {};
+      let count = 0;
+      for (const [path, entry] of this.collect()) {
+        entries[path] = [entry.size, entry.mtimeMs, entry.settings, entry.record];
+        count++;
+      }
+      const body = JSON.stringify(entries);
+      const header = JSON.stringify({ format: FORMAT, engine: this.engine, length: body.length, sha1: sha1(body), count });
       mkdirSync(this.folder, { recursive: true });
       writeFileSync(temp, `${header}\n${body}`);
       renameSync(temp, this.file);
     } catch (err) {
+      // The cache only saves work: a write that fails costs the next start its head start, nothing else.
       this.log(`Story bank cache: could not write ${this.file}: ${(err as Error).message}`);
       rmSync(temp, { force: true });
     }
