@@ -386,7 +386,7 @@ async function bankWarm(dir: string, storage: string, fileCount: number, expecte
       const t0 = server.initializedAt;
       const ok = await server.bankReady((s) => s.stories.length === expectedStories && s.stories.every((story) => story.readiness));
       const elapsed = performance.now() - t0;
-      restored = Number((await server.logLine(/\((\d+) from the cache\)/))?.[1] ?? -1);
+      restored = Number((await server.logLine(/\((\d+) from the cache/))?.[1] ?? -1);
       await server.logLine(/ran the rules on/);
       rss = Math.max(rss, server.peakRssMb());
       await server.stop();

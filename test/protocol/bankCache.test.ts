@@ -42,7 +42,7 @@ describe('protocol: story bank cache', function () {
       settings: options.settings,
     });
     try {
-      const scanned = await logLine(client, /read and parsed (\d+) files in \d+ ms \((\d+) from the cache\)/);
+      const scanned = await logLine(client, /read and parsed (\d+) files in \d+ ms \((\d+) from the cache/);
       await logLine(client, /ran the rules on \d+ files/);
       const snapshot = await client.request(BankSnapshotRequest, null);
       return { snapshot, fromCache: Number(scanned[2]), logs: client.logs };
