@@ -8,8 +8,10 @@
  * build, a damaged or truncated file, a record that does not fit its text) is ignored and the
  * file is read as if there were no cache; the cache only ever saves work, never decides an answer.
  *
- * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and length of the rest) and
- * the entries as JSON. Written whole, to a temporary file renamed over the old one, so a reader
+ * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and length of the rest), then
+ * one line per story file: its key as JSON, a tab, its record as JSON. A record is parsed only
+ * when its file is restored, so the records of a large bank are never all half-built at once
+ * (the parse's garbage dies young, file by file). Written whole, to a temporary file renamed over the old one, so a reader
  * sees the old cache or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
@@ -19,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { VERSION } from './version';
 
 export const CACHE_FILE = 'bank-cache.json';
-const FORMAT = 1;
+const FORMAT = 2;
 /** Long enough to fold the burst of a branch switch or a background lint into one write. */
 const SAVE_DELAY_MS = 2000;
 /**
@@ -41,11 +43,12 @@ export interface CacheEntry extends FileKey {
   record: unknown;
 }
 
-type StoredEntry = [size: number, mtimeMs: number, settings: string, record: unknown];
+type StoredKey = [path: string, size: number, mtimeMs: number, settings: string];
 
 export class BankCache {
   private readonly file: string;
-  private loaded = new Map<string, StoredEntry>();
+  /** By path: the stored key and the record's JSON, not parsed yet. */
+  private loaded = new Map<string, { key: StoredKey; record: string }>();
   private loading: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
@@ -76,11 +79,18 @@ export class BankCache {
     const entry = this.loaded.get(path);
     if (!entry) return undefined;
     this.loaded.delete(path);
-    if (entry[0] !== key.size || entry[1] !== key.mtimeMs || entry[2] !== key.settings) {
+    const [, size, mtimeMs, settings] = entry.key;
+    if (size !== key.size || mtimeMs !== key.mtimeMs || settings !== key.settings) {
       this.dirty = true;
       return undefined;
     }
-    return entry[3];
+    try {
+      return JSON.parse(entry.record) as unknown;
+    } catch {
+      // The checksum matched, so this is a bug, not damage; still only the file's head start is lost.
+      this.dirty = true;
+      return undefined;
+    }
   }
 
   /** The first scan is over: what it did not take is stale (deleted, excluded), and is dropped from memory and disk. */
@@ -109,13 +119,14 @@ export class BankCache {
     this.dirty = false;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      const entries: Record<string, StoredEntry> = {};
-      let count = 0;
+      const lines: string[] = [];
       for (const [path, entry] of this.collect()) {
-        entries[path] = [entry.size, entry.mtimeMs, entry.settings, entry.record];
-        count++;
+        const key: StoredKey = [path, entry.size, entry.mtimeMs, entry.settings];
+        // JSON escapes every tab and line break inside a string, so neither appears raw but here.
+        lines.push(`${JSON.stringify(key)}\t${JSON.stringify(entry.record)}`);
       }
-      const body = JSON.stringify(entries);
+      const count = lines.length;
+      const body = lines.join('\n');
       const header = JSON.stringify({ format: FORMAT, engine: this.engine, length: body.length, sha1: sha1(body), count });
       mkdirSync(this.folder, { recursive: true });
       writeFileSync(temp, `${header}\n${body}`);
@@ -156,9 +167,12 @@ export class BankCache {
       const body = text.slice(newline + 1);
       if (header.format !== FORMAT || header.engine !== this.engine) throw new Error('written by another version');
       if (header.length !== body.length || header.sha1 !== sha1(body)) throw new Error('damaged or truncated');
-      const entries = JSON.parse(body) as Record<string, unknown>;
-      if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) throw new Error('not a cache');
-      for (const [path, entry] of Object.entries(entries)) if (isStoredEntry(entry)) this.loaded.set(path, entry);
+      for (const line of body === '' ? [] : body.split('\n')) {
+        const tab = line.indexOf('\t');
+        const key = JSON.parse(line.slice(0, tab)) as unknown;
+        if (tab < 0 || !isStoredKey(key)) throw new Error('not a cache');
+        this.loaded.set(key[0], { key, record: line.slice(tab + 1) });
+      }
     } catch (err) {
       // Rebuilt from the files, and written again once they are read.
       this.log(`Story bank cache: ignoring ${this.file} (${(err as Error).message}); reading every story file.`);
@@ -183,14 +197,14 @@ export function cacheFolder(storagePath: unknown, workspaceFolders: readonly str
   return folder;
 }
 
-function isStoredEntry(entry: unknown): entry is StoredEntry {
+function isStoredKey(key: unknown): key is StoredKey {
   return (
-    Array.isArray(entry) &&
-    entry.length === 4 &&
-    Number.isFinite(entry[0]) &&
-    Number.isFinite(entry[1]) &&
-    typeof entry[2] === 'string' &&
-    typeof entry[3] === 'object'
+    Array.isArray(key) &&
+    key.length === 4 &&
+    typeof key[0] === 'string' &&
+    Number.isFinite(key[1]) &&
+    Number.isFinite(key[2]) &&
+    typeof key[3] === 'string'
   );
 }
 
