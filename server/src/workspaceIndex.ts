@@ -201,10 +201,11 @@ export class WorkspaceIndex {
 
   private async refreshFromDisk(key: string, lint: 'now' | 'later' = 'now'): Promise<boolean> {
     const generation = this.generations.get(key);
-    const path = fileURLToPath(key);
+    let path: string;
     let text: string;
     let read: { size: number; mtimeMs: number; readAt: number };
     try {
+      path = fileURLToPath(key);
       // Never a FIFO, socket or device: opening one would hold a thread of the file pool for good.
       const { bytes, stat } = await readRegularFileWithStat(path);
       text = decodeStory(bytes).text;
