@@ -50,7 +50,8 @@ export class ServerProcess {
   }
 
   /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
-  static async start(options: { folder?: string; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
+  /** `storagePath`: the editor's storage folder for the workspace, where the server keeps its bank cache. */
+  static async start(options: { folder?: string; storagePath?: string; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
     const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -61,6 +62,7 @@ export class ServerProcess {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: folder ? [{ uri: folder, name: 'bench' }] : null,
+      initializationOptions: options.storagePath ? { storagePath: options.storagePath } : {},
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },

@@ -22,7 +22,12 @@ export async function activateClient(
     synchronize: { configurationSection: CONFIG_SECTION },
     outputChannel: output,
     // Rule codes in the Problems panel and hovers link to a rendered page, not the raw file.
-    initializationOptions: { ruleDocCommand: Commands.openRuleDoc } satisfies InitializationOptions,
+    // The bank cache lives in the extension's storage for this workspace, never in the workspace,
+    // and only where the server has a disk (not in the browser).
+    initializationOptions: {
+      ruleDocCommand: Commands.openRuleDoc,
+      storagePath: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined,
+    } satisfies InitializationOptions,
   };
   client = createClient(clientOptions);
 

@@ -32,6 +32,7 @@ import {
   NewStoryTemplateRequest,
   type FollowUp,
   type FollowUpsParams,
+  type InitializationOptions,
   type LoopPlan,
   type LoopSheetParams,
   type BankSnapshot,
@@ -42,6 +43,7 @@ import { readResumeAt, resolveInFolder, type WorkspaceFiles } from './workspaceF
 import { resolveProfile } from './engine/profiles';
 import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
+import type { BankCache, openBankCache } from './bankCache';
 
 /**
  * Long enough to fold a burst of file events or keystrokes into one tree refresh, short enough to
@@ -67,6 +69,8 @@ export class BankFeatures {
   private resumeWatch: Promise<Disposable | undefined> | undefined;
   /** The last résumé problem shown, so a settings refresh does not show it again. */
   private resumeProblem: string | undefined;
+  /** The start cache, in the editor's storage folder for this workspace; none without one (the CLI, other clients). */
+  private cache: BankCache | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -77,6 +81,8 @@ export class BankFeatures {
     private readonly republish: (uri: string) => void,
     /** Where a story's target comes from when a file overrides the setting (code lens and status bar say so). */
     private readonly targetOverride: TargetOverrideLookup = () => undefined,
+    /** Opens the start cache; only the Node server has one. */
+    private readonly openCache?: typeof openBankCache,
   ) {
     this.firstScan = new Promise((resolve) => (this.firstScanEnded = resolve));
     this.index = new WorkspaceIndex(
@@ -135,6 +141,23 @@ export class BankFeatures {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.index.setFolders(folders);
     this.watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const storagePath = (params.initializationOptions as InitializationOptions | undefined)?.storagePath;
+    this.cache = this.openCache?.(
+      storagePath,
+      this.index.folderUris,
+      () => this.index.cacheEntries(),
+      (m) => this.connection.console.warn(m),
+    );
+    if (this.cache) {
+      this.index.useCache(this.cache);
+      // Read while the client answers the settings request.
+      void this.cache.load();
+    }
+  }
+
+  /** Writes the start cache now if it changed (the server is shutting down). */
+  flushCache(): void {
+    this.cache?.flush();
   }
 
   /** After `initialized` and the first settings: watch story files, then index the workspace in the background. */
@@ -174,13 +197,14 @@ export class BankFeatures {
       this.scanning = false;
     }
     this.connection.console.log(
-      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms; counting their problems in the background.`,
+      `Story bank: read and parsed ${this.index.bank.uris().length} files in ${Math.round(performance.now() - started)} ms (${this.index.restored} from the cache${this.cache ? `, read in ${Math.round(this.cache.readMs)} ms` : ''}); counting their problems in the background.`,
     );
   }
 
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
     this.index.bank.setSettings(this.folderSettings(), (uri) => this.lints.settingsFor(uri));
+    this.index.settingsChanged();
     this.publishedBank.clear();
     this.scheduleChanged();
     this.resumeSettingChanged();

@@ -31,12 +31,15 @@ import { WorkspaceConfigs } from './workspaceConfig';
 import { WorkspaceLint } from './workspaceLint';
 import { VERSION } from './version';
 import type { WorkspaceFiles } from './workspaceFiles';
+import type { openBankCache } from './bankCache';
 
 export interface ServerHost {
   /** The workspace's files: read from disk, or asked of the client (workspaceFiles.ts). */
   files: WorkspaceFiles;
   /** A rule page's file URI, for a client that gives no command to open it; without it, no link. */
   ruleDocFile?: (rule: string) => string;
+  /** Opens the story bank's start cache in the client's storage folder (bankCache.ts); none in the browser. */
+  openCache?: typeof openBankCache;
 }
 
 /** Answers the client on `connection` until it exits. */
@@ -109,6 +112,7 @@ class LanguageServer {
       lints,
       (uri) => this.schedule(uri),
       (uri, targetSeconds) => targetOverride(targetSeconds, lints.engineSettings, configs.configFor(uri)),
+      host.openCache,
     );
     this.workspaceLint = new WorkspaceLint(connection, this.documents, this.bank, lints, host.files);
   }
@@ -118,6 +122,8 @@ class LanguageServer {
     connection.onRequest(CheckAllRequest, () => this.workspaceLint.checkAll());
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => this.initialized());
+    // The cache write waits for a pause; at shutdown there is none left.
+    connection.onShutdown(() => this.bank.flushCache());
     connection.onDidChangeConfiguration((change) => {
       if (this.client.pullsConfiguration) {
         void this.refreshSettings();

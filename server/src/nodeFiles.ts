@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeStory, readRegularFile, specialKind } from './storyFile';
+import { decodeStory, readRegularFile, readRegularFileWithStat, specialKind } from './storyFile';
 import type { FileStat, WorkspaceFiles } from './workspaceFiles';
 
 const STORY_FILE = /\.star\.md$/i;
@@ -27,6 +27,11 @@ export const nodeFiles: WorkspaceFiles = {
 
   // Never a FIFO, socket or device: opening one would hold a thread of the file pool for good.
   readText: async (uri) => decodeStory(await readRegularFile(fileURLToPath(uri))).text,
+
+  async readTextWithStat(uri) {
+    const { bytes, stat } = await readRegularFileWithStat(fileURLToPath(uri));
+    return { text: decodeStory(bytes).text, size: stat.size, mtimeMs: stat.mtimeMs };
+  },
 
   async stat(uri): Promise<FileStat | undefined> {
     try {

@@ -47,6 +47,12 @@ export interface InitializationOptions {
    * extension. Without it (Neovim, other clients) the links stay plain file links.
    */
   ruleDocCommand?: string;
+  /**
+   * A folder of the editor's own for this workspace (VS Code's `ExtensionContext.storageUri`),
+   * where the server keeps its story bank cache. Without it the bank is read from scratch at
+   * every start; a folder inside the workspace is refused.
+   */
+  storagePath?: string;
 }
 
 /** The `command:` link a diagnostic carries for a rule's page when the client gave a ruleDocCommand. */

@@ -3,10 +3,11 @@
  * reads the workspace from disk itself. browserServer.ts is the same server in a Web Worker.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { openBankCache } from './bankCache';
 import { ruleDocUri } from './docs';
 import { startServer } from './languageServer';
 import { nodeFileUriKey, nodeFiles } from './nodeFiles';
 import { useFileUriKeys } from './workspaceIndex';
 
 useFileUriKeys(nodeFileUriKey);
-startServer(createConnection(ProposedFeatures.all), { files: nodeFiles, ruleDocFile: ruleDocUri });
+startServer(createConnection(ProposedFeatures.all), { files: nodeFiles, ruleDocFile: ruleDocUri, openCache: openBankCache });

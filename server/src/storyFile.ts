@@ -61,13 +61,19 @@ export function readRegularFileSync(path: string): { bytes: Buffer; stat: Stats 
  * FIFO holds a thread for good, and four of them stop every file read of the process.
  */
 export async function readRegularFile(path: string): Promise<Buffer> {
+  return (await readRegularFileWithStat(path)).bytes;
+}
+
+/** The same, with the stat of the file as it was opened: the size and time the bytes belong to. */
+export async function readRegularFileWithStat(path: string): Promise<{ bytes: Buffer; stat: Stats }> {
   const kind = specialKind(await fsp.stat(path));
   if (kind) throw new NotRegularFileError(kind);
   const handle = await fsp.open(path, READ_FLAGS);
   try {
-    const raced = specialKind(await handle.stat());
+    const stat = await handle.stat();
+    const raced = specialKind(stat);
     if (raced) throw new NotRegularFileError(raced);
-    return await handle.readFile();
+    return { bytes: await handle.readFile(), stat };
   } finally {
     await handle.close();
   }

@@ -21,6 +21,11 @@ export interface WorkspaceFiles {
   listStoryFiles(folderUri: string, skip?: (relativePath: string) => boolean): Promise<string[]>;
   /** A regular file's text as an editor shows it (UTF-8, no byte order mark); rejects with NotRegularFileError for anything else. */
   readText(uri: string): Promise<string>;
+  /**
+   * The same, with the size and modification time it was read at (what a start cache needs to
+   * trust a record). Only where files have a trustworthy time: the Node server.
+   */
+  readTextWithStat?(uri: string): Promise<{ text: string; size: number; mtimeMs: number }>;
   /** What is at the URI; `undefined` when nothing is. */
   stat(uri: string): Promise<FileStat | undefined>;
 }

@@ -2,12 +2,15 @@
  * The workspace's story bank, kept current: every `*.star.md` under the workspace folders
  * (minus `files.exclude`, `node_modules` and `.git`), read from disk at start without blocking
  * the editor, then updated file by file from watched-file events. An open document's text
- * replaces the disk copy until it is closed.
+ * replaces the disk copy until it is closed. With a cache (`BankCache`), a file unchanged since the
+ * last session is restored from its record instead of being parsed and linted.
  */
 import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
 import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
 import type { StorySummary } from './protocol';
+// Type only: the cache is the Node server's, and the browser bundle must not pull in node:fs.
+import type { BankCache, CacheEntry } from './bankCache';
 import { NotRegularFileError, shownPath, type WorkspaceFiles } from './workspaceFiles';
 
 const STORY_FILE = /\.star\.md$/i;
@@ -17,6 +20,12 @@ const CONCURRENT_READS = 8;
 const LINT_LATER_ABOVE = 100;
 /** Long enough to amortize the bank notification, short enough not to delay a keystroke's diagnostics noticeably. */
 const LINT_SLICE_MS = 20;
+/**
+ * A file whose modification time is this close to when it was read may be written again within
+ * the file system's timestamp granularity without its size or time changing (as git's "racily
+ * clean" entries): its record is not stored, and the next start reads the file.
+ */
+const RACY_MS = 2000;
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
@@ -51,7 +60,15 @@ export class WorkspaceIndex {
   private readonly excludes = new Map<string, (path: string) => boolean>();
   private readonly open = new Set<string>();
   private readonly generations = new Map<string, number>();
+  /** Files whose bank state is their text on disk: the size and time read, and when (what their cache entry needs). */
+  private readonly disk = new Map<string, { size: number; mtimeMs: number; readAt: number }>();
   private scanning: Promise<void> | undefined;
+  private cache: BankCache | undefined;
+  /** Files the last scan restored from the cache, for its log line. */
+  restored = 0;
+  /** Until the first scan and its rules are done, cache writes wait: a write meanwhile would store half the bank. */
+  private settling = true;
+  private unsaved = false;
 
   /** `changed` receives the files whose bank findings may have changed after each update. */
   constructor(
@@ -62,6 +79,20 @@ export class WorkspaceIndex {
     private readonly info: (message: string) => void = () => undefined,
   ) {
     this.bank = bank;
+  }
+
+  /** Uses (and keeps current) a start cache; set before `scan`. */
+  useCache(cache: BankCache): void {
+    this.cache = cache;
+  }
+
+  /** What the cache stores now: every file read from disk and fully linted, except one modified too recently to trust its time. */
+  *cacheEntries(): Iterable<[string, CacheEntry]> {
+    for (const [key, read] of this.disk) {
+      if (read.readAt - read.mtimeMs < RACY_MS) continue;
+      const record = this.bank.record(key);
+      if (record) yield [key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record }];
+    }
   }
 
   get folderUris(): readonly string[] {
@@ -116,6 +147,7 @@ export class WorkspaceIndex {
   updateOpen(uri: string, text: string, result: LintResult): void {
     const key = bankKey(uri);
     this.open.add(key);
+    this.disk.delete(key);
     this.report(this.bank.update(key, text, result));
   }
 
@@ -125,7 +157,7 @@ export class WorkspaceIndex {
     this.bump(key);
     this.open.delete(key);
     if (this.includes(key) && (await this.refreshFromDisk(key))) return;
-    if (!this.open.has(key)) this.report(this.bank.remove(key));
+    if (!this.open.has(key)) this.drop(key);
   }
 
   async fileChanged(uri: string, change: FileChange): Promise<void> {
@@ -133,10 +165,25 @@ export class WorkspaceIndex {
     this.bump(key);
     if (this.open.has(key)) return;
     if (change === 'deleted' || !this.includes(key)) {
-      this.report(this.bank.remove(key));
+      this.drop(key);
       return;
     }
-    if (!(await this.refreshFromDisk(key))) this.report(this.bank.remove(key));
+    if (!(await this.refreshFromDisk(key))) this.drop(key);
+  }
+
+  private drop(key: string): void {
+    if (this.disk.delete(key)) this.noteChange();
+    this.report(this.bank.remove(key));
+  }
+
+  /** The settings changed and the bank re-linted every file: every record is new. */
+  settingsChanged(): void {
+    if (this.disk.size > 0) this.noteChange();
+  }
+
+  private noteChange(): void {
+    if (this.settling) this.unsaved = true;
+    else this.cache?.changed();
   }
 
   /** Stories whose title matches a workspace-symbol query (case-insensitive, letters in order). */
@@ -157,8 +204,15 @@ export class WorkspaceIndex {
   private async refreshFromDisk(key: string, lint: 'now' | 'later' = 'now'): Promise<boolean> {
     const generation = this.generations.get(key);
     let text: string;
+    let read: { size: number; mtimeMs: number; readAt: number } | undefined;
     try {
-      text = await this.files.readText(key);
+      if (this.cache && this.files.readTextWithStat) {
+        const withStat = await this.files.readTextWithStat(key);
+        text = withStat.text;
+        read = { size: withStat.size, mtimeMs: withStat.mtimeMs, readAt: Date.now() };
+      } else {
+        text = await this.files.readText(key);
+      }
     } catch (err) {
       if (err instanceof NotRegularFileError) this.log(`Story bank: skipping ${shownPath(key)}: it is ${err.kind}, not a regular file.`);
       return false;
@@ -167,11 +221,33 @@ export class WorkspaceIndex {
     // newer event decides, and a read that started before a delete must not bring it back.
     if (this.open.has(key) || this.generations.get(key) !== generation) return true;
     if (text.length > MAX_DOCUMENT_LENGTH) return false;
-    this.report(this.bank.update(key, text, undefined, { lint }));
+    const restored = read && this.restore(key, text, read);
+    this.report(restored ?? this.bank.update(key, text, undefined, { lint }));
+    if (read) this.disk.set(key, read);
+    // A restored file is already in the cache as it is; anything else is news to store.
+    if (restored) this.restored++;
+    else this.noteChange();
     return true;
   }
 
+  /** The file from its cache entry, when there is one for this size, time and settings; undefined otherwise. */
+  private restore(key: string, text: string, read: { size: number; mtimeMs: number }): Set<string> | undefined {
+    const record = this.cache?.take(key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key) });
+    if (record === undefined) return undefined;
+    try {
+      return this.bank.restore(key, text, record);
+    } catch (err) {
+      this.log(`Story bank cache: ignoring the entry of ${shownPath(key)} (${(err as Error).message}).`);
+      return undefined;
+    }
+  }
+
+  private settingsHash(key: string): string {
+    return this.cache?.settingsHash(this.bank.fileSettings(key)) ?? '';
+  }
+
   private async scanFolders(): Promise<void> {
+    await this.cache?.load();
     for (const folder of this.folders) {
       const excluded = this.excludes.get(folder);
       const files = (await this.files.listStoryFiles(folder, excluded)).filter((uri) => this.includes(uri));
@@ -212,9 +288,18 @@ export class WorkspaceIndex {
         return;
       }
       this.report(affected);
+      this.settled();
       this.info(`Story bank: ran the rules on ${affected.size} files in ${Math.round(performance.now() - started)} ms.`);
     };
-    if (pending.length > 0) setImmediate(slice);
+    // Logged even with nothing to do (every file restored from the cache): the log says the bank is complete.
+    setImmediate(slice);
+  }
+
+  private settled(): void {
+    if (!this.settling) return;
+    this.settling = false;
+    this.cache?.scanned();
+    if (this.unsaved) this.cache?.changed();
   }
 
   private report(affected: Set<string>): void {

@@ -31,6 +31,16 @@ import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fing
 import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
 import { FactIndex, storyFacts, type Facts } from './facts';
 import { reportFacts, resumeFile, type FactStory, type ResumeFile } from './factFindings';
+import {
+  checkRecord,
+  encodeShingles,
+  factsOfRecord,
+  factsRecord,
+  fingerprintOfRecord,
+  type BankConfig,
+  type BankRecord,
+  type BankStory,
+} from './record';
 
 type ReportBankFinding = (
   at: { start: number; end: number },
@@ -75,15 +85,14 @@ const MAX_NAMED_DUPLICATES = 3;
  */
 const MAX_CLUSTER = 24;
 
-/** What the bank keeps of a story: enough to place and describe its findings. */
-export type BankStory = Pick<Story, 'start' | 'end' | 'title' | 'heading' | 'titleSpan' | 'principles'>;
+export type { BankStory };
 
 interface FileState {
   uri: string;
   text: string;
   stories: BankStory[];
   directives: Directive[];
-  config: EngineConfig;
+  config: BankConfig;
   /**
    * Summaries with the lint findings counted; bank findings are added in `summaries()`. Undefined
    * until first asked for when the caller passed its lint: an open document's diagnostics go out
@@ -162,6 +171,11 @@ export class Bank {
     return new Set(this.files.keys());
   }
 
+  /** The settings a file is linted with below its front matter: with its text, what its record depends on. */
+  fileSettings(uri: string): Partial<EngineConfig> {
+    return this.settingsFor(uri);
+  }
+
   has(uri: string): boolean {
     return this.files.has(uri);
   }
@@ -189,9 +203,6 @@ export class Bank {
       return new Set();
     const lintLater = !result && options.lint === 'later';
     const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
-    const before = previous ? this.reach(previous.keys) : new Set<string>();
-    if (previous) this.unindexTitles(previous);
-
     const fingerprints = new Map<string, Fingerprint>();
     // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
     const raws = lint.stories.map((story) => text.slice(story.start, story.end));
@@ -212,7 +223,7 @@ export class Bank {
       text,
       stories: lint.stories.map(compactStory),
       directives: lint.directives,
-      config: lint.config,
+      config: bankConfig(lint.config),
       summaries: result ? undefined : summarizeStories(uri, text, lint, previousFacts, facts, raws),
       pendingSummaries: result ? { lint, previousFacts, raws } : undefined,
       lintPending: lintLater,
@@ -222,6 +233,75 @@ export class Bank {
       facts,
       projectFacts,
     };
+    return this.install(state, indexed, factsOf);
+  }
+
+  /**
+   * What the bank keeps of a file read from disk, as plain JSON, for a caller to store and give
+   * back to `restore` with the same text and settings. Undefined for a file not fully linted yet
+   * (its problem counts are not known) or one whose lint the caller passed (an open document).
+   */
+  record(uri: string): BankRecord | undefined {
+    const state = this.files.get(uri);
+    if (!state || state.lintPending || state.callerResult || !state.summaries) return undefined;
+    const raws = state.stories.map((story) => state.text.slice(story.start, story.end));
+    const fingerprints = raws.map((raw) => state.fingerprints.get(raw));
+    const facts = raws.map((raw) => state.projectFacts.get(raw));
+    if (fingerprints.some((f) => !f) || facts.some((f) => !f)) return undefined;
+    return {
+      stories: state.stories,
+      directives: state.directives,
+      config: state.config,
+      summaries: state.summaries.map(withoutUri),
+      fingerprints: fingerprints.map((f) => ({ shingles: encodeShingles(f!.shingles), numbers: [...f!.numbers] })),
+      facts: facts.map((f) => factsRecord(f!)),
+    };
+  }
+
+  /**
+   * Adds or replaces a file from a record `record` made of this exact text with the bank's current
+   * settings: the same state as `update` reaches, without parsing or linting. Throws
+   * `BadRecordError`, leaving the bank as it was, when the record does not fit the text.
+   */
+  restore(uri: string, text: string, record: unknown): Set<string> {
+    checkRecord(record, text.length);
+    const raws = record.stories.map((story) => text.slice(story.start, story.end));
+    const fingerprints = new Map<string, Fingerprint>();
+    const projectFacts = new Map<string, Facts>();
+    // Decoded before the bank changes: a bad entry must leave it as it was.
+    const decoded = record.stories.map((story, ordinal) => ({
+      fingerprint: fingerprintOfRecord(record.fingerprints[ordinal]),
+      facts: factsOfRecord(record.facts[ordinal]),
+    }));
+    const indexed: IndexedStory[] = record.stories.map((story, ordinal) => {
+      fingerprints.set(raws[ordinal], decoded[ordinal].fingerprint);
+      projectFacts.set(raws[ordinal], decoded[ordinal].facts);
+      return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: decoded[ordinal].fingerprint };
+    });
+    const state: FileState = {
+      uri,
+      text,
+      stories: record.stories,
+      directives: record.directives,
+      config: record.config,
+      summaries: record.summaries.map((summary) => ({ id: `${uri}#${summary.line}`, uri, ...summary })),
+      lintPending: false,
+      callerResult: undefined,
+      keys: indexed.map((s) => s.key),
+      fingerprints,
+      facts: new Map(),
+      projectFacts,
+    };
+    const factsOf = indexed.map((story, ordinal) => ({ key: story.key, facts: decoded[ordinal].facts }));
+    return this.install(state, indexed, factsOf);
+  }
+
+  /** Puts a file's new state in place of its previous one and updates the indexes; returns the files affected. */
+  private install(state: FileState, indexed: IndexedStory[], factsOf: Array<{ key: string; facts: Facts }>): Set<string> {
+    const uri = state.uri;
+    const previous = this.files.get(uri);
+    const before = previous ? this.reach(previous.keys) : new Set<string>();
+    if (previous) this.unindexTitles(previous);
     this.files.set(uri, state);
     for (const story of indexed) this.indexTitle(story.sameStory, story.key);
     const affected = this.duplicates.setFile(uri, indexed);
@@ -419,7 +499,7 @@ export class Bank {
     const cluster = this.cluster(key);
     if (cluster.length < 2) return;
     // This framing's own principles first, then what the other framings add.
-    const principles: string[] = principleNames(story);
+    const principles: string[] = [...(story.principles?.names ?? [])];
     for (const member of cluster) {
       for (const name of this.principlesOf(member)) if (!principles.includes(name)) principles.push(name);
     }
@@ -472,8 +552,7 @@ export class Bank {
 
   private principlesOf(key: string): string[] {
     const { uri, ordinal } = parseKey(key);
-    const story = this.files.get(uri)?.stories[ordinal];
-    return story ? principleNames(story) : [];
+    return this.files.get(uri)?.stories[ordinal]?.principles?.names ?? [];
   }
 
   private describe(key: string): RelatedStory | undefined {
@@ -517,9 +596,24 @@ function projectFactsOf(
   });
 }
 
+/** A summary without what its file's URI gives back (the record is stored by path). */
+function withoutUri(summary: StorySummary): Omit<StorySummary, 'id' | 'uri'> {
+  const rest: Partial<StorySummary> = { ...summary };
+  delete rest.id;
+  delete rest.uri;
+  return rest as Omit<StorySummary, 'id' | 'uri'>;
+}
+
+/** The settings the bank's findings on a file read: the bank rules' and the per-story limit, not the whole config. */
+function bankConfig(config: EngineConfig): BankConfig {
+  const rules: Record<string, unknown> = {};
+  for (const rule of BANK_RULES) if (rule.name in config.rules) rules[rule.name] = config.rules[rule.name];
+  return { rules, maxPrinciplesPerStory: config.maxPrinciplesPerStory };
+}
+
 /** What reports one bank rule's findings into `findings`, with its severity from the file's settings; undefined when it is off. */
-function reporter(config: EngineConfig, rule: Rule, findings: BankFinding[]): ReportBankFinding | undefined {
-  const setting = config.rules[rule.name];
+function reporter(config: BankConfig, rule: Rule, findings: BankFinding[]): ReportBankFinding | undefined {
+  const setting = config.rules[rule.name] as EngineConfig['rules'][string] | undefined;
   const severity: Severity | 'off' = Array.isArray(setting) ? setting[0] : (setting ?? rule.defaultSeverity);
   if (severity === 'off') return undefined;
   return (at, messageId, data, related) => {
@@ -562,7 +656,7 @@ function compactStory(story: Story): BankStory {
     title: story.title,
     heading: story.heading,
     titleSpan: story.titleSpan,
-    principles: story.principles,
+    principles: story.principles && { line: story.principles.line, names: principleNames(story) },
   };
 }
 

@@ -68,7 +68,10 @@ export function storiesOverLimit(
   const groups = new Map<string, StorySummary[]>();
   for (const s of stories) {
     const key = sameStoryKey(s.title) || s.id;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    // Pushed in place: copying the group for each member cost the square of a title's framings.
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
   const out: Array<{ title: string; principles: string[]; framings: number }> = [];
   for (const group of groups.values()) {

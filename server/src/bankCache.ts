@@ -1,0 +1,240 @@
+/**
+ * The story bank's start cache: each story file's bank record (`Bank.record`), stored in the
+ * editor's storage folder for this workspace, so a restart reads one small file instead of
+ * parsing and linting every story.
+ *
+ * A record is used only for the file it was made from: same path, size and modification time,
+ * made by this exact server build and with the same effective settings. Anything else (another
+ * build, a damaged or truncated file, a record that does not fit its text) is ignored and the
+ * file is read as if there were no cache; the cache only ever saves work, never decides an answer.
+ *
+ * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and length of the rest), then
+ * one line per story file: its key as JSON, a tab, its record as JSON. A record is parsed only
+ * when its file is restored, so the records of a large bank are never all half-built at once
+ * (the parse's garbage dies young, file by file). Written whole, to a temporary file renamed over the old one, so a reader
+ * sees the old cache or the new one, never half of one.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, promises as fsp, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { VERSION } from './version';
+
+export const CACHE_FILE = 'bank-cache.json';
+const FORMAT = 2;
+/** Long enough to fold the burst of a branch switch or a background lint into one write. */
+const SAVE_DELAY_MS = 2000;
+
+/** What a record is valid for, besides the path: the file as read and the settings it was linted with. */
+export interface FileKey {
+  size: number;
+  mtimeMs: number;
+  /** A hash of the file's effective settings (`BankCache.settingsHash`). */
+  settings: string;
+}
+
+export interface CacheEntry extends FileKey {
+  record: unknown;
+}
+
+type StoredKey = [path: string, size: number, mtimeMs: number, settings: string];
+
+export class BankCache {
+  private readonly file: string;
+  /** By file URI: the stored key and the record's JSON, not parsed yet. */
+  private loaded = new Map<string, { key: StoredKey; record: string }>();
+  private loading: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  /** How long reading and checking the cache file took, for the log. */
+  readMs = 0;
+
+  /**
+   * `collect` gives every entry to store now (by the file's bank key, its URI). `engine` names the build: a
+   * record made by another one is not read back.
+   */
+  constructor(
+    readonly folder: string,
+    private readonly collect: () => Iterable<[string, CacheEntry]>,
+    private readonly log: (message: string) => void,
+    private readonly engine = engineVersion(),
+  ) {
+    this.file = join(folder, CACHE_FILE);
+  }
+
+  /** Reads the cache file once; a missing, damaged or foreign one leaves the cache empty (and logs why). */
+  load(): Promise<void> {
+    this.loading ??= this.read();
+    return this.loading;
+  }
+
+  /** The stored record for a file if its key matches, once: a record is not kept after it is handed out. */
+  take(path: string, key: FileKey): unknown {
+    const entry = this.loaded.get(path);
+    if (!entry) return undefined;
+    this.loaded.delete(path);
+    const [, size, mtimeMs, settings] = entry.key;
+    if (size !== key.size || mtimeMs !== key.mtimeMs || settings !== key.settings) {
+      this.dirty = true;
+      return undefined;
+    }
+    try {
+      return JSON.parse(entry.record) as unknown;
+    } catch {
+      // The checksum matched, so this is a bug, not damage; still only the file's head start is lost.
+      this.dirty = true;
+      return undefined;
+    }
+  }
+
+  /** The first scan is over: what it did not take is stale (deleted, excluded), and is dropped from memory and disk. */
+  scanned(): void {
+    if (this.loaded.size > 0) this.dirty = true;
+    this.loaded = new Map();
+    if (this.dirty) this.changed();
+  }
+
+  /** Something to store changed: writes after a pause. */
+  changed(): void {
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, SAVE_DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** Writes now if anything changed (on shutdown, and after the pause). A failed write only logs. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.dirty) return;
+    this.dirty = false;
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      const lines: string[] = [];
+      for (const [path, entry] of this.collect()) {
+        const key: StoredKey = [path, entry.size, entry.mtimeMs, entry.settings];
+        // JSON escapes every tab and line break inside a string, so neither appears raw but here.
+        lines.push(`${JSON.stringify(key)}\t${JSON.stringify(entry.record)}`);
+      }
+      const count = lines.length;
+      const body = lines.join('\n');
+      const header = JSON.stringify({ format: FORMAT, engine: this.engine, length: body.length, sha1: sha1(body), count });
+      mkdirSync(this.folder, { recursive: true });
+      writeFileSync(temp, `${header}\n${body}`);
+      renameSync(temp, this.file);
+    } catch (err) {
+      // The cache only saves work: a write that fails costs the next start its head start, nothing else.
+      this.log(`Story bank cache: could not write ${this.file}: ${(err as Error).message}`);
+      rmSync(temp, { force: true });
+    }
+  }
+
+  /** A short hash of a file's effective settings, for the record's key. */
+  settingsHash(settings: unknown): string {
+    return sha1(JSON.stringify(settings) ?? '').slice(0, 16);
+  }
+
+  private async read(): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.readEntries();
+    } finally {
+      this.readMs = performance.now() - started;
+    }
+  }
+
+  private async readEntries(): Promise<void> {
+    let text: string;
+    try {
+      text = await fsp.readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log(`Story bank cache: could not read ${this.file}: ${(err as Error).message}`);
+      return;
+    }
+    try {
+      const newline = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; engine?: unknown; length?: unknown; sha1?: unknown };
+      const body = text.slice(newline + 1);
+      if (header.format !== FORMAT || header.engine !== this.engine) throw new Error('written by another version');
+      if (header.length !== body.length || header.sha1 !== sha1(body)) throw new Error('damaged or truncated');
+      for (const line of body === '' ? [] : body.split('\n')) {
+        const tab = line.indexOf('\t');
+        const key = JSON.parse(line.slice(0, tab)) as unknown;
+        if (tab < 0 || !isStoredKey(key)) throw new Error('not a cache');
+        this.loaded.set(key[0], { key, record: line.slice(tab + 1) });
+      }
+    } catch (err) {
+      // Rebuilt from the files, and written again once they are read.
+      this.log(`Story bank cache: ignoring ${this.file} (${(err as Error).message}); reading every story file.`);
+      this.loaded.clear();
+      this.dirty = true;
+    }
+  }
+}
+
+/**
+ * The cache for a session, in the storage folder the client named (`storagePath`); none when it
+ * named none or one the cache may not use (said in the log). The Node server's only: the browser
+ * has no disk to keep it on.
+ */
+export function openBankCache(
+  storagePath: unknown,
+  workspaceFolderUris: readonly string[],
+  collect: () => Iterable<[string, CacheEntry]>,
+  log: (message: string) => void,
+): BankCache | undefined {
+  const folders = workspaceFolderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  const folder = cacheFolder(storagePath, folders);
+  if (typeof folder === 'object') {
+    log(`Story bank cache: not used, ${folder.refused}.`);
+    return undefined;
+  }
+  return folder === undefined ? undefined : new BankCache(folder, collect, log);
+}
+
+/**
+ * The storage folder the client named, if the cache may live there: an absolute path outside
+ * every workspace folder (the cache is the extension's, never a file in the user's workspace).
+ */
+export function cacheFolder(storagePath: unknown, workspaceFolders: readonly string[]): string | { refused: string } | undefined {
+  if (typeof storagePath !== 'string' || storagePath === '') return undefined;
+  if (!isAbsolute(storagePath)) return { refused: `${storagePath} is not an absolute path` };
+  const folder = resolve(storagePath);
+  for (const workspace of workspaceFolders) {
+    const inside = relative(resolve(workspace), folder);
+    if (!inside.startsWith('..') && !isAbsolute(inside)) return { refused: `${folder} is inside the workspace folder ${workspace}` };
+  }
+  return folder;
+}
+
+function isStoredKey(key: unknown): key is StoredKey {
+  return (
+    Array.isArray(key) &&
+    key.length === 4 &&
+    typeof key[0] === 'string' &&
+    Number.isFinite(key[1]) &&
+    Number.isFinite(key[2]) &&
+    typeof key[3] === 'string'
+  );
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * This build: the version and a hash of the running bundle, so a rebuilt server with changed
+ * rules never reads the problem counts of the previous one, even under the same version number.
+ */
+function engineVersion(): string {
+  try {
+    return `${VERSION}+${createHash('sha1').update(readFileSync(__filename)).digest('hex').slice(0, 16)}`;
+  } catch {
+    return VERSION;
+  }
+}

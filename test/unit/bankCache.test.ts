@@ -1,0 +1,107 @@
+/**
+ * The bank cache file on its own (server/src/bankCache.ts): a record comes back only for the same
+ * size, time and settings, from a file written by the same build; anything else is ignored and
+ * logged; writes replace the file whole and leave nothing else in the folder.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BankCache, CACHE_FILE, cacheFolder, type CacheEntry } from '../../server/src/bankCache';
+
+describe('bank cache file', () => {
+  let folder: string;
+  let logs: string[];
+  const key = { size: 120, mtimeMs: 1_700_000_000_123.5, settings: 'abc' };
+  const record = { stories: [], note: 'a record' };
+
+  /** A cache written by `engine` holding one entry for /w/a.star.md, then a fresh one reading it with `reader`. */
+  async function roundTrip(engine: string, reader = engine): Promise<BankCache> {
+    const entries: Array<[string, CacheEntry]> = [['/w/a.star.md', { ...key, record }]];
+    const writer = new BankCache(
+      folder,
+      () => entries,
+      (m) => logs.push(m),
+      engine,
+    );
+    writer.changed();
+    writer.flush();
+    const cache = new BankCache(
+      folder,
+      () => [],
+      (m) => logs.push(m),
+      reader,
+    );
+    await cache.load();
+    return cache;
+  }
+
+  beforeEach(() => {
+    folder = join(mkdtempSync(join(tmpdir(), 'star-bank-cache-')), 'storage');
+    logs = [];
+  });
+  afterEach(() => rmSync(join(folder, '..'), { recursive: true, force: true }));
+
+  it('gives a record back for the same path, size, time and settings, once', async () => {
+    const cache = await roundTrip('1.0.0+aaa');
+    assert.deepEqual(cache.take('/w/a.star.md', key), record);
+    assert.equal(cache.take('/w/a.star.md', key), undefined, 'handed out once');
+    assert.deepEqual(logs, []);
+    assert.deepEqual(readdirSync(folder), [CACHE_FILE], 'no temporary file left');
+  });
+
+  it('gives nothing back for another size, time or settings', async () => {
+    for (const other of [{ size: 121 }, { mtimeMs: key.mtimeMs + 1 }, { settings: 'abd' }]) {
+      const cache = await roundTrip('1.0.0+aaa');
+      assert.equal(cache.take('/w/a.star.md', { ...key, ...other }), undefined, JSON.stringify(other));
+    }
+    assert.equal((await roundTrip('1.0.0+aaa')).take('/w/b.star.md', key), undefined);
+  });
+
+  it('ignores a cache written by another build, and says why', async () => {
+    const cache = await roundTrip('1.0.0+aaa', '1.0.0+bbb');
+    assert.equal(cache.take('/w/a.star.md', key), undefined);
+    assert.match(logs.join('\n'), /ignoring .*another version/);
+  });
+
+  it('ignores a file that is not a cache, or not all of one', async () => {
+    await roundTrip('1.0.0+aaa');
+    for (const text of ['', 'null', '{"format":1}\n{}', '{"format":1,"engine":"1.0.0+aaa","length":2,"sha1":"x"}\n{}']) {
+      writeFileSync(join(folder, CACHE_FILE), text);
+      logs = [];
+      const cache = new BankCache(
+        folder,
+        () => [],
+        (m) => logs.push(m),
+        '1.0.0+aaa',
+      );
+      await cache.load();
+      assert.equal(cache.take('/w/a.star.md', key), undefined, text);
+      assert.match(logs.join('\n'), /ignoring/, text);
+    }
+  });
+
+  it('a folder with no cache yet is no problem: nothing is logged', async () => {
+    const cache = new BankCache(
+      folder,
+      () => [],
+      (m) => logs.push(m),
+      'x',
+    );
+    await cache.load();
+    assert.equal(cache.take('/w/a.star.md', key), undefined);
+    assert.deepEqual(logs, []);
+  });
+
+  it('lives only in an absolute folder outside every workspace folder', () => {
+    assert.equal(
+      cacheFolder('/home/u/.config/Code/User/workspaceStorage/1a2b/ext', ['/home/u/stories']),
+      '/home/u/.config/Code/User/workspaceStorage/1a2b/ext',
+    );
+    assert.equal(cacheFolder(undefined, ['/home/u/stories']), undefined);
+    assert.equal(cacheFolder('', ['/home/u/stories']), undefined);
+    for (const refused of ['/home/u/stories/.cache', '/home/u/stories', '/home/u/stories/../stories/x', 'relative/folder'])
+      assert.equal(typeof cacheFolder(refused, ['/home/u/stories']), 'object', refused);
+    assert.equal(cacheFolder('/home/u/stories-cache', ['/home/u/stories']), '/home/u/stories-cache', 'a sibling is outside');
+  });
+});
