@@ -206,7 +206,7 @@ export class WorkspaceIndex {
     let text: string;
     let read: { size: number; mtimeMs: number; readAt: number } | undefined;
     try {
-      if (this.cache && this.files.readTextWithStat) {
+      if (this.files.readTextWithStat) {
         const withStat = await this.files.readTextWithStat(key);
         text = withStat.text;
         read = { size: withStat.size, mtimeMs: withStat.mtimeMs, readAt: Date.now() };
@@ -256,11 +256,18 @@ export class WorkspaceIndex {
       // first; a small one is linted at once and its first snapshot is already complete.
       const lint = files.length > LINT_LATER_ABOVE ? 'later' : 'now';
       let next = 0;
+      let sliceStart = performance.now();
       const reader = async () => {
         while (next < files.length) {
           const key = bankKey(files[next++]);
           if (this.open.has(key) || this.bank.has(key)) continue;
           await this.refreshFromDisk(key, lint);
+          // A read that completes at once (the Node server reads synchronously, see nodeFiles.ts)
+          // never lets a request in: the scan yields every slice, as the rules do.
+          if (performance.now() - sliceStart > LINT_SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            sliceStart = performance.now();
+          }
         }
       };
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
