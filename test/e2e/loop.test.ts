@@ -6,16 +6,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../../server/src/cli/coverage';
 import { parseArgs } from '../../server/src/cli/options';
 import type { BankSnapshot } from '../../server/src/engine/bank/types';
 import { followUpsForStory } from '../../server/src/engine/loop';
 import type { LoopPlan } from '../../server/src/engine/loop/types';
-import { asProblems, buildBank, cliLint, restoreBank, ROOT, storyFiles, waitFor } from './expected';
-import { TIMEOUT, Workbench } from './workbench';
+import { asProblems, cliLint, ROOT, storyFiles, waitFor } from './expected';
+import { TIMEOUT, Workbench, workbenchSuite } from './workbench';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -42,33 +41,8 @@ function engineBank(folder: string) {
 describe('e2e: preparing for the loop in a real VS Code workbench', function () {
   this.timeout(4 * TIMEOUT);
 
-  const scratch = mkdtempSync(join(tmpdir(), 'star-e2e-loop-'));
-  const pristine = join(scratch, 'pristine');
-  const workspace = join(scratch, 'workspace');
   let workbench: Workbench;
-
-  before(async function () {
-    buildBank(pristine);
-    cpSync(pristine, workspace, { recursive: true });
-    workbench = await Workbench.start(workspace, join(scratch, 'data'));
-  });
-
-  after(async function () {
-    await workbench?.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
-
-  beforeEach(async function () {
-    await workbench.reset();
-    restoreBank(pristine, workspace);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await workbench.screenshot(`FAILED-loop-${name}`).catch(() => {});
-    }
-  });
+  const { workspace } = workbenchSuite('loop-', (started) => (workbench = started));
 
   const previewFrame = () => workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   const previewTab = (name: string) => workbench.page.locator('.tabs-container .tab.active', { hasText: `Preview ${name}` });

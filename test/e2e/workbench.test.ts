@@ -8,47 +8,20 @@
  * Screenshots: test-output/e2e/<scenario>.png.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amazonPrinciples, Linter } from '../../server/src/engine';
-import { asProblems, buildBank, cliFix, cliLint, expandSnippet, restoreBank, starSnippet, storyFiles, waitFor } from './expected';
-import { TIMEOUT, Workbench } from './workbench';
+import { asProblems, cliFix, cliLint, expandSnippet, starSnippet, storyFiles, waitFor } from './expected';
+import { TIMEOUT, Workbench, workbenchSuite } from './workbench';
 
 describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)', function () {
   this.timeout(4 * TIMEOUT);
 
-  const scratch = mkdtempSync(join(tmpdir(), 'star-e2e-'));
-  const pristine = join(scratch, 'pristine');
-  const workspace = join(scratch, 'workspace');
   let workbench: Workbench;
+  const { scratch, pristine, workspace } = workbenchSuite('', (started) => (workbench = started));
 
   const read = (rel: string) => readFileSync(join(workspace, rel), 'utf8');
   const original = (rel: string) => readFileSync(join(pristine, rel), 'utf8');
-
-  before(async function () {
-    buildBank(pristine);
-    cpSync(pristine, workspace, { recursive: true });
-    workbench = await Workbench.start(workspace, join(scratch, 'data'));
-  });
-
-  after(async function () {
-    await workbench?.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
-
-  beforeEach(async function () {
-    await workbench.reset();
-    restoreBank(pristine, workspace);
-  });
-
-  afterEach(async function () {
-    // A failing test still leaves its screenshot, for the CI log.
-    if (this.currentTest?.state === 'failed') {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await workbench.screenshot(`FAILED-${name}`).catch(() => {});
-    }
-  });
 
   it('a weak story shows squiggles, and the Problems panel lists what `star-stories lint` reports', async function () {
     const file = 'onboarding-revamp.star.md';

@@ -13,11 +13,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { ROOT, waitFor, type Problem } from './expected';
+import { buildBank, restoreBank, ROOT, waitFor, type Problem } from './expected';
 
 export const VSIX = join(ROOT, 'star-stories.vsix');
 export const SCREENSHOTS = join(ROOT, 'test-output', 'e2e');
@@ -471,4 +472,46 @@ function parseProblemRow(aria: string, text: string): Problem | undefined {
   const parts = text.split('\n').map((s) => s.trim());
   const source = parts.indexOf('star-stories');
   return { severity: m[1].toLowerCase(), message: m[2], rule: parts[source + 1] ?? '', line: Number(m[3]), column: Number(m[4]) };
+}
+
+/**
+ * One workbench for a mocha suite, on a copy of the e2e bank (`buildBank`): started once, every
+ * editor closed and every file restored before each test, so one failure does not leak into the
+ * next, and a failing test leaves its screenshot (`FAILED-<prefix><test>.png`) for the CI log.
+ * `started` receives the workbench once it runs; `scratch` is a folder outside the workspace.
+ */
+export function workbenchSuite(
+  prefix: string,
+  started: (workbench: Workbench) => void,
+): { scratch: string; pristine: string; workspace: string } {
+  const scratch = mkdtempSync(join(tmpdir(), `star-e2e-${prefix}`));
+  const pristine = join(scratch, 'pristine');
+  const workspace = join(scratch, 'workspace');
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    buildBank(pristine);
+    cpSync(pristine, workspace, { recursive: true });
+    workbench = await Workbench.start(workspace, join(scratch, 'data'));
+    started(workbench);
+  });
+
+  after(async function () {
+    await workbench?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  beforeEach(async function () {
+    await workbench!.reset();
+    restoreBank(pristine, workspace);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await workbench?.screenshot(`FAILED-${prefix}${name}`).catch(() => {});
+    }
+  });
+
+  return { scratch, pristine, workspace };
 }
