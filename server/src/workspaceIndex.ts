@@ -248,6 +248,22 @@ export class WorkspaceIndex {
 
   private async scanFolders(): Promise<void> {
     await this.cache?.load();
+    // A read that completes at once (the Node server reads synchronously, see nodeFiles.ts) never
+    // lets a request in. Every slice the readers wait for one shared turn of the event loop: each
+    // waiting on its own would hand the turn to the next reader, and requests would wait for all.
+    let sliceStart = performance.now();
+    let pause: Promise<void> | undefined;
+    const breathe = async (): Promise<void> => {
+      if (performance.now() - sliceStart <= LINT_SLICE_MS) return;
+      pause ??= new Promise<void>((resolve) =>
+        setImmediate(() => {
+          pause = undefined;
+          sliceStart = performance.now();
+          resolve();
+        }),
+      );
+      await pause;
+    };
     for (const folder of this.folders) {
       const excluded = this.excludes.get(folder);
       const files = (await this.files.listStoryFiles(folder, excluded)).filter((uri) => this.includes(uri));
@@ -256,18 +272,12 @@ export class WorkspaceIndex {
       // first; a small one is linted at once and its first snapshot is already complete.
       const lint = files.length > LINT_LATER_ABOVE ? 'later' : 'now';
       let next = 0;
-      let sliceStart = performance.now();
       const reader = async () => {
         while (next < files.length) {
           const key = bankKey(files[next++]);
           if (this.open.has(key) || this.bank.has(key)) continue;
           await this.refreshFromDisk(key, lint);
-          // A read that completes at once (the Node server reads synchronously, see nodeFiles.ts)
-          // never lets a request in: the scan yields every slice, as the rules do.
-          if (performance.now() - sliceStart > LINT_SLICE_MS) {
-            await new Promise((resolve) => setImmediate(resolve));
-            sliceStart = performance.now();
-          }
+          await breathe();
         }
       };
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));

@@ -1,8 +1,12 @@
 /**
  * Responsiveness (issue 13): the bundled server answers other requests while it checks a
- * 1 M-character hostile document, and never applies a change older than the text it has.
+ * 1 M-character hostile document or reads a large workspace, and never applies a change older
+ * than the text it has.
  */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { STORY } from '../fuzz/badInputs';
 import { LspClient, testUri, withServer } from './lspClient';
@@ -91,3 +95,55 @@ describe('protocol: responsive while a large document is checked', function () {
     assert.ok(!v6.diagnostics.some((d) => d.code === 'weak-verb'), 'version 6 builds on version 5, not on version 3');
   });
 });
+
+describe('protocol: responsive while the workspace is read', function () {
+  this.timeout(120_000);
+
+  it('answers hovers during the scan of a 1,200-file workspace, not only after it', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'star-responsive-scan-'));
+    for (let i = 0; i < 1200; i++) writeFileSync(join(workspace, `story-${i}.star.md`), STORY.replace(/^# .*$/m, `# Story ${i}`));
+    const client = await LspClient.start({ workspaceFolder: workspace });
+    try {
+      const small = testUri('responsive-scan-small.star.md');
+      await client.open(small, STORY, 1);
+      // A hover every 100 ms (a user moving the mouse) until the scan's log line says how long it took.
+      const hovers: Array<{ sent: number; answered?: number }> = [];
+      let scan: { ms: number; endedBy: number } | undefined;
+      while (!scan) {
+        const asked = { sent: performance.now() } as { sent: number; answered?: number };
+        hovers.push(asked);
+        void client
+          .request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 14 } }, 60_000)
+          .then(() => (asked.answered = performance.now()));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const line = client.logs.map((l) => /read and parsed \d+ files in (\d+) ms/.exec(l)).find((m) => m);
+        if (line) scan = { ms: Number(line[1]), endedBy: performance.now() };
+      }
+      await waitUntil(() => hovers.every((h) => h.answered !== undefined));
+      // The scan began at least its length before its log line arrived. A hover asked in its first
+      // two thirds waits for the rest of it (a third or more) when the scan never lets requests in.
+      const began = scan.endedBy - scan.ms;
+      const waits = hovers
+        .filter((h) => h.sent > began && h.sent < scan.endedBy - scan.ms / 3)
+        .map((h) => h.answered! - h.sent)
+        .sort((a, b) => a - b);
+      assert.ok(waits.length >= 3, `${waits.length} hovers asked during a ${scan.ms} ms scan`);
+      const median = waits[Math.floor(waits.length / 2)];
+      assert.ok(
+        median < scan.ms / 4,
+        `hovers asked during a ${scan.ms} ms scan waited ${Math.round(median)} ms (median of ${waits.length}): the scan holds requests back`,
+      );
+    } finally {
+      await client.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});
+
+async function waitUntil(done: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
