@@ -8,7 +8,8 @@ import { ListStoryFilesRequest, ReadFileRequest, StatRequest, type FileStatResul
 
 export function answerFileRequests(client: BaseLanguageClient): void {
   client.onRequest(ListStoryFilesRequest, async ({ folderUri }) => {
-    // The server applies files.exclude itself, as for the disk, so only what it never reads is left out here.
+    // The server applies files.exclude itself, as for the disk, so only what it never reads is left out
+    // here: its ALWAYS_SKIPPED, spelled out, since importing workspaceFiles.ts would bundle its config reader.
     const found = await workspace.findFiles(new RelativePattern(Uri.parse(folderUri), '**/*.star.md'), '**/{node_modules,.git}/**');
     return found.map((uri) => uri.toString());
   });

@@ -11,8 +11,8 @@
  * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and length of the rest), then
  * one line per story file: its key as JSON, a tab, its record as JSON. A record is parsed only
  * when its file is restored, so the records of a large bank are never all half-built at once
- * (the parse's garbage dies young, file by file). Written whole, to a temporary file renamed over the old one, so a reader
- * sees the old cache or the new one, never half of one.
+ * (the parse's garbage dies young, file by file). Written whole, to a temporary file renamed
+ * over the old one, so a reader sees the old cache or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fsp, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const FORMAT = 2;
 /** Long enough to fold the burst of a branch switch or a background lint into one write. */
 const SAVE_DELAY_MS = 2000;
 
-/** What a record is valid for, besides the path: the file as read and the settings it was linted with. */
+/** What a record is valid for, besides the file's URI: the file as read and the settings it was linted with. */
 export interface FileKey {
   size: number;
   mtimeMs: number;
@@ -38,7 +38,7 @@ export interface CacheEntry extends FileKey {
   record: unknown;
 }
 
-type StoredKey = [path: string, size: number, mtimeMs: number, settings: string];
+type StoredKey = [uri: string, size: number, mtimeMs: number, settings: string];
 
 export class BankCache {
   private readonly file: string;
@@ -70,10 +70,10 @@ export class BankCache {
   }
 
   /** The stored record for a file if its key matches, once: a record is not kept after it is handed out. */
-  take(path: string, key: FileKey): unknown {
-    const entry = this.loaded.get(path);
+  take(uri: string, key: FileKey): unknown {
+    const entry = this.loaded.get(uri);
     if (!entry) return undefined;
-    this.loaded.delete(path);
+    this.loaded.delete(uri);
     const [, size, mtimeMs, settings] = entry.key;
     if (size !== key.size || mtimeMs !== key.mtimeMs || settings !== key.settings) {
       this.dirty = true;
@@ -115,8 +115,8 @@ export class BankCache {
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       const lines: string[] = [];
-      for (const [path, entry] of this.collect()) {
-        const key: StoredKey = [path, entry.size, entry.mtimeMs, entry.settings];
+      for (const [uri, entry] of this.collect()) {
+        const key: StoredKey = [uri, entry.size, entry.mtimeMs, entry.settings];
         // JSON escapes every tab and line break inside a string, so neither appears raw but here.
         lines.push(`${JSON.stringify(key)}\t${JSON.stringify(entry.record)}`);
       }
@@ -164,8 +164,9 @@ export class BankCache {
       if (header.length !== body.length || header.sha1 !== sha1(body)) throw new Error('damaged or truncated');
       for (const line of body === '' ? [] : body.split('\n')) {
         const tab = line.indexOf('\t');
+        if (tab < 0) throw new Error('not a cache');
         const key = JSON.parse(line.slice(0, tab)) as unknown;
-        if (tab < 0 || !isStoredKey(key)) throw new Error('not a cache');
+        if (!isStoredKey(key)) throw new Error('not a cache');
         this.loaded.set(key[0], { key, record: line.slice(tab + 1) });
       }
     } catch (err) {

@@ -5,10 +5,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeStory, readRegularFile, readRegularFileSync, specialKind } from './storyFile';
-import type { FileStat, WorkspaceFiles } from './workspaceFiles';
-
-const STORY_FILE = /\.star\.md$/i;
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+import { ALWAYS_SKIPPED, STORY_FILE, type FileStat, type WorkspaceFiles } from './workspaceFiles';
 
 export const nodeFiles: WorkspaceFiles = {
   reads: (uri) => uri.startsWith('file:'),

@@ -61,19 +61,13 @@ export function readRegularFileSync(path: string): { bytes: Buffer; stat: Stats 
  * FIFO holds a thread for good, and four of them stop every file read of the process.
  */
 export async function readRegularFile(path: string): Promise<Buffer> {
-  return (await readRegularFileWithStat(path)).bytes;
-}
-
-/** The same, with the stat of the file as it was opened: the size and time the bytes belong to. */
-export async function readRegularFileWithStat(path: string): Promise<{ bytes: Buffer; stat: Stats }> {
   const kind = specialKind(await fsp.stat(path));
   if (kind) throw new NotRegularFileError(kind);
   const handle = await fsp.open(path, READ_FLAGS);
   try {
-    const stat = await handle.stat();
-    const raced = specialKind(stat);
+    const raced = specialKind(await handle.stat());
     if (raced) throw new NotRegularFileError(raced);
-    return { bytes: await handle.readFile(), stat };
+    return await handle.readFile();
   } finally {
     await handle.close();
   }

@@ -5,6 +5,11 @@
  */
 import { CONFIG_FILE_NAME, MAX_CONFIG_FILE_LENGTH } from './engine/configFile';
 
+/** A story file's name. */
+export const STORY_FILE = /\.star\.md$/i;
+/** Folders never read for stories, whatever `files.exclude` says. */
+export const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
 export interface FileStat {
   size: number;
   /** What the entry is when it is not a regular file ("a folder", "a FIFO"…); `undefined` for a regular file. */

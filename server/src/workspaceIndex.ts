@@ -11,10 +11,8 @@ import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
 import type { StorySummary } from './protocol';
 // Type only: the cache is the Node server's, and the browser bundle must not pull in node:fs.
 import type { BankCache, CacheEntry } from './bankCache';
-import { NotRegularFileError, shownPath, type WorkspaceFiles } from './workspaceFiles';
+import { ALWAYS_SKIPPED, NotRegularFileError, shownPath, STORY_FILE, type WorkspaceFiles } from './workspaceFiles';
 
-const STORY_FILE = /\.star\.md$/i;
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const CONCURRENT_READS = 8;
 /** Files in a folder past which its problem counts are computed after the first snapshot (about 150 ms of rules). */
 const LINT_LATER_ABOVE = 100;
