@@ -31,11 +31,12 @@ export interface Problem {
 }
 
 /** What `star-stories lint --format json` reports for a file. */
-export function cliLint(file: string, bankFolder?: string): CliMessage[] {
+export function cliLint(file: string, bankFolder?: string, config?: string): CliMessage[] {
   let out: string;
   try {
     // Linted with its folder, a file also gets the findings the bank makes across files (as the editor does).
-    out = execFileSync(process.execPath, [CLI, 'lint', bankFolder ?? file, '--format', 'json'], { encoding: 'utf8' });
+    const args = [CLI, 'lint', bankFolder ?? file, '--format', 'json', ...(config ? ['--config', config] : [])];
+    out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   } catch (e) {
     const err = e as { status?: number; stdout?: string };
     if (err.status !== 1 || !err.stdout) throw e; // 1 = the file has errors; the JSON is still there

@@ -11,12 +11,12 @@
  * scripts/setup-e2e.sh installs them).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { delimiter, join } from 'node:path';
+import { cliLint, ROOT } from '../e2e/expected';
+import { documentedBlocks, runHeadless, serverOnPath } from '../editorSmoke';
 
 interface Shown {
   rule: string;
@@ -26,28 +26,17 @@ interface Shown {
   message: string;
 }
 
-/** The ```elisp blocks of docs/editors.md's Emacs section, in order. */
-function documentedElisp(): string[] {
-  const doc = readFileSync(join(ROOT, 'docs', 'editors.md'), 'utf8');
-  const section = doc.split(/^## /m).find((s) => s.startsWith('Emacs'));
-  assert.ok(section, 'docs/editors.md has no "## Emacs" section');
-  return [...section.matchAll(/^```elisp\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
-}
-
 /** `star-stories lint --format json` on the file, as the Problems panel would show it in Emacs. */
 function cliFindings(file: string, config?: string): Shown[] {
-  const args = [join(ROOT, 'dist', 'cli.js'), 'lint', file, '--format', 'json', ...(config ? ['--config', config] : [])];
-  let out: string;
-  try {
-    out = execFileSync(process.execPath, args, { encoding: 'utf8' });
-  } catch (e) {
-    out = (e as { stdout: string }).stdout; // exit 1: the story has errors
-  }
   // Eglot 1.9 shows LSP errors as eglot-error, warnings as eglot-warning, information and hints as eglot-note.
   const type = (severity: string) => (severity === 'error' ? 'eglot-error' : severity === 'warning' ? 'eglot-warning' : 'eglot-note');
-  return (
-    JSON.parse(out) as Array<{ messages: Array<{ ruleId: string; severity: string; line: number; column: number; message: string }> }>
-  )[0].messages.map((m) => ({ rule: m.ruleId, line: m.line, column: m.column, type: type(m.severity), message: m.message }));
+  return cliLint(file, undefined, config).map((m) => ({
+    rule: m.ruleId,
+    line: m.line,
+    column: m.column,
+    type: type(m.severity),
+    message: m.message,
+  }));
 }
 
 const order = (a: Shown, b: Shown) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
@@ -55,6 +44,7 @@ const order = (a: Shown, b: Shown) => a.line - b.line || a.column - b.column || 
 describe('emacs: the bundled server in Eglot, configured as docs/editors.md says', function () {
   this.timeout(90_000);
   let scratch: string;
+  let path: string;
   let blocks: string[];
 
   before(function () {
@@ -64,9 +54,8 @@ describe('emacs: the bundled server in Eglot, configured as docs/editors.md says
       throw new Error('emacs with eglot is not installed: `apt-get install emacs-nox elpa-eglot` (scripts/setup-e2e.sh does it)');
     }
     scratch = mkdtempSync(join(tmpdir(), 'star-emacs-'));
-    mkdirSync(join(scratch, 'bin'));
-    symlinkSync(join(ROOT, 'bin', 'star-stories-language-server.mjs'), join(scratch, 'bin', 'star-stories-language-server'));
-    blocks = documentedElisp();
+    path = serverOnPath(scratch);
+    blocks = documentedBlocks('Emacs', 'elisp');
     assert.equal(blocks.length, 2, 'the Emacs section has a setup block and a settings block');
     blocks.forEach((text, i) => writeFileSync(join(scratch, `config-${i}.el`), text));
   });
@@ -80,11 +69,11 @@ describe('emacs: the bundled server in Eglot, configured as docs/editors.md says
     const story = join(folder, 'onboarding-revamp.star.md');
     copyFileSync(join(ROOT, 'examples', 'onboarding-revamp.star.md'), story);
     const out = join(folder, 'shown.json');
-    const emacs = spawn('emacs', ['--batch', '--no-init-file', '-l', join(ROOT, 'test', 'emacs', 'run.el')], {
+    const stderr = await runHeadless('emacs', ['--batch', '--no-init-file', '-l', join(ROOT, 'test', 'emacs', 'run.el')], {
       cwd: folder,
       env: {
         ...process.env,
-        PATH: `${join(scratch, 'bin')}${delimiter}${process.env.PATH}`,
+        PATH: path,
         STAR_EMACS_CONFIG: blocks
           .slice(0, configs)
           .map((_, i) => join(scratch, `config-${i}.el`))
@@ -93,12 +82,7 @@ describe('emacs: the bundled server in Eglot, configured as docs/editors.md says
         STAR_EMACS_OUT: out,
         STAR_EMACS_TIMEOUT: '60',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
-    emacs.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((res) => emacs.on('exit', res));
-    assert.equal(code, 0, `emacs exited with ${code}: ${stderr}`);
     const received = JSON.parse(readFileSync(out, 'utf8')) as {
       error?: string;
       events?: string;

@@ -11,12 +11,12 @@
  * installs it).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { join } from 'node:path';
+import { cliLint, ROOT } from '../e2e/expected';
+import { documentedBlocks, runHeadless, serverOnPath } from '../editorSmoke';
 /** vim.diagnostic.severity: ERROR 1, WARN 2, INFO 3, HINT 4, as LSP numbers them. */
 const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
@@ -30,17 +30,15 @@ interface Shown {
 
 /** The first ```lua block of docs/editors.md's Neovim section: the one that runs on Neovim 0.7. */
 function documentedLua(): string {
-  const section = readFileSync(join(ROOT, 'docs', 'editors.md'), 'utf8')
-    .split(/^## /m)
-    .find((s) => s.startsWith('Neovim'));
-  const block = section && /^```lua\n([\s\S]*?)^```$/m.exec(section);
+  const [block] = documentedBlocks('Neovim', 'lua');
   assert.ok(block, 'docs/editors.md has no Lua block under "## Neovim"');
-  return block[1];
+  return block;
 }
 
 describe('neovim: the bundled server in a second LSP client, configured as docs/editors.md says', function () {
   this.timeout(60_000);
   let scratch: string;
+  let path: string;
 
   before(function () {
     try {
@@ -49,8 +47,7 @@ describe('neovim: the bundled server in a second LSP client, configured as docs/
       throw new Error('nvim is not installed: `apt-get install neovim` (scripts/setup-e2e.sh does it)');
     }
     scratch = mkdtempSync(join(tmpdir(), 'star-nvim-'));
-    mkdirSync(join(scratch, 'bin'));
-    symlinkSync(join(ROOT, 'bin', 'star-stories-language-server.mjs'), join(scratch, 'bin', 'star-stories-language-server'));
+    path = serverOnPath(scratch);
   });
 
   after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -65,21 +62,16 @@ describe('neovim: the bundled server in a second LSP client, configured as docs/
     copyFileSync(join(ROOT, 'examples', 'onboarding-revamp.star.md'), story);
     const out = join(scratch, 'diagnostics.json');
 
-    const nvim = spawn('nvim', ['--headless', '-u', join(ROOT, 'test', 'neovim', 'init.lua'), story], {
+    await runHeadless('nvim', ['--headless', '-u', join(ROOT, 'test', 'neovim', 'init.lua'), story], {
       cwd: scratch,
       env: {
         ...process.env,
-        PATH: `${join(scratch, 'bin')}${delimiter}${process.env.PATH}`,
+        PATH: path,
         STAR_NVIM_CONFIG: join(scratch, 'config.lua'),
         STAR_NVIM_OUT: out,
         STAR_NVIM_TIMEOUT_MS: '30000',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
-    nvim.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((res) => nvim.on('exit', res));
-    assert.equal(code, 0, `nvim exited with ${code}: ${stderr}`);
 
     const received = JSON.parse(readFileSync(out, 'utf8')) as {
       error?: string;
@@ -97,21 +89,13 @@ describe('neovim: the bundled server in a second LSP client, configured as docs/
       message: d.message,
     }));
 
-    let cli: string;
-    try {
-      cli = execFileSync(
-        process.execPath,
-        [join(ROOT, 'dist', 'cli.js'), 'lint', story, '--format', 'json', '--config', join(scratch, 'settings.json')],
-        {
-          encoding: 'utf8',
-        },
-      );
-    } catch (e) {
-      cli = (e as { stdout: string }).stdout; // exit 1: the story has errors
-    }
-    const expected = (
-      JSON.parse(cli) as Array<{ messages: Array<{ ruleId: string; severity: string; line: number; column: number; message: string }> }>
-    )[0].messages.map((m) => ({ rule: m.ruleId, line: m.line, column: m.column, severity: SEVERITY[m.severity], message: m.message }));
+    const expected = cliLint(story, undefined, join(scratch, 'settings.json')).map((m) => ({
+      rule: m.ruleId,
+      line: m.line,
+      column: m.column,
+      severity: SEVERITY[m.severity],
+      message: m.message,
+    }));
     assert.ok(expected.length > 10, 'the weak example story has many findings');
     assert.ok(
       shown.some((d) => d.rule === 'weak-verb') && shown.every((d) => d.rule !== 'weak-verb' || d.severity === 3),

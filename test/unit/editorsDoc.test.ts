@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { documentedBlocks } from '../editorSmoke';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -20,12 +21,11 @@ describe('docs/editors.md', () => {
   const doc = readFileSync(join(ROOT, 'docs', 'editors.md'), 'utf8');
 
   it("Helix's languages.toml parses and runs star-stories-language-server --stdio on *.star.md", () => {
-    const section = doc.split(/^## /m).find((s) => s.startsWith('Helix'));
-    const block = section && /^```toml\n([\s\S]*?)^```$/m.exec(section);
+    const [block] = documentedBlocks('Helix', 'toml');
     assert.ok(block, 'no toml block under "## Helix"');
     const parsed = JSON.parse(
       execFileSync('python3', ['-c', 'import json,sys,tomllib;print(json.dumps(tomllib.loads(sys.stdin.read())))'], {
-        input: block[1],
+        input: block,
         encoding: 'utf8',
       }),
     ) as HelixConfig;
