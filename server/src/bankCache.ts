@@ -8,21 +8,23 @@
  * build, a damaged or truncated file, a record that does not fit its text) is ignored and the
  * file is read as if there were no cache; the cache only ever saves work, never decides an answer.
  *
- * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and length of the rest), then
- * one line per story file: its key as JSON, a tab, its record as JSON. A record is parsed only
+ * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and byte length of the rest, and
+ * the key of the whole bank when it was stored whole), then one line per story file: its key as
+ * JSON, a tab, its record as JSON, and with a whole bank another tab and its listing (what the
+ * stories view showed of it, bank findings counted) as JSON. A record is parsed only
  * when its file is restored, so the records of a large bank are never all half-built at once
  * (the parse's garbage dies young, file by file). Written whole, to a temporary file renamed
  * over the old one, so a reader sees the old cache or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, promises as fsp, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { VERSION } from './version';
 
 export const CACHE_FILE = 'bank-cache.json';
-const FORMAT = 2;
+const FORMAT = 4;
 /** Long enough to fold the burst of a branch switch or a background lint into one write. */
 const SAVE_DELAY_MS = 2000;
 
@@ -36,14 +38,31 @@ export interface FileKey {
 
 export interface CacheEntry extends FileKey {
   record: unknown;
+  /** What the listing shows of the file's stories with their bank findings counted, valid only in the bank the contents' `bank` key names. */
+  listing?: unknown;
+}
+
+/** What the cache stores: every file's entry, and a key of the whole bank they were computed in. */
+export interface CacheContents {
+  entries: Iterable<[string, CacheEntry]>;
+  /** Set only when the entries are the whole bank: then each entry's listing is stored too. */
+  bank?: string;
+}
+
+/** A file's stored record, and its listing when it was stored. */
+export interface CachedFile {
+  record: unknown;
+  listing: unknown;
 }
 
 type StoredKey = [uri: string, size: number, mtimeMs: number, settings: string];
 
 export class BankCache {
   private readonly file: string;
-  /** By file URI: the stored key and the record's JSON, not parsed yet. */
-  private loaded = new Map<string, { key: StoredKey; record: string }>();
+  /** By file URI: the stored key and the record's (and listing's) JSON, not parsed yet. */
+  private loaded = new Map<string, { key: StoredKey; record: string; listing: string | undefined }>();
+  /** The whole-bank key the stored listings are valid for; undefined when none were stored. */
+  storedBank: string | undefined;
   private loading: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
@@ -56,7 +75,7 @@ export class BankCache {
    */
   constructor(
     readonly folder: string,
-    private readonly collect: () => Iterable<[string, CacheEntry]>,
+    private readonly collect: () => CacheContents,
     private readonly log: (message: string) => void,
     private readonly engine = engineVersion(),
   ) {
@@ -65,12 +84,13 @@ export class BankCache {
 
   /** Reads the cache file once; a missing, damaged or foreign one leaves the cache empty (and logs why). */
   load(): Promise<void> {
-    this.loading ??= this.read();
+    // Read after the current message is answered (it is called while initializing): the read is synchronous.
+    this.loading ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.read());
     return this.loading;
   }
 
-  /** The stored record for a file if its key matches, once: a record is not kept after it is handed out. */
-  take(uri: string, key: FileKey): unknown {
+  /** The stored record (and listing) for a file if its key matches, once: a record is not kept after it is handed out. */
+  take(uri: string, key: FileKey): CachedFile | undefined {
     const entry = this.loaded.get(uri);
     if (!entry) return undefined;
     this.loaded.delete(uri);
@@ -80,7 +100,8 @@ export class BankCache {
       return undefined;
     }
     try {
-      return JSON.parse(entry.record) as unknown;
+      const listing = entry.listing === undefined ? undefined : (JSON.parse(entry.listing) as unknown);
+      return { record: JSON.parse(entry.record) as unknown, listing };
     } catch {
       // The checksum matched, so this is a bug, not damage; still only the file's head start is lost.
       this.dirty = true;
@@ -115,16 +136,25 @@ export class BankCache {
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       const lines: string[] = [];
-      for (const [uri, entry] of this.collect()) {
+      const { entries, bank } = this.collect();
+      for (const [uri, entry] of entries) {
         const key: StoredKey = [uri, entry.size, entry.mtimeMs, entry.settings];
         // JSON escapes every tab and line break inside a string, so neither appears raw but here.
-        lines.push(`${JSON.stringify(key)}\t${JSON.stringify(entry.record)}`);
+        const listing = bank !== undefined && entry.listing !== undefined ? `\t${JSON.stringify(entry.listing)}` : '';
+        lines.push(`${JSON.stringify(key)}\t${JSON.stringify(entry.record)}${listing}`);
       }
       const count = lines.length;
-      const body = lines.join('\n');
-      const header = JSON.stringify({ format: FORMAT, engine: this.engine, length: body.length, sha1: sha1(body), count });
+      const body = Buffer.from(lines.join('\n'), 'utf8');
+      const header = JSON.stringify({
+        format: FORMAT,
+        engine: this.engine,
+        length: body.length,
+        sha1: sha1(body),
+        count,
+        bank: bank ?? null,
+      });
       mkdirSync(this.folder, { recursive: true });
-      writeFileSync(temp, `${header}\n${body}`);
+      writeFileSync(temp, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
       renameSync(temp, this.file);
     } catch (err) {
       // The cache only saves work: a write that fails costs the next start its head start, nothing else.
@@ -148,31 +178,49 @@ export class BankCache {
   }
 
   private async readEntries(): Promise<void> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fsp.readFile(this.file, 'utf8');
+      // In one call: the promise API reads in chunks and decodes them through a stream decoder, several times slower.
+      bytes = readFileSync(this.file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
         this.log(`Story bank cache: could not read ${this.file}: ${(err as Error).message}`);
       return;
     }
     try {
-      const newline = text.indexOf('\n');
-      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; engine?: unknown; length?: unknown; sha1?: unknown };
-      const body = text.slice(newline + 1);
+      const newline = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.toString('utf8', 0, newline < 0 ? bytes.length : newline)) as {
+        format?: unknown;
+        engine?: unknown;
+        length?: unknown;
+        sha1?: unknown;
+        bank?: unknown;
+      };
+      if (newline < 0) throw new Error('not a cache');
+      // Checked as bytes, before decoding: hashing the decoded text would encode it all again.
+      const bodyBytes = bytes.subarray(newline + 1);
       if (header.format !== FORMAT || header.engine !== this.engine) throw new Error('written by another version');
-      if (header.length !== body.length || header.sha1 !== sha1(body)) throw new Error('damaged or truncated');
+      if (header.length !== bodyBytes.length || header.sha1 !== sha1(bodyBytes)) throw new Error('damaged or truncated');
+      const body = bodyBytes.toString('utf8');
       for (const line of body === '' ? [] : body.split('\n')) {
         const tab = line.indexOf('\t');
         if (tab < 0) throw new Error('not a cache');
         const key = JSON.parse(line.slice(0, tab)) as unknown;
         if (!isStoredKey(key)) throw new Error('not a cache');
-        this.loaded.set(key[0], { key, record: line.slice(tab + 1) });
+        const second = line.indexOf('\t', tab + 1);
+        this.loaded.set(
+          key[0],
+          second < 0
+            ? { key, record: line.slice(tab + 1), listing: undefined }
+            : { key, record: line.slice(tab + 1, second), listing: line.slice(second + 1) },
+        );
       }
+      this.storedBank = typeof header.bank === 'string' ? header.bank : undefined;
     } catch (err) {
       // Rebuilt from the files, and written again once they are read.
       this.log(`Story bank cache: ignoring ${this.file} (${(err as Error).message}); reading every story file.`);
       this.loaded.clear();
+      this.storedBank = undefined;
       this.dirty = true;
     }
   }
@@ -186,7 +234,7 @@ export class BankCache {
 export function openBankCache(
   storagePath: unknown,
   workspaceFolderUris: readonly string[],
-  collect: () => Iterable<[string, CacheEntry]>,
+  collect: () => CacheContents,
   log: (message: string) => void,
 ): BankCache | undefined {
   const folders = workspaceFolderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
@@ -224,8 +272,8 @@ function isStoredKey(key: unknown): key is StoredKey {
   );
 }
 
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+function sha1(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
 }
 
 /**

@@ -51,6 +51,8 @@ import type { BankCache, openBankCache } from './bankCache';
  * rules running over a large bank in the background) still refreshes the tree every 150 ms.
  */
 const CHANGED_DELAY_MS = 150;
+/** How long the first snapshot may take to reach a client before the background work starts anyway (a client that does not read). */
+const SEND_FIRST_MS = 1000;
 
 export class BankFeatures {
   readonly index: WorkspaceIndex;
@@ -145,7 +147,7 @@ export class BankFeatures {
     this.cache = this.openCache?.(
       storagePath,
       this.index.folderUris,
-      () => this.index.cacheEntries(),
+      () => this.index.cacheContents(),
       (m) => this.connection.console.warn(m),
     );
     if (this.cache) {
@@ -168,8 +170,12 @@ export class BankFeatures {
       this.logError('the workspace', err);
     }
     this.firstScanEnded();
-    // The views are waiting for this one: send it now rather than after the delay.
-    this.sendChanged();
+    // The views are waiting for this one: send it now rather than after the delay, and let it
+    // reach the client before the background work takes the turns of the event loop (a snapshot
+    // of a large bank is several pipe buffers long, and each slice would hold back the next one).
+    const sent = this.sendChanged();
+    await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, SEND_FIRST_MS))]);
+    this.index.finishInBackground();
   }
 
   private async indexWorkspace(pullsConfiguration: boolean): Promise<void> {
@@ -314,14 +320,15 @@ export class BankFeatures {
 
   private scheduleChanged(): void {
     if (this.changedTimer || this.scanning) return;
-    this.changedTimer = setTimeout(() => this.sendChanged(), CHANGED_DELAY_MS);
+    this.changedTimer = setTimeout(() => void this.sendChanged(), CHANGED_DELAY_MS);
   }
 
-  private sendChanged(): void {
+  /** Resolves once the snapshot is written out. */
+  private async sendChanged(): Promise<void> {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = undefined;
     try {
-      void this.connection.sendNotification(BankChangedNotification, this.snapshot());
+      await this.connection.sendNotification(BankChangedNotification, this.snapshot());
     } catch (err) {
       this.logError('the story bank', err);
     }

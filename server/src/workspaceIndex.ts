@@ -10,7 +10,7 @@ import type { Bank } from './engine/bank';
 import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
 import type { StorySummary } from './protocol';
 // Type only: the cache is the Node server's, and the browser bundle must not pull in node:fs.
-import type { BankCache, CacheEntry } from './bankCache';
+import type { BankCache, CacheContents, CacheEntry } from './bankCache';
 import { ALWAYS_SKIPPED, NotRegularFileError, shownPath, STORY_FILE, type WorkspaceFiles } from './workspaceFiles';
 
 const CONCURRENT_READS = 8;
@@ -64,9 +64,12 @@ export class WorkspaceIndex {
   private cache: BankCache | undefined;
   /** Files the last scan restored from the cache, for its log line. */
   restored = 0;
+  /** The listings stored with the files the scan restored, until it knows whether the bank is the one they were computed in. */
+  private seeds: Map<string, unknown> | undefined = new Map();
   /** Until the first scan and its rules are done, cache writes wait: a write meanwhile would store half the bank. */
   private settling = true;
   private unsaved = false;
+  private readonly settingsHashes = new WeakMap<object, string>();
 
   /** `changed` receives the files whose bank findings may have changed after each update. */
   constructor(
@@ -84,13 +87,38 @@ export class WorkspaceIndex {
     this.cache = cache;
   }
 
-  /** What the cache stores now: every file read from disk and fully linted, except one modified too recently to trust its time. */
-  *cacheEntries(): Iterable<[string, CacheEntry]> {
+  /**
+   * What the cache stores now: every file read from disk and fully linted, except one modified too
+   * recently to trust its time; and, when those are the whole bank, each file's listing (bank
+   * findings counted) with a key of the bank, so that a start into the same bank lists it
+   * complete before comparing a story.
+   */
+  cacheContents(): CacheContents {
+    const entries: Array<[string, CacheEntry]> = [];
     for (const [key, read] of this.disk) {
       if (read.readAt - read.mtimeMs < RACY_MS) continue;
       const record = this.bank.record(key);
-      if (record) yield [key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record }];
+      if (record) entries.push([key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record }]);
     }
+    const bank = entries.length === this.bank.uris().length ? this.wholeBankKey() : undefined;
+    if (bank !== undefined) for (const [key, entry] of entries) entry.listing = this.bank.listing(key);
+    return { entries, bank };
+  }
+
+  /**
+   * What a file's bank findings depend on besides its own text: every file of the bank as read
+   * (path, size, time, settings), the workspace settings and the résumé. Undefined when a file of
+   * the bank is not a file on disk (an open document) or was modified too recently to trust.
+   */
+  private wholeBankKey(): string | undefined {
+    if (!this.cache) return undefined;
+    const files: unknown[] = [];
+    for (const uri of this.bank.uris().sort()) {
+      const read = this.disk.get(uri);
+      if (!read || read.readAt - read.mtimeMs < RACY_MS) return undefined;
+      files.push([uri, read.size, read.mtimeMs, this.settingsHash(uri)]);
+    }
+    return this.cache.settingsHash([this.bank.contextKey(), files]);
   }
 
   get folderUris(): readonly string[] {
@@ -228,12 +256,18 @@ export class WorkspaceIndex {
     return true;
   }
 
-  /** The file from its cache entry, when there is one for this size, time and settings; undefined otherwise. */
+  /**
+   * The file from its cache entry, when there is one for this size, time and settings; undefined
+   * otherwise. During the first scan it joins the bank's indexes afterwards, and its stored
+   * listing waits for the scan's end to be checked against the whole bank.
+   */
   private restore(key: string, text: string, read: { size: number; mtimeMs: number }): Set<string> | undefined {
-    const record = this.cache?.take(key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key) });
-    if (record === undefined) return undefined;
+    const cached = this.cache?.take(key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key) });
+    if (cached === undefined) return undefined;
     try {
-      return this.bank.restore(key, text, record);
+      const restored = this.bank.restore(key, text, cached.record, { index: this.seeds ? 'later' : 'now' });
+      if (this.seeds && cached.listing !== undefined) this.seeds.set(key, cached.listing);
+      return restored;
     } catch (err) {
       this.log(`Story bank cache: ignoring the entry of ${shownPath(key)} (${(err as Error).message}).`);
       return undefined;
@@ -241,7 +275,12 @@ export class WorkspaceIndex {
   }
 
   private settingsHash(key: string): string {
-    return this.cache?.settingsHash(this.bank.fileSettings(key)) ?? '';
+    if (!this.cache) return '';
+    const settings = this.bank.fileSettings(key);
+    // Most files share one settings object (no folder config of their own): hashed once, not per file.
+    let hash = this.settingsHashes.get(settings);
+    if (hash === undefined) this.settingsHashes.set(settings, (hash = this.cache.settingsHash(settings)));
+    return hash;
   }
 
   private async scanFolders(): Promise<void> {
@@ -280,25 +319,42 @@ export class WorkspaceIndex {
       };
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
     }
-    this.lintPending();
+    this.seedListings();
   }
 
   /**
-   * Runs the rules on the files the scan only parsed, a slice at a time so that requests and
+   * The scan restored files into the very bank the cache was written from (every file as it was,
+   * the same settings and résumé): their stored listings stand, and the bank is listed complete
+   * before a story is compared. Otherwise the comparisons run in the background.
+   */
+  private seedListings(): void {
+    const seeds = this.seeds;
+    this.seeds = undefined;
+    const stored = this.cache?.storedBank;
+    if (!seeds || seeds.size === 0 || stored === undefined || seeds.size !== this.bank.uris().length) return;
+    if (this.wholeBankKey() !== stored) return;
+    for (const [key, listing] of seeds) this.bank.seedListing(key, listing);
+  }
+
+  /**
+   * After the scan's first snapshot: compares the stories the scan left out of the bank's indexes
+   * and runs the rules on the files it only parsed, a slice at a time so that requests and
    * keystrokes are served in between, then reports them once: a bank snapshot costs tens of
    * milliseconds on a large bank, too much to send after every slice.
    */
-  private lintPending(): void {
+  finishInBackground(): void {
     const pending = this.bank.pendingLints();
     const started = performance.now();
     const affected = new Set<string>();
     const slice = () => {
       const until = performance.now() + LINT_SLICE_MS;
+      // Comparisons first: the stories restored without their findings get them from the index.
+      for (const uri of this.bank.indexPending(until)) affected.add(uri);
       while (pending.length > 0 && performance.now() < until) {
         const uri = pending.pop()!;
         if (this.bank.lintDeferred(uri, affected)) affected.add(uri);
       }
-      if (pending.length > 0) {
+      if (pending.length > 0 || this.bank.indexing) {
         setImmediate(slice);
         return;
       }

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_FILE } from '../../server/src/bankCache';
-import { BankSnapshotRequest, type BankSnapshot } from '../../server/src/protocol';
+import { BankChangedNotification, BankSnapshotRequest, type BankSnapshot } from '../../server/src/protocol';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from '../unit/bank/stories';
 import { LspClient } from './lspClient';
 
@@ -18,6 +18,8 @@ const AN_HOUR_AGO = Date.now() / 1000 - 3600;
 
 interface Session {
   snapshot: BankSnapshot;
+  /** The first snapshot the server pushed: what the stories view shows first. */
+  first: BankSnapshot | undefined;
   /** How many files the scan restored from the cache, from the server's log. */
   fromCache: number;
   logs: string[];
@@ -41,11 +43,13 @@ describe('protocol: story bank cache', function () {
       initializationOptions: { storagePath: options.storagePath ?? storage },
       settings: options.settings,
     });
+    let first: BankSnapshot | undefined;
+    client.connection.onNotification(BankChangedNotification, (pushed: BankSnapshot) => void (first ??= pushed));
     try {
       const scanned = await logLine(client, /read and parsed (\d+) files in \d+ ms \((\d+) from the cache/);
       await logLine(client, /ran the rules on \d+ files/);
       const snapshot = await client.request(BankSnapshotRequest, null);
-      return { snapshot, fromCache: Number(scanned[2]), logs: client.logs };
+      return { snapshot, first, fromCache: Number(scanned[2]), logs: client.logs };
     } finally {
       await client.stop(5000);
     }
@@ -72,6 +76,12 @@ describe('protocol: story bank cache', function () {
     const warm = await session();
     assert.equal(warm.fromCache, 3);
     assert.deepEqual(warm.snapshot, cold.snapshot);
+    // The bank as it was, so the cache's listings stand: ratings and bank findings from the first push, before any story is compared.
+    assert.deepEqual(warm.first, cold.snapshot, 'the first snapshot of a warm start is already complete');
+    assert.ok(
+      cold.snapshot.stories.some((s) => s.readiness?.reasons.some((r) => r.rule === 'duplicate-story')),
+      'a rating that only the bank gives is part of what is compared',
+    );
     assert.ok(
       cold.snapshot.stories.some((s) => s.problems > 0),
       'problem counts are part of what is compared',
@@ -87,6 +97,15 @@ describe('protocol: story bank cache', function () {
     write('search.star.md', SEARCH_ACCENTS.replace('# Search that could not find accented names', '# Accented names'));
     const warm = await session();
     assert.equal(warm.fromCache, 1);
+    // Another bank than the cached one: its stored listings are not used, and no rating shown first is taken back.
+    for (const story of warm.first?.stories ?? []) {
+      if (story.readiness)
+        assert.deepEqual(
+          story,
+          warm.snapshot.stories.find((s) => s.id === story.id),
+          story.title,
+        );
+    }
     const titles = warm.snapshot.stories.map((s) => s.title).sort();
     assert.deepEqual(titles, ['Accented names', 'Checkout latency Regression', 'Payment page slowdown']);
     const retimed = await session({ settings: { targetSeconds: 120 } });

@@ -14,13 +14,17 @@ describe('bank cache file', () => {
   let logs: string[];
   const key = { size: 120, mtimeMs: 1_700_000_000_123.5, settings: 'abc' };
   const record = { stories: [], note: 'a record' };
+  const listing = [{ problems: 2 }];
 
-  /** A cache written by `engine` holding one entry for /w/a.star.md, then a fresh one reading it with `reader`. */
-  async function roundTrip(engine: string, reader = engine): Promise<BankCache> {
-    const entries: Array<[string, CacheEntry]> = [['/w/a.star.md', { ...key, record }]];
+  /**
+   * A cache written by `engine` holding one entry for /w/a.star.md (with its listing and the whole
+   * bank's key when `bank` is given), then a fresh one reading it with `reader`.
+   */
+  async function roundTrip(engine: string, reader = engine, bank?: string): Promise<BankCache> {
+    const entries: Array<[string, CacheEntry]> = [['/w/a.star.md', { ...key, record, listing }]];
     const writer = new BankCache(
       folder,
-      () => entries,
+      () => ({ entries, bank }),
       (m) => logs.push(m),
       engine,
     );
@@ -28,7 +32,7 @@ describe('bank cache file', () => {
     writer.flush();
     const cache = new BankCache(
       folder,
-      () => [],
+      () => ({ entries: [] }),
       (m) => logs.push(m),
       reader,
     );
@@ -44,10 +48,17 @@ describe('bank cache file', () => {
 
   it('gives a record back for the same path, size, time and settings, once', async () => {
     const cache = await roundTrip('1.0.0+aaa');
-    assert.deepEqual(cache.take('/w/a.star.md', key), record);
+    assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing: undefined });
     assert.equal(cache.take('/w/a.star.md', key), undefined, 'handed out once');
+    assert.equal(cache.storedBank, undefined);
     assert.deepEqual(logs, []);
     assert.deepEqual(readdirSync(folder), [CACHE_FILE], 'no temporary file left');
+  });
+
+  it('keeps the listing only with the key of the whole bank they were computed in', async () => {
+    const cache = await roundTrip('1.0.0+aaa', '1.0.0+aaa', 'bank-key');
+    assert.equal(cache.storedBank, 'bank-key');
+    assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing });
   });
 
   it('gives nothing back for another size, time or settings', async () => {
@@ -71,7 +82,7 @@ describe('bank cache file', () => {
       logs = [];
       const cache = new BankCache(
         folder,
-        () => [],
+        () => ({ entries: [] }),
         (m) => logs.push(m),
         '1.0.0+aaa',
       );
@@ -84,7 +95,7 @@ describe('bank cache file', () => {
   it('a folder with no cache yet is no problem: nothing is logged', async () => {
     const cache = new BankCache(
       folder,
-      () => [],
+      () => ({ entries: [] }),
       (m) => logs.push(m),
       'x',
     );

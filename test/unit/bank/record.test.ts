@@ -63,6 +63,53 @@ describe('story bank: records', () => {
     for (const [u] of files()) assert.deepEqual(warm.findings(u), cold.findings(u), u);
   });
 
+  it('a bank restored with its comparisons for later lists every story as the full bank did, from the stored listings', () => {
+    const cold = linted();
+    const folders = ['file:///bank'];
+    const bank = new Bank();
+    for (const [u, text] of files()) {
+      bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
+      assert.ok(bank.seedListing(u, JSON.parse(JSON.stringify(cold.listing(u)))), u);
+    }
+    assert.ok(bank.indexing);
+    assert.deepEqual(bank.snapshot(folders), cold.snapshot(folders), 'listed complete before any story is compared');
+    assert.ok(
+      cold.snapshot(folders).stories.some((s) => s.readiness?.reasons.some((r) => r.rule === 'duplicate-story')),
+      'ratings that only the bank findings give are part of what is compared',
+    );
+    assert.equal(bank.indexPending().length, files().length);
+    assert.ok(!bank.indexing);
+    assert.deepEqual(bank.snapshot(folders), cold.snapshot(folders));
+    for (const [u] of files()) assert.deepEqual(bank.findings(u), cold.findings(u), u);
+  });
+
+  it('without a stored listing a file restored for later is listed unrated until the comparisons are done', () => {
+    const cold = linted();
+    const bank = new Bank();
+    for (const [u, text] of files()) bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
+    assert.ok(!bank.seedListing(uri('copy.star.md'), [{ problems: -1 }]), 'a malformed listing is refused');
+    assert.ok(!bank.seedListing(uri('copy.star.md'), []), 'one entry per story');
+    assert.ok(bank.snapshot([]).stories.every((s) => s.readiness === undefined));
+    bank.indexPending();
+    assert.deepEqual(bank.snapshot([]), cold.snapshot([]));
+  });
+
+  it('a change while the comparisons wait is made against the whole bank', () => {
+    const cold = linted();
+    const bank = new Bank();
+    for (const [u, text] of files()) {
+      bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
+      bank.seedListing(u, JSON.parse(JSON.stringify(cold.listing(u))));
+    }
+    const edited = CHECKOUT_COPY.replace('# Payment page slowdown', '# Payment page slowdown, again');
+    cold.update(uri('copy.star.md'), edited);
+    const affected = bank.update(uri('copy.star.md'), edited);
+    assert.ok(!bank.indexing);
+    assert.ok(affected.size > 1, 'the copy reaches the stories it duplicates');
+    assert.deepEqual(bank.snapshot([]), cold.snapshot([]));
+    for (const [u] of files()) assert.deepEqual(bank.findings(u), cold.findings(u), u);
+  });
+
   it('has no record of a file whose rules have not run yet, nor of an open document', () => {
     const bank = new Bank();
     bank.update(uri('later.star.md'), CHECKOUT, undefined, { lint: 'later' });

@@ -37,6 +37,8 @@ import {
   factsOfRecord,
   factsRecord,
   fingerprintOfRecord,
+  isListing,
+  type StoryListing,
   type BankConfig,
   type BankRecord,
   type BankStory,
@@ -126,6 +128,13 @@ export class Bank {
   /** Story keys by same-story title, for framings told under one title. */
   private readonly titles = new Map<string, Set<string>>();
   private readonly bankFindings = new Map<string, BankFinding[]>();
+  /**
+   * Files restored whose stories are not in the duplicate, fact and title indexes yet (`index:
+   * 'later'`): at start the bank is listed first and indexed in the background. Until they all
+   * are, no bank finding is computed, and a file is listed as seeded (`seedListing`) or unrated.
+   */
+  private readonly unindexed = new Map<string, { indexed: IndexedStory[]; factsOf: Array<{ key: string; facts: Facts }> }>();
+  private readonly seededListings = new Map<string, StoryListing[]>();
   private settings: Partial<EngineConfig> = {};
   /** A file's settings below its front matter (editor settings and its folder's `.star-stories.json`). */
   private settingsFor: (uri: string) => Partial<EngineConfig> = () => this.settings;
@@ -153,6 +162,8 @@ export class Bank {
     this.projects = new FactIndex();
     this.titles.clear();
     this.bankFindings.clear();
+    this.unindexed.clear();
+    this.seededListings.clear();
     const files = [...this.files.values()];
     this.files.clear();
     for (const file of files) this.update(file.uri, file.text);
@@ -168,7 +179,13 @@ export class Bank {
     this.resumeTexts = texts;
     this.resumes = files.map((f) => resumeFile(f.uri, f.text));
     this.bankFindings.clear();
+    this.seededListings.clear();
     return new Set(this.files.keys());
+  }
+
+  /** What every file's bank findings depend on besides the bank's files: the workspace settings and the résumé. */
+  contextKey(): string {
+    return JSON.stringify([this.settings, this.resumeTexts]);
   }
 
   /** The settings a file is linted with below its front matter: with its text, what its record depends on. */
@@ -194,6 +211,7 @@ export class Bank {
    * bank findings may have changed, this one included.
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
+    this.indexAll();
     const previous = this.files.get(uri);
     if (
       previous &&
@@ -242,6 +260,7 @@ export class Bank {
    * (its problem counts are not known) or one whose lint the caller passed (an open document).
    */
   record(uri: string): BankRecord | undefined {
+    this.indexAll();
     const state = this.files.get(uri);
     if (!state || state.lintPending || state.callerResult || !state.summaries) return undefined;
     const raws = state.stories.map((story) => state.text.slice(story.start, story.end));
@@ -261,9 +280,10 @@ export class Bank {
   /**
    * Adds or replaces a file from a record `record` made of this exact text with the bank's current
    * settings: the same state as `update` reaches, without parsing or linting. Throws
-   * `BadRecordError`, leaving the bank as it was, when the record does not fit the text.
+   * `BadRecordError`, leaving the bank as it was, when the record does not fit the text. With
+   * `index: 'later'` its stories join the bank's indexes at `indexPending` (or before any other change).
    */
-  restore(uri: string, text: string, record: unknown): Set<string> {
+  restore(uri: string, text: string, record: unknown, options: { index?: 'now' | 'later' } = {}): Set<string> {
     checkRecord(record, text.length);
     const raws = record.stories.map((story) => text.slice(story.start, story.end));
     const fingerprints = new Map<string, Fingerprint>();
@@ -293,7 +313,65 @@ export class Bank {
       projectFacts,
     };
     const factsOf = indexed.map((story, ordinal) => ({ key: story.key, facts: decoded[ordinal].facts }));
-    return this.install(state, indexed, factsOf);
+    if (options.index !== 'later' || this.files.has(uri)) {
+      this.indexAll();
+      return this.install(state, indexed, factsOf);
+    }
+    this.files.set(uri, state);
+    this.unindexed.set(uri, { indexed, factsOf });
+    return new Set([uri]);
+  }
+
+  /**
+   * What the listing showed of a file's stories with their bank findings counted (`listing`), for a
+   * file restored with `index: 'later'` into the very bank it was computed in (same files, contents,
+   * settings and résumé: the caller's check). It stands until the indexes are complete; a
+   * malformed one is refused. Returns whether it was taken.
+   */
+  seedListing(uri: string, listing: unknown): boolean {
+    const state = this.files.get(uri);
+    if (!state || !this.unindexed.has(uri) || !isListing(listing, state.stories.length)) return false;
+    this.seededListings.set(uri, listing);
+    return true;
+  }
+
+  /** What the listing shows of each story of a file beyond its lint; undefined until its rules have run. */
+  listing(uri: string): StoryListing[] | undefined {
+    const state = this.files.get(uri);
+    if (!state || state.lintPending) return undefined;
+    return this.shownSummaries(state, this.findings(uri)).map((s) => ({
+      problems: s.problems,
+      ...(s.readiness ? { readiness: s.readiness } : {}),
+    }));
+  }
+
+  /** Whether some files still wait to join the indexes. */
+  get indexing(): boolean {
+    return this.unindexed.size > 0;
+  }
+
+  /**
+   * Indexes files restored with `index: 'later'` until `deadline` (a `performance.now()` time);
+   * returns the files indexed. Once every file is, bank findings are computed again, and the
+   * seeded listings give way to them.
+   */
+  indexPending(deadline = Infinity): string[] {
+    const done: string[] = [];
+    for (const [uri, pending] of this.unindexed) {
+      if (performance.now() >= deadline) break;
+      this.unindexed.delete(uri);
+      for (const story of pending.indexed) this.indexTitle(story.sameStory, story.key);
+      this.duplicates.setFile(uri, pending.indexed);
+      this.projects.setFile(uri, pending.factsOf);
+      done.push(uri);
+    }
+    if (this.unindexed.size === 0) this.seededListings.clear();
+    return done;
+  }
+
+  /** Before any change or any finding computed: what the indexes answer must be about the whole bank. */
+  private indexAll(): void {
+    if (this.unindexed.size > 0) this.indexPending();
   }
 
   /** Puts a file's new state in place of its previous one and updates the indexes; returns the files affected. */
@@ -315,6 +393,7 @@ export class Bank {
 
   /** Drops a file (deleted, or excluded); returns the files whose bank findings may have changed, this one included. */
   remove(uri: string): Set<string> {
+    this.indexAll();
     const previous = this.files.get(uri);
     if (!previous) return new Set();
     const affected = this.reach(previous.keys);
@@ -349,6 +428,7 @@ export class Bank {
   lintDeferred(uri: string, affected?: Set<string>): boolean {
     const state = this.files.get(uri);
     if (!state?.lintPending) return false;
+    this.indexAll();
     const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
     state.lintPending = false;
     const raws = lint.stories.map((story) => state.text.slice(story.start, story.end));
@@ -377,6 +457,7 @@ export class Bank {
   findings(uri: string): BankFinding[] {
     const cached = this.bankFindings.get(uri);
     if (cached) return cached;
+    this.indexAll();
     const state = this.files.get(uri);
     const findings = state ? this.computeFindings(state) : [];
     if (state) this.bankFindings.set(uri, findings);
@@ -387,17 +468,29 @@ export class Bank {
   summaries(): StorySummary[] {
     const out: StorySummary[] = [];
     for (const state of this.files.values()) {
-      const bank = this.findings(state.uri);
+      if (this.unindexed.size === 0) {
+        out.push(...this.shownSummaries(state, this.findings(state.uri)));
+        continue;
+      }
+      // While the indexes fill in, a file is listed as it was seeded, or else as not rated yet.
+      const seeded = this.seededListings.get(state.uri);
       const summaries = this.summariesOf(state);
-      // Found by binary search: a filter per story cost stories × findings in a file of thousands.
-      const sorted = [...bank].sort((a, b) => a.start - b.start);
-      state.stories.forEach((story, i) => {
-        const from = countBelow(sorted, story.start);
-        const extra = sorted.slice(from, Math.max(from, countBelow(sorted, story.end)));
-        out.push(withBankFindings(summaries[i], extra, state.lintPending));
-      });
+      if (seeded) summaries.forEach((summary, i) => out.push(withListing(summary, seeded[i])));
+      else out.push(...this.shownSummaries(state, undefined));
     }
     return out.sort(compareStories);
+  }
+
+  /** A file's summaries with its bank findings counted; unrated when they are not known (`undefined`). */
+  private shownSummaries(state: FileState, bank: readonly Finding[] | undefined): StorySummary[] {
+    const summaries = this.summariesOf(state);
+    // Found by binary search: a filter per story cost stories × findings in a file of thousands.
+    const sorted = bank ? [...bank].sort((a, b) => a.start - b.start) : [];
+    return state.stories.map((story, i) => {
+      const from = countBelow(sorted, story.start);
+      const extra = sorted.slice(from, Math.max(from, countBelow(sorted, story.end)));
+      return withBankFindings(summaries[i], extra, state.lintPending || !bank);
+    });
   }
 
   /**
@@ -637,16 +730,24 @@ function countBelow(sorted: readonly Finding[], limit: number): number {
 
 /**
  * A lint summary with the bank's findings on the story counted too. Until the rules have run
- * (`lint: 'later'`) the summary has no readiness: a story not yet linted is not a clean story.
+ * (`lint: 'later'`) or the bank's findings are known, the summary has no readiness: a story not
+ * yet checked is not a clean story.
  */
-function withBankFindings(summary: StorySummary, bank: readonly Finding[], lintPending: boolean): StorySummary {
-  if (bank.length === 0 && !lintPending) return summary;
+function withBankFindings(summary: StorySummary, bank: readonly Finding[], unrated: boolean): StorySummary {
+  if (bank.length === 0 && !unrated) return summary;
   const { readiness, ...rest } = summary;
   return {
     ...rest,
     problems: summary.problems + bank.length,
-    ...(readiness && !lintPending ? { readiness: withFindings(readiness, bank) } : {}),
+    ...(readiness && !unrated ? { readiness: withFindings(readiness, bank) } : {}),
   };
+}
+
+/** A lint summary as a seeded listing shows it. */
+function withListing(summary: StorySummary, listed: StoryListing): StorySummary {
+  const { readiness, ...rest } = summary;
+  void readiness;
+  return { ...rest, problems: listed.problems, ...(listed.readiness ? { readiness: listed.readiness } : {}) };
 }
 
 function compactStory(story: Story): BankStory {

@@ -10,6 +10,7 @@ import type { StorySummary } from './types';
 import type { Fingerprint } from './similarity';
 import type { Facts, OwnershipClaim, Quantity } from './facts';
 import type { Directive, Span } from '../types';
+import { RATINGS, type Rating, type Readiness } from '../loop/types';
 
 /** What the bank keeps of a story: enough to place and describe its findings. */
 export interface BankStory {
@@ -151,6 +152,38 @@ export function checkRecord(record: unknown, length: number): asserts record is 
     'directives',
   );
   check(isObject(config) && isObject(config.rules) && Number.isFinite(config.maxPrinciplesPerStory), 'config');
+}
+
+/** What the bank's listing shows of a story once its bank findings are counted (`Bank.listing`). */
+export interface StoryListing {
+  problems: number;
+  readiness?: Readiness;
+}
+
+/** Whether a stored listing has the shape `Bank.listing` gives, one entry per story of the file. */
+export function isListing(value: unknown, stories: number): value is StoryListing[] {
+  return (
+    Array.isArray(value) &&
+    value.length === stories &&
+    value.every(
+      (entry) =>
+        isObject(entry) &&
+        Number.isInteger(entry.problems) &&
+        (entry.problems as number) >= 0 &&
+        (entry.readiness === undefined || isReadiness(entry.readiness)),
+    )
+  );
+}
+
+function isReadiness(value: unknown): value is Readiness {
+  if (!isObject(value)) return false;
+  const { rating, score, reasons } = value as Partial<Readiness>;
+  return (
+    RATINGS.includes(rating as Rating) &&
+    Number.isFinite(score) &&
+    Array.isArray(reasons) &&
+    reasons.every((r) => isObject(r) && typeof r.rule === 'string' && typeof r.message === 'string' && Number.isFinite(r.weight))
+  );
 }
 
 function check(ok: boolean, what: string): asserts ok {
