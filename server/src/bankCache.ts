@@ -57,10 +57,21 @@ export interface CachedFile {
 
 type StoredKey = [uri: string, size: number, mtimeMs: number, settings: string];
 
+/** Where an entry's record (and listing) lie in the cache file's body, by byte offset. */
+interface StoredEntry {
+  key: StoredKey;
+  record: number;
+  /** Where the listing starts; the record ends at the tab before it. */
+  listing: number | undefined;
+  end: number;
+}
+
 export class BankCache {
   private readonly file: string;
   /** By file URI: the stored key and the record's (and listing's) JSON, not parsed yet. */
-  private loaded = new Map<string, { key: StoredKey; record: string; listing: string | undefined }>();
+  private loaded = new Map<string, StoredEntry>();
+  /** The cache file's entries as read, decoded one record at a time: decoding the whole file at once doubled its memory. */
+  private body: Buffer = Buffer.alloc(0);
   /** The whole-bank key the stored listings are valid for; undefined when none were stored. */
   storedBank: string | undefined;
   private loading: Promise<void> | undefined;
@@ -100,11 +111,26 @@ export class BankCache {
       return undefined;
     }
     try {
-      const listing = entry.listing === undefined ? undefined : (JSON.parse(entry.listing) as unknown);
-      return { record: JSON.parse(entry.record) as unknown, listing };
+      const record = JSON.parse(
+        this.body.toString('utf8', entry.record, entry.listing === undefined ? entry.end : entry.listing - 1),
+      ) as unknown;
+      const listing =
+        entry.listing === undefined ? undefined : (JSON.parse(this.body.toString('utf8', entry.listing, entry.end)) as unknown);
+      return { record, listing };
     } catch {
       // The checksum matched, so this is a bug, not damage; still only the file's head start is lost.
       this.dirty = true;
+      return undefined;
+    }
+  }
+
+  /** A file's stored listing, without handing its entry out; undefined when none was stored or it does not parse. */
+  listing(uri: string): unknown {
+    const entry = this.loaded.get(uri);
+    if (entry?.listing === undefined) return undefined;
+    try {
+      return JSON.parse(this.body.toString('utf8', entry.listing, entry.end)) as unknown;
+    } catch {
       return undefined;
     }
   }
@@ -113,6 +139,7 @@ export class BankCache {
   scanned(): void {
     if (this.loaded.size > 0) this.dirty = true;
     this.loaded = new Map();
+    this.body = Buffer.alloc(0);
     if (this.dirty) this.changed();
   }
 
@@ -201,25 +228,26 @@ export class BankCache {
       const bodyBytes = bytes.subarray(newline + 1);
       if (header.format !== FORMAT || header.engine !== this.engine) throw new Error('written by another version');
       if (header.length !== bodyBytes.length || header.sha1 !== sha1(bodyBytes)) throw new Error('damaged or truncated');
-      const body = bodyBytes.toString('utf8');
-      for (const line of body === '' ? [] : body.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab < 0) throw new Error('not a cache');
-        const key = JSON.parse(line.slice(0, tab)) as unknown;
+      // Tabs and line breaks are single bytes that never occur inside a multi-byte character.
+      for (let start = 0; start < bodyBytes.length;) {
+        const newlineAt = bodyBytes.indexOf(0x0a, start);
+        const end = newlineAt < 0 ? bodyBytes.length : newlineAt;
+        const tab = bodyBytes.indexOf(0x09, start);
+        if (tab < 0 || tab > end) throw new Error('not a cache');
+        const key = JSON.parse(bodyBytes.toString('utf8', start, tab)) as unknown;
         if (!isStoredKey(key)) throw new Error('not a cache');
-        const second = line.indexOf('\t', tab + 1);
-        this.loaded.set(
-          key[0],
-          second < 0
-            ? { key, record: line.slice(tab + 1), listing: undefined }
-            : { key, record: line.slice(tab + 1, second), listing: line.slice(second + 1) },
-        );
+        const second = bodyBytes.indexOf(0x09, tab + 1);
+        const listing = second >= 0 && second < end ? second + 1 : undefined;
+        this.loaded.set(key[0], { key, record: tab + 1, listing, end });
+        start = end + 1;
       }
+      this.body = bodyBytes;
       this.storedBank = typeof header.bank === 'string' ? header.bank : undefined;
     } catch (err) {
       // Rebuilt from the files, and written again once they are read.
       this.log(`Story bank cache: ignoring ${this.file} (${(err as Error).message}); reading every story file.`);
       this.loaded.clear();
+      this.body = Buffer.alloc(0);
       this.storedBank = undefined;
       this.dirty = true;
     }

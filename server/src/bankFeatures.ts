@@ -71,6 +71,8 @@ export class BankFeatures {
   private resumeWatch: Promise<Disposable | undefined> | undefined;
   /** The last résumé problem shown, so a settings refresh does not show it again. */
   private resumeProblem: string | undefined;
+  /** While the first scan reads an unchanged bank: the snapshot of its stored listing. */
+  private preview: BankSnapshot | undefined;
   /** The start cache, in the editor's storage folder for this workspace; none without one (the CLI, other clients). */
   private cache: BankCache | undefined;
 
@@ -152,6 +154,10 @@ export class BankFeatures {
     );
     if (this.cache) {
       this.index.useCache(this.cache);
+      this.index.onPreview = async (stories) => {
+        this.preview = this.index.bank.snapshotOf(stories, this.index.folderUris);
+        await this.sendFirst();
+      };
       // Read while the client answers the settings request.
       void this.cache.load();
     }
@@ -170,12 +176,18 @@ export class BankFeatures {
       this.logError('the workspace', err);
     }
     this.firstScanEnded();
-    // The views are waiting for this one: send it now rather than after the delay, and let it
-    // reach the client before the background work takes the turns of the event loop (a snapshot
-    // of a large bank is several pipe buffers long, and each slice would hold back the next one).
-    const sent = this.sendChanged();
-    await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, SEND_FIRST_MS))]);
+    this.preview = undefined;
+    await this.sendFirst();
     this.index.finishInBackground();
+  }
+
+  /**
+   * The views are waiting for this one: sent now rather than after the delay, and let reach the
+   * client before the scan or the background work take the turns of the event loop (a snapshot
+   * of a large bank is several pipe buffers long, and each slice would hold back the next one).
+   */
+  private async sendFirst(): Promise<void> {
+    await Promise.race([this.sendChanged(), new Promise((resolve) => setTimeout(resolve, SEND_FIRST_MS))]);
   }
 
   private async indexWorkspace(pullsConfiguration: boolean): Promise<void> {
@@ -209,6 +221,7 @@ export class BankFeatures {
 
   /** Workspace settings changed: the bank re-lints every file with them. */
   settingsChanged(): void {
+    this.preview = undefined;
     this.index.bank.setSettings(this.folderSettings(), (uri) => this.lints.settingsFor(uri));
     this.index.settingsChanged();
     this.publishedBank.clear();
@@ -292,7 +305,7 @@ export class BankFeatures {
   }
 
   snapshot(): BankSnapshot {
-    const snapshot = this.index.bank.snapshot(this.index.folderUris);
+    const snapshot = this.preview ?? this.index.bank.snapshot(this.index.folderUris);
     const stories = snapshot.stories.map((story) => {
       const targetOverride = this.targetOverride(story.uri, story.targetSeconds);
       return targetOverride ? { ...story, targetOverride } : story;

@@ -1,7 +1,7 @@
 /**
  * The workspace's files read from disk, for the Node server (see workspaceFiles.ts for the browser's way).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeStory, readRegularFile, readRegularFileSync, specialKind } from './storyFile';
@@ -31,6 +31,16 @@ export const nodeFiles: WorkspaceFiles = {
   async readTextWithStat(uri) {
     const { bytes, stat } = readRegularFileSync(fileURLToPath(uri));
     return { text: decodeStory(bytes).text, size: stat.size, mtimeMs: stat.mtimeMs };
+  },
+
+  // Synchronous for the same reason as readTextWithStat: the warm start checks every story file this way.
+  async sizeAndTime(uri) {
+    try {
+      const stat = statSync(fileURLToPath(uri));
+      return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
   },
 
   async stat(uri): Promise<FileStat | undefined> {

@@ -33,6 +33,8 @@ export interface WorkspaceFiles {
   readTextWithStat?(uri: string): Promise<{ text: string; size: number; mtimeMs: number }>;
   /** What is at the URI; `undefined` when nothing is. */
   stat(uri: string): Promise<FileStat | undefined>;
+  /** A file's size and modification time as `readTextWithStat` gives them, without reading it; where that exists. */
+  sizeAndTime?(uri: string): Promise<{ size: number; mtimeMs: number } | undefined>;
 }
 
 export class NotRegularFileError extends Error {

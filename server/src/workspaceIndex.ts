@@ -8,6 +8,8 @@
 import picomatch from 'picomatch';
 import type { Bank } from './engine/bank';
 import { MAX_DOCUMENT_LENGTH, type LintResult } from './engine';
+import { summariesOfListing } from './engine/bank/bank';
+import { isListing } from './engine/bank/record';
 import type { StorySummary } from './protocol';
 // Type only: the cache is the Node server's, and the browser bundle must not pull in node:fs.
 import type { BankCache, CacheContents, CacheEntry } from './bankCache';
@@ -62,6 +64,8 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, { size: number; mtimeMs: number; readAt: number }>();
   private scanning: Promise<void> | undefined;
   private cache: BankCache | undefined;
+  /** Shows the stored listing of an unchanged bank while the scan reads it; resolves once it is shown. */
+  onPreview: ((stories: StorySummary[]) => Promise<void>) | undefined;
   /** Files the last scan restored from the cache, for its log line. */
   restored = 0;
   /** The listings stored with the files the scan restored, until it knows whether the bank is the one they were computed in. */
@@ -111,14 +115,50 @@ export class WorkspaceIndex {
    * the bank is not a file on disk (an open document) or was modified too recently to trust.
    */
   private wholeBankKey(): string | undefined {
-    if (!this.cache) return undefined;
-    const files: unknown[] = [];
-    for (const uri of this.bank.uris().sort()) {
+    const files: Array<[string, number, number]> = [];
+    for (const uri of this.bank.uris()) {
       const read = this.disk.get(uri);
       if (!read || read.readAt - read.mtimeMs < RACY_MS) return undefined;
-      files.push([uri, read.size, read.mtimeMs, this.settingsHash(uri)]);
+      files.push([uri, read.size, read.mtimeMs]);
     }
-    return this.cache.settingsHash([this.bank.contextKey(), files]);
+    return this.keyOfBank(files);
+  }
+
+  /** The key of a bank of these files (URI, size, modification time) under the current settings and résumé. */
+  private keyOfBank(files: Array<[uri: string, size: number, mtimeMs: number]>): string | undefined {
+    if (!this.cache) return undefined;
+    files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return this.cache.settingsHash([
+      this.bank.contextKey(),
+      files.map(([uri, size, mtimeMs]) => [uri, size, mtimeMs, this.settingsHash(uri)]),
+    ]);
+  }
+
+  /**
+   * Before reading a file: when every story file has the size and time the cache has for it
+   * (and the settings and résumé are the same), the bank is the one the cache was written from,
+   * and its stored listing is shown while the files are read. Not with a story file open: the
+   * editor's text may not be the file's.
+   */
+  private async previewFromCache(uris: readonly string[]): Promise<void> {
+    const stored = this.cache?.storedBank;
+    if (stored === undefined || !this.onPreview || !this.files.sizeAndTime || this.open.size > 0) return;
+    const now = Date.now();
+    const files: Array<[string, number, number]> = [];
+    for (const uri of uris) {
+      const key = bankKey(uri);
+      const stat = await this.files.sizeAndTime(key);
+      if (!stat || now - stat.mtimeMs < RACY_MS) return;
+      files.push([key, stat.size, stat.mtimeMs]);
+    }
+    if (this.keyOfBank(files) !== stored) return;
+    const stories: StorySummary[] = [];
+    for (const [key] of files) {
+      const listing = this.cache!.listing(key);
+      if (!isListing(listing)) return;
+      stories.push(...summariesOfListing(key, listing));
+    }
+    await this.onPreview(stories);
   }
 
   get folderUris(): readonly string[] {
@@ -301,12 +341,16 @@ export class WorkspaceIndex {
       );
       await pause;
     };
+    const listed: string[][] = [];
     for (const folder of this.folders) {
-      const excluded = this.excludes.get(folder);
-      const files = (await this.files.listStoryFiles(folder, excluded)).filter((uri) => this.includes(uri));
+      listed.push((await this.files.listStoryFiles(folder, this.excludes.get(folder))).filter((uri) => this.includes(uri)));
+    }
+    await this.previewFromCache(listed.flat());
+    sliceStart = performance.now();
+    for (const files of listed) {
       // A few reads in flight keep the disk busy while the previous file is parsed. In a large
-      // bank the rules run afterwards (`lintPending`), so coverage and the stories list fill in
-      // first; a small one is linted at once and its first snapshot is already complete.
+      // bank the rules run afterwards (`finishInBackground`), so coverage and the stories list
+      // fill in first; a small one is linted at once and its first snapshot is already complete.
       const lint = files.length > LINT_LATER_ABOVE ? 'later' : 'now';
       let next = 0;
       const reader = async () => {

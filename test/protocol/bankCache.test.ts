@@ -20,6 +20,8 @@ interface Session {
   snapshot: BankSnapshot;
   /** The first snapshot the server pushed: what the stories view shows first. */
   first: BankSnapshot | undefined;
+  /** Whether it came before the scan's end (listed from the cache before the files were read). */
+  firstBeforeScan: boolean;
   /** How many files the scan restored from the cache, from the server's log. */
   fromCache: number;
   logs: string[];
@@ -44,12 +46,17 @@ describe('protocol: story bank cache', function () {
       settings: options.settings,
     });
     let first: BankSnapshot | undefined;
-    client.connection.onNotification(BankChangedNotification, (pushed: BankSnapshot) => void (first ??= pushed));
+    let firstBeforeScan = false;
+    client.connection.onNotification(BankChangedNotification, (pushed: BankSnapshot) => {
+      if (first) return;
+      first = pushed;
+      firstBeforeScan = !client.logs.some((l) => /read and parsed/.test(l));
+    });
     try {
       const scanned = await logLine(client, /read and parsed (\d+) files in \d+ ms \((\d+) from the cache/);
       await logLine(client, /ran the rules on \d+ files/);
       const snapshot = await client.request(BankSnapshotRequest, null);
-      return { snapshot, first, fromCache: Number(scanned[2]), logs: client.logs };
+      return { snapshot, first, firstBeforeScan, fromCache: Number(scanned[2]), logs: client.logs };
     } finally {
       await client.stop(5000);
     }
@@ -78,6 +85,8 @@ describe('protocol: story bank cache', function () {
     assert.deepEqual(warm.snapshot, cold.snapshot);
     // The bank as it was, so the cache's listings stand: ratings and bank findings from the first push, before any story is compared.
     assert.deepEqual(warm.first, cold.snapshot, 'the first snapshot of a warm start is already complete');
+    assert.ok(warm.firstBeforeScan, 'and listed from the cache before the story files are read');
+    assert.ok(!cold.firstBeforeScan);
     assert.ok(
       cold.snapshot.stories.some((s) => s.readiness?.reasons.some((r) => r.rule === 'duplicate-story')),
       'a rating that only the bank gives is part of what is compared',
@@ -98,6 +107,7 @@ describe('protocol: story bank cache', function () {
     const warm = await session();
     assert.equal(warm.fromCache, 1);
     // Another bank than the cached one: its stored listings are not used, and no rating shown first is taken back.
+    assert.ok(!warm.firstBeforeScan, 'nothing listed from the cache before the files are read');
     for (const story of warm.first?.stories ?? []) {
       if (story.readiness)
         assert.deepEqual(

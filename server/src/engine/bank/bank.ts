@@ -304,7 +304,7 @@ export class Bank {
       stories: record.stories,
       directives: record.directives,
       config: record.config,
-      summaries: record.summaries.map((summary) => ({ id: `${uri}#${summary.line}`, uri, ...summary })),
+      summaries: summariesOfListing(uri, record.summaries),
       lintPending: false,
       callerResult: undefined,
       keys: indexed.map((s) => s.key),
@@ -335,14 +335,11 @@ export class Bank {
     return true;
   }
 
-  /** What the listing shows of each story of a file beyond its lint; undefined until its rules have run. */
+  /** Each story of a file as the bank lists it, bank findings counted; undefined until its rules have run. */
   listing(uri: string): StoryListing[] | undefined {
     const state = this.files.get(uri);
     if (!state || state.lintPending) return undefined;
-    return this.shownSummaries(state, this.findings(uri)).map((s) => ({
-      problems: s.problems,
-      ...(s.readiness ? { readiness: s.readiness } : {}),
-    }));
+    return this.shownSummaries(state, this.findings(uri)).map(withoutUri);
   }
 
   /** Whether some files still wait to join the indexes. */
@@ -474,8 +471,7 @@ export class Bank {
       }
       // While the indexes fill in, a file is listed as it was seeded, or else as not rated yet.
       const seeded = this.seededListings.get(state.uri);
-      const summaries = this.summariesOf(state);
-      if (seeded) summaries.forEach((summary, i) => out.push(withListing(summary, seeded[i])));
+      if (seeded) out.push(...summariesOfListing(state.uri, seeded));
       else out.push(...this.shownSummaries(state, undefined));
     }
     return out.sort(compareStories);
@@ -521,8 +517,19 @@ export class Bank {
    * given (a caller that resolved it itself).
    */
   snapshot(folders: readonly string[], profile?: ResolvedProfile): BankSnapshot {
+    return this.snapshotOf(this.summaries(), folders, profile);
+  }
+
+  /** The coverage of these stories (a stored listing's) under the bank's settings. */
+  snapshotOf(stories: StorySummary[], folders: readonly string[], profile?: ResolvedProfile): BankSnapshot {
     const config = mergeConfig(DEFAULT_CONFIG, this.settings);
-    return buildSnapshot(this.summaries(), this.principleSet, config.maxPrinciplesPerStory, folders, profile ?? resolveProfile(config));
+    return buildSnapshot(
+      stories.sort(compareStories),
+      this.principleSet,
+      config.maxPrinciplesPerStory,
+      folders,
+      profile ?? resolveProfile(config),
+    );
   }
 
   private computeFindings(state: FileState): BankFinding[] {
@@ -743,11 +750,9 @@ function withBankFindings(summary: StorySummary, bank: readonly Finding[], unrat
   };
 }
 
-/** A lint summary as a seeded listing shows it. */
-function withListing(summary: StorySummary, listed: StoryListing): StorySummary {
-  const { readiness, ...rest } = summary;
-  void readiness;
-  return { ...rest, problems: listed.problems, ...(listed.readiness ? { readiness: listed.readiness } : {}) };
+/** A file's stories as a stored listing has them. */
+export function summariesOfListing(uri: string, listing: readonly StoryListing[]): StorySummary[] {
+  return listing.map((summary) => ({ id: `${uri}#${summary.line}`, uri, ...summary }));
 }
 
 function compactStory(story: Story): BankStory {

@@ -135,17 +135,7 @@ export function checkRecord(record: unknown, length: number): asserts record is 
       'principles',
     );
   }
-  for (const summary of summaries) {
-    check(
-      isObject(summary) &&
-        typeof summary.title === 'string' &&
-        isStrings(summary.principles) &&
-        ['line', 'endLine', 'words', 'seconds', 'targetSeconds', 'problems', 'iCount', 'weCount', 'actionShare'].every((k) =>
-          Number.isFinite((summary as unknown as Record<string, unknown>)[k]),
-        ),
-      'summary',
-    );
-  }
+  check(summaries.every(isSummary), 'summary');
   check(
     Array.isArray(directives) &&
       directives.every((d) => isObject(d) && isSpan(d, length) && typeof d.kind === 'string' && isStrings(d.rules)),
@@ -154,24 +144,23 @@ export function checkRecord(record: unknown, length: number): asserts record is 
   check(isObject(config) && isObject(config.rules) && Number.isFinite(config.maxPrinciplesPerStory), 'config');
 }
 
-/** What the bank's listing shows of a story once its bank findings are counted (`Bank.listing`). */
-export interface StoryListing {
-  problems: number;
-  readiness?: Readiness;
+/** A story as the bank lists it once its bank findings are counted (`Bank.listing`); `id` and `uri` come back from the file's URI. */
+export type StoryListing = Omit<StorySummary, 'id' | 'uri'>;
+
+/** Whether a stored listing has the shape `Bank.listing` gives: one summary per story (`stories`, when known). */
+export function isListing(value: unknown, stories?: number): value is StoryListing[] {
+  return Array.isArray(value) && (stories === undefined || value.length === stories) && value.every(isSummary);
 }
 
-/** Whether a stored listing has the shape `Bank.listing` gives, one entry per story of the file. */
-export function isListing(value: unknown, stories: number): value is StoryListing[] {
+function isSummary(summary: unknown): boolean {
   return (
-    Array.isArray(value) &&
-    value.length === stories &&
-    value.every(
-      (entry) =>
-        isObject(entry) &&
-        Number.isInteger(entry.problems) &&
-        (entry.problems as number) >= 0 &&
-        (entry.readiness === undefined || isReadiness(entry.readiness)),
-    )
+    isObject(summary) &&
+    typeof summary.title === 'string' &&
+    isStrings(summary.principles) &&
+    ['line', 'endLine', 'words', 'seconds', 'targetSeconds', 'problems', 'iCount', 'weCount', 'actionShare'].every((k) =>
+      Number.isFinite((summary as unknown as Record<string, unknown>)[k]),
+    ) &&
+    (summary.readiness === undefined || isReadiness(summary.readiness))
   );
 }
 
