@@ -221,7 +221,8 @@ export function capitalized(rating: Rating): string {
  * interviewer's rating when the server gives one, the time, then the principles (the longest part).
  */
 export function storyDescription(story: StorySummary): string {
-  const parts = [story.problems > 0 ? plural(story.problems, 'problem') : 'no problems'];
+  // A large bank's first pass lists its stories before the rules have run on them.
+  const parts = [story.pending ? 'checking…' : story.problems > 0 ? plural(story.problems, 'problem') : 'no problems'];
   if (story.readiness) parts.push(story.readiness.rating);
   parts.push(`${formatDuration(story.seconds)} of ${formatDuration(story.targetSeconds)}`);
   parts.push(story.principles.length ? story.principles.join(', ') : 'no principles');
@@ -248,10 +249,10 @@ export function storyTooltip(story: StorySummary): string {
   return [
     `**${escapeMarkdown(story.title || '(untitled story)')}**`,
     ...(story.readiness ? [readinessBlock(story.readiness)] : []),
-    `Problems: ${story.problems}`,
+    story.pending ? 'Problems: still being checked' : `Problems: ${story.problems}`,
     `Principles: ${story.principles.length ? escapeMarkdown(story.principles.join(', ')) : 'none named'}`,
     `Speaking time: about ${formatDuration(story.seconds)} for ${plural(story.words, 'word')}; target ${target}${over}`,
-    `I / we in Task and Action: ${story.iCount} / ${story.weCount}; Action share: ${Math.round(story.actionShare * 100)}%`,
+    `I / we in Task and Action: ${story.pending ? 'still being counted' : `${story.iCount} / ${story.weCount}`}; Action share: ${Math.round(story.actionShare * 100)}%`,
   ].join('\n\n');
 }
 

@@ -21,6 +21,12 @@ const LINT_LATER_ABOVE = 100;
 /** Long enough to amortize the bank notification, short enough not to delay a keystroke's diagnostics noticeably. */
 const LINT_SLICE_MS = 20;
 /**
+ * The scan's slices are shorter: a request goes through three or four turns of the event loop
+ * (read, parse, handle, answer) and waits for a slice at each, so a hover during the scan waited
+ * about four slices.
+ */
+const SCAN_SLICE_MS = 8;
+/**
  * A file whose modification time is this close to when it was read may be written again within
  * the file system's timestamp granularity without its size or time changing (as git's "racily
  * clean" entries): its record is not stored, and the next start reads the file.
@@ -331,7 +337,7 @@ export class WorkspaceIndex {
     let sliceStart = performance.now();
     let pause: Promise<void> | undefined;
     const breathe = async (): Promise<void> => {
-      if (performance.now() - sliceStart <= LINT_SLICE_MS) return;
+      if (performance.now() - sliceStart <= SCAN_SLICE_MS) return;
       pause ??= new Promise<void>((resolve) =>
         setImmediate(() => {
           pause = undefined;

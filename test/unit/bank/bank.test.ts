@@ -125,8 +125,14 @@ describe('story bank: coverage', () => {
     );
     assert.deepEqual(
       parsed.stories.map((s) => s.problems),
+      [0, 0],
+      'nothing counted before the stories are compared',
+    );
+    assert.equal(later.indexPending().length, 2);
+    assert.deepEqual(
+      later.snapshot([]).stories.map((s) => s.problems),
       [1, 1],
-      'only the duplicate-story findings so far',
+      'then only the duplicate-story findings, before the rules run',
     );
     assert.deepEqual(later.pendingLints().sort(), [uri('a.star.md'), uri('c.star.md')]);
     for (const file of later.pendingLints()) assert.equal(later.lintDeferred(file), true);

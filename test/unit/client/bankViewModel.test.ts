@@ -106,6 +106,15 @@ describe('bank view model: stories view and status bar', () => {
     assert.equal(storyDescription(rated), '3 problems · not inclined · 2:10 of 3:00 · Customer Obsession, Dive Deep');
   });
 
+  it('says a story listed before the rules have run on it is still being checked, not that it has no problems', () => {
+    const listedFirst = { ...pager, pending: true as const, iCount: 0, weCount: 0 };
+    assert.equal(storyDescription(listedFirst), 'checking… · 2:00 of 3:00 · no principles');
+    const tip = storyTooltip(listedFirst);
+    assert.match(tip, /Problems: still being checked/);
+    assert.match(tip, /I \/ we in Task and Action: still being counted/);
+    assert.doesNotMatch(tip, /0 \/ 0/);
+  });
+
   it('gives a row with problems a badge with their count, which the view never cuts', () => {
     assert.equal(storyRow(checkout).badge, '3');
     assert.equal(storyRow(pager).badge, undefined);

@@ -27,7 +27,16 @@ import { storySpan } from '../rules/common/util';
 import type { Directive, EngineConfig, Finding, Rule, Severity, Story } from '../types';
 import { buildSnapshot, compareStories } from './coverage';
 import { withFindings } from '../loop/readiness';
-import { DEFAULT_THRESHOLD, DuplicateIndex, fingerprint, sameStoryKey, type Fingerprint, type IndexedStory } from './similarity';
+import {
+  DEFAULT_THRESHOLD,
+  DuplicateIndex,
+  fingerprint,
+  sameStoryKey,
+  spokenText,
+  type Fingerprint,
+  type IndexedStory,
+  type SpokenText,
+} from './similarity';
 import { principleNames, summarizeStories, type StoryFactsCache } from './summary';
 import { FactIndex, storyFacts, type Facts } from './facts';
 import { reportFacts, resumeFile, type FactStory, type ResumeFile } from './factFindings';
@@ -43,6 +52,12 @@ import {
   type BankRecord,
   type BankStory,
 } from './record';
+
+/** What joins the bank's indexes for a file compared later. */
+interface PendingIndex {
+  indexed: IndexedStory[];
+  factsOf: Array<{ key: string; facts: Facts }>;
+}
 
 type ReportBankFinding = (
   at: { start: number; end: number },
@@ -133,7 +148,7 @@ export class Bank {
    * 'later'`): at start the bank is listed first and indexed in the background. Until they all
    * are, no bank finding is computed, and a file is listed as seeded (`seedListing`) or unrated.
    */
-  private readonly unindexed = new Map<string, { indexed: IndexedStory[]; factsOf: Array<{ key: string; facts: Facts }> }>();
+  private readonly unindexed = new Map<string, () => PendingIndex>();
   private readonly seededListings = new Map<string, StoryListing[]>();
   private settings: Partial<EngineConfig> = {};
   /** A file's settings below its front matter (editor settings and its folder's `.star-stories.json`). */
@@ -211,15 +226,17 @@ export class Bank {
    * bank findings may have changed, this one included.
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
-    this.indexAll();
     const previous = this.files.get(uri);
+    const lintLater = !result && options.lint === 'later';
+    // A new file parsed for later (a large bank's scan) is compared later too: the listing waits for neither.
+    if (lintLater && !previous) return this.parseForLater(uri, text);
+    this.indexAll();
     if (
       previous &&
       previous.text === text &&
       (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')
     )
       return new Set();
-    const lintLater = !result && options.lint === 'later';
     const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
     const fingerprints = new Map<string, Fingerprint>();
     // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
@@ -317,8 +334,7 @@ export class Bank {
       this.indexAll();
       return this.install(state, indexed, factsOf);
     }
-    this.files.set(uri, state);
-    this.unindexed.set(uri, { indexed, factsOf });
+    this.defer(uri, state, () => ({ indexed, factsOf }));
     return new Set([uri]);
   }
 
@@ -354,9 +370,10 @@ export class Bank {
    */
   indexPending(deadline = Infinity): string[] {
     const done: string[] = [];
-    for (const [uri, pending] of this.unindexed) {
+    for (const [uri, pendingOf] of this.unindexed) {
       if (performance.now() >= deadline) break;
       this.unindexed.delete(uri);
+      const pending = pendingOf();
       for (const story of pending.indexed) this.indexTitle(story.sameStory, story.key);
       this.duplicates.setFile(uri, pending.indexed);
       this.projects.setFile(uri, pending.factsOf);
@@ -364,6 +381,57 @@ export class Bank {
     }
     if (this.unindexed.size === 0) this.seededListings.clear();
     return done;
+  }
+
+  /**
+   * A new file parsed only, for its rules to run later (`lintDeferred`): listed at once, its
+   * stories fingerprinted and compared when the indexes catch up (`indexPending`).
+   */
+  private parseForLater(uri: string, text: string): Set<string> {
+    const lint = this.parse(text, uri);
+    const raws = lint.stories.map((story) => text.slice(story.start, story.end));
+    const state: FileState = {
+      uri,
+      text,
+      stories: lint.stories.map(compactStory),
+      directives: lint.directives,
+      config: bankConfig(lint.config),
+      summaries: summarizeStories(uri, text, lint, undefined, undefined, raws, true),
+      lintPending: true,
+      callerResult: undefined,
+      keys: lint.stories.map((_, ordinal) => storyKey(uri, ordinal)),
+      fingerprints: new Map(),
+      facts: new Map(),
+      projectFacts: new Map(),
+    };
+    // Its project facts wait for the rules' pass, which analyses the sentences anyway.
+    // Only what the fingerprints need is kept until then: the parsed stories would double the scan's memory.
+    const spoken = lint.stories.map(spokenText);
+    const titles = lint.stories.map((story) => story.title);
+    this.defer(uri, state, () => ({ indexed: this.fingerprinted(state, spoken, titles, raws), factsOf: [] }));
+    return new Set([uri]);
+  }
+
+  /** The file's stories with their fingerprints, which its state keeps by story text. */
+  private fingerprinted(
+    state: FileState,
+    spoken: readonly SpokenText[],
+    titles: readonly string[],
+    raws: readonly string[],
+  ): IndexedStory[] {
+    return spoken.map((text, ordinal) => {
+      const raw = raws[ordinal];
+      const fp = state.fingerprints.get(raw) ?? fingerprint(text);
+      state.fingerprints.set(raw, fp);
+      return { key: state.keys[ordinal], uri: state.uri, sameStory: sameStoryKey(titles[ordinal]), fingerprint: fp };
+    });
+  }
+
+  /** Puts a new file in the bank with its comparisons for later. No bank finding is kept meanwhile: one would miss this file. */
+  private defer(uri: string, state: FileState, pending: () => PendingIndex): void {
+    this.files.set(uri, state);
+    this.unindexed.set(uri, pending);
+    this.bankFindings.clear();
   }
 
   /** Before any change or any finding computed: what the indexes answer must be about the whole bank. */
@@ -747,6 +815,7 @@ function withBankFindings(summary: StorySummary, bank: readonly Finding[], unrat
     ...rest,
     problems: summary.problems + bank.length,
     ...(readiness && !unrated ? { readiness: withFindings(readiness, bank) } : {}),
+    ...(unrated ? { pending: true as const } : {}),
   };
 }
 

@@ -36,6 +36,17 @@ const NUMBER_SHARE = 0.6;
 const NUMBER_TEXT_SHARE = 0.15;
 
 /** The story's spoken text: the sections and any text between the title and the first section. */
+/** What a story's fingerprint is made of: its masked prose and the spans of it that are spoken. */
+export interface SpokenText {
+  prose: string;
+  spans: Span[];
+}
+
+/** A story's spoken text, which is all its fingerprint needs: far less to keep than the parsed story. */
+export function spokenText(story: Story): SpokenText {
+  return { prose: story.prose, spans: spokenSpans(story) };
+}
+
 function spokenSpans(story: Story): Span[] {
   const spans: Span[] = [];
   const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
@@ -45,12 +56,13 @@ function spokenSpans(story: Story): Span[] {
   return spans;
 }
 
-export function fingerprint(story: Story): Fingerprint {
+export function fingerprint(story: Story | SpokenText): Fingerprint {
+  const spoken = 'spans' in story ? story : spokenText(story);
   const words: string[] = [];
   const numbers = new Set<string>();
   const re = new RegExp(WORD.source, WORD.flags);
-  for (const span of spokenSpans(story)) {
-    const text = story.prose.slice(span.start, span.end);
+  for (const span of spoken.spans) {
+    const text = spoken.prose.slice(span.start, span.end);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {

@@ -44,12 +44,18 @@ export function summarizeStories(
   next?: StoryFactsCache,
   /** Each story's text, when the caller has sliced it already. */
   raws?: readonly string[],
+  /**
+   * For a listing before the rules run (a large bank's first pass): the pronoun counts, which
+   * read every sentence, are left at 0 and nothing is cached, so the rules' pass counts them.
+   */
+  listingOnly = false,
 ): StorySummary[] {
   const lineOf = lineIndex(text);
   const inside = findingsSlicer(result.findings);
   return result.stories.map((story, i) => {
     let facts: StoryFacts | undefined;
-    if (previous || next) {
+    if (listingOnly) facts = storyFacts(text, story, result, false);
+    else if (previous || next) {
       const raw = raws?.[i] ?? text.slice(story.start, story.end);
       facts = next?.get(raw) ?? previous?.get(raw);
       if (facts?.principleSet !== result.principleSet) facts = storyFacts(text, story, result);
@@ -59,10 +65,10 @@ export function summarizeStories(
   });
 }
 
-function storyFacts(text: string, story: Story, result: LintResult): StoryFacts {
+function storyFacts(text: string, story: Story, result: LintResult, pronouns = true): StoryFacts {
   let last = story.end;
   while (last > story.start && /\s/.test(text[last - 1])) last--;
-  const { iCount, weCount } = pronounCounts(story);
+  const { iCount, weCount } = pronouns ? pronounCounts(story) : { iCount: 0, weCount: 0 };
   return {
     principleSet: result.principleSet,
     title: story.title,

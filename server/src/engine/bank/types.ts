@@ -36,6 +36,11 @@ export interface StorySummary {
   targetOverride?: TargetOverride;
   /** The interviewer's vote this story would get today, and what lowers it. */
   readiness?: Readiness;
+  /**
+   * Set while the story is still being checked (a large bank's first pass): its problem count,
+   * rating and "I"/"we" counts are not in yet.
+   */
+  pending?: true;
   /** Set when the story is a real failure story: framed for Learn and Be Curious or Earn Trust, with the failure owned. */
   failure?: true;
   /** Set when the story is a real disagreement: framed for Have Backbone, backed by evidence, with something measured at stake. */
