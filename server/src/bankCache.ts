@@ -96,7 +96,7 @@ export class BankCache {
   /** Reads the cache file once; a missing, damaged or foreign one leaves the cache empty (and logs why). */
   load(): Promise<void> {
     // Read after the current message is answered (it is called while initializing): the read is synchronous.
-    this.loading ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.read());
+    this.loading ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.readFile());
     return this.loading;
   }
 
@@ -135,11 +135,19 @@ export class BankCache {
     }
   }
 
-  /** The first scan is over: what it did not take is stale (deleted, excluded), and is dropped from memory and disk. */
-  scanned(): void {
+  /**
+   * The first scan has read every file: what it did not take is stale (deleted, excluded) and is
+   * let go now, before the background work builds the bank's indexes; it leaves the disk at `scanned`.
+   */
+  read(): void {
     if (this.loaded.size > 0) this.dirty = true;
     this.loaded = new Map();
     this.body = Buffer.alloc(0);
+  }
+
+  /** The first scan and its rules are done: the cache may be written. */
+  scanned(): void {
+    this.read();
     if (this.dirty) this.changed();
   }
 
@@ -195,7 +203,7 @@ export class BankCache {
     return sha1(JSON.stringify(settings) ?? '').slice(0, 16);
   }
 
-  private async read(): Promise<void> {
+  private async readFile(): Promise<void> {
     const started = performance.now();
     try {
       await this.readEntries();

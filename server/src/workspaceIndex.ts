@@ -370,6 +370,7 @@ export class WorkspaceIndex {
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
     }
     this.seedListings();
+    this.cache?.read();
   }
 
   /**

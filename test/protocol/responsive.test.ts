@@ -106,7 +106,7 @@ describe('protocol: responsive while the workspace is read', function () {
     try {
       const small = testUri('responsive-scan-small.star.md');
       await client.open(small, STORY, 1);
-      // A hover every 100 ms (a user moving the mouse) until the scan's log line says how long it took.
+      // A hover every 40 ms (a user moving the mouse) until the scan's log line says how long it took.
       const hovers: Array<{ sent: number; answered?: number }> = [];
       let scan: { ms: number; endedBy: number } | undefined;
       while (!scan) {
@@ -115,7 +115,7 @@ describe('protocol: responsive while the workspace is read', function () {
         void client
           .request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 14 } }, 60_000)
           .then(() => (asked.answered = performance.now()));
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 40));
         const line = client.logs.map((l) => /read and parsed \d+ files in (\d+) ms/.exec(l)).find((m) => m);
         if (line) scan = { ms: Number(line[1]), endedBy: performance.now() };
       }

@@ -365,7 +365,8 @@ export class Bank {
 
   /**
    * Indexes files restored with `index: 'later'` until `deadline` (a `performance.now()` time);
-   * returns the files indexed. Once every file is, bank findings are computed again, and the
+   * returns those of them whose listing may change now (every one but the seeded: their listing
+   * was made in this same bank). Once every file is, bank findings are computed again, and the
    * seeded listings give way to them.
    */
   indexPending(deadline = Infinity): string[] {
@@ -377,7 +378,7 @@ export class Bank {
       for (const story of pending.indexed) this.indexTitle(story.sameStory, story.key);
       this.duplicates.setFile(uri, pending.indexed);
       this.projects.setFile(uri, pending.factsOf);
-      done.push(uri);
+      if (!this.seededListings.has(uri)) done.push(uri);
     }
     if (this.unindexed.size === 0) this.seededListings.clear();
     return done;
