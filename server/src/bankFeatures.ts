@@ -155,6 +155,8 @@ export class BankFeatures {
     if (this.cache) {
       this.index.useCache(this.cache);
       this.index.onPreview = async (stories) => {
+        // An open story file's text may not be the file's (a restored unsaved editor): its listing is not the cache's.
+        if (this.documents.all().some((d) => this.index.includes(d.uri))) return;
         this.preview = this.index.bank.snapshotOf(stories, this.index.folderUris);
         await this.sendFirst();
       };

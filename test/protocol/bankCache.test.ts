@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CACHE_FILE } from '../../server/src/bankCache';
 import { BankChangedNotification, BankSnapshotRequest, type BankSnapshot } from '../../server/src/protocol';
 import { CHECKOUT, CHECKOUT_COPY, SEARCH_ACCENTS } from '../unit/bank/stories';
@@ -22,6 +23,8 @@ interface Session {
   first: BankSnapshot | undefined;
   /** Whether it came before the scan's end (listed from the cache before the files were read). */
   firstBeforeScan: boolean;
+  /** Every snapshot pushed before the scan's end. */
+  beforeScan: BankSnapshot[];
   /** How many files the scan restored from the cache, from the server's log. */
   fromCache: number;
   logs: string[];
@@ -39,24 +42,31 @@ describe('protocol: story bank cache', function () {
   };
 
   /** One server session: start, wait until the bank is complete, take its snapshot, shut down (which writes the cache). */
-  async function session(options: { storagePath?: string; settings?: Record<string, unknown> } = {}): Promise<Session> {
+  async function session(
+    options: { storagePath?: string; settings?: Record<string, unknown>; open?: { name: string; text: string } } = {},
+  ): Promise<Session> {
     const client = await LspClient.start({
       workspaceFolder: workspace,
       initializationOptions: { storagePath: options.storagePath ?? storage },
       settings: options.settings,
     });
+    // Opened at once, as an editor restores its open editors at start.
+    if (options.open) await client.open(pathToFileURL(join(workspace, options.open.name)).href, options.open.text);
     let first: BankSnapshot | undefined;
     let firstBeforeScan = false;
+    const beforeScan: BankSnapshot[] = [];
     client.connection.onNotification(BankChangedNotification, (pushed: BankSnapshot) => {
+      const scanned = client.logs.some((l) => /read and parsed/.test(l));
+      if (!scanned) beforeScan.push(pushed);
       if (first) return;
       first = pushed;
-      firstBeforeScan = !client.logs.some((l) => /read and parsed/.test(l));
+      firstBeforeScan = !scanned;
     });
     try {
       const scanned = await logLine(client, /read and parsed (\d+) files in \d+ ms \((\d+) from the cache/);
       await logLine(client, /ran the rules on \d+ files/);
       const snapshot = await client.request(BankSnapshotRequest, null);
-      return { snapshot, first, firstBeforeScan, fromCache: Number(scanned[2]), logs: client.logs };
+      return { snapshot, first, firstBeforeScan, beforeScan, fromCache: Number(scanned[2]), logs: client.logs };
     } finally {
       await client.stop(5000);
     }
@@ -96,6 +106,19 @@ describe('protocol: story bank cache', function () {
       'problem counts are part of what is compared',
     );
     assert.deepEqual(readdirSync(workspace).sort(), before, 'nothing written into the workspace');
+  });
+
+  it('lists nothing from the cache while a story file is open with other text than on disk', async () => {
+    await session();
+    const unsaved = CHECKOUT.replace('# Checkout latency regression', '# Checkout latency, unsaved');
+    const warm = await session({ open: { name: 'payments.star.md', text: unsaved } });
+    // Only the open document itself may be listed before the files are read: the stored listing has it as it is on disk.
+    const early = warm.beforeScan.flatMap((snapshot) => snapshot.stories.map((story) => story.uri.split('/').pop()));
+    assert.deepEqual(
+      [...new Set(early)].filter((name) => name !== 'payments.star.md'),
+      [],
+    );
+    assert.ok(warm.snapshot.stories.some((s) => s.title === 'Checkout latency, unsaved'));
   });
 
   it('re-reads a file whose size or modification time changed, and a file with new settings', async () => {
