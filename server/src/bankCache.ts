@@ -111,12 +111,8 @@ export class BankCache {
       return undefined;
     }
     try {
-      const record = JSON.parse(
-        this.body.toString('utf8', entry.record, entry.listing === undefined ? entry.end : entry.listing - 1),
-      ) as unknown;
-      const listing =
-        entry.listing === undefined ? undefined : (JSON.parse(this.body.toString('utf8', entry.listing, entry.end)) as unknown);
-      return { record, listing };
+      const record = this.parsed(entry.record, entry.listing === undefined ? entry.end : entry.listing - 1);
+      return { record, listing: entry.listing === undefined ? undefined : this.parsed(entry.listing, entry.end) };
     } catch {
       // The checksum matched, so this is a bug, not damage; still only the file's head start is lost.
       this.dirty = true;
@@ -129,17 +125,22 @@ export class BankCache {
     const entry = this.loaded.get(uri);
     if (entry?.listing === undefined) return undefined;
     try {
-      return JSON.parse(this.body.toString('utf8', entry.listing, entry.end)) as unknown;
+      return this.parsed(entry.listing, entry.end);
     } catch {
       return undefined;
     }
+  }
+
+  /** The JSON between two byte offsets of the body. */
+  private parsed(start: number, end: number): unknown {
+    return JSON.parse(this.body.toString('utf8', start, end)) as unknown;
   }
 
   /**
    * The first scan has read every file: what it did not take is stale (deleted, excluded) and is
    * let go now, before the background work builds the bank's indexes; it leaves the disk at `scanned`.
    */
-  read(): void {
+  scanEnded(): void {
     if (this.loaded.size > 0) this.dirty = true;
     this.loaded = new Map();
     this.body = Buffer.alloc(0);
@@ -147,7 +148,7 @@ export class BankCache {
 
   /** The first scan and its rules are done: the cache may be written. */
   scanned(): void {
-    this.read();
+    this.scanEnded();
     if (this.dirty) this.changed();
   }
 

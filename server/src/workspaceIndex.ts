@@ -70,7 +70,7 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, { size: number; mtimeMs: number; readAt: number }>();
   private scanning: Promise<void> | undefined;
   private cache: BankCache | undefined;
-  /** Shows the stored listing of an unchanged bank while the scan reads it; resolves once it is shown. */
+  /** Offered the stored listing of an unchanged bank while the scan reads it; shows it (or declines) and resolves once done. */
   onPreview: ((stories: StorySummary[]) => Promise<void>) | undefined;
   /** Files the last scan restored from the cache, for its log line. */
   restored = 0;
@@ -143,12 +143,12 @@ export class WorkspaceIndex {
   /**
    * Before reading a file: when every story file has the size and time the cache has for it
    * (and the settings and résumé are the same), the bank is the one the cache was written from,
-   * and its stored listing is shown while the files are read. Not with a story file open: the
-   * editor's text may not be the file's.
+   * and its stored listing is offered to `onPreview`, which shows it while the files are read
+   * (unless a story file is open: the editor's text may not be the file's).
    */
   private async previewFromCache(uris: readonly string[]): Promise<void> {
     const stored = this.cache?.storedBank;
-    if (stored === undefined || !this.onPreview || !this.files.sizeAndTime || this.open.size > 0) return;
+    if (stored === undefined || !this.onPreview || !this.files.sizeAndTime) return;
     const now = Date.now();
     const files: Array<[string, number, number]> = [];
     for (const uri of uris) {
@@ -370,7 +370,7 @@ export class WorkspaceIndex {
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
     }
     this.seedListings();
-    this.cache?.read();
+    this.cache?.scanEnded();
   }
 
   /**

@@ -254,11 +254,7 @@ export class Bank {
     // A previous state never summarized still holds the facts of the last one that was.
     const previousFacts = previous ? (previous.pendingSummaries?.previousFacts ?? previous.facts) : undefined;
     const state: FileState = {
-      uri,
-      text,
-      stories: lint.stories.map(compactStory),
-      directives: lint.directives,
-      config: bankConfig(lint.config),
+      ...parsedParts(uri, text, lint),
       summaries: result ? undefined : summarizeStories(uri, text, lint, previousFacts, facts, raws),
       pendingSummaries: result ? { lint, previousFacts, raws } : undefined,
       lintPending: lintLater,
@@ -392,11 +388,7 @@ export class Bank {
     const lint = this.parse(text, uri);
     const raws = lint.stories.map((story) => text.slice(story.start, story.end));
     const state: FileState = {
-      uri,
-      text,
-      stories: lint.stories.map(compactStory),
-      directives: lint.directives,
-      config: bankConfig(lint.config),
+      ...parsedParts(uri, text, lint),
       summaries: summarizeStories(uri, text, lint, undefined, undefined, raws, true),
       lintPending: true,
       callerResult: undefined,
@@ -823,6 +815,11 @@ function withBankFindings(summary: StorySummary, bank: readonly Finding[], unrat
 /** A file's stories as a stored listing has them. */
 export function summariesOfListing(uri: string, listing: readonly StoryListing[]): StorySummary[] {
   return listing.map((summary) => ({ id: `${uri}#${summary.line}`, uri, ...summary }));
+}
+
+/** What a file's state takes straight from its text and parse. */
+function parsedParts(uri: string, text: string, lint: LintResult): Pick<FileState, 'uri' | 'text' | 'stories' | 'directives' | 'config'> {
+  return { uri, text, stories: lint.stories.map(compactStory), directives: lint.directives, config: bankConfig(lint.config) };
 }
 
 function compactStory(story: Story): BankStory {

@@ -35,7 +35,6 @@ const MIN_SHARED_NUMBERS = 3;
 const NUMBER_SHARE = 0.6;
 const NUMBER_TEXT_SHARE = 0.15;
 
-/** The story's spoken text: the sections and any text between the title and the first section. */
 /** What a story's fingerprint is made of: its masked prose and the spans of it that are spoken. */
 export interface SpokenText {
   prose: string;
@@ -47,6 +46,7 @@ export function spokenText(story: Story): SpokenText {
   return { prose: story.prose, spans: spokenSpans(story) };
 }
 
+/** The story's spoken text: the sections and any text between the title and the first section. */
 function spokenSpans(story: Story): Span[] {
   const spans: Span[] = [];
   const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
