@@ -66,14 +66,15 @@ export function ratingOf(score: number): Rating {
  * with the message of its heaviest finding (and how many more there are).
  */
 export function readinessOf(findings: readonly Pick<Finding, 'rule' | 'severity' | 'message'>[]): Readiness {
-  const byRule = new Map<string, { message: string; weights: number[] }>();
+  // The heaviest weight kept as it goes: a story can hold thousands of one rule's findings.
+  const byRule = new Map<string, { message: string; heaviest: number; weights: number[] }>();
   for (const finding of findings) {
     const weight = findingWeight(finding);
     if (weight <= 0) continue;
     const entry = byRule.get(finding.rule);
-    if (!entry) byRule.set(finding.rule, { message: finding.message, weights: [weight] });
+    if (!entry) byRule.set(finding.rule, { message: finding.message, heaviest: weight, weights: [weight] });
     else {
-      if (weight > Math.max(...entry.weights)) entry.message = finding.message;
+      if (weight > entry.heaviest) [entry.message, entry.heaviest] = [finding.message, weight];
       entry.weights.push(weight);
     }
   }
