@@ -105,7 +105,11 @@ export const hypothetical: Rule = {
         const wouldHave = /'ve$/.test(lower) || /^\s+have\s/i.test(after);
         if (wouldHave && (COUNTERFACTUAL.test(sentenceBefore) || COUNTERFACTUAL.test(sentenceAfter))) continue;
         const fixable = !habitual && pastIsFaithful(lower, after, sentenceBefore, sentenceAfter);
-        if (openConditionalEnd >= 0 && !/[.!?\n]/.test(story.prose.slice(openConditionalEnd - story.start, relStart))) continue;
+        if (openConditionalEnd >= 0 && !/[.!?\n]/.test(story.prose.slice(openConditionalEnd - story.start, relStart))) {
+          // Known to hold no sentence end up to here: the next match looks on from this one, not from the "if".
+          openConditionalEnd = m.start;
+          continue;
+        }
         openConditionalEnd = lower.startsWith('if') ? m.end : -1;
         context.report({
           messageId: habitual ? 'habitual' : 'hypothetical',
