@@ -1,4 +1,5 @@
 /** Entry point of `dist/cli.js` (the `star-stories` bin). */
+import '../regexpTiers';
 import { main } from './main';
 
 export { main };
