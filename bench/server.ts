@@ -9,9 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { BankSnapshot } from '../server/src/protocol';
-import { BankChangedNotification, BankSnapshotRequest, SERVER_EXEC_ARGV } from '../server/src/protocol';
+import { BankChangedNotification, BankSnapshotRequest, SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/protocol';
 
-const SERVER = resolve(__dirname, '..', 'dist', 'server.js');
+const SERVER = process.env.STAR_SERVER_BUNDLE ?? resolve(__dirname, '..', 'dist', 'server.js');
+/** What the desktop client runs: the server through its code cache. */
+const START = resolve(__dirname, '..', 'dist', 'start.js');
 
 interface Position {
   line: number;
@@ -22,6 +24,8 @@ export class ServerProcess {
   initializedAt = 0;
   /** The server's log lines, as they arrived. */
   readonly logs: string[] = [];
+  /** What the server wrote to stderr, when started with a code cache (the cache's own lines). */
+  stderr = '';
   private text = '';
   private published = new Map<string, number>();
   private waiters: Array<() => void> = [];
@@ -51,12 +55,21 @@ export class ServerProcess {
 
   /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
   /** `storagePath`: the editor's storage folder for the workspace, where the server keeps its bank cache. */
-  static async start(options: { folder?: string; storagePath?: string; execArgv?: readonly string[] } = {}): Promise<ServerProcess> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), SERVER, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
+  /** `codeCache`: start as the desktop client does, through dist/start.js with this code cache folder. */
+  static async start(
+    options: { folder?: string; storagePath?: string; execArgv?: readonly string[]; codeCache?: string } = {},
+  ): Promise<ServerProcess> {
+    const entry = options.codeCache ? [START, `--code-cache=${options.codeCache}`] : [SERVER];
+    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), ...entry, '--stdio'], {
+      stdio: ['pipe', 'pipe', options.codeCache ? 'pipe' : 'inherit'],
+      env: { ...process.env, ...SERVER_ENV },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new ServerProcess(child, connection);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      server.stderr += chunk.toString('utf8');
+      server.wake();
+    });
     const folder = options.folder ? pathToFileURL(options.folder).href : null;
     await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -141,6 +154,11 @@ export class ServerProcess {
     let found: RegExpExecArray | undefined;
     await this.until(() => this.logs.some((line) => (found = pattern.exec(line) ?? undefined) !== undefined), timeoutMs);
     return found;
+  }
+
+  /** Resolves true once the server's stderr holds `text` (the code cache's lines). */
+  async stderrLine(text: string, timeoutMs = 15_000): Promise<boolean> {
+    return this.until(() => this.stderr.includes(text), timeoutMs);
   }
 
   /** VmHWM: the process's peak resident set, in MB (Linux). */

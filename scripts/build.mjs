@@ -21,6 +21,8 @@ const web = { ...common, platform: 'browser', target: 'es2022' };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // What the desktop client runs: loads dist/server.js through V8's code cache (server/src/codeCache.ts).
+  build({ ...common, entryPoints: ['server/src/start.ts'], outfile: 'dist/start.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // VS Code for the Web (package.json `browser`): the client in the web extension host, the server
   // in a Web Worker. For platform browser esbuild fails on any Node module, so none slips in.

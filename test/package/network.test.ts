@@ -67,8 +67,8 @@ function requiredModules(source: string): string[] {
 describe('no network access, no telemetry, no code loading', () => {
   const all = bundles();
 
-  it('the bundles are built: cli.js, client.js, server.js, and web/client.js and web/server.js for the browser', () => {
-    assert.deepEqual(all.map((b) => b.name).sort(), ['cli.js', 'client.js', 'server.js', 'web/client.js', 'web/server.js']);
+  it('the bundles are built: cli.js, client.js, server.js, start.js, and web/client.js and web/server.js for the browser', () => {
+    assert.deepEqual(all.map((b) => b.name).sort(), ['cli.js', 'client.js', 'server.js', 'start.js', 'web/client.js', 'web/server.js']);
   });
 
   for (const { name, source } of all) {
@@ -87,12 +87,27 @@ describe('no network access, no telemetry, no code loading', () => {
         );
       });
 
-      it('loads no code it does not contain', () => {
-        assert.deepEqual(
-          CODE_LOADING.filter(([, re]) => re.test(source)).map(([what]) => what),
-          [],
-        );
-      });
+      if (name === 'start.js') {
+        // Its one job: compile server.js, beside it, through V8's code cache (server/src/codeCache.ts).
+        it('loads no code but server.js from its own folder, with the vm module', () => {
+          assert.deepEqual(
+            CODE_LOADING.filter(([what, re]) => what !== 'the vm module' && re.test(source)).map(([what]) => what),
+            [],
+          );
+          const vm = bindings(source, 'vm');
+          assert.equal(vm.length, 1, 'vm is required once');
+          assert.deepEqual(membersUsed(source, vm[0]), ['Script'], 'only vm.Script');
+          assert.match(source, /\.join\)\(__dirname,"server\.js"\)/, 'the compiled file is server.js beside start.js');
+          assert.equal(source.match(/new [\w$]+\.Script\(/g)?.length, 1, 'one script compiled');
+        });
+      } else {
+        it('loads no code it does not contain', () => {
+          assert.deepEqual(
+            CODE_LOADING.filter(([, re]) => re.test(source)).map(([what]) => what),
+            [],
+          );
+        });
+      }
 
       if (name.startsWith('web/')) {
         it('requires no module but vscode: a browser has no Node', () => {

@@ -34,6 +34,7 @@ describe('the packaged extension', function () {
     for (const f of [
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/start.js',
       'extension/dist/cli.js',
       'extension/dist/web/client.js',
       'extension/dist/web/server.js',

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -42,6 +43,8 @@ import type {
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const SERVER_PATH = join(ROOT, 'dist', 'server.js');
+/** What the desktop client runs: the server through its code cache. */
+export const START_PATH = join(ROOT, 'dist', 'start.js');
 
 /** Client capabilities close to what VS Code 1.9x sends for a language client. */
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
@@ -141,6 +144,8 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** Sent as `initializationOptions`. Default `{}`. */
   initializationOptions?: Record<string, unknown>;
+  /** Start as the desktop client does: dist/start.js with this code cache folder, the client's flags and environment. */
+  codeCache?: string;
   timeoutMs?: number;
 }
 
@@ -223,7 +228,11 @@ export class LspClient {
   /** Spawns the bundled server and runs the initialize handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} does not exist: run "npm run build" first.`);
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = options.codeCache
+      ? [...SERVER_EXEC_ARGV, START_PATH, `--code-cache=${options.codeCache}`, '--stdio']
+      : [SERVER_PATH, '--stdio'];
+    const env = options.codeCache ? { ...process.env, ...SERVER_ENV } : process.env;
+    const child = spawn(process.execPath, command, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
     const client = new LspClient(child, options);
     const timeoutMs = options.timeoutMs ?? 5000;
     const folder = pathToFileURL(options.workspaceFolder ?? ROOT).href;
