@@ -55,13 +55,17 @@ export class ServerProcess {
 
   /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
   /** `storagePath`: the editor's storage folder for the workspace, where the server keeps its bank cache. */
+  /** The code cache folder every start uses unless told otherwise: the benchmark's servers start as the client's do. */
+  static codeCache: string | undefined;
+
   /** `codeCache`: start as the desktop client does, through dist/start.js with this code cache folder. */
   static async start(
     options: { folder?: string; storagePath?: string; execArgv?: readonly string[]; codeCache?: string } = {},
   ): Promise<ServerProcess> {
-    const entry = options.codeCache ? [START, `--code-cache=${options.codeCache}`] : [SERVER];
+    const codeCache = options.codeCache ?? ServerProcess.codeCache;
+    const entry = codeCache ? [START, `--code-cache=${codeCache}`] : [SERVER];
     const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), ...entry, '--stdio'], {
-      stdio: ['pipe', 'pipe', options.codeCache ? 'pipe' : 'inherit'],
+      stdio: ['pipe', 'pipe', codeCache ? 'pipe' : 'inherit'],
       env: { ...process.env, ...SERVER_ENV },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -8,8 +8,9 @@
  * Screenshots: test-output/e2e/<scenario>.png.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CODE_CACHE_FILE, WRITE_AFTER_MS } from '../../server/src/codeCache';
 import { amazonPrinciples, Linter } from '../../server/src/engine';
 import { asProblems, cliFix, cliLint, expandSnippet, starSnippet, storyFiles, waitFor } from './expected';
 import { TIMEOUT, Workbench, workbenchSuite } from './workbench';
@@ -203,6 +204,11 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     await workbench.waitForSquiggles('error');
     const before = workbench.serverPids();
     assert.equal(before.length, 1, `one language server should run for this workbench: ${before}`);
+    // Started as the client starts it: through its code cache, in the extension's global storage.
+    const cacheArg = workbench.servers()[0].args.find((a) => a.startsWith('--code-cache='));
+    assert.match(cacheArg ?? '', /globalStorage/, `the server's command line: ${workbench.servers()[0].args.join(' ')}`);
+    const cacheFile = join(cacheArg!.slice('--code-cache='.length), CODE_CACHE_FILE);
+    await waitFor('the code cache written', () => (existsSync(cacheFile) ? true : undefined), WRITE_AFTER_MS + 10_000);
     process.kill(before[0], 'SIGKILL');
     await waitFor('the client to restart the server', () => {
       const now = workbench.serverPids();

@@ -159,18 +159,25 @@ export class Workbench {
 
   /** PIDs of the language servers started from the installed extension (only ours: the path holds our data dir). */
   serverPids(): number[] {
-    const pids: number[] = [];
+    return this.servers().map((s) => s.pid);
+  }
+
+  /** Each of our language server processes with its command line (dist/start.js, which loads dist/server.js). */
+  servers(): Array<{ pid: number; args: string[] }> {
+    const found: Array<{ pid: number; args: string[] }> = [];
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      let cmdline: string;
+      let args: string[];
       try {
-        cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+        args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
       } catch {
         continue; // exited meanwhile
       }
-      if (cmdline.includes(`${this.extensionsDir}/star-stories.`) && cmdline.includes('dist/server.js')) pids.push(Number(entry));
+      const cmdline = args.join(' ');
+      if (cmdline.includes(`${this.extensionsDir}/star-stories.`) && /dist\/(?:start|server)\.js/.test(cmdline))
+        found.push({ pid: Number(entry), args });
     }
-    return pids;
+    return found;
   }
 
   async screenshot(name: string): Promise<void> {
