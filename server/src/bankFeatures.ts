@@ -178,8 +178,12 @@ export class BankFeatures {
       this.logError('the workspace', err);
     }
     this.firstScanEnded();
+    const previewed = this.preview !== undefined;
     this.preview = undefined;
-    await this.sendFirst();
+    // The scan found the very bank the preview listed (every file as the cache has it, none open,
+    // the same settings; a settings change drops the preview): the client has this snapshot
+    // already, and on a large bank it is megabytes to encode and send again.
+    if (!previewed || !this.index.listedAsCached) await this.sendFirst();
     this.index.finishInBackground();
   }
 

@@ -69,6 +69,8 @@ export class WorkspaceIndex {
   /** Files whose bank state is their text on disk: the size and time read, and when (what their cache entry needs). */
   private readonly disk = new Map<string, { size: number; mtimeMs: number; readAt: number }>();
   private scanning: Promise<void> | undefined;
+  /** The scan restored the very bank the cache was written from: every story is listed as the cache lists it. */
+  listedAsCached = false;
   private cache: BankCache | undefined;
   /** Offered the stored listing of an unchanged bank while the scan reads it; shows it (or declines) and resolves once done. */
   onPreview: ((stories: StorySummary[]) => Promise<void>) | undefined;
@@ -369,7 +371,7 @@ export class WorkspaceIndex {
       };
       await Promise.all(Array.from({ length: CONCURRENT_READS }, reader));
     }
-    this.seedListings();
+    this.listedAsCached = this.seedListings();
     this.cache?.scanEnded();
   }
 
@@ -378,13 +380,14 @@ export class WorkspaceIndex {
    * the same settings and résumé): their stored listings stand, and the bank is listed complete
    * before a story is compared. Otherwise the comparisons run in the background.
    */
-  private seedListings(): void {
+  private seedListings(): boolean {
     const seeds = this.seeds;
     this.seeds = undefined;
     const stored = this.cache?.storedBank;
-    if (!seeds || seeds.size === 0 || stored === undefined || seeds.size !== this.bank.uris().length) return;
-    if (this.wholeBankKey() !== stored) return;
+    if (!seeds || seeds.size === 0 || stored === undefined || seeds.size !== this.bank.uris().length) return false;
+    if (this.wholeBankKey() !== stored) return false;
     for (const [key, listing] of seeds) this.bank.seedListing(key, listing);
+    return true;
   }
 
   /**

@@ -25,6 +25,8 @@ interface Session {
   firstBeforeScan: boolean;
   /** Every snapshot pushed before the scan's end. */
   beforeScan: BankSnapshot[];
+  /** Every snapshot pushed, in order. */
+  pushed: BankSnapshot[];
   /** How many files the scan restored from the cache, from the server's log. */
   fromCache: number;
   logs: string[];
@@ -55,7 +57,9 @@ describe('protocol: story bank cache', function () {
     let first: BankSnapshot | undefined;
     let firstBeforeScan = false;
     const beforeScan: BankSnapshot[] = [];
+    const everyPush: BankSnapshot[] = [];
     client.connection.onNotification(BankChangedNotification, (pushed: BankSnapshot) => {
+      everyPush.push(pushed);
       const scanned = client.logs.some((l) => /read and parsed/.test(l));
       if (!scanned) beforeScan.push(pushed);
       if (first) return;
@@ -66,7 +70,7 @@ describe('protocol: story bank cache', function () {
       const scanned = await logLine(client, /read and parsed (\d+) files in \d+ ms \((\d+) from the cache/);
       await logLine(client, /ran the rules on \d+ files/);
       const snapshot = await client.request(BankSnapshotRequest, null);
-      return { snapshot, first, firstBeforeScan, beforeScan, fromCache: Number(scanned[2]), logs: client.logs };
+      return { snapshot, first, firstBeforeScan, beforeScan, pushed: everyPush, fromCache: Number(scanned[2]), logs: client.logs };
     } finally {
       await client.stop(5000);
     }
@@ -96,6 +100,8 @@ describe('protocol: story bank cache', function () {
     // The bank as it was, so the cache's listings stand: ratings and bank findings from the first push, before any story is compared.
     assert.deepEqual(warm.first, cold.snapshot, 'the first snapshot of a warm start is already complete');
     assert.ok(warm.firstBeforeScan, 'and listed from the cache before the story files are read');
+    // Reading the files found that very bank: it is not sent a second time.
+    assert.equal(warm.pushed.length, 1, `snapshots pushed on a warm start: ${warm.pushed.length}`);
     assert.ok(!cold.firstBeforeScan);
     assert.ok(
       cold.snapshot.stories.some((s) => s.readiness?.reasons.some((r) => r.rule === 'duplicate-story')),
