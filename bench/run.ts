@@ -179,7 +179,7 @@ function worst(): void {
 let worstGrowth: Record<string, number> = {};
 
 async function server(): Promise<void> {
-  console.log('\nLanguage server over stdio (dist/server.js)');
+  console.log('\nLanguage server over stdio (dist/start.js with its code cache, as the client starts it)');
   await serverStart();
   const server = await ServerProcess.start();
   const uri = pathToFileURL(join(tmpdir(), 'bench-hundred.star.md')).href;
