@@ -25,8 +25,11 @@ export const CONFIG_SECTION = 'starStories';
  * or more) keep the resident set close to what the bank holds: a 1,000-file bank's peak is about
  * a third lower from cold and a sixth from the cache, for a tenth more time in the background
  * rules; see docs/performance.md. No old-space limit: a bank larger than expected must slow
- * down, not crash. Regular expressions compiled to machine code at their first run: see
- * server/src/regexpTiers.ts.
+ * down, not crash. `--no-regexp-tier-up`: V8 runs a regular expression from bytecode the first
+ * time and compiles it again to machine code the second; the rules hold a few hundred large
+ * case-insensitive Unicode patterns, so a fresh server paid both on its first lint (one story:
+ * 230 → 90 ms). Only ever on the command line: set at run time (`v8.setFlagsFromString`) after
+ * patterns have run, it crashed a test process.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2', '--heap-growing-percent=10', '--no-regexp-tier-up'];
 

@@ -2,7 +2,6 @@
  * The language server as a Node process (the desktop extension, Neovim, the CLI's tests): it
  * reads the workspace from disk itself. browserServer.ts is the same server in a Web Worker.
  */
-import './regexpTiers';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { openBankCache } from './bankCache';
 import { ruleDocUri } from './docs';

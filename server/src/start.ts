@@ -5,9 +5,6 @@
  * the 740 KB bundle and the functions its first lint runs. Without the argument, or with any
  * doubt about the cache, the bundle is compiled as usual. docs/performance.md has the figures.
  */
-// First, before anything is compiled: V8 keeps the flags' hash in a cache and refuses one
-// written under other flags.
-import './regexpTiers';
 import { join } from 'node:path';
 import { loadServer } from './codeCache';
 

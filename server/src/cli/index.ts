@@ -1,5 +1,4 @@
 /** Entry point of `dist/cli.js` (the `star-stories` bin). */
-import '../regexpTiers';
 import { main } from './main';
 
 export { main };
