@@ -191,13 +191,20 @@ async function server(): Promise<void> {
   await server.stop();
 }
 
+/** A server started as the client starts it, through this code cache folder, once it has published the one story's diagnostics. */
+async function startToFirstDiagnostics(codeCache: string): Promise<{ server: ServerProcess; elapsed: number }> {
+  const storyUri = pathToFileURL(join(tmpdir(), 'bench-one.star.md')).href;
+  const t0 = performance.now();
+  const server = await ServerProcess.start({ codeCache });
+  await server.open(storyUri, oneStory);
+  await server.diagnostics(storyUri, 1);
+  return { server, elapsed: performance.now() - t0 };
+}
+
 /** A code cache folder with the cache written, so every server of the run starts as it does after the first time. */
 async function codeCacheFolder(): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-code-cache-'));
-  const server = await ServerProcess.start({ codeCache: folder });
-  const storyUri = pathToFileURL(join(tmpdir(), 'bench-one.star.md')).href;
-  await server.open(storyUri, oneStory);
-  await server.diagnostics(storyUri, 1);
+  const { server } = await startToFirstDiagnostics(folder);
   if (!(await server.stderrLine('code cache not found: written'))) throw new Error(`no code cache written: ${server.stderr}`);
   await server.stop();
   return folder;
@@ -209,14 +216,9 @@ async function codeCacheFolder(): Promise<string> {
  * the two interleaved so a burst of load falls on both.
  */
 async function serverStart(): Promise<void> {
-  const storyUri = pathToFileURL(join(tmpdir(), 'bench-one.star.md')).href;
   const empty = mkdtempSync(join(tmpdir(), 'bench-no-code-cache-'));
   const startOnce = async (codeCache: string): Promise<number> => {
-    const t0 = performance.now();
-    const server = await ServerProcess.start({ codeCache });
-    await server.open(storyUri, oneStory);
-    await server.diagnostics(storyUri, 1);
-    const elapsed = performance.now() - t0;
+    const { server, elapsed } = await startToFirstDiagnostics(codeCache);
     await server.stop();
     return elapsed;
   };

@@ -53,11 +53,11 @@ export class ServerProcess {
     connection.listen();
   }
 
-  /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
-  /** `storagePath`: the editor's storage folder for the workspace, where the server keeps its bank cache. */
   /** The code cache folder every start uses unless told otherwise: the benchmark's servers start as the client's do. */
   static codeCache: string | undefined;
 
+  /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
+  /** `storagePath`: the editor's storage folder for the workspace, where the server keeps its bank cache. */
   /** `codeCache`: start as the desktop client does, through dist/start.js with this code cache folder. */
   static async start(
     options: { folder?: string; storagePath?: string; execArgv?: readonly string[]; codeCache?: string } = {},
