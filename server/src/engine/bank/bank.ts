@@ -18,6 +18,7 @@ import type { BankSnapshot, StorySummary } from './types';
 import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
 import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
+import { withOwnAnalyses } from '../language';
 import { LruCache } from '../lru';
 import { resolveProfile, type ResolvedProfile } from '../profiles';
 import type { PrincipleSet } from '../principles/types';
@@ -129,6 +130,8 @@ interface FileState {
   facts: StoryFactsCache;
   /** What each story states about its project (`inconsistent-facts`), by the story's text. */
   projectFacts: Map<string, Facts>;
+  /** The summaries as last listed, with the bank findings they count. */
+  shown?: { summaries: StorySummary[]; bank: readonly Finding[] | undefined; unrated: boolean; stories: StorySummary[] };
 }
 
 export class Bank {
@@ -226,45 +229,47 @@ export class Bank {
    * bank findings may have changed, this one included.
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
-    const previous = this.files.get(uri);
-    const lintLater = !result && options.lint === 'later';
-    // A new file parsed for later (a large bank's scan) is compared later too: the listing waits for neither.
-    if (lintLater && !previous) return this.parseForLater(uri, text);
-    this.indexAll();
-    if (
-      previous &&
-      previous.text === text &&
-      (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')
-    )
-      return new Set();
-    const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
-    const fingerprints = new Map<string, Fingerprint>();
-    // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
-    const raws = lint.stories.map((story) => text.slice(story.start, story.end));
-    const indexed: IndexedStory[] = lint.stories.map((story, ordinal) => {
-      const raw = raws[ordinal];
-      const fp = fingerprints.get(raw) ?? previous?.fingerprints.get(raw) ?? fingerprint(story);
-      fingerprints.set(raw, fp);
-      return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
+    return withOwnAnalyses(() => {
+      const previous = this.files.get(uri);
+      const lintLater = !result && options.lint === 'later';
+      // A new file parsed for later (a large bank's scan) is compared later too: the listing waits for neither.
+      if (lintLater && !previous) return this.parseForLater(uri, text);
+      this.indexAll();
+      if (
+        previous &&
+        previous.text === text &&
+        (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')
+      )
+        return new Set();
+      const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
+      const fingerprints = new Map<string, Fingerprint>();
+      // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
+      const raws = lint.stories.map((story) => text.slice(story.start, story.end));
+      const indexed: IndexedStory[] = lint.stories.map((story, ordinal) => {
+        const raw = raws[ordinal];
+        const fp = fingerprints.get(raw) ?? previous?.fingerprints.get(raw) ?? fingerprint(story);
+        fingerprints.set(raw, fp);
+        return { key: storyKey(uri, ordinal), uri, sameStory: sameStoryKey(story.title), fingerprint: fp };
+      });
+      const projectFacts = new Map<string, Facts>();
+      // A parse-only pass reads no sentence: the facts wait for the rules' pass, which analyses them anyway.
+      const factsOf = lintLater ? [] : projectFactsOf(uri, lint.stories, raws, projectFacts, previous?.projectFacts);
+      const facts: StoryFactsCache = new Map();
+      // A previous state never summarized still holds the facts of the last one that was.
+      const previousFacts = previous ? (previous.pendingSummaries?.previousFacts ?? previous.facts) : undefined;
+      const state: FileState = {
+        ...parsedParts(uri, text, lint),
+        summaries: result ? undefined : summarizeStories(uri, text, lint, previousFacts, facts, raws),
+        pendingSummaries: result ? { lint, previousFacts, raws } : undefined,
+        lintPending: lintLater,
+        callerResult: result,
+        keys: indexed.map((s) => s.key),
+        fingerprints,
+        facts,
+        projectFacts,
+      };
+      return this.install(state, indexed, factsOf);
     });
-    const projectFacts = new Map<string, Facts>();
-    // A parse-only pass reads no sentence: the facts wait for the rules' pass, which analyses them anyway.
-    const factsOf = lintLater ? [] : projectFactsOf(uri, lint.stories, raws, projectFacts, previous?.projectFacts);
-    const facts: StoryFactsCache = new Map();
-    // A previous state never summarized still holds the facts of the last one that was.
-    const previousFacts = previous ? (previous.pendingSummaries?.previousFacts ?? previous.facts) : undefined;
-    const state: FileState = {
-      ...parsedParts(uri, text, lint),
-      summaries: result ? undefined : summarizeStories(uri, text, lint, previousFacts, facts, raws),
-      pendingSummaries: result ? { lint, previousFacts, raws } : undefined,
-      lintPending: lintLater,
-      callerResult: result,
-      keys: indexed.map((s) => s.key),
-      fingerprints,
-      facts,
-      projectFacts,
-    };
-    return this.install(state, indexed, factsOf);
   }
 
   /**
@@ -484,28 +489,32 @@ export class Bank {
    * summaries changed; adds to `affected` the files whose bank findings the facts may change.
    */
   lintDeferred(uri: string, affected?: Set<string>): boolean {
-    const state = this.files.get(uri);
-    if (!state?.lintPending) return false;
-    this.indexAll();
-    const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
-    state.lintPending = false;
-    const raws = lint.stories.map((story) => state.text.slice(story.start, story.end));
-    // The stories' facts join the index now; the stories of the same project may see new findings.
-    for (const u of this.projects.setFile(uri, projectFactsOf(uri, lint.stories, raws, state.projectFacts, undefined))) {
-      this.bankFindings.delete(u);
-      affected?.add(u);
-    }
-    this.bankFindings.delete(uri);
-    const facts: StoryFactsCache = new Map();
-    state.summaries = summarizeStories(uri, state.text, lint, state.facts, facts);
-    state.facts = facts;
-    return true;
+    return withOwnAnalyses(() => {
+      const state = this.files.get(uri);
+      if (!state?.lintPending) return false;
+      this.indexAll();
+      const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
+      state.lintPending = false;
+      const raws = lint.stories.map((story) => state.text.slice(story.start, story.end));
+      // The stories' facts join the index now; the stories of the same project may see new findings.
+      for (const u of this.projects.setFile(uri, projectFactsOf(uri, lint.stories, raws, state.projectFacts, undefined))) {
+        this.bankFindings.delete(u);
+        affected?.add(u);
+      }
+      this.bankFindings.delete(uri);
+      const facts: StoryFactsCache = new Map();
+      state.summaries = summarizeStories(uri, state.text, lint, state.facts, facts);
+      state.facts = facts;
+      return true;
+    });
   }
 
   private summariesOf(state: FileState): StorySummary[] {
     if (!state.summaries) {
       const pending = state.pendingSummaries!;
-      state.summaries = summarizeStories(state.uri, state.text, pending.lint, pending.previousFacts, state.facts, pending.raws);
+      state.summaries = withOwnAnalyses(() =>
+        summarizeStories(state.uri, state.text, pending.lint, pending.previousFacts, state.facts, pending.raws),
+      );
       state.pendingSummaries = undefined;
     }
     return state.summaries;
@@ -541,13 +550,19 @@ export class Bank {
   /** A file's summaries with its bank findings counted; unrated when they are not known (`undefined`). */
   private shownSummaries(state: FileState, bank: readonly Finding[] | undefined): StorySummary[] {
     const summaries = this.summariesOf(state);
+    const unrated = state.lintPending || !bank;
+    // Every snapshot lists every file, and one change leaves the others' summaries and bank findings as they were.
+    const last = state.shown;
+    if (last && last.summaries === summaries && last.bank === bank && last.unrated === unrated) return last.stories;
     // Found by binary search: a filter per story cost stories × findings in a file of thousands.
     const sorted = bank ? [...bank].sort((a, b) => a.start - b.start) : [];
-    return state.stories.map((story, i) => {
+    const stories = state.stories.map((story, i) => {
       const from = countBelow(sorted, story.start);
       const extra = sorted.slice(from, Math.max(from, countBelow(sorted, story.end)));
-      return withBankFindings(summaries[i], extra, state.lintPending || !bank);
+      return withBankFindings(summaries[i], extra, unrated);
     });
+    state.shown = { summaries, bank, unrated, stories };
+    return stories;
   }
 
   /**
@@ -557,20 +572,27 @@ export class Bank {
    * never per keystroke.
    */
   details(): StoryDetail[] {
-    const summaries = new Map(this.summaries().map((s) => [s.id, s]));
-    const out: StoryDetail[] = [];
-    for (const state of this.files.values()) {
-      const lint = state.callerResult ?? this.linters.lint(state.text, this.settingsFor(state.uri)).result;
-      const bank = this.findings(state.uri);
-      const ids = this.summariesOf(state).map((s) => s.id);
-      lint.stories.forEach((story, i) => {
-        const summary = summaries.get(ids[i]);
-        if (!summary) return;
-        const inside = (f: Finding) => f.start >= story.start && f.start < story.end;
-        out.push({ summary, story, findings: [...lint.findings.filter(inside), ...bank.filter(inside)], principleSet: lint.principleSet });
-      });
-    }
-    return out.sort((a, b) => compareStories(a.summary, b.summary));
+    return withOwnAnalyses(() => {
+      const summaries = new Map(this.summaries().map((s) => [s.id, s]));
+      const out: StoryDetail[] = [];
+      for (const state of this.files.values()) {
+        const lint = state.callerResult ?? this.linters.lint(state.text, this.settingsFor(state.uri)).result;
+        const bank = this.findings(state.uri);
+        const ids = this.summariesOf(state).map((s) => s.id);
+        lint.stories.forEach((story, i) => {
+          const summary = summaries.get(ids[i]);
+          if (!summary) return;
+          const inside = (f: Finding) => f.start >= story.start && f.start < story.end;
+          out.push({
+            summary,
+            story,
+            findings: [...lint.findings.filter(inside), ...bank.filter(inside)],
+            principleSet: lint.principleSet,
+          });
+        });
+      }
+      return out.sort((a, b) => compareStories(a.summary, b.summary));
+    });
   }
 
   /**

@@ -9,6 +9,7 @@
  * true stories by the same writer share stock phrases ("I decided to", "within two weeks"),
  * which stay far below both bars.
  */
+import { partitionPoint } from '../search';
 import { WORD } from '../text';
 import type { Span, Story } from '../types';
 
@@ -144,10 +145,13 @@ export class DuplicateIndex {
   private readonly stories = new Map<string, IndexedStory>();
   private readonly keysByUri = new Map<string, string[]>();
   /**
-   * Story keys by 3-gram: an array while short (most 3-grams of a bank belong to one story, and
-   * a Set each would cost more than the bank's text), a Set once a stock phrase makes it long.
+   * Stories by 3-gram. Most 3-grams of a bank belong to one story: its key itself, not an array
+   * around it. Up to MAX_POSTING keys: an array. Past that the 3-gram is boilerplate, which no
+   * comparison counts, so only how many stories say it is kept (a Set of the keys cost about 20
+   * bytes a story, 10 MB on a bank of template-grown stories); if removals bring the count back to
+   * MAX_POSTING, the keys are found again from the fingerprints when a comparison needs them.
    */
-  private readonly postings = new Map<number, string[] | Set<string>>();
+  private readonly postings = new Map<number, Posting>();
   private readonly pairs = new Map<string, Map<string, Similarity>>();
 
   constructor(readonly threshold = DEFAULT_THRESHOLD) {}
@@ -180,15 +184,8 @@ export class DuplicateIndex {
     const added = [...next.values()];
     for (const story of added) {
       this.stories.set(story.key, story);
-      for (const h of story.fingerprint.shingles) {
-        // A story's 3-grams are distinct, so its key is added once per posting.
-        const posting = this.postings.get(h);
-        if (!posting) this.postings.set(h, [story.key]);
-        else if (Array.isArray(posting)) {
-          posting.push(story.key);
-          if (posting.length > MAX_POSTING) this.postings.set(h, new Set(posting));
-        } else posting.add(story.key);
-      }
+      // A story's 3-grams are distinct, so its key is added once per posting.
+      for (const h of story.fingerprint.shingles) this.postings.set(h, withKey(this.postings.get(h), story.key));
     }
     for (const story of added) {
       for (const [otherKey, similarity] of this.candidates(story)) {
@@ -212,13 +209,9 @@ export class DuplicateIndex {
   private removeStory(uri: string, key: string, affected: Set<string>): void {
     const story = this.stories.get(key)!;
     for (const h of story.fingerprint.shingles) {
-      const posting = this.postings.get(h);
-      if (!posting) continue;
-      if (Array.isArray(posting)) {
-        const at = posting.indexOf(key);
-        if (at >= 0) posting.splice(at, 1);
-      } else posting.delete(key);
-      if ((Array.isArray(posting) ? posting.length : posting.size) === 0) this.postings.delete(h);
+      const posting = withoutKey(this.postings.get(h), key);
+      if (posting === undefined) this.postings.delete(h);
+      else this.postings.set(h, posting);
     }
     for (const otherKey of this.pairs.get(key)?.keys() ?? []) {
       affected.add(uri);
@@ -247,9 +240,11 @@ export class DuplicateIndex {
   private candidates(story: IndexedStory): Array<[string, Similarity]> {
     const counts = new Map<string, number>();
     for (const h of story.fingerprint.shingles) {
-      const posting = this.postings.get(h)!;
-      if ((Array.isArray(posting) ? posting.length : posting.size) > MAX_POSTING) continue;
-      for (const key of posting) if (key !== story.key) counts.set(key, (counts.get(key) ?? 0) + 1);
+      const keys = this.keysOf(h);
+      if (keys === undefined) continue;
+      if (typeof keys === 'string') {
+        if (keys !== story.key) counts.set(keys, (counts.get(keys) ?? 0) + 1);
+      } else for (const key of keys) if (key !== story.key) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const out: Array<[string, Similarity]> = [];
     for (const [key, shared] of counts) {
@@ -262,6 +257,18 @@ export class DuplicateIndex {
     return out;
   }
 
+  /** The stories that say the 3-gram, unless it is boilerplate. */
+  private keysOf(h: number): string | readonly string[] | undefined {
+    const posting = this.postings.get(h);
+    if (typeof posting !== 'number') return posting;
+    if (posting > MAX_POSTING) return undefined;
+    const keys: string[] = [];
+    for (const story of this.stories.values()) if (hasShingle(story.fingerprint.shingles, h)) keys.push(story.key);
+    const found = keys.length === 1 ? keys[0] : keys;
+    this.postings.set(h, found);
+    return found;
+  }
+
   private link(a: string, b: string, similarity: Similarity): void {
     for (const [from, to] of [
       [a, b],
@@ -272,6 +279,34 @@ export class DuplicateIndex {
       map.set(to, similarity);
     }
   }
+}
+
+/** One story's key, up to MAX_POSTING keys, or the count of stories once the 3-gram is boilerplate. */
+type Posting = string | string[] | number;
+
+function withKey(posting: Posting | undefined, key: string): Posting {
+  if (posting === undefined) return key;
+  if (typeof posting === 'string') return [posting, key];
+  if (typeof posting === 'number') return posting + 1;
+  if (posting.length < MAX_POSTING) {
+    posting.push(key);
+    return posting;
+  }
+  return posting.length + 1;
+}
+
+function withoutKey(posting: Posting | undefined, key: string): Posting | undefined {
+  if (posting === undefined || posting === key || posting === 1) return undefined;
+  if (typeof posting === 'number') return posting - 1;
+  if (typeof posting === 'string') return posting;
+  const at = posting.indexOf(key);
+  if (at >= 0) posting.splice(at, 1);
+  return posting.length === 1 ? posting[0] : posting;
+}
+
+function hasShingle(shingles: Uint32Array, h: number): boolean {
+  const at = partitionPoint(shingles.length, (i) => shingles[i] < h);
+  return at < shingles.length && shingles[at] === h;
 }
 
 export function sameStoryKey(title: string): string {

@@ -60,8 +60,8 @@ interface Entry {
   copies: Map<number, Sentence> | undefined;
 }
 /** List items and other sentences apart, each keyed by the sentence's text itself (a slice: no concatenation to flatten and hash). */
-const analysedItems = new Map<string, Entry>();
-const analysedSentences = new Map<string, Entry>();
+let analysedItems = new Map<string, Entry>();
+let analysedSentences = new Map<string, Entry>();
 const CACHE_LIMIT = 5000;
 /**
  * Tokens held in copies, all sentences together, before the cache starts over: about 15 MB. A
@@ -70,6 +70,25 @@ const CACHE_LIMIT = 5000;
  */
 const COPIED_TOKENS_LIMIT = 200_000;
 let copiedTokens = 0;
+
+/**
+ * Runs `work` with a sentence cache of its own, dropped when it returns. The story bank lints the
+ * files nobody is editing: kept, their analyses would push the open document's out of the shared
+ * cache and hold tens of megabytes that no keystroke reads again.
+ */
+export function withOwnAnalyses<T>(work: () => T): T {
+  const shared = { items: analysedItems, sentences: analysedSentences, copiedTokens };
+  analysedItems = new Map();
+  analysedSentences = new Map();
+  copiedTokens = 0;
+  try {
+    return work();
+  } finally {
+    analysedItems = shared.items;
+    analysedSentences = shared.sentences;
+    copiedTokens = shared.copiedTokens;
+  }
+}
 
 function startOver(): void {
   analysedItems.clear();

@@ -184,6 +184,26 @@ describe('rule duplicate-story (bank)', () => {
       assert.equal(findings(bank, 'payments.star.md').length, 1);
     });
 
+    it('a story edited after a delete brings the bank back under the stock-phrase limit is compared as in a bank read afresh', () => {
+      // Seventeen retitled copies: the 17th finds every 3-gram in more than 16 stories (a template's stock text) and names no copy.
+      const copies = Object.fromEntries(
+        Array.from({ length: 17 }, (_, i) => [`copy${i}.star.md`, CHECKOUT.replace(/^# .*$/m, `# Checkout rewrite, take ${i}`)]),
+      );
+      const bank = bankOf(copies);
+      assert.deepEqual(findings(bank, 'copy16.star.md'), []);
+      bank.remove(uri('copy16.star.md'));
+      const edited = copies['copy0.star.md'] + '\nI wrote the runbook myself.\n';
+      bank.update(uri('copy0.star.md'), edited);
+      const sixteen: Record<string, string> = { ...copies, 'copy0.star.md': edited };
+      delete sixteen['copy16.star.md'];
+      const afresh = bankOf(sixteen);
+      assert.match(
+        findings(afresh, 'copy0.star.md')[0] ?? '',
+        /^duplicate on Checkout rewrite, take 0: Near-duplicate of 'Checkout rewrite, take \d+'/,
+      );
+      for (const name of Object.keys(sixteen)) assert.deepEqual(findings(bank, name), findings(afresh, name), name);
+    });
+
     it('an unrelated file changing affects only itself', () => {
       const bank = bankOf({ 'payments.star.md': CHECKOUT, 'copy.star.md': CHECKOUT_COPY, 'search.star.md': SEARCH_ACCENTS });
       const affected = bank.update(uri('search.star.md'), SEARCH_ACCENTS.replace('forty', 'fifty'));
