@@ -5,6 +5,7 @@
 import {
   describeTargetOverride,
   formatDuration,
+  LISTED_REASONS,
   type BankSnapshot,
   type CompositionCheck,
   type CoverageStatus,
@@ -238,8 +239,8 @@ export function escapeMarkdown(text: string): string {
 function readinessBlock(readiness: Readiness): string {
   const rating = `**${capitalized(readiness.rating)}**: what an interviewer would write today`;
   if (readiness.reasons.length === 0) return `${rating}; nothing they would mark.`;
-  const shown = readiness.reasons.slice(0, 3).map((r) => `- ${escapeMarkdown(r.message)} (\`${r.rule}\`)`);
-  const more = readiness.reasons.length - shown.length;
+  const shown = readiness.reasons.slice(0, LISTED_REASONS).map((r) => `- ${escapeMarkdown(r.message)} (\`${r.rule}\`)`);
+  const more = readiness.reasons.length - shown.length + (readiness.omitted ?? 0);
   return [`${rating}. What lowers it:`, '', ...shown, ...(more > 0 ? [`- and ${more} more`] : [])].join('\n');
 }
 

@@ -27,6 +27,7 @@ import {
   BankSnapshotRequest,
   CoverageReportRequest,
   FollowUpsRequest,
+  LISTED_REASONS,
   LoopPlanRequest,
   LoopSheetRequest,
   NewStoryTemplateRequest,
@@ -37,6 +38,7 @@ import {
   type LoopSheetParams,
   type BankSnapshot,
   type NewStoryParams,
+  type Readiness,
   type StorySummary,
 } from './protocol';
 import { readResumeAt, resolveInFolder, type WorkspaceFiles } from './workspaceFiles';
@@ -314,7 +316,9 @@ export class BankFeatures {
     const snapshot = this.preview ?? this.index.bank.snapshot(this.index.folderUris);
     const stories = snapshot.stories.map((story) => {
       const targetOverride = this.targetOverride(story.uri, story.targetSeconds);
-      return targetOverride ? { ...story, targetOverride } : story;
+      const readiness = story.readiness && listedReadiness(story.readiness);
+      if (!targetOverride && readiness === story.readiness) return story;
+      return { ...story, ...(readiness ? { readiness } : {}), ...(targetOverride ? { targetOverride } : {}) };
     });
     return { ...snapshot, stories };
   }
@@ -356,6 +360,12 @@ export class BankFeatures {
   private logError(what: string, err: unknown): void {
     this.connection.console.error(`Indexing ${what} failed: ${(err as Error)?.stack ?? err}`);
   }
+}
+
+/** The readiness as the Stories view lists it: the heaviest reasons, the others counted. */
+function listedReadiness(readiness: Readiness): Readiness {
+  if (readiness.reasons.length <= LISTED_REASONS) return readiness;
+  return { ...readiness, reasons: readiness.reasons.slice(0, LISTED_REASONS), omitted: readiness.reasons.length - LISTED_REASONS };
 }
 
 function signature(findings: ReadonlyArray<{ start: number; end: number; message: string; severity: string }>): string {

@@ -127,6 +127,13 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/**
+ * The reasons behind each story's rating that a bank snapshot carries, heaviest first; the rest
+ * are counted in `omitted`. The Stories view shows this many, and a large bank's snapshot is
+ * sent after every change: all of them made it twice the size.
+ */
+export const LISTED_REASONS = 3;
+
 /** Client → server, no params: the bank as it is now. */
 export const BankSnapshotRequest = new RequestType0<BankSnapshot, void>('starStories/bank');
 

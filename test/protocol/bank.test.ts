@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import { storyTooltip } from '../../client/src/bankViewModel';
 import { main } from '../../server/src/cli';
+import { Bank } from '../../server/src/engine/bank';
 import {
   BankChangedNotification,
   BankSnapshotRequest,
@@ -180,6 +182,46 @@ describe('protocol: story bank', function () {
     await watched('drafts/draft.star.md', FILE_CHANGED);
     const now = await client.request(BankSnapshotRequest, null);
     assert.deepEqual(titles(now), ['Checkout latency regression', 'Search that could not find accented names']);
+  });
+
+  it("sends each story's heaviest three reasons with the others counted, as the Stories view shows them", async () => {
+    const weak = [
+      '# Basically a migration',
+      '',
+      'Principles: Ownership',
+      '',
+      '## Situation',
+      'We had a legacy billing system and basically things were slow.',
+      '',
+      '## Task',
+      'We needed to move it, and the team worked on a plan.',
+      '',
+      '## Action',
+      'We worked on the migration. I would usually just help the team. We basically helped with testing and we helped the rollout.',
+      '',
+      '## Result',
+      'Things improved a lot and it went well.',
+      '',
+    ].join('\n');
+    const inProcess = new Bank();
+    inProcess.update(uriOf('weak.star.md'), weak);
+    const all = inProcess.summaries()[0].readiness!;
+    assert.ok(all.reasons.length > 3, `a story with more than three reasons (${all.reasons.length})`);
+    mark = snapshots.length;
+    writeFileSync(join(dir, 'weak.star.md'), weak);
+    await watched('weak.star.md', FILE_CREATED);
+    const snapshot = await bankChanged(
+      mark,
+      (s) => s.stories.some((story) => story.title === 'Basically a migration' && story.readiness),
+      'the weak story rated',
+    );
+    const sent = snapshot.stories.find((story) => story.title === 'Basically a migration')!.readiness!;
+    assert.deepEqual(sent, { ...all, reasons: all.reasons.slice(0, 3), omitted: all.reasons.length - 3 });
+    assert.match(storyTooltip({ ...snapshot.stories[0], readiness: sent }), new RegExp(`- and ${all.reasons.length - 3} more`));
+    unlinkSync(join(dir, 'weak.star.md'));
+    mark = snapshots.length;
+    await watched('weak.star.md', FILE_DELETED);
+    await bankChanged(mark, (s) => !titles(s).includes('Basically a migration'), 'the weak story gone');
   });
 
   it('the role setting and .star-stories.json pick the profile the coverage follows', async () => {

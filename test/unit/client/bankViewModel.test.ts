@@ -127,6 +127,8 @@ describe('bank view model: stories view and status bar', () => {
     assert.match(tip, /^\*\*\\\*Q3\\\* launch\*\*\n\n\*\*Not inclined\*\*: what an interviewer would write today\. What lowers it:/);
     assert.match(tip, /- Reason 4 \(`rule-4`\)\n- Reason 3 \(`rule-3`\)\n- Reason 2 \(`rule-2`\)\n- and 1 more/);
     assert.doesNotMatch(tip, /Reason 1/);
+    const sent = storyTooltip({ ...checkout, readiness: { rating: 'not inclined', score: 10, reasons: reasons.slice(0, 3), omitted: 4 } });
+    assert.match(sent, /- Reason 2 \(`rule-2`\)\n- and 4 more/, 'the reasons the server left out of the snapshot are counted');
     const clean = storyTooltip({ ...pager, readiness: { rating: 'strong inclined', score: 0, reasons: [] } });
     assert.match(clean, /\*\*Strong inclined\*\*: what an interviewer would write today; nothing they would mark\./);
     assert.doesNotMatch(storyTooltip(pager), /inclined/, 'no rating line when the server sends none');

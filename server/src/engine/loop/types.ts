@@ -27,6 +27,8 @@ export interface Readiness {
   score: number;
   /** Heaviest first. */
   reasons: ReadinessReason[];
+  /** Reasons left out of `reasons`: the Stories view is sent only the heaviest (`LISTED_REASONS`). */
+  omitted?: number;
 }
 
 /** One principle of one round, and the story planned to answer it (none when the bank cannot). */
