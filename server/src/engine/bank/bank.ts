@@ -18,7 +18,7 @@ import type { BankSnapshot, StorySummary } from './types';
 import { DEFAULT_CONFIG, mergeConfig, resolvePrincipleSet } from '../config';
 import { LinterPool, lintWithActiveSet } from '../activeSet';
 import { applyDirectives, Linter, type LintResult } from '../lint';
-import { withOwnAnalyses } from '../language';
+import { SentenceCache, withAnalysesIn } from '../language';
 import { LruCache } from '../lru';
 import { resolveProfile, type ResolvedProfile } from '../profiles';
 import type { PrincipleSet } from '../principles/types';
@@ -134,8 +134,16 @@ interface FileState {
   shown?: { summaries: StorySummary[]; bank: readonly Finding[] | undefined; unrated: boolean; stories: StorySummary[] };
 }
 
+/**
+ * The bank's sentence cache, apart from the editor's: about 30 stories' sentences, a few megabytes,
+ * enough for a file changed again and again; the pass over a whole bank cycles through it.
+ */
+const BANK_SENTENCES = 1000;
+const BANK_COPIED_TOKENS = 20_000;
+
 export class Bank {
   private readonly files = new Map<string, FileState>();
+  private readonly analyses = new SentenceCache(BANK_SENTENCES, BANK_COPIED_TOKENS);
   private readonly linters = new LinterPool();
   /** Parses without rules, for the first pass over a large bank. */
   private readonly parsers = new LruCache<PrincipleSet, Linter>(8);
@@ -229,7 +237,7 @@ export class Bank {
    * bank findings may have changed, this one included.
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
-    return withOwnAnalyses(() => {
+    return withAnalysesIn(this.analyses, () => {
       const previous = this.files.get(uri);
       const lintLater = !result && options.lint === 'later';
       // A new file parsed for later (a large bank's scan) is compared later too: the listing waits for neither.
@@ -489,7 +497,7 @@ export class Bank {
    * summaries changed; adds to `affected` the files whose bank findings the facts may change.
    */
   lintDeferred(uri: string, affected?: Set<string>): boolean {
-    return withOwnAnalyses(() => {
+    return withAnalysesIn(this.analyses, () => {
       const state = this.files.get(uri);
       if (!state?.lintPending) return false;
       this.indexAll();
@@ -512,7 +520,7 @@ export class Bank {
   private summariesOf(state: FileState): StorySummary[] {
     if (!state.summaries) {
       const pending = state.pendingSummaries!;
-      state.summaries = withOwnAnalyses(() =>
+      state.summaries = withAnalysesIn(this.analyses, () =>
         summarizeStories(state.uri, state.text, pending.lint, pending.previousFacts, state.facts, pending.raws),
       );
       state.pendingSummaries = undefined;
@@ -572,7 +580,7 @@ export class Bank {
    * never per keystroke.
    */
   details(): StoryDetail[] {
-    return withOwnAnalyses(() => {
+    return withAnalysesIn(this.analyses, () => {
       const summaries = new Map(this.summaries().map((s) => [s.id, s]));
       const out: StoryDetail[] = [];
       for (const state of this.files.values()) {

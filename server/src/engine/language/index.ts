@@ -59,53 +59,62 @@ interface Entry {
    */
   copies: Map<number, Sentence> | undefined;
 }
-/** List items and other sentences apart, each keyed by the sentence's text itself (a slice: no concatenation to flatten and hash). */
-let analysedItems = new Map<string, Entry>();
-let analysedSentences = new Map<string, Entry>();
-const CACHE_LIMIT = 5000;
 /**
- * Tokens held in copies, all sentences together, before the cache starts over: about 15 MB. A
- * bound per sentence (there were eight copies each) made a sentence said at more offsets cycle
- * through them, re-copying it at every lint; a bound on the whole keeps every copy a file needs.
+ * Analyses by sentence text, list items and other sentences apart, each keyed by the sentence's
+ * text itself (a slice: no concatenation to flatten and hash). Bounded: past `limit` sentences, or
+ * `copiedLimit` tokens held in copies, it starts over.
  */
-const COPIED_TOKENS_LIMIT = 200_000;
-let copiedTokens = 0;
-
-/**
- * Runs `work` with a sentence cache of its own, dropped when it returns. The story bank lints the
- * files nobody is editing: kept, their analyses would push the open document's out of the shared
- * cache and hold tens of megabytes that no keystroke reads again.
- */
-export function withOwnAnalyses<T>(work: () => T): T {
-  const shared = { items: analysedItems, sentences: analysedSentences, copiedTokens };
-  analysedItems = new Map();
-  analysedSentences = new Map();
+export class SentenceCache {
+  readonly items = new Map<string, Entry>();
+  readonly sentences = new Map<string, Entry>();
   copiedTokens = 0;
-  try {
-    return work();
-  } finally {
-    analysedItems = shared.items;
-    analysedSentences = shared.sentences;
-    copiedTokens = shared.copiedTokens;
+
+  constructor(
+    readonly limit = 5000,
+    /**
+     * About 15 MB at the default. A bound per sentence (there were eight copies each) made a
+     * sentence said at more offsets cycle through them, re-copying it at every lint; a bound on
+     * the whole keeps every copy a file needs.
+     */
+    readonly copiedLimit = 200_000,
+  ) {}
+
+  startOver(): void {
+    this.items.clear();
+    this.sentences.clear();
+    this.copiedTokens = 0;
   }
 }
 
-function startOver(): void {
-  analysedItems.clear();
-  analysedSentences.clear();
-  copiedTokens = 0;
+/** The editor's: the open documents' sentences, for typing. */
+const shared = new SentenceCache();
+let cache = shared;
+
+/**
+ * Runs `work` with `analyses` as the sentence cache. The story bank lints the files nobody is
+ * editing in its own, smaller cache: in the shared one they would push the open document's
+ * sentences out and hold tens of megabytes that no keystroke reads again.
+ */
+export function withAnalysesIn<T>(analyses: SentenceCache, work: () => T): T {
+  const outer = cache;
+  cache = analyses;
+  try {
+    return work();
+  } finally {
+    cache = outer;
+  }
 }
 
 function analyseCached(prose: string, start: number, end: number, base: number): Sentence {
   const text = prose.slice(start, end);
   if (text.length > MAX_SENTENCE) return analyse(prose, start, end, base);
-  const analysed = isListItem(prose, start, text) ? analysedItems : analysedSentences;
+  const analysed = isListItem(prose, start, text) ? cache.items : cache.sentences;
   const at = base + start;
   const entry = analysed.get(text);
   if (!entry) {
     // First time: analysed in place, no copy.
     const sentence = analyse(prose, start, end, base);
-    if (analysedItems.size + analysedSentences.size >= CACHE_LIMIT) startOver();
+    if (cache.items.size + cache.sentences.size >= cache.limit) cache.startOver();
     analysed.set(text, { first: sentence, copies: undefined });
     return sentence;
   }
@@ -113,8 +122,8 @@ function analyseCached(prose: string, start: number, end: number, base: number):
   let copy = entry.copies?.get(at);
   if (!copy) {
     copy = shifted(entry, at - entry.first.start);
-    copiedTokens += copy.tokens.length + 1;
-    if (copiedTokens > COPIED_TOKENS_LIMIT) startOver();
+    cache.copiedTokens += copy.tokens.length + 1;
+    if (cache.copiedTokens > cache.copiedLimit) cache.startOver();
     else (entry.copies ??= new Map()).set(at, copy);
   }
   return copy;
