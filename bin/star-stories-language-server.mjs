@@ -15,6 +15,8 @@ Options:
   --stdio          talk LSP over stdin/stdout (what every editor setup uses)
   --node-ipc       talk over Node's IPC channel (a Node parent process only)
   --socket=PORT    connect to a client listening on 127.0.0.1:PORT
+  --code-cache=DIR keep the compiled server in DIR (an absolute path you choose, e.g. your
+                   editor's cache folder), so that every start after the first is quicker
   --version        print the version
   --help           print this message
 
@@ -25,6 +27,8 @@ Linting from a terminal or CI instead: star-stories lint FILE...
 const TRANSPORT = /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)$/;
 const args = process.argv.slice(2);
 const server = fileURLToPath(new URL('../dist/server.js', import.meta.url));
+// dist/start.js loads the same server through V8's code cache in the folder named, as VS Code's client does.
+const entry = args.some((a) => a.startsWith('--code-cache=')) ? fileURLToPath(new URL('../dist/start.js', import.meta.url)) : server;
 
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(USAGE);
@@ -38,5 +42,5 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exitCode = 1;
 } else {
   // The server bundle is CommonJS and reads the transport from process.argv itself.
-  createRequire(import.meta.url)(server);
+  createRequire(import.meta.url)(entry);
 }

@@ -5,7 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -62,6 +63,41 @@ describe('the star-stories-language-server command', function () {
     } finally {
       connection.dispose();
       child.kill();
+    }
+  });
+  it('--code-cache=DIR lints as usual and keeps the compiled server in DIR for the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'star-bin-cache-'));
+    const child = spawn(BIN, ['--stdio', `--code-cache=${dir}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const published = new Promise<Array<{ code?: string | number }>>((res) =>
+      connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Array<{ code?: string | number }> }) =>
+        res(p.diagnostics),
+      ),
+    );
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      const weak = '# Migration\n\nPrinciples: Ownership\n\n## Action\nWe worked on the migration.\n\n## Result\nIt went well.\n';
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///weak.star.md', languageId: 'star-markdown', version: 1, text: weak },
+      });
+      const codes = (await published).map((d) => d.code);
+      assert.ok(codes.includes('result-no-metric'), `diagnostics: ${codes.join(', ')}`);
+      // Written 5 s after a start that found no cache.
+      const deadline = Date.now() + 15_000;
+      while (!stderr.includes('code cache not found: written') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      assert.match(stderr, /code cache not found: written/);
+      assert.ok(existsSync(join(dir, 'server.v8cache')));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
