@@ -27,6 +27,8 @@ export async function activateClient(
     initializationOptions: {
       ruleDocCommand: Commands.openRuleDoc,
       storagePath: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined,
+      // The bank store applies deltas: a change in a large bank sends its files, not the whole bank.
+      bankDeltas: true,
     } satisfies InitializationOptions,
   };
   client = createClient(clientOptions);

@@ -6,17 +6,20 @@
 import type { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import {
   BankChangedNotification,
+  BankDeltaNotification,
   BankSnapshotRequest,
   CoverageReportRequest,
   FollowUpsRequest,
   LoopPlanRequest,
   LoopSheetRequest,
   NewStoryTemplateRequest,
+  type BankDelta,
   type BankSnapshot,
   type FollowUp,
   type LoopPlan,
   type LoopSheetParams,
   type NewStoryParams,
+  type StorySummary,
 } from '../../server/src/protocol';
 
 /** The part of the language client the store uses (`LanguageClient` is one). */
@@ -36,7 +39,14 @@ export class BankStore {
   private generation = 0;
   private readonly failing = new Set<string>();
   private readonly listeners = new Set<() => void>();
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: Array<{ dispose(): void }>;
+  /** The server's number for what `current` holds: a delta applies only on top of it. */
+  private seq: number | undefined;
+  /** `current`'s stories by the server's URI of their file, which orders them. */
+  private byFile = new Map<string, StorySummary[]>();
+  /** Deltas that did not apply, each asking for the whole bank; those during a refresh share one more. */
+  private resyncsAsked = 0;
+  private resyncing = false;
 
   constructor(
     private readonly connection: BankConnection,
@@ -45,10 +55,13 @@ export class BankStore {
     private readonly normalizeUri: (uri: string) => string = (u) => u,
   ) {
     // The payload is checked before use: a snapshot from another server version may lack fields.
-    this.subscription = connection.onNotification(BankChangedNotification, (params: unknown) => {
-      this.generation++;
-      this.accept(params);
-    });
+    this.subscriptions = [
+      connection.onNotification(BankChangedNotification, (params: unknown) => {
+        this.generation++;
+        this.accept(params);
+      }),
+      connection.onNotification(BankDeltaNotification, (params: unknown) => this.acceptDelta(params)),
+    ];
   }
 
   get snapshot(): BankSnapshot | undefined {
@@ -100,7 +113,7 @@ export class BankStore {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.listeners.clear();
   }
 
@@ -129,12 +142,64 @@ export class BankStore {
       this.log('Story bank: ignored a snapshot without principles or stories.');
       return;
     }
+    this.byFile = new Map();
+    for (const story of value.stories) {
+      const stories = this.byFile.get(story.uri) ?? [];
+      if (!stories.length) this.byFile.set(story.uri, stories);
+      stories.push(this.normalized(story));
+    }
+    this.show(value);
+  }
+
+  private acceptDelta(value: unknown): void {
+    if (!isDelta(value)) {
+      this.log('Story bank: ignored a delta without principles or files.');
+      return;
+    }
+    if (this.seq === undefined || value.base !== this.seq) {
+      // Built on a snapshot this store does not hold (a refresh's answer overtook it): ask for the whole bank.
+      void this.resynchronize();
+      return;
+    }
+    this.generation++;
+    for (const file of value.files) {
+      if (file.stories.length)
+        this.byFile.set(
+          file.uri,
+          file.stories.map((s) => this.normalized(s)),
+        );
+      else this.byFile.delete(file.uri);
+    }
+    const { files, base, ...rest } = value;
+    this.show({ ...rest, stories: [] });
+  }
+
+  /** `current` from `value`'s totals and `byFile`'s stories, in the server's order: by file, then line. */
+  private show(value: BankSnapshot): void {
+    const uris = [...this.byFile.keys()].sort();
+    const { seq, ...rest } = value;
     this.current = {
-      ...value,
-      stories: value.stories.map((s) => ({ ...s, uri: this.normalizeUri(s.uri) })),
+      ...rest,
+      stories: uris.flatMap((uri) => this.byFile.get(uri)!),
       folders: (Array.isArray(value.folders) ? value.folders : []).map((f) => this.normalizeUri(f)),
     };
+    this.seq = typeof seq === 'number' ? seq : undefined;
     this.setState(this.current.stories.length ? 'ready' : 'empty', true);
+  }
+
+  private normalized(story: StorySummary): StorySummary {
+    return { ...story, uri: this.normalizeUri(story.uri) };
+  }
+
+  private async resynchronize(): Promise<void> {
+    this.resyncsAsked++;
+    if (this.resyncing) return;
+    this.resyncing = true;
+    for (let answered = 0; answered < this.resyncsAsked;) {
+      answered = this.resyncsAsked;
+      await this.refresh();
+    }
+    this.resyncing = false;
   }
 
   private setState(state: BankState, changed = false): void {
@@ -142,6 +207,21 @@ export class BankStore {
     this.currentState = state;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+function isDelta(value: unknown): value is BankDelta {
+  const v = value as Partial<BankDelta> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.seq === 'number' &&
+    typeof v.base === 'number' &&
+    Array.isArray(v.principles) &&
+    Array.isArray(v.files) &&
+    v.files.every((f) => typeof f?.uri === 'string' && Array.isArray(f.stories)) &&
+    typeof v.principleSet === 'object' &&
+    v.principleSet !== null
+  );
 }
 
 function isSnapshot(value: unknown): value is BankSnapshot {

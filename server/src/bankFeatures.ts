@@ -24,6 +24,7 @@ import { CONFIG_FILE_NAME, type EngineConfig, type LintResult, type Principle } 
 import { Bank, fileName, newStoryTemplate, renderMarkdown, type BankFinding } from './engine/bank';
 import {
   BankChangedNotification,
+  BankDeltaNotification,
   BankSnapshotRequest,
   CoverageReportRequest,
   FollowUpsRequest,
@@ -46,6 +47,7 @@ import { resolveProfile } from './engine/profiles';
 import { followUpsForStory, planBankLoop, renderLoopSheet } from './engine/loop';
 import { bankKey, WorkspaceIndex } from './workspaceIndex';
 import type { BankCache, openBankCache } from './bankCache';
+import { SentBank } from './bankDelta';
 
 /**
  * Long enough to fold a burst of file events or keystrokes into one tree refresh, short enough to
@@ -77,6 +79,8 @@ export class BankFeatures {
   private preview: BankSnapshot | undefined;
   /** The start cache, in the editor's storage folder for this workspace; none without one (the CLI, other clients). */
   private cache: BankCache | undefined;
+  /** What the client holds, when it applies deltas (`bankDeltas`); otherwise every change sends the whole bank. */
+  private sent: SentBank | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -147,7 +151,9 @@ export class BankFeatures {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.index.setFolders(folders);
     this.watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const storagePath = (params.initializationOptions as InitializationOptions | undefined)?.storagePath;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    const storagePath = options?.storagePath;
+    if (options?.bankDeltas === true) this.sent = new SentBank();
     this.cache = this.openCache?.(
       storagePath,
       this.index.folderUris,
@@ -312,16 +318,26 @@ export class BankFeatures {
     return { plan: planBankLoop(details, bank.principleSet, bank.config.loop, resolveProfile(bank.config)), details };
   }
 
+  /** The bank as the client lists it; numbered after the last message sent, which it is at least as new as. */
   snapshot(): BankSnapshot {
-    const snapshot = this.preview ?? this.index.bank.snapshot(this.index.folderUris);
-    const stories = snapshot.stories.map((story) => {
-      const targetOverride = this.targetOverride(story.uri, story.targetSeconds);
-      const readiness = story.readiness && listedReadiness(story.readiness);
-      if (!targetOverride && readiness === story.readiness) return story;
-      return { ...story, ...(readiness ? { readiness } : {}), ...(targetOverride ? { targetOverride } : {}) };
-    });
-    return { ...snapshot, stories };
+    const snapshot = this.banked();
+    return { ...snapshot, stories: snapshot.stories.map(this.listed), ...(this.sent ? { seq: this.sent.last } : {}) };
   }
+
+  private banked(): BankSnapshot {
+    return this.preview ?? this.index.bank.snapshot(this.index.folderUris);
+  }
+
+  /** A story as the Stories view lists it: its heaviest reasons, and where a file overrides its target. */
+  private readonly listed = (story: StorySummary): StorySummary => {
+    const targetOverride = this.targetOverride(story.uri, story.targetSeconds);
+    const readiness = story.readiness && listedReadiness(story.readiness);
+    if (!targetOverride && readiness === story.readiness) return story;
+    return { ...story, ...(readiness ? { readiness } : {}), ...(targetOverride ? { targetOverride } : {}) };
+  };
+
+  private readonly overrideKey = (story: StorySummary): string =>
+    JSON.stringify(this.targetOverride(story.uri, story.targetSeconds) ?? null);
 
   private bankChanged(affected: Set<string>): void {
     for (const key of affected) this.pendingCheck.add(key);
@@ -351,7 +367,13 @@ export class BankFeatures {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = undefined;
     try {
-      await this.connection.sendNotification(BankChangedNotification, this.snapshot());
+      if (!this.sent) {
+        await this.connection.sendNotification(BankChangedNotification, this.snapshot());
+        return;
+      }
+      const next = this.sent.next(this.banked(), this.listed, this.overrideKey);
+      if ('full' in next) await this.connection.sendNotification(BankChangedNotification, next.full);
+      else await this.connection.sendNotification(BankDeltaNotification, next.delta);
     } catch (err) {
       this.logError('the story bank', err);
     }

@@ -3,7 +3,7 @@
  * name or shape can only change in one place.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { BankSnapshot, TargetOverride } from './engine/bank/types';
+import type { BankSnapshot, StorySummary, TargetOverride } from './engine/bank/types';
 import type { FollowUp, LoopPlan } from './engine/loop/types';
 
 /** What a diagnostic carries so a code action can be checked against the document it was made for. */
@@ -67,6 +67,11 @@ export interface InitializationOptions {
    * every start; a folder inside the workspace is refused.
    */
   storagePath?: string;
+  /**
+   * The client applies `starStories/bankDelta`: after its first snapshot the server sends only
+   * the files whose stories changed. Without it every change sends the whole bank again.
+   */
+  bankDeltas?: boolean;
 }
 
 /** The `command:` link a diagnostic carries for a rule's page when the client gave a ruleDocCommand. */
@@ -139,6 +144,20 @@ export const BankSnapshotRequest = new RequestType0<BankSnapshot, void>('starSto
 
 /** Server → client: the bank changed (sent debounced after every change). */
 export const BankChangedNotification = new NotificationType<BankSnapshot>('starStories/bankChanged');
+
+/**
+ * Server → client, to a client that asked for deltas (`bankDeltas`), in place of bankChanged once
+ * it has a snapshot: the bank as the last one numbered `base`, with `files` replaced. A file
+ * listed with no stories has none left. Everything but the stories is sent whole.
+ */
+export interface BankDelta extends Omit<BankSnapshot, 'stories' | 'seq'> {
+  seq: number;
+  base: number;
+  /** Every file whose stories changed since `base`, with all of its stories, in file order. */
+  files: Array<{ uri: string; stories: StorySummary[] }>;
+}
+
+export const BankDeltaNotification = new NotificationType<BankDelta>('starStories/bankDelta');
 
 /** Client → server, no params: the Markdown coverage report (same as `star-stories coverage --format markdown`). */
 export const CoverageReportRequest = new RequestType0<string, void>('starStories/coverageReport');

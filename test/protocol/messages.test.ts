@@ -51,6 +51,7 @@ describe('custom protocol messages', () => {
     assert.deepEqual([...methods].sort(), [
       'starStories/bank',
       'starStories/bankChanged',
+      'starStories/bankDelta',
       'starStories/checkAll',
       'starStories/coverageReport',
       'starStories/followUps',

@@ -3,8 +3,10 @@ import { BankStore, type BankConnection } from '../../../client/src/bankStore';
 import type { NotificationType } from 'vscode-languageserver-protocol';
 import {
   BankChangedNotification,
+  BankDeltaNotification,
   BankSnapshotRequest,
   NewStoryTemplateRequest,
+  type BankDelta,
   type BankSnapshot,
   type NewStoryParams,
 } from '../../../server/src/protocol';
@@ -31,7 +33,7 @@ class FakeServer implements BankConnection {
   }
 
   /** Pushes any payload, well-formed or not, as the server would. */
-  push(type: NotificationType<BankSnapshot>, params: unknown): void {
+  push(type: NotificationType<BankSnapshot> | NotificationType<BankDelta>, params: unknown): void {
     this.handlers.get(type.method)?.(params);
   }
 }
@@ -144,5 +146,99 @@ describe('bank store', () => {
     store.dispose();
     server.push(BankChangedNotification, oneStory);
     assert.equal(store.snapshot, undefined);
+  });
+
+  describe('deltas', () => {
+    const a = (title: string, line = 0) => storySummary({ title, uri: 'file:///bank/a.star.md', line, principles: ['Ownership'] });
+    const b = (title: string) => storySummary({ title, uri: 'file:///bank/b.star.md', principles: ['Frugality'] });
+    const c = (title: string) => storySummary({ title, uri: 'file:///bank/c.star.md', principles: ['Ownership'] });
+    const principles = ['Ownership', 'Frugality'];
+    /** What the server sends when the bank went from `before` to `after`: `files` replaced, totals whole. */
+    function delta(seq: number, after: BankSnapshot, files: BankDelta['files']): BankDelta {
+      const { stories, ...rest } = after;
+      return { ...rest, seq, base: seq - 1, files };
+    }
+
+    it('applies a delta to the snapshot it was built on: changed files replaced, removed ones dropped, order kept', () => {
+      const { server, store, changes } = setup();
+      server.push(BankChangedNotification, { ...bankSnapshot(principles, [a('A1'), a('A2', 20), b('B'), c('C')]), seq: 1 });
+      const after = bankSnapshot(principles, [a('A1 renamed'), a('A2', 20), c('C')]);
+      server.push(
+        BankDeltaNotification,
+        delta(2, after, [
+          { uri: 'file:///bank/a.star.md', stories: [a('A1 renamed'), a('A2', 20)] },
+          { uri: 'file:///bank/b.star.md', stories: [] },
+        ]),
+      );
+      assert.deepEqual(store.snapshot, after);
+      assert.equal(changes(), 2);
+      // A file that comes back is put back in its place.
+      const again = bankSnapshot(principles, [a('A1 renamed'), a('A2', 20), b('B again'), c('C')]);
+      server.push(BankDeltaNotification, delta(3, again, [{ uri: 'file:///bank/b.star.md', stories: [b('B again')] }]));
+      assert.deepEqual(store.snapshot, again);
+      assert.deepEqual(server.requests, [], 'no snapshot asked for while the deltas follow on');
+    });
+
+    it('asks for the whole bank when a delta was built on another snapshot, and takes the answer', async () => {
+      const { server, store } = setup();
+      server.push(BankChangedNotification, { ...bankSnapshot(principles, [a('A'), b('B')]), seq: 1 });
+      const now = { ...bankSnapshot(principles, [a('A'), b('B'), c('C')]), seq: 3 };
+      server.answer = async () => now;
+      // Number 2 never arrived: applying 3 would leave out what 2 changed.
+      server.push(BankDeltaNotification, delta(3, now, [{ uri: 'file:///bank/c.star.md', stories: [c('C')] }]));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(server.requests, [{ method: BankSnapshotRequest.method }]);
+      assert.deepEqual(
+        store.snapshot?.stories.map((s) => s.title),
+        ['A', 'B', 'C'],
+      );
+      // The answer carries its number: the next delta applies on top of it.
+      const next = bankSnapshot(principles, [a('A'), c('C')]);
+      server.push(BankDeltaNotification, delta(4, next, [{ uri: 'file:///bank/b.star.md', stories: [] }]));
+      assert.deepEqual(
+        store.snapshot?.stories.map((s) => s.title),
+        ['A', 'C'],
+      );
+      assert.equal(server.requests.length, 1);
+    });
+
+    it('a delta that comes during that refresh asks for one more, so none is lost', async () => {
+      const { server, store } = setup();
+      const answers: Array<(s: BankSnapshot) => void> = [];
+      server.answer = () => new Promise((resolve) => answers.push(resolve as (s: BankSnapshot) => void));
+      const now = bankSnapshot(principles, [a('A'), b('B')]);
+      server.push(BankDeltaNotification, delta(5, now, []));
+      server.push(BankDeltaNotification, delta(6, now, []));
+      server.push(BankDeltaNotification, delta(7, now, []));
+      assert.equal(answers.length, 1, 'one refresh at a time');
+      answers[0]({ ...now, seq: 5 });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(answers.length, 2, 'one more for the deltas that came meanwhile');
+      answers[1]({ ...bankSnapshot(principles, [a('A'), b('B'), c('C')]), seq: 7 });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(answers.length, 2);
+      assert.deepEqual(
+        store.snapshot?.stories.map((s) => s.title),
+        ['A', 'B', 'C'],
+      );
+    });
+
+    it('ignores a malformed delta and keeps the last snapshot', () => {
+      const { server, store, logs } = setup();
+      server.push(BankChangedNotification, { ...oneStory, seq: 1 });
+      server.push(BankDeltaNotification, { seq: 2, base: 1, files: 'nope' });
+      server.push(BankDeltaNotification, { seq: 2, base: 1, principles: [], principleSet: {}, files: [{ uri: 3 }] });
+      assert.equal(store.snapshot?.stories[0].title, 'Pager fatigue');
+      assert.equal(logs.length, 2, logs.join('\n'));
+      assert.deepEqual(server.requests, []);
+    });
+
+    it("puts a delta's story URIs in the editor's spelling", () => {
+      const { server, store } = setup((uri) => uri.replace('file:///C%3A/', 'file:///c%3A/'));
+      const story = storySummary({ title: 't', uri: 'file:///C%3A/bank/t.star.md' });
+      server.push(BankChangedNotification, { ...bankSnapshot([], []), seq: 1 });
+      server.push(BankDeltaNotification, delta(2, bankSnapshot([], [story]), [{ uri: story.uri, stories: [story] }]));
+      assert.equal(store.snapshot?.stories[0].uri, 'file:///c%3A/bank/t.star.md');
+    });
   });
 });

@@ -100,4 +100,9 @@ export interface BankSnapshot {
   composition?: CompositionCheck[];
   /** The bank against the profile's must-haves: how many have a story rated inclined or better. */
   readiness?: { rating: Rating; mustHavesReady: number; mustHaves: number };
+  /**
+   * The number of the last snapshot or delta the server sent when this one was made (a language
+   * server's, to a client that applies deltas); a delta with this number as its base applies to it.
+   */
+  seq?: number;
 }

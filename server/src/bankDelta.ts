@@ -1,0 +1,67 @@
+/**
+ * What a client that applies deltas already holds, so a change sends only the files it touched.
+ * On a 1,000-file bank the whole snapshot is about 1.5 MB of JSON, encoded by the server and
+ * parsed by the editor's extension host after every change; one changed file is a few KB.
+ *
+ * Files are compared by identity: the bank hands out the same summary objects for a file until
+ * the file, its bank findings or its settings change (Bank.shownSummaries).
+ */
+import type { BankDelta, BankSnapshot, StorySummary } from './protocol';
+
+interface SentFile {
+  stories: readonly StorySummary[];
+  /** The target overrides the stories were listed with: they come from settings, not from the bank. */
+  overrides: string;
+}
+
+export class SentBank {
+  private seq = 0;
+  private files: Map<string, SentFile> | undefined;
+
+  /** The number of the last message sent; 0 before the first. */
+  get last(): number {
+    return this.seq;
+  }
+
+  /**
+   * What to send for `snapshot` (the bank's, stories sorted by file): the whole snapshot the first
+   * time, after that a delta. `listed` is how a story is sent; `override` the part of it that
+   * depends on more than the story object.
+   */
+  next(
+    snapshot: BankSnapshot,
+    listed: (story: StorySummary) => StorySummary,
+    override: (story: StorySummary) => string,
+  ): { full: BankSnapshot } | { delta: BankDelta } {
+    const previous = this.files;
+    const now = byFile(snapshot.stories, override);
+    this.files = now;
+    const seq = ++this.seq;
+    if (!previous) return { full: { ...snapshot, stories: snapshot.stories.map(listed), seq } };
+    const files: BankDelta['files'] = [];
+    for (const [uri, file] of now) {
+      if (!sameFile(previous.get(uri), file)) files.push({ uri, stories: file.stories.map(listed) });
+    }
+    for (const uri of previous.keys()) if (!now.has(uri)) files.push({ uri, stories: [] });
+    const { stories, ...rest } = snapshot;
+    return { delta: { ...rest, seq, base: seq - 1, files } };
+  }
+}
+
+function byFile(stories: readonly StorySummary[], override: (story: StorySummary) => string): Map<string, SentFile> {
+  const files = new Map<string, SentFile>();
+  let start = 0;
+  for (let i = 1; i <= stories.length; i++) {
+    if (i < stories.length && stories[i].uri === stories[start].uri) continue;
+    const group = stories.slice(start, i);
+    files.set(stories[start].uri, { stories: group, overrides: group.map(override).join('\n') });
+    start = i;
+  }
+  return files;
+}
+
+function sameFile(a: SentFile | undefined, b: SentFile): boolean {
+  return (
+    a !== undefined && a.overrides === b.overrides && a.stories.length === b.stories.length && a.stories.every((s, i) => s === b.stories[i])
+  );
+}
