@@ -15,7 +15,9 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import writeGood from 'write-good';
 import { Linter } from '../server/src/engine';
 import { Bank } from '../server/src/engine/bank';
-import { SERVER_EXEC_ARGV } from '../server/src/protocol';
+import { SERVER_EXEC_ARGV, type StorySummary } from '../server/src/protocol';
+import { SentBank } from '../server/src/bankDelta';
+import { listedReadiness } from '../server/src/bankFeatures';
 import { rules } from '../server/src/engine/rules';
 import { countWords } from '../server/src/engine/text';
 import { bank, story450, storyFile } from './corpus';
@@ -368,6 +370,46 @@ function bankInProcess(files: BankFiles, expectedStories: number): void {
     unit: 'ms',
     stat: measure(() => warmBank.snapshot(['file:///bench']), 50),
   });
+  changeOnTheWire(warmBank, uriOf(changedPath), changedText);
+}
+
+/**
+ * What the server encodes and the editor's extension host parses after one file changed: the
+ * whole bank (clients without bankDeltas) against the delta VS Code's client gets, alternated.
+ */
+function changeOnTheWire(warmBank: Bank, uri: string, text: string): void {
+  const folders = ['file:///bench'];
+  const sent = new SentBank();
+  // As the server lists a story: its heaviest reasons (no file here overrides a target).
+  const listed = (s: StorySummary) => (s.readiness ? { ...s, readiness: listedReadiness(s.readiness) } : s);
+  sent.next(warmBank.snapshot(folders), listed, () => '');
+  const times = { whole: [] as number[], delta: [] as number[] };
+  const bytes = { whole: 0, delta: 0 };
+  for (let i = 0; i < 30; i++) {
+    warmBank.update(uri, text.replace(/^# .*$/m, `# Renamed on the wire ${i}`));
+    for (const kind of i % 2 ? (['whole', 'delta'] as const) : (['delta', 'whole'] as const)) {
+      const t0 = performance.now();
+      const snapshot = warmBank.snapshot(folders);
+      const message = kind === 'whole' ? { ...snapshot, stories: snapshot.stories.map(listed) } : sent.next(snapshot, listed, () => '');
+      const json = JSON.stringify(message);
+      JSON.parse(json);
+      times[kind].push(performance.now() - t0);
+      bytes[kind] = Buffer.byteLength(json);
+    }
+  }
+  for (const kind of ['whole', 'delta'] as const) {
+    record({
+      id: `bank.wire.${kind}`,
+      label: `one file changed, ${kind === 'whole' ? 'the whole bank' : 'a delta'} built, encoded and parsed (${(bytes[kind] / 1024).toFixed(0)} KB)`,
+      unit: 'ms',
+      stat: stat(times[kind].slice(4)),
+    });
+  }
+  ratios['wire.wholeVsDelta'] = stat(times.whole.slice(4)).median / stat(times.delta.slice(4)).median;
+  ratios['wire.bytesWholeVsDelta'] = bytes.whole / bytes.delta;
+  console.log(
+    `  → a delta is ${ratios['wire.bytesWholeVsDelta'].toFixed(0)}× smaller than the whole bank and ${ratios['wire.wholeVsDelta'].toFixed(1)}× faster to send and read`,
+  );
 }
 
 async function bankInServer(files: BankFiles, expectedStories: number): Promise<void> {
@@ -386,31 +428,45 @@ async function bankInServer(files: BankFiles, expectedStories: number): Promise<
   try {
     await bankCold(dir, expectedStories);
     await bankWarm(dir, storage, files.length, expectedStories);
-    const server = await ServerProcess.start({ folder: dir });
-    await server.bankReady((s) => s.stories.length === expectedStories);
-    await server.logLine(/ran the rules on/);
-    // The peak below has two parts: this one, then a file changed on disk twenty times.
-    record({
-      id: 'bank.rss.rules',
-      label: 'server peak RSS, bank from cold, every rule run, no change yet',
-      unit: 'MB',
-      value: server.peakRssMb(),
-    });
-    await bankOneFileOnDisk(server, dir, changedPath, changedText);
-    record({
-      id: 'bank.rss',
-      label: 'server peak RSS, bank from cold, then one file changed 20 times',
-      unit: 'MB',
-      budget: 100,
-      value: server.peakRssMb(),
-      note: `node ${SERVER_EXEC_ARGV.join(' ')}`,
-    });
-    await server.stop();
+    await bankChanges(dir, changedPath, changedText, expectedStories, true);
+    await bankChanges(dir, changedPath, changedText, expectedStories, false);
   } catch (err) {
     console.log(`  skipped: ${(err as Error).message}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+/**
+ * From cold, then one file changed on disk 20 times: the peak RSS the budget is on, for VS Code's
+ * client (deltas) and, side by side, for a client that takes the whole bank after every change.
+ */
+async function bankChanges(dir: string, changedPath: string, changedText: string, expectedStories: number, bankDeltas: boolean) {
+  const server = await ServerProcess.start({ folder: dir, bankDeltas });
+  try {
+    await server.bankReady((s) => s.stories.length === expectedStories);
+    await server.logLine(/ran the rules on/);
+    const suffix = bankDeltas ? '' : '.whole';
+    const client = bankDeltas ? '' : ', to a client without deltas';
+    // The peak below has two parts: this one, then a file changed on disk twenty times.
+    record({
+      id: `bank.rss.rules${suffix}`,
+      label: `server peak RSS, bank from cold, every rule run, no change yet${client}`,
+      unit: 'MB',
+      value: server.peakRssMb(),
+    });
+    await bankOneFileOnDisk(server, dir, changedPath, changedText, suffix);
+    record({
+      id: `bank.rss${suffix}`,
+      label: `server peak RSS, bank from cold, then one file changed 20 times${client}`,
+      unit: 'MB',
+      ...(bankDeltas ? { budget: 100 } : {}),
+      value: server.peakRssMb(),
+      note: `node ${SERVER_EXEC_ARGV.join(' ')}`,
+    });
+  } finally {
+    await server.stop();
   }
 }
 
@@ -496,7 +552,13 @@ async function bankCold(dir: string, expectedStories: number): Promise<void> {
     });
 }
 
-async function bankOneFileOnDisk(server: ServerProcess, dir: string, changedPath: string, changedText: string): Promise<void> {
+async function bankOneFileOnDisk(
+  server: ServerProcess,
+  dir: string,
+  changedPath: string,
+  changedText: string,
+  suffix: string,
+): Promise<void> {
   const changedUri = pathToFileURL(join(dir, changedPath)).href;
   const one = await measureAsync(
     async (i) => {
@@ -511,8 +573,8 @@ async function bankOneFileOnDisk(server: ServerProcess, dir: string, changedPath
     2,
   );
   record({
-    id: 'bank.oneFile',
-    label: 'server: one file changes on disk to bank snapshot',
+    id: `bank.oneFile${suffix}`,
+    label: `server: one file changes on disk to bank snapshot${suffix ? ', whole' : ''}`,
     unit: 'ms',
     stat: one,
     note: 'includes the read, JSON-RPC and the 150 ms notification delay',

@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { BankSnapshot } from '../server/src/protocol';
-import { BankChangedNotification, BankSnapshotRequest, SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/protocol';
+import { BankStore } from '../client/src/bankStore';
+import type { BankSnapshot, InitializationOptions } from '../server/src/protocol';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/protocol';
 
 const SERVER = process.env.STAR_SERVER_BUNDLE ?? resolve(__dirname, '..', 'dist', 'server.js');
 /** What the desktop client runs: the server through its code cache. */
@@ -29,7 +30,8 @@ export class ServerProcess {
   private text = '';
   private published = new Map<string, number>();
   private waiters: Array<() => void> = [];
-  private bank: BankSnapshot | undefined;
+  /** The bank as VS Code's client holds it: the same store, following deltas. */
+  private readonly bank: BankStore;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -39,10 +41,8 @@ export class ServerProcess {
       this.published.set(p.uri, p.version ?? 0);
       this.wake();
     });
-    connection.onNotification(BankChangedNotification, (snapshot: BankSnapshot) => {
-      this.bank = snapshot;
-      this.wake();
-    });
+    this.bank = new BankStore(connection, (message) => this.logs.push(message));
+    this.bank.onDidChange(() => this.wake());
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
@@ -59,8 +59,9 @@ export class ServerProcess {
   /** `execArgv`: the Node flags the server runs with; the client's by default, so the figures are the editor's. */
   /** `storagePath`: the editor's storage folder for the workspace, where the server keeps its bank cache. */
   /** `codeCache`: start as the desktop client does, through dist/start.js with this code cache folder. */
+  /** `bankDeltas`: false for a client that takes the whole bank after every change (not VS Code's). */
   static async start(
-    options: { folder?: string; storagePath?: string; execArgv?: readonly string[]; codeCache?: string } = {},
+    options: { folder?: string; storagePath?: string; execArgv?: readonly string[]; codeCache?: string; bankDeltas?: boolean } = {},
   ): Promise<ServerProcess> {
     const codeCache = options.codeCache ?? ServerProcess.codeCache;
     const entry = codeCache ? [START, `--code-cache=${codeCache}`] : [SERVER];
@@ -79,7 +80,7 @@ export class ServerProcess {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: folder ? [{ uri: folder, name: 'bench' }] : null,
-      initializationOptions: options.storagePath ? { storagePath: options.storagePath } : {},
+      initializationOptions: { storagePath: options.storagePath, bankDeltas: options.bankDeltas ?? true } satisfies InitializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
@@ -142,15 +143,13 @@ export class ServerProcess {
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
-  /** Resolves true once the bank (pushed or pulled) satisfies `ready`; false if the server has no bank. */
+  /**
+   * Resolves true once the bank satisfies `ready`; false if the server has no bank. Pulled once, as
+   * the client's views do when they open; after that it follows what the server pushes.
+   */
   async bankReady(ready: (snapshot: BankSnapshot) => boolean, timeoutMs = 20_000): Promise<boolean> {
-    if (this.bank && ready(this.bank)) return true;
-    try {
-      this.bank = await this.connection.sendRequest(BankSnapshotRequest);
-    } catch {
-      return false;
-    }
-    return this.until(() => this.bank !== undefined && ready(this.bank), timeoutMs);
+    if (!this.bank.snapshot && !(await this.bank.refresh())) return false;
+    return this.until(() => this.bank.snapshot !== undefined && ready(this.bank.snapshot), timeoutMs);
   }
 
   /** Resolves with the first log line matching `pattern` (waiting for it), undefined on timeout. */

@@ -385,7 +385,7 @@ export class BankFeatures {
 }
 
 /** The readiness as the Stories view lists it: the heaviest reasons, the others counted. */
-function listedReadiness(readiness: Readiness): Readiness {
+export function listedReadiness(readiness: Readiness): Readiness {
   if (readiness.reasons.length <= LISTED_REASONS) return readiness;
   return { ...readiness, reasons: readiness.reasons.slice(0, LISTED_REASONS), omitted: readiness.reasons.length - LISTED_REASONS };
 }
