@@ -13,6 +13,17 @@ export function coverageStatus(storyCount: number): CoverageStatus {
   return storyCount >= 2 ? 'covered' : storyCount === 1 ? 'thin' : 'missing';
 }
 
+/**
+ * Framings told under one title share this key. Kept per summary: the bank lists a file with the
+ * same summary objects until it changes, and a snapshot is built after every change.
+ */
+const storyKeys = new WeakMap<StorySummary, string>();
+function storyKeyOf(story: StorySummary): string {
+  let key = storyKeys.get(story);
+  if (key === undefined) storyKeys.set(story, (key = sameStoryKey(story.title) || story.id));
+  return key;
+}
+
 /** Stories in a stable order: by file, then by position in the file. */
 export function compareStories(a: StorySummary, b: StorySummary): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line;
@@ -33,9 +44,12 @@ export function buildSnapshot(
   const sorted = [...stories].sort(compareStories);
   const ranks = profile ? profileRanks(profile, principleSet) : undefined;
   const mustHave = new Set(profile?.mustHave ?? []);
+  // One pass over the stories, not one per principle: a large bank's snapshot is built after every change.
+  const idsByName = new Map<string, string[]>(principleSet.principles.map((p) => [p.name, []]));
+  for (const story of sorted) for (const name of story.principles) idsByName.get(name)?.push(story.id);
   const principles: PrincipleCoverage[] = principleSet.principles
     .map((p) => {
-      const ids = sorted.filter((s) => s.principles.includes(p.name)).map((s) => s.id);
+      const ids = [...new Set(idsByName.get(p.name))];
       return {
         id: p.id,
         name: p.name,
@@ -67,7 +81,7 @@ export function storiesOverLimit(
 ): Array<{ title: string; principles: string[]; framings: number }> {
   const groups = new Map<string, StorySummary[]>();
   for (const s of stories) {
-    const key = sameStoryKey(s.title) || s.id;
+    const key = storyKeyOf(s);
     // Pushed in place: copying the group for each member cost the square of a title's framings.
     const group = groups.get(key);
     if (group) group.push(s);
@@ -75,6 +89,8 @@ export function storiesOverLimit(
   }
   const out: Array<{ title: string; principles: string[]; framings: number }> = [];
   for (const group of groups.values()) {
+    // Most titles are told once, and a story's own principles are already distinct.
+    if (group.length === 1 && group[0].principles.length <= maxPrinciplesPerStory) continue;
     const principles = [...new Set(group.flatMap((s) => s.principles))];
     if (principles.length > maxPrinciplesPerStory) out.push({ title: group[0].title, principles, framings: group.length });
   }
@@ -160,7 +176,7 @@ function bankSize(
   known: (ids: readonly string[]) => string[],
   countOf: (id: string) => number,
 ): CompositionCheck {
-  const count = new Set(snapshot.stories.map((s) => sameStoryKey(s.title) || s.id)).size;
+  const count = new Set(snapshot.stories.map(storyKeyOf)).size;
   const ok = count >= BANK_SIZE.min && count <= BANK_SIZE.max;
   const range = `${BANK_SIZE.min} to ${BANK_SIZE.max}`;
   // Too few: the must-haves without a story first, then the role's principles in order.
