@@ -19,7 +19,9 @@ const common = {
 const web = { ...common, platform: 'browser', target: 'es2022' };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The desktop client: dist/client.js (package.json `main`) loads dist/extension.js through V8's code cache.
+  build({ ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // What the desktop client runs: loads dist/server.js through V8's code cache (server/src/codeCache.ts).
   build({ ...common, entryPoints: ['server/src/start.ts'], outfile: 'dist/start.js' }),

@@ -1,5 +1,6 @@
 /**
- * The server bundle loaded through V8's code cache (dist/start.js). A cache is code V8 runs, so
+ * A bundle loaded through V8's code cache: the server (dist/start.js runs dist/server.js) and the
+ * desktop client (dist/client.js runs dist/extension.js). A cache is code V8 runs, so
  * it is used only when it is certainly ours and for this bundle: one file in the folder the
  * client named, starting with a line that holds the SHA-256 of the bundle it was made from and of
  * its own bytes. A missing, damaged, foreign or stale file is ignored and replaced; V8 refuses on
@@ -14,16 +15,25 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
 export const CODE_CACHE_FILE = 'server.v8cache';
+export const CLIENT_CODE_CACHE_FILE = 'client.v8cache';
 const MAGIC = 'star-stories code cache 1';
 /** Long enough for the editor's first documents to be linted, so their functions are cached too. */
 export const WRITE_AFTER_MS = 5000;
 
 type CacheRead = { data: Buffer } | { missing: string };
 
-/** Runs the bundle at `bundlePath` as a CommonJS module; through the code cache in `cacheDir` when one is named. */
+/** Runs the server bundle at `bundlePath`; through the code cache in `cacheDir` when one is named. */
 export function loadServer(bundlePath: string, cacheDir: string | undefined, log: (line: string) => void): void {
+  loadBundle(bundlePath, cacheDir, CODE_CACHE_FILE, log);
+}
+
+/**
+ * Runs the bundle at `bundlePath` as a CommonJS module and returns its exports; through the code
+ * cache `cacheName` in `cacheDir` when a folder is named.
+ */
+export function loadBundle(bundlePath: string, cacheDir: string | undefined, cacheName: string, log: (line: string) => void): unknown {
   const source = readFileSync(bundlePath, 'utf8');
-  const cacheFile = cacheDir && isAbsolute(cacheDir) ? join(cacheDir, CODE_CACHE_FILE) : undefined;
+  const cacheFile = cacheDir && isAbsolute(cacheDir) ? join(cacheDir, cacheName) : undefined;
   if (cacheDir && !cacheFile) log(`code cache not used: ${cacheDir} is not an absolute path.`);
   const bundleHash = sha256(source);
   const read: CacheRead = cacheFile ? readCache(cacheFile, bundleHash) : { missing: 'none' };
@@ -36,7 +46,10 @@ export function loadServer(bundlePath: string, cacheDir: string | undefined, log
       'data' in read ? (script.cachedDataRejected ? 'refused by V8 (another Node version or other flags)' : undefined) : read.missing;
     // Said later, off the start's path: opening stderr alone costs a few ms.
     setTimeout(
-      () => (refused ? writeCache(cacheFile, bundleHash, script, refused, log) : log('server compiled from the code cache.')),
+      () =>
+        refused
+          ? writeCache(cacheFile, bundleHash, script, refused, log)
+          : log(`${cacheName.replace(/\.v8cache$/, '')} compiled from the code cache.`),
       WRITE_AFTER_MS,
     ).unref();
   }
@@ -50,6 +63,7 @@ export function loadServer(bundlePath: string, cacheDir: string | undefined, log
   const module = { exports: {}, filename: bundlePath, id: '.', loaded: false };
   run.call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath));
   module.loaded = true;
+  return module.exports;
 }
 
 function readCache(file: string, bundleHash: string): CacheRead {

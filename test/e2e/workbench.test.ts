@@ -10,7 +10,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_CACHE_FILE, WRITE_AFTER_MS } from '../../server/src/codeCache';
+import { CLIENT_CODE_CACHE_FILE, CODE_CACHE_FILE, WRITE_AFTER_MS } from '../../server/src/codeCache';
 import { amazonPrinciples, Linter } from '../../server/src/engine';
 import { asProblems, cliFix, cliLint, expandSnippet, starSnippet, storyFiles, waitFor } from './expected';
 import { TIMEOUT, Workbench, workbenchSuite } from './workbench';
@@ -209,6 +209,9 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
     assert.match(cacheArg ?? '', /globalStorage/, `the server's command line: ${workbench.servers()[0].args.join(' ')}`);
     const cacheFile = join(cacheArg!.slice('--code-cache='.length), CODE_CACHE_FILE);
     await waitFor('the code cache written', () => (existsSync(cacheFile) ? true : undefined), WRITE_AFTER_MS + 10_000);
+    // The client's own, beside it: dist/client.js loaded the extension through it.
+    const clientCache = join(cacheArg!.slice('--code-cache='.length), CLIENT_CODE_CACHE_FILE);
+    await waitFor("the client's code cache written", () => (existsSync(clientCache) ? true : undefined), WRITE_AFTER_MS + 10_000);
     process.kill(before[0], 'SIGKILL');
     await waitFor('the client to restart the server', () => {
       const now = workbench.serverPids();

@@ -30,6 +30,9 @@ const CODE_LOADING: Array<[string, RegExp]> = [
   ['the vm module', /require\("(?:node:)?vm"\)/],
 ];
 
+/** The entry points that load the bundle beside them through V8's code cache, and which bundle. */
+const LOADERS: Record<string, string> = { 'start.js': 'server.js', 'client.js': 'extension.js' };
+
 /**
  * `net` stays in the server and client bundles for one reason: vscode-jsonrpc's pipe and socket
  * transports (`--pipe=<name>`, `--socket=<port>`), which connect client and server on this
@@ -67,8 +70,16 @@ function requiredModules(source: string): string[] {
 describe('no network access, no telemetry, no code loading', () => {
   const all = bundles();
 
-  it('the bundles are built: cli.js, client.js, server.js, start.js, and web/client.js and web/server.js for the browser', () => {
-    assert.deepEqual(all.map((b) => b.name).sort(), ['cli.js', 'client.js', 'server.js', 'start.js', 'web/client.js', 'web/server.js']);
+  it('the bundles are built: cli.js, client.js, extension.js, server.js, start.js, and web/client.js and web/server.js for the browser', () => {
+    assert.deepEqual(all.map((b) => b.name).sort(), [
+      'cli.js',
+      'client.js',
+      'extension.js',
+      'server.js',
+      'start.js',
+      'web/client.js',
+      'web/server.js',
+    ]);
   });
 
   for (const { name, source } of all) {
@@ -87,9 +98,10 @@ describe('no network access, no telemetry, no code loading', () => {
         );
       });
 
-      if (name === 'start.js') {
-        // Its one job: compile server.js, beside it, through V8's code cache (server/src/codeCache.ts).
-        it('loads no code but server.js from its own folder, with the vm module', () => {
+      const loaded = LOADERS[name];
+      if (loaded) {
+        // Its one job: compile the bundle beside it through V8's code cache (server/src/codeCache.ts).
+        it(`loads no code but ${loaded} from its own folder, with the vm module`, () => {
           assert.deepEqual(
             CODE_LOADING.filter(([what, re]) => what !== 'the vm module' && re.test(source)).map(([what]) => what),
             [],
@@ -97,7 +109,11 @@ describe('no network access, no telemetry, no code loading', () => {
           const vm = bindings(source, 'vm');
           assert.equal(vm.length, 1, 'vm is required once');
           assert.deepEqual(membersUsed(source, vm[0]), ['Script'], 'only vm.Script');
-          assert.match(source, /\.join\)\(__dirname,"server\.js"\)/, 'the compiled file is server.js beside start.js');
+          assert.match(
+            source,
+            new RegExp(`\\.join\\)\\(__dirname,"${loaded.replace('.', '\\.')}"\\)`),
+            `the compiled file is ${loaded} beside ${name}`,
+          );
           assert.equal(source.match(/new [\w$]+\.Script\(/g)?.length, 1, 'one script compiled');
         });
       } else {

@@ -33,6 +33,7 @@ describe('the packaged extension', function () {
   it('holds the bundles, grammar, snippets, config schema, every rule doc, the view icon and the walkthrough', () => {
     for (const f of [
       'extension/dist/client.js',
+      'extension/dist/extension.js',
       'extension/dist/server.js',
       'extension/dist/start.js',
       'extension/dist/cli.js',
