@@ -35,7 +35,7 @@ describe('custom protocol messages', () => {
   });
 
   it('each bundle carries one copy of vscode-jsonrpc', function () {
-    for (const bundle of ['client.js', 'server.js', 'web/client.js', 'web/server.js']) {
+    for (const bundle of ['extension.js', 'server.js', 'web/client.js', 'web/server.js']) {
       const file = resolve(root, 'dist', bundle);
       if (!existsSync(file)) this.skip();
       // An error message of vscode-jsonrpc's connection, kept verbatim by the minifier.
