@@ -89,7 +89,7 @@ export function storiesOverLimit(
   }
   const out: Array<{ title: string; principles: string[]; framings: number }> = [];
   for (const group of groups.values()) {
-    // Most titles are told once, and a story's own principles are already distinct.
+    // Most titles are told once: a story naming no more principles than the limit, repeats counted, is within it.
     if (group.length === 1 && group[0].principles.length <= maxPrinciplesPerStory) continue;
     const principles = [...new Set(group.flatMap((s) => s.principles))];
     if (principles.length > maxPrinciplesPerStory) out.push({ title: group[0].title, principles, framings: group.length });
