@@ -26,6 +26,7 @@ import { GROWTH, SIZES, worstInputs } from './worst-inputs';
 import { ServerProcess } from './server';
 
 const ROOT = resolve(__dirname, '..');
+const ACTIVATE_CLIENT = join(ROOT, 'scripts', 'activate-client.mjs');
 const quick = process.argv.includes('--quick');
 /** `--only=bank,server`: just those sections, for a quick look at one figure while working. */
 const only = process.argv
@@ -598,36 +599,15 @@ function packaging(): void {
 function clientLoad(): void {
   // What VS Code times as the extension's activation: loading dist/client.js and calling its
   // activate(), which loads dist/extension.js (then starts the server process without waiting
-  // for it). Each sample is a fresh Node process, so nothing of ours is warm; a stub stands in for the
-  // `vscode` module, and its \`window\` throws, which ends activate() right after the load (the
-  // stub cannot start a language client). Alternated: the very first activation, with no cache
-  // yet, and every later one, which compiles from the code cache in the global storage.
+  // for it). Each sample is a fresh Node process (scripts/activate-client.mjs), so nothing of ours
+  // is warm. Alternated: the very first activation, with no cache yet, and every later one, which
+  // compiles from the code cache in the global storage.
   const client = join(ROOT, 'dist', 'client.js');
   const storage = mkdtempSync(join(tmpdir(), 'bench-client-storage-'));
-  const loader = `
-    const Module = require('node:module');
-    // Loaded already in VS Code's extension host, which uses them itself (sockets, processes, hashes).
-    for (const builtin of ['fs', 'path', 'os', 'net', 'child_process', 'crypto', 'util']) require(builtin);
-    const stub = new Proxy(function stub() {}, {
-      get: (_t, k) => { if (k === 'window') throw new Error('stub'); return k === 'prototype' ? {} : stub; },
-      apply: () => stub,
-      construct: () => ({}),
-    });
-    const load = Module._load;
-    Module._load = (request, ...rest) => (request === 'vscode' ? stub : load(request, ...rest));
-    const [file, storage, keep] = process.argv.slice(1);
-    const context = {
-      globalStorageUri: storage ? { scheme: 'file', fsPath: storage } : { scheme: 'untitled' },
-      subscriptions: [],
-      asAbsolutePath: (p) => require('node:path').join(require('node:path').dirname(file), '..', p),
-    };
-    const t0 = performance.now();
-    require(file).activate(context).catch(() => {});
-    process.stdout.write(String(performance.now() - t0));
-    // The cache is written a few seconds after the load: the first run waits for it.
-    if (keep) setTimeout(() => {}, Number(keep));`;
-  const loadOnce = (cache: boolean, keepMs = 0) =>
-    Number(execFileSync(process.execPath, ['-e', loader, client, cache ? storage : '', String(keepMs)], { encoding: 'utf8' }));
+  const loadOnce = (cache: boolean, keepMs = 0) => {
+    const out = execFileSync(process.execPath, [ACTIVATE_CLIENT, client, cache ? storage : '', String(keepMs)], { encoding: 'utf8' });
+    return Number(/^activation ([\d.]+) ms$/m.exec(out)?.[1] ?? NaN);
+  };
   loadOnce(true, WRITE_AFTER_MS + 1000);
   if (!existsSync(join(storage, CLIENT_CODE_CACHE_FILE))) throw new Error('the client wrote no code cache');
   const cold: number[] = [];

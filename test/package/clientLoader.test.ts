@@ -1,9 +1,9 @@
 /**
  * The desktop client's entry (dist/client.js, package.json `main`) as VS Code runs it: activate()
  * loads dist/extension.js through a V8 code cache in the extension's global storage. Each run is
- * a fresh Node process with a stand-in for the `vscode` module whose `window` throws, which ends
- * the extension's activate() right after the load (a stand-in cannot start a language client).
- * Run `npm run build` first.
+ * a fresh Node process (scripts/activate-client.mjs, which the benchmark times too) with a
+ * stand-in for the `vscode` module whose `window` throws, which ends the extension's activate()
+ * right after the load. Run `npm run build` first.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -13,31 +13,11 @@ import { join } from 'node:path';
 import { CLIENT_CODE_CACHE_FILE, WRITE_AFTER_MS } from '../../server/src/codeCache';
 
 const CLIENT = join(__dirname, '..', '..', 'dist', 'client.js');
-
-const ACTIVATE = `
-  const Module = require('node:module');
-  const stub = new Proxy(function stub() {}, {
-    get: (_t, k) => { if (k === 'window') throw new Error('vscode.window is a stand-in'); return k === 'prototype' ? {} : stub; },
-    apply: () => stub,
-    construct: () => ({}),
-  });
-  const load = Module._load;
-  Module._load = (request, ...rest) => (request === 'vscode' ? stub : load(request, ...rest));
-  const [file, storage, waitMs] = process.argv.slice(1);
-  const context = {
-    globalStorageUri: storage ? { scheme: 'file', fsPath: storage } : { scheme: 'vscode-userdata' },
-    subscriptions: [],
-    asAbsolutePath: (p) => require('node:path').join(require('node:path').dirname(file), '..', p),
-  };
-  require(file).activate(context).then(
-    () => console.log('activate resolved'),
-    (err) => console.log('activate stopped at: ' + err.message),
-  );
-  setTimeout(() => {}, Number(waitMs));`;
+const ACTIVATE_CLIENT = join(__dirname, '..', '..', 'scripts', 'activate-client.mjs');
 
 /** Activates in a fresh process and waits `waitMs` (the cache is written WRITE_AFTER_MS after the load); its output. */
 function activate(storage: string, waitMs = 0): string {
-  return execFileSync(process.execPath, ['-e', ACTIVATE, CLIENT, storage, String(waitMs)], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [ACTIVATE_CLIENT, CLIENT, storage, String(waitMs)], { encoding: 'utf8' });
 }
 
 describe('the desktop client loader', function () {
