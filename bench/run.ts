@@ -18,7 +18,7 @@ import { Bank } from '../server/src/engine/bank';
 import { SERVER_EXEC_ARGV, type StorySummary } from '../server/src/protocol';
 import { SentBank } from '../server/src/bankDelta';
 import { CLIENT_CODE_CACHE_FILE, WRITE_AFTER_MS } from '../server/src/codeCache';
-import { listedReadiness } from '../server/src/bankFeatures';
+import { listedStory } from '../server/src/bankFeatures';
 import { rules } from '../server/src/engine/rules';
 import { countWords } from '../server/src/engine/text';
 import { bank, story450, storyFile } from './corpus';
@@ -382,8 +382,8 @@ function bankInProcess(files: BankFiles, expectedStories: number): void {
 function changeOnTheWire(warmBank: Bank, uri: string, text: string): void {
   const folders = ['file:///bench'];
   const sent = new SentBank();
-  // As the server lists a story: its heaviest reasons (no file here overrides a target).
-  const listed = (s: StorySummary) => (s.readiness ? { ...s, readiness: listedReadiness(s.readiness) } : s);
+  // As the server lists a story (no file here overrides a target).
+  const listed = (s: StorySummary) => listedStory(s, undefined);
   sent.next(warmBank.snapshot(folders), listed, () => '');
   const times = { whole: [] as number[], delta: [] as number[] };
   const bytes = { whole: 0, delta: 0 };

@@ -41,6 +41,7 @@ import {
   type NewStoryParams,
   type Readiness,
   type StorySummary,
+  type TargetOverride,
 } from './protocol';
 import { readResumeAt, resolveInFolder, type WorkspaceFiles } from './workspaceFiles';
 import { resolveProfile } from './engine/profiles';
@@ -328,13 +329,7 @@ export class BankFeatures {
     return this.preview ?? this.index.bank.snapshot(this.index.folderUris);
   }
 
-  /** A story as the Stories view lists it: its heaviest reasons, and where a file overrides its target. */
-  private readonly listed = (story: StorySummary): StorySummary => {
-    const targetOverride = this.targetOverride(story.uri, story.targetSeconds);
-    const readiness = story.readiness && listedReadiness(story.readiness);
-    if (!targetOverride && readiness === story.readiness) return story;
-    return { ...story, ...(readiness ? { readiness } : {}), ...(targetOverride ? { targetOverride } : {}) };
-  };
+  private readonly listed = (story: StorySummary): StorySummary => listedStory(story, this.targetOverride(story.uri, story.targetSeconds));
 
   private readonly overrideKey = (story: StorySummary): string =>
     JSON.stringify(this.targetOverride(story.uri, story.targetSeconds) ?? null);
@@ -384,8 +379,15 @@ export class BankFeatures {
   }
 }
 
+/** A story as the Stories view lists it: its heaviest reasons, and where a file overrides its target. */
+export function listedStory(story: StorySummary, targetOverride: TargetOverride | undefined): StorySummary {
+  const readiness = story.readiness && listedReadiness(story.readiness);
+  if (!targetOverride && readiness === story.readiness) return story;
+  return { ...story, ...(readiness ? { readiness } : {}), ...(targetOverride ? { targetOverride } : {}) };
+}
+
 /** The readiness as the Stories view lists it: the heaviest reasons, the others counted. */
-export function listedReadiness(readiness: Readiness): Readiness {
+function listedReadiness(readiness: Readiness): Readiness {
   if (readiness.reasons.length <= LISTED_REASONS) return readiness;
   return { ...readiness, reasons: readiness.reasons.slice(0, LISTED_REASONS), omitted: readiness.reasons.length - LISTED_REASONS };
 }
