@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { Linter } from '../../server/src/engine';
 import { splitChunks } from '../../server/src/engine/parse';
+import { rules } from '../../server/src/engine/rules';
+import { storyFile } from '../../bench/corpus';
 
 const parse = (text: string) => new Linter({ rules: [] }).lint(text);
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -204,6 +206,16 @@ describe('inline directives', () => {
   });
 });
 
+/** A deep copy with every `start` and `end` moved by `by`. */
+function movedBy<T>(value: T, by: number): T {
+  if (Array.isArray(value)) return value.map((v) => movedBy(v, by)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value))
+    copy[key] = (key === 'start' || key === 'end') && typeof v === 'number' ? v + by : movedBy(v, by);
+  return copy as T;
+}
+
 describe('re-linting after an edit', () => {
   it('gives the same findings as a fresh lint, with offsets moved', () => {
     const one = '# One\n## Action\nWe did it and we shipped.\n\n';
@@ -215,6 +227,40 @@ describe('re-linting after an edit', () => {
     const fresh = new Linter().lint(edited).findings;
     assert.deepEqual(incremental, fresh);
     assert.ok(incremental.some((f) => f.start > edited.indexOf('# Two') && edited.slice(f.start, f.end) === 'We'));
+  });
+
+  it('gives a fresh lint’s findings, fixes and stories after a keystroke in the middle of a 20-story file', () => {
+    // The last story's Result has no number: its fix inserts a snippet.
+    const file = `${storyFile(42, 20)}\n# Pager rotation\nPrinciples: Ownership\n\n## Situation\nOur pager rotation burned people out.\n\n## Task\nI owned the fix.\n\n## Action\nI rewrote the rotation and I moved alerts to the owning teams.\n\n## Result\nThe team was much happier.\n`;
+    const middle = file.indexOf('## Action', file.length >> 1) + '## Action\n'.length + 10;
+    // unexplained-acronym's fix writes the front matter at the document's start, which no story's place moves.
+    const moving = { rules: rules.filter((r) => r.name !== 'unexplained-acronym') };
+    const linter = new Linter(moving);
+    linter.lint(file);
+    for (const edited of [file.slice(0, middle) + 'x' + file.slice(middle), file.slice(0, middle) + file.slice(middle + 1), file]) {
+      const incremental = linter.lint(edited);
+      const fresh = new Linter(moving).lint(edited);
+      assert.deepEqual(incremental.findings, fresh.findings);
+      assert.deepEqual(incremental.stories, fresh.stories);
+      // Both lints copy a story's findings to its place; a story linted alone needs no copy.
+      const starts = [...edited.matchAll(/^# /gm)].map((m) => m.index).filter((at) => at > middle);
+      starts.forEach((start, k) => {
+        const end = starts[k + 1] ?? edited.length;
+        const alone = new Linter(moving).lint(edited.slice(start, end));
+        assert.deepEqual(
+          incremental.findings.filter((f) => f.start >= start && f.start < end),
+          alone.findings.map((f) => movedBy(f, start)),
+        );
+        assert.deepEqual(
+          incremental.stories.find((story) => story.start === start),
+          movedBy(alone.stories[0], start),
+        );
+      });
+      const moved = incremental.findings.filter((f) => f.start > middle);
+      assert.ok(moved.some((f) => f.fix && f.fix.edits.length > 0));
+      assert.ok(moved.some((f) => f.suggestions?.some((fix) => fix.edits.some((e) => e.snippet !== undefined))));
+      assert.ok(moved.some((f) => f.relatedSpans && f.relatedSpans.length > 0));
+    }
   });
 });
 
