@@ -283,8 +283,12 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       // Whether the sentence tells a stage is read only when it states something (most sentences state nothing).
       const base = { section: section.kind!, sentence: i, staged: false };
       const firstMention = mentions.length;
-      const clauses = sentence.parts.flatMap((p) => p.clauses);
-      const layerNumbers = sentence.parts.flatMap((p) => p.numbers);
+      const clauses: Clause[] = [];
+      const layerNumbers: NumberMention[] = [];
+      for (const part of sentence.parts) {
+        for (const clause of part.clauses) clauses.push(clause);
+        for (const number of part.numbers) layerNumbers.push(number);
+      }
       // Goals, plans and estimates may differ from what happened; that is not a contradiction.
       // A plan word before a number is also one in the whole sentence (every plan phrase ends in a letter, and
       // a number never follows one), so a sentence without any is not searched again before each number.
@@ -301,6 +305,23 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One mention, always built in the same shape: spreading the sentence's shared fields and a span
+ * into each was a twentieth of this rule's time.
+ */
+function mention(
+  base: MentionBase,
+  kind: Mention['kind'],
+  span: { start: number; end: number },
+  unit: string,
+  rate: string,
+  values: number[],
+  hedged: boolean,
+): Mention {
+  const { section, sentence, staged } = base;
+  return { kind, section, start: span.start, end: span.end, sentence, unit, rate, values, hedged, staged };
 }
 
 /** What every mention of one sentence shares, and how an offset in the sentence becomes a span. */
@@ -320,15 +341,7 @@ function changeMentions(text: string, qs: readonly Quantity[], base: MentionBase
     const start = a.start - from[0].length;
     const thing = b.thing || a.thing || measureBefore(text, start);
     const unit = thing && `${thing}|${b.dim || a.dim}${b.currency ? '$' : ''}`;
-    mentions.push({
-      ...base,
-      kind: 'change',
-      ...at(start, b.end),
-      unit,
-      rate: b.rate || a.rate,
-      values: [a.value, b.value],
-      hedged: a.hedged || b.hedged,
-    });
+    mentions.push(mention(base, 'change', at(start, b.end), unit, b.rate || a.rate, [a.value, b.value], a.hedged || b.hedged));
     // "from about 300 a week to 40 a week, an 80% reduction": the sum is 87%.
     const after = PERCENT_AFTER.exec(text.slice(b.end));
     const before = PERCENT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
@@ -342,7 +355,10 @@ function changeMentions(text: string, qs: readonly Quantity[], base: MentionBase
       const slack = hedged ? Math.max(6, 0.1 * p) : Math.max(4, 0.05 * p);
       if (!points && Math.abs(actual - p) > slack) {
         const span = after ? at(start, b.end + after[0].length) : at(start - before![0].length, b.end);
-        mentions.push({ ...base, kind: 'arithmetic', ...span, unit: '', rate: '', values: [a.value, b.value], hedged, stated: p, actual });
+        const arithmetic = mention(base, 'arithmetic', span, '', '', [a.value, b.value], hedged);
+        arithmetic.stated = p;
+        arithmetic.actual = actual;
+        mentions.push(arithmetic);
       }
     }
   }
@@ -365,32 +381,25 @@ function amountMentions(
       CHANGE_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) ||
       /^\s+(?:more|fewer|less|extra|additional)\b/i.test(text.slice(q.end));
     if (q.currency && SAVED_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
-      mentions.push({ ...base, kind: 'saving', ...at(q.start, q.end), unit: '$', rate: q.rate, values: [q.value], hedged: q.hedged });
+      mentions.push(mention(base, 'saving', at(q.start, q.end), '$', q.rate, [q.value], q.hedged));
     } else if (!changing && !q.currency) {
       const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
-      if (thing)
-        mentions.push({
-          ...base,
-          kind: 'amount',
-          ...at(q.start, q.end),
-          unit: `${thing}|${q.dim}`,
-          rate: q.rate,
-          values: [q.value],
-          hedged: q.hedged,
-        });
+      if (thing) mentions.push(mention(base, 'amount', at(q.start, q.end), `${thing}|${q.dim}`, q.rate, [q.value], q.hedged));
       // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
       else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
         const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
         if (earlier)
-          mentions.push({
-            ...base,
-            kind: 'baseline',
-            ...at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end),
-            unit: `${earlier.thing}|${earlier.dim}`,
-            rate: q.rate || earlier.rate,
-            values: [q.value],
-            hedged: q.hedged,
-          });
+          mentions.push(
+            mention(
+              base,
+              'baseline',
+              at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end),
+              `${earlier.thing}|${earlier.dim}`,
+              q.rate || earlier.rate,
+              [q.value],
+              q.hedged,
+            ),
+          );
       }
     }
   }
@@ -404,15 +413,9 @@ function approximateMentions(text: string, planAt: (offset: number) => boolean, 
     const r = RATE_AFTER.exec(text.slice(end));
     if (r) end += r[0].length;
     const least = (words.approximate as Record<string, number>)[m[1].toLowerCase()];
-    mentions.push({
-      ...base,
-      kind: 'approximate',
-      ...at(m.index, end),
-      unit: `${singular(m[2])}|`,
-      rate: r ? (r[1] ?? r[2]).toLowerCase() : '',
-      values: [least],
-      hedged: true,
-    });
+    mentions.push(
+      mention(base, 'approximate', at(m.index, end), `${singular(m[2])}|`, r ? (r[1] ?? r[2]).toLowerCase() : '', [least], true),
+    );
   }
 }
 
@@ -423,16 +426,7 @@ function teamMentions(text: string, hasPlan: boolean, base: MentionBase, at: Spa
     for (const re of TEAM_SIZE) {
       for (const m of text.matchAll(re)) {
         const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
-        if (n !== undefined)
-          mentions.push({
-            ...base,
-            kind: 'team',
-            ...at(m.index, m.index + m[0].length),
-            unit: 'team',
-            rate: '',
-            values: [n],
-            hedged: false,
-          });
+        if (n !== undefined) mentions.push(mention(base, 'team', at(m.index, m.index + m[0].length), 'team', '', [n], false));
       }
     }
   }
