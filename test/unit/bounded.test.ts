@@ -42,6 +42,17 @@ describe('bounded work on hostile input', function () {
     assert.deepEqual(found(text, 'weak-verb'), ['helped']);
   });
 
+  it('a run of thousands of brackets is read past: past the first 256 brackets the rest are set aside, every offset kept', () => {
+    const text = story({ action: 'I helped ' + '['.repeat(5000) + ' and then I helped again [a] [b].' });
+    assert.deepEqual(found(text, 'weak-verb'), ['helped', 'helped']);
+    const [parsed] = new Linter().lint(text).stories;
+    assert.equal(parsed.prose.length, text.length);
+    const run = text.indexOf('[');
+    const kept = /^\[*/.exec(parsed.prose.slice(run))![0].length;
+    assert.ok(kept > 0 && kept <= 256, `${kept} brackets read`);
+    assert.equal(parsed.prose.slice(run + kept, run + 5000), ' '.repeat(5000 - kept));
+  });
+
   it('a long run of periods ends the sentence where it did', () => {
     const text = story({ action: 'I fixed it' + '.'.repeat(20_000) + ' Then I helped.' });
     assert.deepEqual(found(text, 'weak-verb'), ['helped']);

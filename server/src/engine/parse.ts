@@ -322,14 +322,18 @@ function capLinks(text: string): { text: string; neutralized: Span[] } {
   for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
     if (BLANK_LINE.test(text.slice(last, at))) count = 0;
     last = at;
-    if (++count > MAX_LINKS_PER_PARAGRAPH) neutralized.push({ start: at, end: at + 1 });
+    if (++count <= MAX_LINKS_PER_PARAGRAPH) continue;
+    // A run of brackets is one span: a million of them must not cost a million objects.
+    const previous = neutralized[neutralized.length - 1];
+    if (previous?.end === at) previous.end = at + 1;
+    else neutralized.push({ start: at, end: at + 1 });
   }
   if (neutralized.length === 0) return { text, neutralized };
   let out = '';
   let from = 0;
-  for (const { start } of neutralized) {
-    out += text.slice(from, start) + '\u00a0';
-    from = start + 1;
+  for (const { start, end } of neutralized) {
+    out += text.slice(from, start) + '\u00a0'.repeat(end - start);
+    from = end;
   }
   return { text: out + text.slice(from), neutralized };
 }
