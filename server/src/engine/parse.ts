@@ -16,7 +16,7 @@ let mayAutolink = false;
 
 /**
  * Lezer offers each of its eleven inline parsers every character, and in prose nearly every call
- * returns at once: that was a third of the bank's cold scan. Run first, this steps over a run of
+ * returns at once: that was over half of the bank's cold scan. Run first, this steps over a run of
  * characters no parser starts on, so the others are asked only where Markdown can begin. The tree
  * is the stock parser's, node for node (test/unit/parse.plainRun.test.ts).
  */
