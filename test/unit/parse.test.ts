@@ -160,6 +160,24 @@ describe('parsing a story file', () => {
     }
   });
 
+  it('splits 3,000 random documents of headings, fences, comments and mixed line ends as a line-by-line reading does', () => {
+    const pieces = ['# A', ' # B', '   # C', '    # D', '#', '#x', '#\t', '## E', '```', '~~~', '````', ' ```js', '``` a `b`', '~~~ `x`'];
+    pieces.push('<!--', '<!-->', '<!--->', '-->', '<!-- c -->', 'a <!-- b', 'c --> d', '<!-- x --> <!--', 'text', '', ' ', '\t# F');
+    const breaks = ['\n', '\r\n', '\r', '\n\r', '\n\n'];
+    let seed = 20261206;
+    const next = (n: number) => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed % n;
+    };
+    for (let doc = 0; doc < 3000; doc++) {
+      let text = '';
+      for (let line = next(30); line >= 0; line--) text += pieces[next(pieces.length)] + breaks[next(breaks.length)];
+      if (next(2)) text = text.slice(0, -1);
+      const from = next(3) === 0 ? Math.min(next(10), text.length) : 0;
+      assert.deepEqual(splitChunks(text, from), chunksLineByLine(text, from), JSON.stringify(text));
+    }
+  });
+
   it('splits chunks only at level-1 headings', () => {
     const text = 'intro\n# A\n## B\n#hashtag\n # C\n';
     assert.deepEqual(
@@ -205,6 +223,34 @@ describe('inline directives', () => {
     assert.equal(lintWith(`\`\`\`\n<!-- star-stories-disable -->\n\`\`\`\n${weak}`).length, 2);
   });
 });
+
+/** What `splitChunks` must return, read one line string at a time with whole-line patterns. */
+function chunksLineByLine(text: string, from: number): Array<{ start: number; end: number; isStory: boolean }> {
+  const chunks: Array<{ start: number; end: number; isStory: boolean }> = [];
+  let [chunkStart, isStory, inComment, pos] = [from, false, false, from];
+  let fence: string | undefined;
+  const lineBreak = /\r\n|\r|\n/g;
+  for (;;) {
+    lineBreak.lastIndex = pos;
+    const m = lineBreak.exec(text);
+    const line = text.slice(pos, m ? m.index : text.length);
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
+      if (close?.[0] === fence[0] && close.length >= fence.length) fence = undefined;
+    } else if (inComment) inComment = !line.includes('-->');
+    else if (fenceMark && !(fenceMark[0] === '`' && line.slice(line.indexOf(fenceMark) + fenceMark.length).includes('`')))
+      fence = fenceMark;
+    else if (/^ {0,3}#(?:[ \t]|$)/.test(line)) {
+      if (pos > chunkStart || isStory) chunks.push({ start: chunkStart, end: pos, isStory });
+      [chunkStart, isStory] = [pos, true];
+    } else if (line.includes('<!--')) inComment = !line.slice(line.lastIndexOf('<!--') + 4).includes('-->');
+    if (!m) break;
+    pos = m.index + m[0].length;
+  }
+  if (text.length > chunkStart || isStory) chunks.push({ start: chunkStart, end: text.length, isStory });
+  return chunks;
+}
 
 /** A deep copy with every `start` and `end` moved by `by`. */
 function movedBy<T>(value: T, by: number): T {

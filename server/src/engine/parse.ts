@@ -172,35 +172,99 @@ export function splitChunks(text: string, from: number): Chunk[] {
   let fence: string | undefined;
   let inComment = false;
   let pos = from;
-  const lineBreak = /\r\n|\r|\n/g;
+  const lineEnds = new LineEnds(text);
+  const commentOpen = new NextIndex(text, '<!--');
+  const commentClose = new NextIndex(text, '-->');
+  const backtick = new NextIndex(text, '`');
   while (pos <= text.length) {
-    lineBreak.lastIndex = pos;
-    const m = lineBreak.exec(text);
-    const lineEnd = m ? m.index : text.length;
-    const line = text.slice(pos, lineEnd);
+    const lineEnd = lineEnds.after(pos);
+    // Every line test below starts with at most three spaces and then one of these characters:
+    // the line is read as a string only when it may match.
+    const marker = markerAt(text, pos, lineEnd);
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = undefined;
+      if (marker === fence.charCodeAt(0)) {
+        const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text.slice(pos, lineEnd));
+        if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = undefined;
+      }
     } else if (inComment) {
-      if (line.includes('-->')) inComment = false;
+      if (commentClose.within(pos, lineEnd)) inComment = false;
     } else {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (open && !(open[1][0] === '`' && line.slice(open.index + open[0].length).includes('`'))) {
+      const open = marker === BACKTICK || marker === TILDE ? /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, lineEnd)) : null;
+      if (open && !(open[1][0] === '`' && backtick.within(pos + open.index + open[0].length, lineEnd))) {
         fence = open[1];
-      } else if (/^ {0,3}#(?:[ \t]|$)/.test(line)) {
+      } else if (marker === HASH && isHeadingGap(text, text.indexOf('#', pos) + 1, lineEnd)) {
         if (pos > chunkStart || isStory) chunks.push({ start: chunkStart, end: pos, isStory });
         chunkStart = pos;
         isStory = true;
-      } else {
-        const commentAt = line.lastIndexOf('<!--');
-        if (commentAt >= 0 && !line.includes('-->', commentAt + 4)) inComment = true;
+      } else if (commentOpen.within(pos, lineEnd)) {
+        const commentAt = text.slice(pos, lineEnd).lastIndexOf('<!--');
+        if (!commentClose.within(pos + commentAt + 4, lineEnd)) inComment = true;
       }
     }
-    if (!m) break;
-    pos = m.index + m[0].length;
+    if (lineEnd === text.length) break;
+    pos = lineEnd + (text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
   }
   if (text.length > chunkStart || isStory) chunks.push({ start: chunkStart, end: text.length, isStory });
   return chunks;
+}
+
+const CR = 13;
+const LF = 10;
+const HASH = 35;
+const BACKTICK = 96;
+const TILDE = 126;
+
+/** Where each line ends (at "\r\n", "\r" or "\n"), found with one forward search of each character. */
+class LineEnds {
+  private nextLf = -1;
+  private nextCr = -1;
+  constructor(private readonly text: string) {}
+
+  after(pos: number): number {
+    if (this.nextLf < pos) this.nextLf = indexOrEnd(this.text, '\n', pos);
+    if (this.nextCr < pos) this.nextCr = indexOrEnd(this.text, '\r', pos);
+    return Math.min(this.nextLf, this.nextCr);
+  }
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
+}
+
+/** The character after up to three spaces at the line's start; -1 when the line ends first. */
+function markerAt(text: string, lineStart: number, lineEnd: number): number {
+  let at = lineStart;
+  while (at < lineEnd && at - lineStart < 3 && text.charCodeAt(at) === SPACE) at++;
+  return at < lineEnd ? text.charCodeAt(at) : -1;
+}
+
+/** "#" followed by a space, a tab or the line's end: a level-1 heading. */
+function isHeadingGap(text: string, afterHash: number, lineEnd: number): boolean {
+  if (afterHash >= lineEnd) return true;
+  const c = text.charCodeAt(afterHash);
+  return c === SPACE || c === 9;
+}
+
+/**
+ * The next place of a string, for positions asked in increasing order: a search runs only once
+ * the last place found lies behind, so a document is searched once however many lines ask.
+ */
+class NextIndex {
+  private next = -1;
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Whether the string lies wholly in [from, lineEnd). */
+  within(from: number, lineEnd: number): boolean {
+    if (this.next < from) {
+      const at = this.text.indexOf(this.needle, from);
+      this.next = at < 0 ? Infinity : at;
+    }
+    return this.next + this.needle.length <= lineEnd;
+  }
 }
 
 /** Below this many, the extra scans cost nothing a user would notice. */
