@@ -203,10 +203,7 @@ describe('e2e: preparing for the loop in a real VS Code workbench', function () 
     // Once the Stories view lists the story, the bank the practice picks from is loaded.
     await workbench.runCommand('View: Show STAR Stories');
     await storiesPane().locator('.monaco-list-row', { hasText: title }).first().waitFor();
-    await workbench.runCommand('STAR Stories: Practice a Question');
-    const principleInput = workbench.quickInput.locator('input[placeholder^="Which principle"]');
-    await principleInput.fill(candidate.principle);
-    await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: candidate.principle }).waitFor();
+    const principleInput = await workbench.pickInCommand('STAR Stories: Practice a Question', 'Which principle', candidate.principle);
     await principleInput.press('Enter');
     const dialog = workbench.page.locator('.monaco-dialog-box');
     await dialog.locator('.monaco-button', { hasText: 'Start Timer' }).click();

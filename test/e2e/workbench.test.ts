@@ -408,10 +408,7 @@ describe('e2e: STAR Stories in a real VS Code workbench (code-server + Chromium)
       read('checkout-latency.star.md').replace(/^# .*$/m, '# Payment page slowdown'),
     );
     await pane.locator('.monaco-list-row', { hasText: 'Payment page slowdown' }).first().waitFor();
-    await workbench.runCommand('STAR Stories: Practice a Question');
-    const principleInput = workbench.quickInput.locator('input[placeholder^="Which principle"]');
-    await principleInput.fill('Customer Obsession');
-    await workbench.quickInput.locator('.monaco-list-row.focused', { hasText: 'Customer Obsession' }).waitFor();
+    const principleInput = await workbench.pickInCommand('STAR Stories: Practice a Question', 'Which principle', 'Customer Obsession');
     await principleInput.press('Enter');
     // Two stories name it: the user picks one.
     await workbench.quickInput.locator('.quick-input-title', { hasText: 'Practice: Customer Obsession' }).waitFor();

@@ -221,6 +221,32 @@ export class Workbench {
     );
   }
 
+  /**
+   * Runs a command that asks with a quick pick, types `value` into it and waits for the matching
+   * row to be focused, ready for Enter. A view shown just before takes focus a moment later, and a
+   * quick pick loses to it and closes, as it would for a user who clicked away: the command is then
+   * run again.
+   */
+  async pickInCommand(title: string, placeholder: string, value: string): Promise<Locator> {
+    const input = this.quickInput.locator(`input[placeholder^="${placeholder}"]`);
+    const row = this.quickInput.locator('.monaco-list-row.focused', { hasText: value });
+    await waitFor(
+      `"${title}" to offer "${value}"`,
+      async () => {
+        if (!(await input.isVisible())) {
+          await this.runCommand(title).catch(() => undefined);
+          await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+        }
+        await input.fill(value, { timeout: 2_000 }).catch(() => undefined);
+        await row.waitFor({ timeout: 2_000 }).catch(() => undefined);
+        return (await input.isVisible()) && (await row.isVisible()) ? true : undefined;
+      },
+      // Room for a run of the command that fails and one more that succeeds.
+      150_000,
+    );
+    return input;
+  }
+
   /** Opens a workspace file by its path relative to the workspace, and waits for its editor. */
   async openFile(relPath: string): Promise<void> {
     const input = await this.openQuickInput('Control+P');
