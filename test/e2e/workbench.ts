@@ -219,6 +219,12 @@ export class Workbench {
     await waitFor(`"${title}" to run`, async () =>
       !(await this.quickInput.isVisible()) || (await input.inputValue().catch(() => '')) !== `>${title}` ? true : undefined,
     );
+    if (title.startsWith('View: Show ')) {
+      // The view takes focus a moment after it shows; a quick pick opened before that would close.
+      const inView = () =>
+        this.page.evaluate(() => Boolean(document.activeElement?.closest('.part.sidebar, .part.auxiliarybar, .part.panel')));
+      await waitFor(`"${title}" to focus its view`, async () => ((await inView()) ? true : undefined), 5_000).catch(() => undefined);
+    }
   }
 
   /**
@@ -368,6 +374,9 @@ export class Workbench {
   async hover(text: string): Promise<Locator> {
     const box = await this.textBox(text);
     const widget = this.page.locator('.monaco-hover:not(.hidden)').first();
+    // A hover still open elsewhere (a status bar tooltip the last step asked for) is not this one.
+    await this.page.mouse.move(box.x - 40, box.y + box.height * 3);
+    await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     // A hover asked for before the server answers stays empty until the mouse moves again.
     for (let attempt = 0; ; attempt++) {
       await this.page.mouse.move(box.x - 40, box.y + box.height * 3);
