@@ -374,12 +374,11 @@ export class Workbench {
   async hover(text: string): Promise<Locator> {
     const box = await this.textBox(text);
     const widget = this.page.locator('.monaco-hover:not(.hidden)').first();
-    // A hover still open elsewhere (a status bar tooltip the last step asked for) is not this one.
-    await this.page.mouse.move(box.x - 40, box.y + box.height * 3);
-    await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
     // A hover asked for before the server answers stays empty until the mouse moves again.
     for (let attempt = 0; ; attempt++) {
       await this.page.mouse.move(box.x - 40, box.y + box.height * 3);
+      // A hover still open elsewhere (a status bar tooltip the last step asked for) is not this one.
+      await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
       await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
       try {
         await widget.waitFor({ timeout: 5000 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parser as stockParser, GFM } from '@lezer/markdown';
 import type { Tree } from '@lezer/common';
 import { markdown } from '../../server/src/engine/parse';
-import { bank, storyFile } from '../../bench/corpus';
+import { bank, random, storyFile } from '../../bench/corpus';
 
 // The engine's parser skips plain runs ahead of Lezer's inline parsers; what a story means must not
 // change, so every tree here is compared with the stock GFM parser's, node for node.
@@ -24,15 +24,6 @@ function assertSameTree(text: string, label: string): void {
     const i = at >= 0 ? at : Math.min(ours.length, theirs.length);
     assert.fail(`${label}: node ${i} is "${ours[i]}", the stock parser's "${theirs[i]}"\n${JSON.stringify(text)}`);
   }
-}
-
-/** Deterministic, so a failure names an input that can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const PIECES = [
@@ -89,6 +80,7 @@ describe('the engine parser steps over plain text', () => {
       '[a link](https://example.com) and ![an image](i.png) and [ref][1]\n\n[1]: https://x.io',
       'mail me@example.com or visit www.example.com or https://example.com/a_b',
       'mailto:me@example.com and xmpp:me@example.com/home',
+      'the notes are at www.example.com/notes, nowhere else',
       '<span>html</span> <!-- star-stories-disable --> <https://autolink.io> a < b > c',
       '&amp; &#35; &nope; & alone',
       '`code` and ``more `code` here`` and ` unclosed',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Linter } from '../../server/src/engine';
 import { splitChunks } from '../../server/src/engine/parse';
 import { rules } from '../../server/src/engine/rules';
-import { storyFile } from '../../bench/corpus';
+import { random, storyFile } from '../../bench/corpus';
 
 const parse = (text: string) => new Linter({ rules: [] }).lint(text);
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -164,11 +164,8 @@ describe('parsing a story file', () => {
     const pieces = ['# A', ' # B', '   # C', '    # D', '#', '#x', '#\t', '## E', '```', '~~~', '````', ' ```js', '``` a `b`', '~~~ `x`'];
     pieces.push('<!--', '<!-->', '<!--->', '-->', '<!-- c -->', 'a <!-- b', 'c --> d', '<!-- x --> <!--', 'text', '', ' ', '\t# F');
     const breaks = ['\n', '\r\n', '\r', '\n\r', '\n\n'];
-    let seed = 20261206;
-    const next = (n: number) => {
-      seed = (seed * 1664525 + 1013904223) >>> 0;
-      return seed % n;
-    };
+    const draw = random(20261206);
+    const next = (n: number) => Math.floor(draw() * n);
     for (let doc = 0; doc < 3000; doc++) {
       let text = '';
       for (let line = next(30); line >= 0; line--) text += pieces[next(pieces.length)] + breaks[next(breaks.length)];

@@ -10,7 +10,12 @@ for (const c of '\\&`<*_~[!]') INLINE_START[c.charCodeAt(0)] = 1;
 /** A GFM autolink needs one of these in the paragraph; without any, letters start nothing. */
 const AUTOLINK_HINT = /www\.|https?:\/\/|@|mailto:|xmpp:/;
 const SPACE = 32;
-const NEWLINE = 10;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const BACKTICK = 96;
+const TILDE = 126;
 let hintedContext: InlineContext | undefined;
 let mayAutolink = false;
 
@@ -37,7 +42,7 @@ const plainRun: InlineParser = {
         // Two or more spaces before a line break are a hard break: stop where the run starts.
         let runEnd = at + 1;
         while (text.charCodeAt(runEnd) === SPACE) runEnd++;
-        if (text.charCodeAt(runEnd) === NEWLINE && runEnd >= at + 2) break;
+        if (text.charCodeAt(runEnd) === LF && runEnd >= at + 2) break;
         at = runEnd;
       } else if (code < 128 && INLINE_START[code]) break;
       else at++;
@@ -172,15 +177,18 @@ export function splitChunks(text: string, from: number): Chunk[] {
   let fence: string | undefined;
   let inComment = false;
   let pos = from;
-  const lineEnds = new LineEnds(text);
+  const lineFeed = new NextIndex(text, '\n');
+  const carriageReturn = new NextIndex(text, '\r');
   const commentOpen = new NextIndex(text, '<!--');
   const commentClose = new NextIndex(text, '-->');
   const backtick = new NextIndex(text, '`');
   while (pos <= text.length) {
-    const lineEnd = lineEnds.after(pos);
+    // A line ends at "\r\n", "\r" or "\n".
+    const lineEnd = Math.min(lineFeed.at(pos), carriageReturn.at(pos), text.length);
     // Every line test below starts with at most three spaces and then one of these characters:
     // the line is read as a string only when it may match.
-    const marker = markerAt(text, pos, lineEnd);
+    const markerPos = markerAt(text, pos, lineEnd);
+    const marker = markerPos < lineEnd ? text.charCodeAt(markerPos) : -1;
     if (fence) {
       if (marker === fence.charCodeAt(0)) {
         const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text.slice(pos, lineEnd));
@@ -192,7 +200,7 @@ export function splitChunks(text: string, from: number): Chunk[] {
       const open = marker === BACKTICK || marker === TILDE ? /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(pos, lineEnd)) : null;
       if (open && !(open[1][0] === '`' && backtick.within(pos + open.index + open[0].length, lineEnd))) {
         fence = open[1];
-      } else if (marker === HASH && isHeadingGap(text, text.indexOf('#', pos) + 1, lineEnd)) {
+      } else if (marker === HASH && isHeadingGap(text, markerPos + 1, lineEnd)) {
         if (pos > chunkStart || isStory) chunks.push({ start: chunkStart, end: pos, isStory });
         chunkStart = pos;
         isStory = true;
@@ -208,42 +216,18 @@ export function splitChunks(text: string, from: number): Chunk[] {
   return chunks;
 }
 
-const CR = 13;
-const LF = 10;
-const HASH = 35;
-const BACKTICK = 96;
-const TILDE = 126;
-
-/** Where each line ends (at "\r\n", "\r" or "\n"), found with one forward search of each character. */
-class LineEnds {
-  private nextLf = -1;
-  private nextCr = -1;
-  constructor(private readonly text: string) {}
-
-  after(pos: number): number {
-    if (this.nextLf < pos) this.nextLf = indexOrEnd(this.text, '\n', pos);
-    if (this.nextCr < pos) this.nextCr = indexOrEnd(this.text, '\r', pos);
-    return Math.min(this.nextLf, this.nextCr);
-  }
-}
-
-function indexOrEnd(text: string, char: string, from: number): number {
-  const at = text.indexOf(char, from);
-  return at < 0 ? text.length : at;
-}
-
-/** The character after up to three spaces at the line's start; -1 when the line ends first. */
+/** Where a line's first character stands after up to three spaces; `lineEnd` when the line ends first. */
 function markerAt(text: string, lineStart: number, lineEnd: number): number {
   let at = lineStart;
   while (at < lineEnd && at - lineStart < 3 && text.charCodeAt(at) === SPACE) at++;
-  return at < lineEnd ? text.charCodeAt(at) : -1;
+  return at;
 }
 
 /** "#" followed by a space, a tab or the line's end: a level-1 heading. */
 function isHeadingGap(text: string, afterHash: number, lineEnd: number): boolean {
   if (afterHash >= lineEnd) return true;
   const c = text.charCodeAt(afterHash);
-  return c === SPACE || c === 9;
+  return c === SPACE || c === TAB;
 }
 
 /**
@@ -257,13 +241,18 @@ class NextIndex {
     private readonly needle: string,
   ) {}
 
+  /** Where the string next starts at or after `from`; Infinity when it does not. */
+  at(from: number): number {
+    if (this.next < from) {
+      const found = this.text.indexOf(this.needle, from);
+      this.next = found < 0 ? Infinity : found;
+    }
+    return this.next;
+  }
+
   /** Whether the string lies wholly in [from, lineEnd). */
   within(from: number, lineEnd: number): boolean {
-    if (this.next < from) {
-      const at = this.text.indexOf(this.needle, from);
-      this.next = at < 0 ? Infinity : at;
-    }
-    return this.next + this.needle.length <= lineEnd;
+    return this.at(from) + this.needle.length <= lineEnd;
   }
 }
 
