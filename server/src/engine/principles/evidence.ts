@@ -2,38 +2,88 @@ import type { Beat, Principle, PrincipleSet } from './types';
 import type { Story } from '../types';
 import { memoize, rel } from '../text';
 
-interface CompiledBeat {
-  beat: Beat;
-  /** Every cue of the beat as one alternation; undefined when the beat has no usable cue. */
-  cues: RegExp | undefined;
-}
-
 export interface BeatEvidence {
   beat: Beat;
   /** The story says something that counts as evidence for the beat. */
   shown: boolean;
 }
 
-// Compiled once per principle set: this runs on every keystroke, and a set from the config
-// file is a new object (so a new cache entry) only when the config changes.
-const compiled = new WeakMap<PrincipleSet, Map<Principle, CompiledBeat[]>>();
+/** One cue as a regex alternative, with the words a match of it must start on when they can be looked up. */
+interface Cue {
+  source: string;
+  /** Where the cue is filed in the index; undefined when no word of it can start a lookup. */
+  key: { map: 'exact' | 'prefixed' | 'pairs' | 'pairsPrefixed'; words: string[] } | undefined;
+}
+
+interface CompiledBeat {
+  beat: Beat;
+  /** Every cue of the beat as one alternation: the reference test. */
+  cues: RegExp;
+  /** The same, anchored where a looked-up word starts (`y`). */
+  at: RegExp;
+  /** The cues no word leads to (a short prefix, a first letter outside ASCII), tested over the whole text. */
+  unindexed: RegExp | undefined;
+}
+
+/**
+ * A principle set's beats with their cues indexed by first word. Testing each beat's alternation
+ * over each section cost a tenth of a full lint (forty-odd beats, a thousand cues); reading the
+ * story's words once and trying only the beats a word can start is the same test for much less.
+ */
+interface CueIndex {
+  beats: CompiledBeat[];
+  byPrinciple: Map<Principle, number[]>;
+  // Keyed by a hash of the words (`wordHash`): a story's words are hashed as they are read, with
+  // no string made for each. Two words with one hash only mean a beat tried for nothing.
+  /** Beats by a cue's whole first word ("ownership"). */
+  exact: Map<number, number[]>;
+  /** Beats by the first three letters of a one-word open cue ("fru" for `frustrat*`). */
+  prefixed: Map<number, number[]>;
+  /** Beats by a cue's first two words ("the customer"): "the" or "I" alone would try half the beats at every turn. */
+  pairs: Map<number, number[]>;
+  /** Beats by a first word and the first three letters of an open second one ("root cau" for `root caus*`). */
+  pairsPrefixed: Map<number, number[]>;
+  /** First words of the pairs: only after these is the next word looked at. */
+  pairFirsts: Set<number>;
+  withUnindexed: number[];
+}
+
+// Built once per principle set: a set from the config file is a new object only when the config changes.
+const indexes = new WeakMap<PrincipleSet, CueIndex>();
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or digit outside ASCII: case folding may then differ from `toLowerCase`, so the text is tested beat by beat. */
+const NON_ASCII_WORD_CHAR = /(?![\p{ASCII}])[\p{L}\p{N}]/u;
+const PREFIX_KEY = 3;
+const SPACE = /\s/;
 
 /** Which beats of a principle the story shows evidence for, by the beats' cue phrases. Beats without cues are left out. */
 export function beatEvidence(story: Story, set: PrincipleSet, principle: Principle): BeatEvidence[] {
-  // Tested once per story, set and principle: principle-beats and principle-not-shown both ask.
-  const bySet = memoize(story, 'beatEvidence', () => new WeakMap<PrincipleSet, Map<Principle, BeatEvidence[]>>());
-  let byPrinciple = bySet.get(set);
-  if (!byPrinciple) bySet.set(set, (byPrinciple = new Map()));
-  let evidence = byPrinciple.get(principle);
-  if (!evidence) {
+  const index = cueIndexOf(set);
+  const ids = index.byPrinciple.get(principle);
+  if (ids === undefined) {
+    // Not one of the set's principles: its beats alone, the reference way.
     const spoken = memoize(story, 'spokenText', () => spokenText(story));
-    evidence = beatsOf(set, principle)
-      .filter((b) => b.cues !== undefined)
-      .map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues!.test(text)) }));
-    byPrinciple.set(principle, evidence);
+    return compileBeats(principle).map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues.test(text)) }));
   }
-  // A copy of the list and its entries: callers may keep or change what they are given.
-  return evidence.map((e) => ({ beat: e.beat, shown: e.shown }));
+  const shown = shownIn(story, set, index);
+  // New objects each time: callers may keep or change what they are given.
+  return ids.map((id) => ({ beat: index.beats[id].beat, shown: shown[id] === 1 }));
+}
+
+/** Tested once per story and set: principle-beats and principle-not-shown both ask, for every principle. */
+function shownIn(story: Story, set: PrincipleSet, index: CueIndex): Uint8Array {
+  const bySet = memoize(story, 'beatsShown', () => new WeakMap<PrincipleSet, Uint8Array>());
+  let shown = bySet.get(set);
+  if (!shown)
+    bySet.set(
+      set,
+      (shown = beatsShown(
+        memoize(story, 'spokenText', () => spokenText(story)),
+        index,
+      )),
+    );
+  return shown;
 }
 
 /**
@@ -55,7 +105,7 @@ export function bestShownPrinciples(story: Story, set: PrincipleSet): Principle[
 }
 
 /** What the candidate says: section bodies and any text before the first section, never the title or the Principles line. */
-function spokenText(story: Story): string[] {
+export function spokenText(story: Story): string[] {
   const texts: string[] = [];
   const introStart = (story.principles?.line.end ?? story.heading.end) - story.start;
   const introEnd = (story.sections[0]?.heading.start ?? story.end) - story.start;
@@ -67,20 +117,165 @@ function spokenText(story: Story): string[] {
   return texts;
 }
 
-function beatsOf(set: PrincipleSet, principle: Principle): CompiledBeat[] {
-  let bySet = compiled.get(set);
-  if (!bySet) {
-    bySet = new Map();
-    compiled.set(set, bySet);
+/** One flag per beat of the index: 1 when some text shows it. */
+function beatsShown(texts: readonly string[], index: CueIndex): Uint8Array {
+  const shown = new Uint8Array(index.beats.length);
+  for (const text of texts) {
+    if (NON_ASCII_WORD_CHAR.test(text)) {
+      for (let id = 0; id < index.beats.length; id++) if (shown[id] === 0 && index.beats[id].cues.test(text)) shown[id] = 1;
+      continue;
+    }
+    for (const id of index.withUnindexed) if (shown[id] === 0 && index.beats[id].unindexed!.test(text)) shown[id] = 1;
+    scanWords(text, index, shown);
   }
-  let beats = bySet.get(principle);
-  if (!beats) {
-    // A set from the config file is user data: tolerate missing or malformed beats and cues.
-    const list = Array.isArray(principle.beats) ? principle.beats : [];
-    beats = list.filter((b) => b && typeof b === 'object').map((beat) => ({ beat, cues: cueRegex(beat.cues) }));
-    bySet.set(principle, beats);
+  return shown;
+}
+
+function tryAt(text: string, at: number, ids: readonly number[] | undefined, index: CueIndex, shown: Uint8Array): void {
+  if (ids === undefined) return;
+  for (const id of ids) {
+    if (shown[id] === 1) continue;
+    const re = index.beats[id].at;
+    re.lastIndex = at;
+    if (re.test(text)) shown[id] = 1;
   }
-  return beats;
+}
+
+/**
+ * Every match starts a word, and the text's words are runs of ASCII letters and digits here: each
+ * is looked up whole, by its first three letters, and with the word before it when that one
+ * starts a pair and only white space lies between them.
+ */
+function scanWords(text: string, index: CueIndex, shown: Uint8Array): void {
+  // The word before: where it starts and ends, its hash, and whether a pair starts with it.
+  let before = -1;
+  let beforeEnd = -1;
+  let beforeHash = 0;
+  let beforeStartsPair = false;
+  let i = 0;
+  while (i < text.length) {
+    let code = text.charCodeAt(i);
+    if (!isAsciiWordChar(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = HASH_SEED;
+    let hash3 = -1;
+    do {
+      hash = wordHash(hash, code);
+      if (++i - start === PREFIX_KEY) hash3 = hash;
+    } while (i < text.length && isAsciiWordChar((code = text.charCodeAt(i))));
+    tryAt(text, start, index.exact.get(hash), index, shown);
+    if (hash3 !== -1) tryAt(text, start, index.prefixed.get(hash3), index, shown);
+    if (beforeStartsPair && onlySpaces(text, beforeEnd, start)) {
+      tryAt(text, before, index.pairs.get(pairHash(beforeHash, hash)), index, shown);
+      if (hash3 !== -1) tryAt(text, before, index.pairsPrefixed.get(pairHash(beforeHash, hash3)), index, shown);
+    }
+    before = start;
+    beforeEnd = i;
+    beforeHash = hash;
+    beforeStartsPair = index.pairFirsts.has(hash);
+  }
+}
+
+const HASH_SEED = 0x011c9dc5;
+
+/**
+ * FNV-1a over lower-cased ASCII letters and digits, one character at a time, kept to 30 bits: a
+ * small integer is a map key V8 hashes at once, a larger one is a boxed number.
+ */
+function wordHash(hash: number, code: number): number {
+  return Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01000193) & 0x3fffffff;
+}
+
+function hashOf(word: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < word.length; i++) hash = wordHash(hash, word.charCodeAt(i));
+  return hash;
+}
+
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & 0x3fffffff;
+}
+
+/** [from, to) is not empty and all white space as a regex's `\s` means it: what a space in a cue matches. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? code !== 32 && (code < 9 || code > 13) : !SPACE.test(text[i])) return false;
+  }
+  return true;
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function cueIndexOf(set: PrincipleSet): CueIndex {
+  let index = indexes.get(set);
+  if (index) return index;
+  index = {
+    beats: [],
+    byPrinciple: new Map(),
+    exact: new Map(),
+    prefixed: new Map(),
+    pairs: new Map(),
+    pairsPrefixed: new Map(),
+    pairFirsts: new Set(),
+    withUnindexed: [],
+  };
+  const add = (map: Map<number, number[]>, key: number, id: number) => {
+    const ids = map.get(key);
+    if (!ids) map.set(key, [id]);
+    else if (ids[ids.length - 1] !== id) ids.push(id);
+  };
+  for (const principle of Array.isArray(set.principles) ? set.principles : []) {
+    const ids: number[] = [];
+    for (const { beat, cues } of beatCues(principle)) {
+      const id = index.beats.length;
+      ids.push(id);
+      const unindexed: string[] = [];
+      for (const cue of cues) {
+        if (cue.key === undefined) {
+          unindexed.push(cue.source);
+          continue;
+        }
+        const [first, second] = cue.key.words.map(hashOf);
+        if (second === undefined) add(index[cue.key.map], first, id);
+        else {
+          add(index[cue.key.map], pairHash(first, second), id);
+          index.pairFirsts.add(first);
+        }
+      }
+      const alternation = cues.map((c) => c.source).join('|');
+      index.beats.push({
+        beat,
+        cues: wordRegex(alternation, 'iu'),
+        at: new RegExp(`(?:${alternation})(?![\\p{L}\\p{N}])`, 'iuy'),
+        unindexed: unindexed.length > 0 ? wordRegex(unindexed.join('|'), 'iu') : undefined,
+      });
+      if (unindexed.length > 0) index.withUnindexed.push(id);
+    }
+    index.byPrinciple.set(principle, ids);
+  }
+  indexes.set(set, index);
+  return index;
+}
+
+/** A principle's beats that have usable cues, each with its regex. */
+function compileBeats(principle: Principle): Array<{ beat: Beat; cues: RegExp }> {
+  return beatCues(principle).map(({ beat, cues }) => ({ beat, cues: wordRegex(cues.map((c) => c.source).join('|'), 'iu') }));
+}
+
+function beatCues(principle: Principle): Array<{ beat: Beat; cues: Cue[] }> {
+  // A set from the config file is user data: tolerate missing or malformed beats and cues.
+  const list = Array.isArray(principle.beats) ? principle.beats : [];
+  return list
+    .filter((b) => b && typeof b === 'object')
+    .map((beat) => ({ beat, cues: parseCues(beat.cues) }))
+    .filter((b) => b.cues.length > 0);
 }
 
 /**
@@ -89,8 +284,17 @@ function beatsOf(set: PrincipleSet, principle: Principle): CompiledBeat[] {
  * also matches a curly one. Each alternative is a literal, so matching stays linear.
  */
 export function cueRegex(cues: unknown): RegExp | undefined {
-  if (!Array.isArray(cues)) return undefined;
-  const alternatives: string[] = [];
+  const parsed = parseCues(cues);
+  return parsed.length > 0 ? wordRegex(parsed.map((c) => c.source).join('|'), 'iu') : undefined;
+}
+
+function wordRegex(alternation: string, flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, flags);
+}
+
+function parseCues(cues: unknown): Cue[] {
+  if (!Array.isArray(cues)) return [];
+  const out: Cue[] = [];
   for (const cue of cues) {
     if (typeof cue !== 'string') continue;
     const trimmed = cue.trim();
@@ -101,8 +305,35 @@ export function cueRegex(cues: unknown): RegExp | undefined {
       .split(/\s+/)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/'/g, "['\u2019]"))
       .join('\\s+');
-    alternatives.push(open ? `${body}[\\p{L}\\p{N}]*` : body);
+    out.push({ source: open ? `${body}[\\p{L}\\p{N}]*` : body, key: lookupKey(words.split(/\s+/), open) });
   }
-  if (alternatives.length === 0) return undefined;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return out;
+}
+
+/**
+ * Where a match of the cue can be looked up. A match starts where no letter or digit precedes it,
+ * on the cue's first character, so the cue's leading run of letters and digits is the text's
+ * whole word there, or (a one-word open cue) its beginning; and a first word that is one run is
+ * followed by white space and the second word's leading run in the same way.
+ */
+function lookupKey(words: readonly string[], open: boolean): Cue['key'] {
+  const first = leadingRun(words[0]);
+  if (first === undefined) return undefined;
+  const second = words.length > 1 && first.whole ? leadingRun(words[1]) : undefined;
+  if (second !== undefined) {
+    const secondOpen = open && words.length === 2 && second.whole;
+    if (!secondOpen) return { map: 'pairs', words: [first.run, second.run] };
+    if (second.run.length >= PREFIX_KEY) return { map: 'pairsPrefixed', words: [first.run, second.run.slice(0, PREFIX_KEY)] };
+  }
+  if (!(open && words.length === 1 && first.whole)) return { map: 'exact', words: [first.run] };
+  return first.run.length >= PREFIX_KEY ? { map: 'prefixed', words: [first.run.slice(0, PREFIX_KEY)] } : undefined;
+}
+
+/** The word's leading run of letters and digits, lower case, when it is all ASCII; `whole` when it is the whole word. */
+function leadingRun(word: string): { run: string; whole: boolean } | undefined {
+  let end = 0;
+  while (end < word.length && WORD_CHAR.test(word[end])) end++;
+  const run = word.slice(0, end);
+  if (run.length === 0 || !/^[A-Za-z0-9]+$/.test(run)) return undefined;
+  return { run: run.toLowerCase(), whole: end === word.length };
 }

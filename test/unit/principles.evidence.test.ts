@@ -1,0 +1,180 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Linter } from '../../server/src/engine/lint';
+import { amazonPrinciples } from '../../server/src/engine/principles/amazon';
+import { beatEvidence, cueRegex, spokenText } from '../../server/src/engine/principles/evidence';
+import type { Principle, PrincipleSet } from '../../server/src/engine/principles/types';
+import type { Story } from '../../server/src/engine/types';
+import { bank, random, storyFile } from '../../bench/corpus';
+
+// Beats are found through an index of their cues' first words. What counts as shown must stay what
+// each beat's cue alternation finds when it is tested over the story's spoken text, so every story
+// here is compared with that reference, beat by beat.
+function referenceShown(story: Story, principle: Principle): boolean[] {
+  const texts = spokenText(story);
+  return principle.beats.flatMap((beat) => {
+    const cues = cueRegex(beat.cues);
+    return cues ? [texts.some((text) => cues.test(text))] : [];
+  });
+}
+
+// Stories parsed only: the beats read the parse, not the rules' findings.
+const parser = new Linter({ checkRules: false });
+
+function assertSameEvidence(text: string, set: PrincipleSet, label: string): number {
+  let shown = 0;
+  for (const story of parser.lint(text).stories) {
+    for (const principle of set.principles) {
+      const ours = beatEvidence(story, set, principle).map((e) => e.shown);
+      const theirs = referenceShown(story, principle);
+      assert.deepEqual(ours, theirs, `${label}, "${story.title}", ${principle.id}\n${JSON.stringify(story.prose)}`);
+      shown += ours.filter(Boolean).length;
+    }
+  }
+  return shown;
+}
+
+/** Cues that cannot all be looked up by an ASCII first word: short prefixes, accents, punctuation first, numbers. */
+const trickySet: PrincipleSet = {
+  id: 'tricky',
+  name: 'Tricky cues',
+  principles: [
+    {
+      id: 'tricky',
+      name: 'Tricky',
+      aliases: [],
+      definition: '',
+      questions: [],
+      rank: 1,
+      beats: [
+        { id: 'short', label: 'short', advice: '', cues: ['ab*', 'x', 'Q3'] },
+        { id: 'accents', label: 'accents', advice: '', cues: ['naïve plan', 'éclair*', 'café'] },
+        {
+          id: 'punctuation',
+          label: 'punctuation',
+          advice: '',
+          cues: ['$1M', '#1', '24/7', 'A/B test*', 'on-call*', "don't", 'don’t care'],
+        },
+        { id: 'case', label: 'case', advice: '', cues: ['kiss', 'STRESS test', 'Ownership*'] },
+        { id: 'none', label: 'none', advice: '', cues: ['*', '  ', '-'] },
+      ],
+    },
+  ],
+};
+
+const PIECES = [
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '-',
+  '/',
+  "'",
+  '’',
+  '_',
+  '.',
+  ',',
+  '7',
+  '24',
+  'é',
+  'ï',
+  '\u212a', // KELVIN SIGN: matches "k" case-insensitively
+  '\u017f', // LONG S: matches "s" case-insensitively
+  '😀',
+  '$',
+  '#',
+  'a',
+  'ab',
+  'abc',
+  'x',
+  'Q3',
+  'nai',
+  've',
+  'plan',
+  'call',
+  'on',
+  'test',
+  'tests',
+  'A',
+  'B',
+  'don',
+  't',
+  'care',
+  'ki',
+  'ss',
+  'stress',
+  'STRESS',
+  'owner',
+  'ship',
+  'Ownership',
+];
+
+const SPACES = [' ', ' ', '  ', '\n', '\t', '\u00a0', '\u2003'];
+
+function randomCueText(next: () => number, cues: readonly string[]): string {
+  let text = '';
+  const length = 5 + Math.floor(next() * 40);
+  for (let i = 0; i < length; i++) {
+    const r = next();
+    if (r < 0.35) {
+      // A cue as written, cased at random, its open end completed, glued to its neighbours at times.
+      let cue = cues[Math.floor(next() * cues.length)].replace(/\*$/, next() < 0.5 ? 'ed' : '');
+      cue = next() < 0.3 ? cue.toUpperCase() : next() < 0.3 ? cue[0].toUpperCase() + cue.slice(1) : cue;
+      // A cue's space matches any white space, a line break or a no-break space included.
+      cue = cue.replace(/ /g, () => SPACES[Math.floor(next() * SPACES.length)]);
+      text += next() < 0.2 ? cue : ` ${cue} `;
+    } else {
+      text += PIECES[Math.floor(next() * PIECES.length)];
+    }
+  }
+  return text;
+}
+
+function asStory(title: string, body: string): string {
+  return `# ${title}\nPrinciples: Ownership\n\n## Situation\n${body}\n\n## Action\n${body.split('').reverse().join('')}\n`;
+}
+
+describe('beat evidence through the cue index', function () {
+  this.timeout(30_000);
+
+  it('finds the beats each cue alternation finds, on the field corpus, the examples and the bench’s stories', () => {
+    let shown = assertSameEvidence(storyFile(42, 20), amazonPrinciples, 'bench story file');
+    for (const [path, text] of bank(7, 40)) shown += assertSameEvidence(text, amazonPrinciples, path);
+    for (const dir of ['test/corpus/field', 'examples']) {
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+        shown += assertSameEvidence(readFileSync(join(dir, name), 'utf8'), amazonPrinciples, join(dir, name));
+      }
+    }
+    assert.ok(shown > 500, `only ${shown} beats shown: the comparison would prove little`);
+  });
+
+  it('finds the same beats on 1,500 random texts made of cues, their neighbours and odd characters', () => {
+    const next = random(20261207);
+    const amazonCues = amazonPrinciples.principles.flatMap((p) => p.beats.flatMap((b) => b.cues));
+    const trickyCues = trickySet.principles[0].beats.flatMap((b) => b.cues).filter((c) => /\w/.test(c));
+    let shown = 0;
+    for (let doc = 0; doc < 1500; doc++) {
+      const tricky = doc % 2 === 0;
+      const body = randomCueText(next, tricky ? trickyCues : amazonCues);
+      shown += assertSameEvidence(asStory(`Random ${doc}`, body), tricky ? trickySet : amazonPrinciples, `random text ${doc}`);
+    }
+    assert.ok(shown > 1500, `only ${shown} beats shown`);
+  });
+
+  it('shows a beat whose cue is said with a straight or a curly apostrophe, in any case, across a line break', () => {
+    const text = asStory('Apostrophes', 'I said we DON’T\nCARE for that and the Ownership-minded team agreed.');
+    const [story] = parser.lint(text).stories;
+    const evidence = beatEvidence(story, trickySet, trickySet.principles[0]);
+    assert.deepEqual(
+      evidence.map((e) => [e.beat.id, e.shown]),
+      [
+        ['short', false],
+        ['accents', false],
+        ['punctuation', true],
+        ['case', true],
+      ],
+    );
+  });
+});
