@@ -52,8 +52,7 @@ interface CueIndex {
 const indexes = new WeakMap<PrincipleSet, CueIndex>();
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** A letter or digit outside ASCII: case folding may then differ from `toLowerCase`, so the text is tested beat by beat. */
-const NON_ASCII_WORD_CHAR = /(?![\p{ASCII}])[\p{L}\p{N}]/u;
+const WORD_CHAR_AT = /[\p{L}\p{N}]/uy;
 const PREFIX_KEY = 3;
 const SPACE = /\s/;
 
@@ -121,12 +120,10 @@ export function spokenText(story: Story): string[] {
 function beatsShown(texts: readonly string[], index: CueIndex): Uint8Array {
   const shown = new Uint8Array(index.beats.length);
   for (const text of texts) {
-    if (NON_ASCII_WORD_CHAR.test(text)) {
-      for (let id = 0; id < index.beats.length; id++) if (shown[id] === 0 && index.beats[id].cues.test(text)) shown[id] = 1;
-      continue;
-    }
     for (const id of index.withUnindexed) if (shown[id] === 0 && index.beats[id].unindexed!.test(text)) shown[id] = 1;
-    scanWords(text, index, shown);
+    // What the scan found before a letter outside ASCII stands: each was confirmed by its beat's pattern.
+    if (!scanWords(text, index, shown))
+      for (let id = 0; id < index.beats.length; id++) if (shown[id] === 0 && index.beats[id].cues.test(text)) shown[id] = 1;
   }
   return shown;
 }
@@ -142,11 +139,12 @@ function tryAt(text: string, at: number, ids: readonly number[] | undefined, ind
 }
 
 /**
- * Every match starts a word, and the text's words are runs of ASCII letters and digits here: each
- * is looked up whole, by its first three letters, and with the word before it when that one
- * starts a pair and only white space lies between them.
+ * Every match starts a word, and the text's words are runs of ASCII letters and digits: each is
+ * looked up whole, by its first three letters, and with the word before it when that one starts a
+ * pair and only white space lies between them. False, and stopped, at a letter or digit outside
+ * ASCII: case folding may then differ from `toLowerCase`, and words are no longer ASCII runs.
  */
-function scanWords(text: string, index: CueIndex, shown: Uint8Array): void {
+function scanWords(text: string, index: CueIndex, shown: Uint8Array): boolean {
   // The word before: where it starts and ends, its hash, and whether a pair starts with it.
   let before = -1;
   let beforeEnd = -1;
@@ -156,6 +154,7 @@ function scanWords(text: string, index: CueIndex, shown: Uint8Array): void {
   while (i < text.length) {
     let code = text.charCodeAt(i);
     if (!isAsciiWordChar(code)) {
+      if (code >= 128 && isWordCharAt(text, i)) return false;
       i++;
       continue;
     }
@@ -177,6 +176,12 @@ function scanWords(text: string, index: CueIndex, shown: Uint8Array): void {
     beforeHash = hash;
     beforeStartsPair = index.pairFirsts.has(hash);
   }
+  return true;
+}
+
+function isWordCharAt(text: string, at: number): boolean {
+  WORD_CHAR_AT.lastIndex = at;
+  return WORD_CHAR_AT.test(text);
 }
 
 const HASH_SEED = 0x011c9dc5;
