@@ -158,14 +158,29 @@ function sideBySide(): void {
 /**
  * Backtracking shows as growth: on inputs built to make patterns retry (bench/worst-inputs.ts), a
  * linear engine costs GROWTH times more on the input GROWTH times larger, a quadratic one GROWTH².
+ * The sizes are timed in turn, round after round, and each step's growth is the median of the
+ * rounds' ratios: timed one size after the other, a second's change in the machine's speed
+ * between the 100 K and the 1 M runs read as growth (a different input passed 15× in each run).
  */
 function worst(): void {
   console.log(`\nWorst inputs: ${SIZES.map((s) => s.toLocaleString('en-US')).join(', ')} characters (runs in every section), whole lint`);
   const growth: Record<string, number> = {};
+  const rounds = Math.max(5, Math.round(5 * runsScale));
   for (const { name, texts } of worstInputs()) {
-    const times = texts.map((text, i) => measure(() => new Linter().lint(text), i === texts.length - 1 ? 1 : 3, 1).median);
-    for (let i = 1; i < times.length; i++) growth[`${name} ${SIZES[i - 1] / 1000}K→${SIZES[i] / 1000}K`] = times[i] / times[i - 1];
-    console.log(`  ${name.padEnd(20)} ${times.map((t) => `${t.toFixed(1)} ms`).join(' → ')}`);
+    for (const text of texts) new Linter().lint(text);
+    const times: number[][] = texts.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      texts.forEach((text, i) => {
+        const t0 = performance.now();
+        new Linter().lint(text);
+        times[i].push(performance.now() - t0);
+      });
+    }
+    for (let i = 1; i < texts.length; i++) {
+      const ratios = times[i].map((t, round) => t / times[i - 1][round]);
+      growth[`${name} ${SIZES[i - 1] / 1000}K→${SIZES[i] / 1000}K`] = stat(ratios).median;
+    }
+    console.log(`  ${name.padEnd(20)} ${times.map((t) => `${stat(t).median.toFixed(1)} ms`).join(' → ')}`);
   }
   const sorted = Object.entries(growth).sort((x, y) => y[1] - x[1]);
   const superlinear = sorted.filter(([, g]) => g > GROWTH * 1.5);
