@@ -126,6 +126,15 @@ testRule(contradictoryNumbers, {
       findings: [{ messageId: 'contradiction', text: 'my 8 engineers' }],
     },
     {
+      name: 'a team of five, then my eight engineers: sizes said in words',
+      text: story({
+        task: 'I led a team of five and owned the refund service.',
+        action:
+          'I split the work across my eight engineers and decided to pause the carrier integration instead of waiting for the review.',
+      }),
+      findings: [{ messageId: 'contradiction', text: 'my eight engineers' }],
+    },
+    {
       name: 'the same change with two baselines',
       text: story({
         situation: 'Support tickets about wrong addresses rose from 40 to 95 a week.',

@@ -170,8 +170,9 @@ const TEAM_SIZE = [
   new RegExp(`\\bmy\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
   new RegExp(`\\bI\\s+(?:[\\p{L}]+\\s+)?(?:managed|led|ran|had)\\s+(N)\\s+${TEAM_MEMBER}\\b`, 'giu'),
 ].map((re) => new RegExp(re.source.replace('(N)', `(\\d+|${NUMBER_WORD})`), re.flags));
-/** What every TEAM_SIZE match contains: "team" or a member noun. */
+/** What every TEAM_SIZE match contains: "team" or a member noun, and a number. */
 const TEAM_WORD = new RegExp(`team|${TEAM_MEMBER}`, 'iu');
+const TEAM_NUMBER = new RegExp(`\\d|${NUMBER_WORD}`, 'iu');
 
 interface Quantity {
   start: number;
@@ -421,8 +422,8 @@ function approximateMentions(text: string, planAt: (offset: number) => boolean, 
 
 /** "a team of five", "my 6 engineers": team sizes, unless the team changed in the sentence. */
 function teamMentions(text: string, hasPlan: boolean, base: MentionBase, at: SpanAt, mentions: Mention[]): void {
-  // Every team-size pattern holds "team" or a member noun: most sentences are passed over with one search, not seven.
-  if (TEAM_WORD.test(text) && !TEAM_CHANGE.test(text) && !hasPlan) {
+  // Every team-size pattern holds "team" or a member noun and a number: most sentences are passed over with one or two searches, not seven.
+  if (TEAM_WORD.test(text) && TEAM_NUMBER.test(text) && !TEAM_CHANGE.test(text) && !hasPlan) {
     for (const re of TEAM_SIZE) {
       for (const m of text.matchAll(re)) {
         const n = /^\d+$/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1].toLowerCase()];
