@@ -61,28 +61,20 @@ export function beatEvidence(story: Story, set: PrincipleSet, principle: Princip
   const index = cueIndexOf(set);
   const ids = index.byPrinciple.get(principle);
   if (ids === undefined) {
-    // Not one of the set's principles: its beats alone, the reference way.
-    const spoken = memoize(story, 'spokenText', () => spokenText(story));
+    // Not one of the set's principles: its beats alone, unindexed.
+    const spoken = spokenOf(story);
     return compileBeats(principle).map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues.test(text)) }));
   }
-  const shown = shownIn(story, set, index);
+  const shown = shownFor(story, set);
+  // Most stories are asked about the one or two principles they claim: each beat's pattern over
+  // the text costs less than reading every word for every beat, until the set is asked whole.
+  let flags = shown.all ? ids.map((id) => shown.all![id] === 1) : shown.byPrinciple.get(principle);
+  if (!flags) {
+    const spoken = spokenOf(story);
+    shown.byPrinciple.set(principle, (flags = ids.map((id) => spoken.some((text) => index.beats[id].cues.test(text)))));
+  }
   // New objects each time: callers may keep or change what they are given.
-  return ids.map((id) => ({ beat: index.beats[id].beat, shown: shown[id] === 1 }));
-}
-
-/** Tested once per story and set: principle-beats and principle-not-shown both ask, for every principle. */
-function shownIn(story: Story, set: PrincipleSet, index: CueIndex): Uint8Array {
-  const bySet = memoize(story, 'beatsShown', () => new WeakMap<PrincipleSet, Uint8Array>());
-  let shown = bySet.get(set);
-  if (!shown)
-    bySet.set(
-      set,
-      (shown = beatsShown(
-        memoize(story, 'spokenText', () => spokenText(story)),
-        index,
-      )),
-    );
-  return shown;
+  return ids.map((id, k) => ({ beat: index.beats[id].beat, shown: flags![k] }));
 }
 
 /**
@@ -90,17 +82,38 @@ function shownIn(story: Story, set: PrincipleSet, index: CueIndex): Uint8Array {
  * the highest share of its beats shown; at most two, in the set's order (most often probed first).
  */
 export function bestShownPrinciples(story: Story, set: PrincipleSet): Principle[] {
+  const index = cueIndexOf(set);
+  const shown = shownFor(story, set);
+  const all = (shown.all ??= beatsShown(spokenOf(story), index));
   let best: Principle[] = [];
   let bestScore = 0;
   for (const principle of set.principles) {
-    const evidence = beatEvidence(story, set, principle);
-    const shown = evidence.filter((e) => e.shown).length;
-    if (shown < 2) continue;
-    const score = shown / evidence.length;
+    const ids = index.byPrinciple.get(principle) ?? [];
+    const count = ids.filter((id) => all[id] === 1).length;
+    if (count < 2) continue;
+    const score = count / ids.length;
     if (score > bestScore) [best, bestScore] = [[principle], score];
     else if (score === bestScore) best.push(principle);
   }
   return best.slice(0, 2);
+}
+
+/** What is known of a story's beats under one set: some principles' beats, or every beat of the set (`all`, by id). */
+interface ShownBeats {
+  byPrinciple: Map<Principle, boolean[]>;
+  all?: Uint8Array;
+}
+
+/** Kept once per story and set: principle-beats and principle-not-shown both ask. */
+function shownFor(story: Story, set: PrincipleSet): ShownBeats {
+  const bySet = memoize(story, 'beatsShown', () => new WeakMap<PrincipleSet, ShownBeats>());
+  let shown = bySet.get(set);
+  if (!shown) bySet.set(set, (shown = { byPrinciple: new Map() }));
+  return shown;
+}
+
+function spokenOf(story: Story): string[] {
+  return memoize(story, 'spokenText', () => spokenText(story));
 }
 
 /** What the candidate says: section bodies and any text before the first section, never the title or the Principles line. */
