@@ -27,6 +27,47 @@ export interface PhraseMatch {
   last: number;
 }
 
+/**
+ * The words the case-insensitive lists' phrases start on (whole first words and three-letter
+ * prefixes), each with a small number, and for each token array the numbers of its tokens' words:
+ * read once per sentence and shared by every list, so that a list asks its own maps only at the
+ * tokens one of its phrases can start on. Twenty lists each looking up every token of every
+ * sentence were a twelfth of a full lint. Lists are built when their rule's module loads; past
+ * `VOCABULARY_LIMIT` words a new list keeps to its own maps, so the vocabulary stays bounded.
+ */
+const vocabulary = new Map<string, number>();
+const VOCABULARY_LIMIT = 50_000;
+const tokenWords = new WeakMap<readonly Token[], { size: number; ids: Int32Array }>();
+/** Per token: its lower case, its lemma, and their first three letters. */
+const IDS_PER_TOKEN = 4;
+
+function wordId(word: string): number {
+  let id = vocabulary.get(word);
+  if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
+  return id;
+}
+
+/** The vocabulary numbers of each token's words (-1 for a word no list starts on), computed again once the vocabulary grew. */
+function wordIdsOf(tokens: readonly Token[]): Int32Array {
+  let entry = tokenWords.get(tokens);
+  if (entry === undefined || entry.size !== vocabulary.size) {
+    const ids = new Int32Array(tokens.length * IDS_PER_TOKEN);
+    for (let i = 0; i < tokens.length; i++) {
+      const { lower, lemma } = tokens[i];
+      const at = i * IDS_PER_TOKEN;
+      ids[at] = vocabulary.get(lower) ?? -1;
+      ids[at + 1] = lemma === lower ? -1 : (vocabulary.get(lemma) ?? -1);
+      ids[at + 2] = vocabulary.get(lower.slice(0, 3)) ?? -1;
+      ids[at + 3] = lemma === lower ? -1 : (vocabulary.get(lemma.slice(0, 3)) ?? -1);
+    }
+    tokenWords.set(tokens, (entry = { size: vocabulary.size, ids }));
+  }
+  return entry.ids;
+}
+
+const WHOLE_WORD = 1;
+const PREFIX = 2;
+
 /** Tokens that may sit inside a phrase without being part of it. */
 const SKIPPABLE = (t: Token) => t.pos === 'adv' || (t.pos === 'part' && t.lemma === 'not');
 
@@ -35,6 +76,8 @@ export class PhraseList {
   /** Phrases whose first word is a prefix ("disagre*"), by the prefix's first three letters. */
   private readonly prefixed = new Map<string, Phrase[]>();
   private readonly shortPrefixed: Phrase[] = [];
+  /** Set for a case-insensitive list in the shared vocabulary (`mayStartAt`). */
+  private readonly starts: Uint8Array | undefined;
   readonly phrases: Phrase[];
 
   constructor(
@@ -53,12 +96,38 @@ export class PhraseList {
         this.byFirst.set(key, [...(this.byFirst.get(key) ?? []), p]);
       }
     }
+    if (!caseSensitive && vocabulary.size < VOCABULARY_LIMIT) this.starts = this.vocabularyStarts();
+  }
+
+  /** By vocabulary number: whether a phrase of this list starts on that whole word, or on a word with that prefix. */
+  private vocabularyStarts(): Uint8Array {
+    const marks: Array<[number, number]> = [];
+    for (const key of this.byFirst.keys()) marks.push([wordId(key), WHOLE_WORD]);
+    for (const key of this.prefixed.keys()) marks.push([wordId(key), PREFIX]);
+    const starts = new Uint8Array(vocabulary.size);
+    for (const [id, kind] of marks) starts[id] |= kind;
+    return starts;
+  }
+
+  /** A phrase of this list may start at token i: one of its maps has the token's word, lemma or prefix. */
+  private mayStartAt(ids: Int32Array, i: number): boolean {
+    if (this.shortPrefixed.length > 0) return true;
+    const starts = this.starts!;
+    const at = i * IDS_PER_TOKEN;
+    return (
+      marked(starts, ids[at], WHOLE_WORD) ||
+      marked(starts, ids[at + 1], WHOLE_WORD) ||
+      marked(starts, ids[at + 2], PREFIX) ||
+      marked(starts, ids[at + 3], PREFIX)
+    );
   }
 
   /** Every match starting in [from, to), leftmost first and longest at each start, not overlapping. */
   matches(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
+    const ids = this.starts && wordIdsOf(tokens);
     for (let i = from; i < to; i++) {
+      if (ids && !this.mayStartAt(ids, i)) continue;
       const m = this.longestAt(tokens, i);
       if (m) {
         out.push(m);
@@ -69,7 +138,9 @@ export class PhraseList {
   }
 
   first(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch | undefined {
+    const ids = this.starts && wordIdsOf(tokens);
     for (let i = from; i < to; i++) {
+      if (ids && !this.mayStartAt(ids, i)) continue;
       const m = this.longestAt(tokens, i);
       if (m) return m;
     }
@@ -140,6 +211,10 @@ export class PhraseList {
     if (w.prefix) return t.lower.startsWith(w.lower) || t.lemma.startsWith(w.lower);
     return t.lower === w.lower || t.lemma === w.lower;
   }
+}
+
+function marked(starts: Uint8Array, id: number, kind: number): boolean {
+  return id >= 0 && id < starts.length && (starts[id] & kind) !== 0;
 }
 
 function compile(source: string): Phrase {
