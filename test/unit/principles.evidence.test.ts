@@ -92,6 +92,21 @@ const trickySet: PrincipleSet = {
   ],
 };
 
+/** Thirty beats whose cues all start on "the": too many for one key, so they are searched whole. */
+const crowdedSet: PrincipleSet = {
+  id: 'crowded',
+  name: 'Crowded keys',
+  principles: Array.from({ length: 3 }, (_, p) => ({
+    id: `crowded-${p}`,
+    name: `Crowded ${p}`,
+    aliases: [],
+    definition: '',
+    questions: [],
+    rank: p + 1,
+    beats: Array.from({ length: 10 }, (_, b) => ({ id: `b${b}`, label: `b${b}`, advice: '', cues: ['the', `the-${p}${b}`, `ab${p}${b}`] })),
+  })),
+};
+
 const PIECES = [
   ' ',
   ' ',
@@ -111,6 +126,7 @@ const PIECES = [
   'ï',
   '\u212a', // KELVIN SIGN: matches "k" case-insensitively
   '\u017f', // LONG S: matches "s" case-insensitively
+  '\u0345', // COMBINING GREEK YPOGEGRAMMENI: a letter to a case-insensitive pattern (it folds to an iota)
   '😀',
   '$',
   '#',
@@ -190,6 +206,18 @@ describe('beat evidence through the cue index', function () {
       shown += assertSameEvidence(asStory(`Random ${doc}`, body), tricky ? trickySet : amazonPrinciples, `random text ${doc}`);
     }
     assert.ok(shown > 1500, `only ${shown} beats shown`);
+  });
+
+  it('reads a combining mark that folds to a letter as a letter, as the patterns do', () => {
+    // "\u0345premortem" is one word to a case-insensitive pattern: "premortem" does not start it.
+    assertSameEvidence('# T\n\n## Action\n\n\u0345premortem and \u0345ab zz\n', amazonPrinciples, 'U+0345 before a cue');
+    assertSameEvidence('# T\n\n## Action\n\n\u0345ab x then the-12 and ab21\n', trickySet, 'U+0345 before a short prefix');
+  });
+
+  it('finds the beats of a set whose cues crowd one key, searched whole', () => {
+    for (const text of ['the-05 and ab17', 'then the', 'ab2 the-29', 'nothing here']) {
+      assertSameEvidence(asStory(text, text), crowdedSet, `crowded: ${text}`);
+    }
   });
 
   it('shows a beat whose cue is said with a straight or a curly apostrophe, in any case, across a line break', () => {

@@ -21,7 +21,7 @@ interface CompiledBeat {
   cues: RegExp;
   /** The same, anchored where a looked-up word starts (`y`). */
   at: RegExp;
-  /** The cues no word leads to (a short prefix, a first letter outside ASCII), tested over the whole text. */
+  /** The cues no word leads to (a short prefix, a first letter outside ASCII, a word too many beats start on), tested over the whole text. */
   unindexed: RegExp | undefined;
 }
 
@@ -51,8 +51,10 @@ interface CueIndex {
 // Built once per principle set: a set from the config file is a new object only when the config changes.
 const indexes = new WeakMap<PrincipleSet, CueIndex>();
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const WORD_CHAR_AT = /[\p{L}\p{N}]/uy;
+// A letter or digit as the cues' patterns (`iu`) see one: with `i`, U+0345 (a combining mark that
+// case-folds to a Greek iota) counts too.
+const WORD_CHAR = /[\p{L}\p{N}]/iu;
+const WORD_CHAR_AT = /[\p{L}\p{N}]/iuy;
 const PREFIX_KEY = 3;
 const SPACE = /\s/;
 
@@ -63,7 +65,7 @@ export function beatEvidence(story: Story, set: PrincipleSet, principle: Princip
   if (ids === undefined) {
     // Not one of the set's principles: its beats alone, unindexed.
     const spoken = spokenOf(story);
-    return compileBeats(principle).map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues.test(text)) }));
+    return outsideBeats(principle).map(({ beat, cues }) => ({ beat, shown: spoken.some((text) => cues.test(text)) }));
   }
   const shown = shownFor(story, set);
   // Most stories are asked about the one or two principles they claim: each beat's pattern over
@@ -78,8 +80,8 @@ export function beatEvidence(story: Story, set: PrincipleSet, principle: Princip
 }
 
 /**
- * The principles of the set whose beats the story shows best: each with at least two beats and
- * the highest share of its beats shown; at most two, in the set's order (most often probed first).
+ * The principles of the set whose beats the story shows best: each with at least two beats shown
+ * and the highest share of its beats shown; at most two, in the set's order (most often probed first).
  */
 export function bestShownPrinciples(story: Story, set: PrincipleSet): Principle[] {
   const index = cueIndexOf(set);
@@ -87,7 +89,7 @@ export function bestShownPrinciples(story: Story, set: PrincipleSet): Principle[
   const all = (shown.all ??= beatsShown(spokenOf(story), index));
   let best: Principle[] = [];
   let bestScore = 0;
-  for (const principle of set.principles) {
+  for (const principle of Array.isArray(set.principles) ? set.principles : []) {
     const ids = index.byPrinciple.get(principle) ?? [];
     const count = ids.filter((id) => all[id] === 1).length;
     if (count < 2) continue;
@@ -231,6 +233,13 @@ function isAsciiWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
+/**
+ * A word more beats than this start on is no use as a key: each of them would be tried at every
+ * such word (a configured set of hundreds of beats whose cues all start on "the"). Their cues are
+ * searched whole instead, as before the index. The built-in set's busiest key has 9.
+ */
+const MAX_BEATS_PER_KEY = 24;
+
 function cueIndexOf(set: PrincipleSet): CueIndex {
   let index = indexes.get(set);
   if (index) return index;
@@ -244,34 +253,20 @@ function cueIndexOf(set: PrincipleSet): CueIndex {
     pairFirsts: new Set(),
     withUnindexed: [],
   };
-  const add = (map: Map<number, number[]>, key: number, id: number) => {
-    const ids = map.get(key);
-    if (!ids) map.set(key, [id]);
-    else if (ids[ids.length - 1] !== id) ids.push(id);
-  };
-  for (const principle of Array.isArray(set.principles) ? set.principles : []) {
+  const principles = (Array.isArray(set.principles) ? set.principles : []).map((principle) => ({ principle, beats: beatCues(principle) }));
+  const crowded = crowdedKeys(principles.flatMap((p) => p.beats.map((b) => b.cues)));
+  for (const { principle, beats } of principles) {
     const ids: number[] = [];
-    for (const { beat, cues } of beatCues(principle)) {
+    for (const { beat, cues } of beats) {
       const id = index.beats.length;
       ids.push(id);
-      const unindexed: string[] = [];
-      for (const cue of cues) {
-        if (cue.key === undefined) {
-          unindexed.push(cue.source);
-          continue;
-        }
-        const [first, second] = cue.key.words.map(hashOf);
-        if (second === undefined) add(index[cue.key.map], first, id);
-        else {
-          add(index[cue.key.map], pairHash(first, second), id);
-          index.pairFirsts.add(first);
-        }
-      }
+      const unindexed = fileCues(index, id, cues, crowded);
       const alternation = cues.map((c) => c.source).join('|');
+      // The anchored test keeps the lookbehind too: a match found from the index is one the whole search finds.
       index.beats.push({
         beat,
         cues: wordRegex(alternation, 'iu'),
-        at: new RegExp(`(?:${alternation})(?![\\p{L}\\p{N}])`, 'iuy'),
+        at: wordRegex(alternation, 'iuy'),
         unindexed: unindexed.length > 0 ? wordRegex(unindexed.join('|'), 'iu') : undefined,
       });
       if (unindexed.length > 0) index.withUnindexed.push(id);
@@ -282,9 +277,48 @@ function cueIndexOf(set: PrincipleSet): CueIndex {
   return index;
 }
 
-/** A principle's beats that have usable cues, each with its regex. */
-function compileBeats(principle: Principle): Array<{ beat: Beat; cues: RegExp }> {
-  return beatCues(principle).map(({ beat, cues }) => ({ beat, cues: wordRegex(cues.map((c) => c.source).join('|'), 'iu') }));
+function keyName(key: NonNullable<Cue['key']>): string {
+  return `${key.map} ${key.words.join(' ')}`;
+}
+
+/** The keys more than `MAX_BEATS_PER_KEY` beats (each given as its cues) would be filed under. */
+function crowdedKeys(beats: ReadonlyArray<readonly Cue[]>): Set<string> {
+  const beatsByKey = new Map<string, number>();
+  for (const cues of beats) {
+    for (const name of new Set(cues.flatMap((c) => (c.key ? [keyName(c.key)] : [])))) beatsByKey.set(name, (beatsByKey.get(name) ?? 0) + 1);
+  }
+  return new Set([...beatsByKey].filter(([, count]) => count > MAX_BEATS_PER_KEY).map(([name]) => name));
+}
+
+/** Files beat `id`'s cues under their keys; returns the sources of those that have none, or a crowded one. */
+function fileCues(index: CueIndex, id: number, cues: readonly Cue[], crowded: ReadonlySet<string>): string[] {
+  const unindexed: string[] = [];
+  for (const cue of cues) {
+    if (cue.key === undefined || crowded.has(keyName(cue.key))) {
+      unindexed.push(cue.source);
+      continue;
+    }
+    const [first, second] = cue.key.words.map(hashOf);
+    const map = index[cue.key.map];
+    const key = second === undefined ? first : pairHash(first, second);
+    const ids = map.get(key);
+    if (!ids) map.set(key, [id]);
+    else if (ids[ids.length - 1] !== id) ids.push(id);
+    if (second !== undefined) index.pairFirsts.add(first);
+  }
+  return unindexed;
+}
+
+const outside = new WeakMap<Principle, Array<{ beat: Beat; cues: RegExp }>>();
+
+/** A principle's beats that have usable cues, each with its regex, compiled once per principle. */
+function outsideBeats(principle: Principle): Array<{ beat: Beat; cues: RegExp }> {
+  let beats = outside.get(principle);
+  if (!beats) {
+    beats = beatCues(principle).map(({ beat, cues }) => ({ beat, cues: wordRegex(cues.map((c) => c.source).join('|'), 'iu') }));
+    outside.set(principle, beats);
+  }
+  return beats;
 }
 
 function beatCues(principle: Principle): Array<{ beat: Beat; cues: Cue[] }> {
