@@ -32,12 +32,14 @@ export interface PhraseMatch {
  * prefixes), each with a small number, and for each token array the numbers of its tokens' words:
  * read once per sentence and shared by every list, so that a list asks its own maps only at the
  * tokens one of its phrases can start on. Twenty lists each looking up every token of every
- * sentence were a twelfth of a full lint. Lists are built when their rule's module loads; past
- * `VOCABULARY_LIMIT` words a new list keeps to its own maps, so the vocabulary stays bounded.
+ * sentence were a twelfth of a full lint. Lists are built when their rule's module loads; once the
+ * vocabulary holds `VOCABULARY_LIMIT` words a new list keeps to its own maps, so it stays bounded
+ * (by the limit and one list's words). The numbers are cached by token array: a token array, and
+ * its tokens, must not change once matched (the language layer's never do).
  */
 const vocabulary = new Map<string, number>();
 const VOCABULARY_LIMIT = 50_000;
-const tokenWords = new WeakMap<readonly Token[], { size: number; ids: Int32Array }>();
+const tokenWords = new WeakMap<readonly Token[], { vocabularySize: number; ids: Int32Array }>();
 /** Per token: its lower case, its lemma, and their first three letters. */
 const IDS_PER_TOKEN = 4;
 
@@ -50,7 +52,7 @@ function wordId(word: string): number {
 /** The vocabulary numbers of each token's words (-1 for a word no list starts on), computed again once the vocabulary grew. */
 function wordIdsOf(tokens: readonly Token[]): Int32Array {
   let entry = tokenWords.get(tokens);
-  if (entry === undefined || entry.size !== vocabulary.size) {
+  if (entry === undefined || entry.vocabularySize !== vocabulary.size) {
     const ids = new Int32Array(tokens.length * IDS_PER_TOKEN);
     for (let i = 0; i < tokens.length; i++) {
       const { lower, lemma } = tokens[i];
@@ -60,7 +62,7 @@ function wordIdsOf(tokens: readonly Token[]): Int32Array {
       ids[at + 2] = vocabulary.get(lower.slice(0, 3)) ?? -1;
       ids[at + 3] = lemma === lower ? -1 : (vocabulary.get(lemma.slice(0, 3)) ?? -1);
     }
-    tokenWords.set(tokens, (entry = { size: vocabulary.size, ids }));
+    tokenWords.set(tokens, (entry = { vocabularySize: vocabulary.size, ids }));
   }
   return entry.ids;
 }
@@ -96,7 +98,8 @@ export class PhraseList {
         this.byFirst.set(key, [...(this.byFirst.get(key) ?? []), p]);
       }
     }
-    if (!caseSensitive && vocabulary.size < VOCABULARY_LIMIT) this.starts = this.vocabularyStarts();
+    // A one- or two-letter prefix can start at any token: such a list tries them all.
+    if (!caseSensitive && this.shortPrefixed.length === 0 && vocabulary.size < VOCABULARY_LIMIT) this.starts = this.vocabularyStarts();
   }
 
   /** By vocabulary number: whether a phrase of this list starts on that whole word, or on a word with that prefix. */
@@ -110,9 +113,7 @@ export class PhraseList {
   }
 
   /** A phrase of this list may start at token i: one of its maps has the token's word, lemma or prefix. */
-  private mayStartAt(ids: Int32Array, i: number): boolean {
-    if (this.shortPrefixed.length > 0) return true;
-    const starts = this.starts!;
+  private static mayStartAt(starts: Uint8Array, ids: Int32Array, i: number): boolean {
     const at = i * IDS_PER_TOKEN;
     return (
       marked(starts, ids[at], WHOLE_WORD) ||
@@ -125,9 +126,10 @@ export class PhraseList {
   /** Every match starting in [from, to), leftmost first and longest at each start, not overlapping. */
   matches(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    const ids = this.starts && wordIdsOf(tokens);
+    const starts = this.starts;
+    const ids = starts && wordIdsOf(tokens);
     for (let i = from; i < to; i++) {
-      if (ids && !this.mayStartAt(ids, i)) continue;
+      if (ids && !PhraseList.mayStartAt(starts, ids, i)) continue;
       const m = this.longestAt(tokens, i);
       if (m) {
         out.push(m);
@@ -138,9 +140,10 @@ export class PhraseList {
   }
 
   first(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch | undefined {
-    const ids = this.starts && wordIdsOf(tokens);
+    const starts = this.starts;
+    const ids = starts && wordIdsOf(tokens);
     for (let i = from; i < to; i++) {
-      if (ids && !this.mayStartAt(ids, i)) continue;
+      if (ids && !PhraseList.mayStartAt(starts, ids, i)) continue;
       const m = this.longestAt(tokens, i);
       if (m) return m;
     }
@@ -213,6 +216,7 @@ export class PhraseList {
   }
 }
 
+/** `id` is marked `kind` in a list's table; words numbered after the list was built are none of its. */
 function marked(starts: Uint8Array, id: number, kind: number): boolean {
   return id >= 0 && id < starts.length && (starts[id] & kind) !== 0;
 }
