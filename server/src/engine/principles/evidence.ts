@@ -261,13 +261,12 @@ function cueIndexOf(set: PrincipleSet): CueIndex {
       const id = index.beats.length;
       ids.push(id);
       const unindexed = fileCues(index, id, cues, crowded);
-      const alternation = cues.map((c) => c.source).join('|');
       // The anchored test keeps the lookbehind too: a match found from the index is one the whole search finds.
       index.beats.push({
         beat,
-        cues: wordRegex(alternation, 'iu'),
-        at: wordRegex(alternation, 'iuy'),
-        unindexed: unindexed.length > 0 ? wordRegex(unindexed.join('|'), 'iu') : undefined,
+        cues: cuePattern(cues, 'iu'),
+        at: cuePattern(cues, 'iuy'),
+        unindexed: unindexed.length > 0 ? cuePattern(unindexed, 'iu') : undefined,
       });
       if (unindexed.length > 0) index.withUnindexed.push(id);
     }
@@ -290,12 +289,12 @@ function crowdedKeys(beats: ReadonlyArray<readonly Cue[]>): Set<string> {
   return new Set([...beatsByKey].filter(([, count]) => count > MAX_BEATS_PER_KEY).map(([name]) => name));
 }
 
-/** Files beat `id`'s cues under their keys; returns the sources of those that have none, or a crowded one. */
-function fileCues(index: CueIndex, id: number, cues: readonly Cue[], crowded: ReadonlySet<string>): string[] {
-  const unindexed: string[] = [];
+/** Files beat `id`'s cues under their keys; returns those that have none, or a crowded one. */
+function fileCues(index: CueIndex, id: number, cues: readonly Cue[], crowded: ReadonlySet<string>): Cue[] {
+  const unindexed: Cue[] = [];
   for (const cue of cues) {
     if (cue.key === undefined || crowded.has(keyName(cue.key))) {
-      unindexed.push(cue.source);
+      unindexed.push(cue);
       continue;
     }
     const [first, second] = cue.key.words.map(hashOf);
@@ -315,7 +314,7 @@ const outside = new WeakMap<Principle, Array<{ beat: Beat; cues: RegExp }>>();
 function outsideBeats(principle: Principle): Array<{ beat: Beat; cues: RegExp }> {
   let beats = outside.get(principle);
   if (!beats) {
-    beats = beatCues(principle).map(({ beat, cues }) => ({ beat, cues: wordRegex(cues.map((c) => c.source).join('|'), 'iu') }));
+    beats = beatCues(principle).map(({ beat, cues }) => ({ beat, cues: cuePattern(cues, 'iu') }));
     outside.set(principle, beats);
   }
   return beats;
@@ -337,11 +336,12 @@ function beatCues(principle: Principle): Array<{ beat: Beat; cues: Cue[] }> {
  */
 export function cueRegex(cues: unknown): RegExp | undefined {
   const parsed = parseCues(cues);
-  return parsed.length > 0 ? wordRegex(parsed.map((c) => c.source).join('|'), 'iu') : undefined;
+  return parsed.length > 0 ? cuePattern(parsed, 'iu') : undefined;
 }
 
-function wordRegex(alternation: string, flags: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, flags);
+/** The cues as one alternation, matched on word boundaries. */
+function cuePattern(cues: readonly Cue[], flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${cues.map((c) => c.source).join('|')})(?![\\p{L}\\p{N}])`, flags);
 }
 
 function parseCues(cues: unknown): Cue[] {
