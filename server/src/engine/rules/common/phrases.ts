@@ -126,26 +126,25 @@ export class PhraseList {
   /** Every match starting in [from, to), leftmost first and longest at each start, not overlapping. */
   matches(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    const starts = this.starts;
-    const ids = starts && wordIdsOf(tokens);
-    for (let i = from; i < to; i++) {
-      if (ids && !PhraseList.mayStartAt(starts, ids, i)) continue;
-      const m = this.longestAt(tokens, i);
-      if (m) {
-        out.push(m);
-        i = m.last;
-      }
-    }
+    this.scan(tokens, from, to, out);
     return out;
   }
 
   first(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch | undefined {
+    return this.scan(tokens, from, to, undefined);
+  }
+
+  /** The first match starting in [from, to); given `all`, every match (as `matches` says) is pushed there instead, and none returned. */
+  private scan(tokens: readonly Token[], from: number, to: number, all: PhraseMatch[] | undefined): PhraseMatch | undefined {
     const starts = this.starts;
     const ids = starts && wordIdsOf(tokens);
     for (let i = from; i < to; i++) {
       if (ids && !PhraseList.mayStartAt(starts, ids, i)) continue;
       const m = this.longestAt(tokens, i);
-      if (m) return m;
+      if (!m) continue;
+      if (!all) return m;
+      all.push(m);
+      i = m.last;
     }
     return undefined;
   }
