@@ -386,15 +386,16 @@ function amountMentions(
     } else if (!changing && !q.currency) {
       const thing = q.thing || (q.dim ? measureBefore(text, q.start) : '');
       if (thing) mentions.push(mention(base, 'amount', at(q.start, q.end), `${thing}|${q.dim}`, q.rate, [q.value], q.hedged));
-      // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
-      else if (ORIGINAL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))) {
-        const earlier = qs.filter((o) => o.end <= q.start && o.thing).pop();
+      else {
+        // "about 6,000 lines, a tenth of the original 40,000": the original is the amount told earlier.
+        const original = ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start));
+        const earlier = original && qs.filter((o) => o.end <= q.start && o.thing).pop();
         if (earlier)
           mentions.push(
             mention(
               base,
               'baseline',
-              at(q.start - ORIGINAL_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start))![0].length, q.end),
+              at(q.start - original![0].length, q.end),
               `${earlier.thing}|${earlier.dim}`,
               q.rate || earlier.rate,
               [q.value],
