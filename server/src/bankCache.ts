@@ -9,15 +9,15 @@
  * file is read as if there were no cache; the cache only ever saves work, never decides an answer.
  *
  * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and byte length of the rest, and
- * the key of the whole bank when it was stored whole), then one line per story file: its key as
+ * the key of the whole bank when it was stored whole; JSON padded with spaces to a fixed size), then one line per story file: its key as
  * JSON, a tab, its record as JSON, and with a whole bank another tab and its listing (what the
  * stories view showed of it, bank findings counted) as JSON. A record is parsed only
  * when its file is restored, so the records of a large bank are never all half-built at once
- * (the parse's garbage dies young, file by file). Written whole, to a temporary file renamed
- * over the old one, so a reader sees the old cache or the new one, never half of one.
+ * (the parse's garbage dies young, file by file). Written file by file to a temporary file, renamed
+ * over the old one once complete, so a reader sees the old cache or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,10 @@ export const CACHE_FILE = 'bank-cache.json';
 const FORMAT = 4;
 /** Long enough to fold the burst of a branch switch or a background lint into one write. */
 const SAVE_DELAY_MS = 2000;
+/** The header line's size: its JSON, padded with spaces, then a line break (written last, once the body's hash is known). */
+const HEADER_BYTES = 512;
+/** About how much text is encoded and written at a time. */
+const WRITE_CHUNK_CHARS = 64 * 1024;
 
 /** What a record is valid for, besides the file's URI: the file as read and the settings it was linted with. */
 export interface FileKey {
@@ -163,7 +167,12 @@ export class BankCache {
     this.timer.unref();
   }
 
-  /** Writes now if anything changed (on shutdown, and after the pause). A failed write only logs. */
+  /**
+   * Writes now if anything changed (on shutdown, and after the pause). A failed write only logs.
+   * Streamed, entry by entry, behind a header padded to a fixed size and filled in last: built
+   * whole, a large bank's records, their lines, the joined text and its bytes were all alive at
+   * once, and every write after a change raised the server's peak memory by a third.
+   */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -171,32 +180,54 @@ export class BankCache {
     this.dirty = false;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      const lines: string[] = [];
-      const { entries, bank } = this.collect();
-      for (const [uri, entry] of entries) {
-        const key: StoredKey = [uri, entry.size, entry.mtimeMs, entry.settings];
-        // JSON escapes every tab and line break inside a string, so neither appears raw but here.
-        const listing = bank !== undefined && entry.listing !== undefined ? `\t${JSON.stringify(entry.listing)}` : '';
-        lines.push(`${JSON.stringify(key)}\t${JSON.stringify(entry.record)}${listing}`);
-      }
-      const count = lines.length;
-      const body = Buffer.from(lines.join('\n'), 'utf8');
-      const header = JSON.stringify({
-        format: FORMAT,
-        engine: this.engine,
-        length: body.length,
-        sha1: sha1(body),
-        count,
-        bank: bank ?? null,
-      });
       mkdirSync(this.folder, { recursive: true });
-      writeFileSync(temp, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
+      const fd = openSync(temp, 'w');
+      try {
+        this.writeTo(fd);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, this.file);
     } catch (err) {
       // The cache only saves work: a write that fails costs the next start its head start, nothing else.
       this.log(`Story bank cache: could not write ${this.file}: ${(err as Error).message}`);
       rmSync(temp, { force: true });
     }
+  }
+
+  private writeTo(fd: number): void {
+    writeSync(fd, Buffer.alloc(HEADER_BYTES, 0x20));
+    const hash = createHash('sha1');
+    let length = 0;
+    let count = 0;
+    let pending: string[] = [];
+    let pendingChars = 0;
+    const write = () => {
+      const bytes = Buffer.from(pending.join(''), 'utf8');
+      hash.update(bytes);
+      writeSync(fd, bytes);
+      length += bytes.length;
+      pending = [];
+      pendingChars = 0;
+    };
+    const { entries, bank } = this.collect();
+    for (const [uri, entry] of entries) {
+      const key: StoredKey = [uri, entry.size, entry.mtimeMs, entry.settings];
+      // JSON escapes every tab and line break inside a string, so neither appears raw but here.
+      const listing = bank !== undefined && entry.listing !== undefined ? `\t${JSON.stringify(entry.listing)}` : '';
+      const line = `${count === 0 ? '' : '\n'}${JSON.stringify(key)}\t${JSON.stringify(entry.record)}${listing}`;
+      pending.push(line);
+      pendingChars += line.length;
+      count++;
+      if (pendingChars >= WRITE_CHUNK_CHARS) write();
+    }
+    if (pending.length > 0) write();
+    const header = JSON.stringify({ format: FORMAT, engine: this.engine, length, sha1: hash.digest('hex'), count, bank: bank ?? null });
+    const headerBytes = Buffer.alloc(HEADER_BYTES, 0x20);
+    // JSON allows the spaces that pad it; a header that does not fit is an error, never a cut one.
+    if (headerBytes.write(header, 0, HEADER_BYTES - 1, 'utf8') !== Buffer.byteLength(header)) throw new Error('the header does not fit');
+    headerBytes[HEADER_BYTES - 1] = 0x0a;
+    writeSync(fd, headerBytes, 0, HEADER_BYTES, 0);
   }
 
   /** A short hash of a file's effective settings, for the record's key. */

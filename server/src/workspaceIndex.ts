@@ -33,6 +33,13 @@ const SCAN_SLICE_MS = 8;
  */
 const RACY_MS = 2000;
 
+/** A file as last read from disk: its size and modification time, and when it was read. */
+interface DiskRead {
+  size: number;
+  mtimeMs: number;
+  readAt: number;
+}
+
 export type FileChange = 'created' | 'changed' | 'deleted';
 
 /**
@@ -67,7 +74,7 @@ export class WorkspaceIndex {
   private readonly open = new Set<string>();
   private readonly generations = new Map<string, number>();
   /** Files whose bank state is their text on disk: the size and time read, and when (what their cache entry needs). */
-  private readonly disk = new Map<string, { size: number; mtimeMs: number; readAt: number }>();
+  private readonly disk = new Map<string, DiskRead>();
   private scanning: Promise<void> | undefined;
   /** The scan restored the very bank the cache was written from: every story is listed as the cache lists it. */
   listedAsCached = false;
@@ -106,15 +113,19 @@ export class WorkspaceIndex {
    * complete before comparing a story.
    */
   cacheContents(): CacheContents {
-    const entries: Array<[string, CacheEntry]> = [];
-    for (const [key, read] of this.disk) {
-      if (read.readAt - read.mtimeMs < RACY_MS) continue;
+    const stored = [...this.disk].filter(([key, read]) => read.readAt - read.mtimeMs >= RACY_MS && this.bank.hasRecord(key));
+    const bank = stored.length === this.bank.uris().length ? this.wholeBankKey() : undefined;
+    return { entries: this.cacheEntries(stored, bank !== undefined), bank };
+  }
+
+  /** Built one at a time, as the cache writes them: a large bank's records are never all alive at once. */
+  private *cacheEntries(stored: Array<[string, DiskRead]>, withListings: boolean): Generator<[string, CacheEntry]> {
+    for (const [key, read] of stored) {
       const record = this.bank.record(key);
-      if (record) entries.push([key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record }]);
+      if (!record) continue;
+      const listing = withListings ? this.bank.listing(key) : undefined;
+      yield [key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record, listing }];
     }
-    const bank = entries.length === this.bank.uris().length ? this.wholeBankKey() : undefined;
-    if (bank !== undefined) for (const [key, entry] of entries) entry.listing = this.bank.listing(key);
-    return { entries, bank };
   }
 
   /**

@@ -104,6 +104,58 @@ describe('bank cache file', () => {
     assert.deepEqual(logs, []);
   });
 
+  it('writes a large bank entry by entry and reads every record back, multi-byte text included', async () => {
+    // About 600 KB of records: the writer encodes them in many pieces, and a piece may end in the middle of a line.
+    const uri = (i: number) => `/w/team-${i % 7}/story-${i}.star.md`;
+    const recordOf = (i: number) => ({ stories: [], note: `${'é€😀 naïve café '.repeat(i % 40)}${i}`, n: i });
+    const listingOf = (i: number) => [{ title: `Story ${i} — “quoted”`, problems: i % 5 }];
+    const writer = new BankCache(
+      folder,
+      () => ({
+        entries: (function* () {
+          for (let i = 0; i < 1500; i++) yield [uri(i), { ...key, record: recordOf(i), listing: listingOf(i) }] as [string, CacheEntry];
+        })(),
+        bank: 'whole-bank',
+      }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    writer.changed();
+    writer.flush();
+    const cache = new BankCache(
+      folder,
+      () => ({ entries: [] }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    await cache.load();
+    assert.deepEqual(logs, []);
+    assert.equal(cache.storedBank, 'whole-bank');
+    for (let i = 0; i < 1500; i++) assert.deepEqual(cache.take(uri(i), key), { record: recordOf(i), listing: listingOf(i) }, uri(i));
+  });
+
+  it('keeps the previous cache when the header cannot hold what it must say', async () => {
+    await roundTrip('1.0.0+aaa');
+    const writer = new BankCache(
+      folder,
+      () => ({ entries: [['/w/b.star.md', { ...key, record }]] }),
+      (m) => logs.push(m),
+      `1.0.0+${'x'.repeat(600)}`,
+    );
+    writer.changed();
+    writer.flush();
+    assert.match(logs.join('\n'), /could not write .*header does not fit/);
+    assert.deepEqual(readdirSync(folder), [CACHE_FILE], 'no temporary file left');
+    const cache = new BankCache(
+      folder,
+      () => ({ entries: [] }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    await cache.load();
+    assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing: undefined }, 'the previous cache is intact');
+  });
+
   it('lives only in an absolute folder outside every workspace folder', () => {
     assert.equal(
       cacheFolder('/home/u/.config/Code/User/workspaceStorage/1a2b/ext', ['/home/u/stories']),

@@ -286,6 +286,25 @@ export class Bank {
    * (its problem counts are not known) or one whose lint the caller passed (an open document).
    */
   record(uri: string): BankRecord | undefined {
+    const parts = this.recordParts(uri);
+    if (!parts) return undefined;
+    const { state, fingerprints, facts } = parts;
+    return {
+      stories: state.stories,
+      directives: state.directives,
+      config: state.config,
+      summaries: state.summaries!.map(withoutUri),
+      fingerprints: fingerprints.map((f) => ({ shingles: encodeShingles(f.shingles), numbers: [...f.numbers] })),
+      facts: facts.map((f) => factsRecord(f)),
+    };
+  }
+
+  /** Whether `record` gives a record for the file now, without building it. */
+  hasRecord(uri: string): boolean {
+    return this.recordParts(uri) !== undefined;
+  }
+
+  private recordParts(uri: string): { state: FileState; fingerprints: Fingerprint[]; facts: Facts[] } | undefined {
     this.indexAll();
     const state = this.files.get(uri);
     if (!state || state.lintPending || state.callerResult || !state.summaries) return undefined;
@@ -293,14 +312,7 @@ export class Bank {
     const fingerprints = raws.map((raw) => state.fingerprints.get(raw));
     const facts = raws.map((raw) => state.projectFacts.get(raw));
     if (fingerprints.some((f) => !f) || facts.some((f) => !f)) return undefined;
-    return {
-      stories: state.stories,
-      directives: state.directives,
-      config: state.config,
-      summaries: state.summaries.map(withoutUri),
-      fingerprints: fingerprints.map((f) => ({ shingles: encodeShingles(f!.shingles), numbers: [...f!.numbers] })),
-      facts: facts.map((f) => factsRecord(f!)),
-    };
+    return { state, fingerprints: fingerprints as Fingerprint[], facts: facts as Facts[] };
   }
 
   /**
