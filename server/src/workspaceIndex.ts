@@ -115,7 +115,8 @@ export class WorkspaceIndex {
   cacheContents(): CacheContents {
     const stored = [...this.disk].filter(([key, read]) => read.readAt - read.mtimeMs >= RACY_MS && this.bank.hasRecord(key));
     const bank = stored.length === this.bank.uris().length ? this.wholeBankKey() : undefined;
-    return { entries: this.cacheEntries(stored, bank !== undefined), bank };
+    const changes = this.bank.changes;
+    return { entries: this.cacheEntries(stored, bank !== undefined), bank, current: () => this.bank.changes === changes };
   }
 
   /** Built one at a time, as the cache writes them: a large bank's records are never all alive at once. */

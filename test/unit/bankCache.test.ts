@@ -156,6 +156,98 @@ describe('bank cache file', () => {
     assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing: undefined }, 'the previous cache is intact');
   });
 
+  /** A bank of `count` entries whose record says `note`; `onEntry` is called as each is built. */
+  function bankOf(count: number, note: string, onEntry: (i: number) => void = () => undefined): Iterable<[string, CacheEntry]> {
+    return (function* () {
+      for (let i = 0; i < count; i++) {
+        onEntry(i);
+        yield [`/w/story-${i}.star.md`, { ...key, record: { stories: [], note: `${note} ${'x'.repeat(400)}`, i } }] as [string, CacheEntry];
+      }
+    })();
+  }
+
+  async function noteOf(uri: string): Promise<unknown> {
+    const reader = new BankCache(
+      folder,
+      () => ({ entries: [] }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    await reader.load();
+    return (reader.take(uri, key)?.record as { note?: string } | undefined)?.note?.split(' ')[0];
+  }
+
+  it('writes in slices, giving the server back between them', async () => {
+    const cache = new BankCache(
+      folder,
+      () => ({ entries: bankOf(1500, 'sliced') }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    cache.changed();
+    const done = cache.writeInSlices(0);
+    const turns: string[] = [];
+    setImmediate(() => turns.push('another message'));
+    const result = await done;
+    turns.push(result);
+    assert.deepEqual(turns, ['another message', 'written'], 'other work ran before the write ended');
+    assert.equal(await noteOf('/w/story-1499.star.md'), 'sliced');
+    assert.deepEqual(readdirSync(folder), [CACHE_FILE]);
+    assert.deepEqual(logs, []);
+  });
+
+  it('abandons a write in slices when the bank changes meanwhile, keeping the previous file, and writes again', async () => {
+    const first = new BankCache(
+      folder,
+      () => ({ entries: bankOf(10, 'before') }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    first.changed();
+    first.flush();
+    // The bank's version: a change while the first write is at its 300th entry.
+    let version = 0;
+    const cache = new BankCache(
+      folder,
+      () => {
+        const at = version;
+        return {
+          entries: bankOf(1500, at === 0 ? 'after' : 'later', (i) => {
+            if (i === 300 && version === 0) version++;
+          }),
+          current: () => version === at,
+        };
+      },
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    cache.changed();
+    assert.equal(await cache.writeInSlices(0), 'abandoned');
+    assert.deepEqual(readdirSync(folder), [CACHE_FILE], 'no temporary file left');
+    assert.equal(await noteOf('/w/story-0.star.md'), 'before', 'the previous cache is intact');
+    assert.equal(await noteOf('/w/story-1499.star.md'), undefined);
+    // Another write is due; the next one sees the bank as it is now.
+    assert.equal(await cache.writeInSlices(0), 'written');
+    assert.equal(await noteOf('/w/story-1499.star.md'), 'later');
+    assert.equal(await cache.writeInSlices(0), 'unchanged');
+    cache.flush();
+  });
+
+  it('on shutdown, finishes at once what a write in slices had begun', async () => {
+    const cache = new BankCache(
+      folder,
+      () => ({ entries: bankOf(1500, 'now') }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    cache.changed();
+    const sliced = cache.writeInSlices(0);
+    cache.flush();
+    assert.equal(await noteOf('/w/story-1499.star.md'), 'now');
+    assert.equal(await sliced, 'abandoned');
+    assert.deepEqual(readdirSync(folder), [CACHE_FILE]);
+  });
+
   it('lives only in an absolute folder outside every workspace folder', () => {
     assert.equal(
       cacheFolder('/home/u/.config/Code/User/workspaceStorage/1a2b/ext', ['/home/u/stories']),

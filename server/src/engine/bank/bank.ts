@@ -143,6 +143,8 @@ const BANK_COPIED_TOKENS = 20_000;
 
 export class Bank {
   private readonly files = new Map<string, FileState>();
+  /** Counts the calls that may change what the bank holds. */
+  private mutations = 0;
   private readonly analyses = new SentenceCache(BANK_SENTENCES, BANK_COPIED_TOKENS);
   private readonly linters = new LinterPool();
   /** Parses without rules, for the first pass over a large bank. */
@@ -180,6 +182,7 @@ export class Bank {
    * are linted with); re-lints every file.
    */
   setSettings(settings: Partial<EngineConfig>, settingsFor?: (uri: string) => Partial<EngineConfig>): void {
+    this.mutations++;
     this.settings = settings;
     this.settingsFor = settingsFor ?? (() => this.settings);
     const options = mergeConfig(DEFAULT_CONFIG, settings).rules[BANK_RULE];
@@ -200,6 +203,7 @@ export class Bank {
    * CLI. Returns the files whose findings may have changed: all of them when it changed.
    */
   setResume(files: ReadonlyArray<{ uri: string; text: string }>): Set<string> {
+    this.mutations++;
     const texts = JSON.stringify(files.map((f) => [f.uri, f.text]));
     if (texts === this.resumeTexts) return new Set();
     this.resumeTexts = texts;
@@ -210,6 +214,11 @@ export class Bank {
   }
 
   /** What every file's bank findings depend on besides the bank's files: the workspace settings and the résumé. */
+  /** Grows with every call that may change what the bank holds, so a reader working in slices knows when it is out of date. */
+  get changes(): number {
+    return this.mutations;
+  }
+
   contextKey(): string {
     return JSON.stringify([this.settings, this.resumeTexts]);
   }
@@ -237,6 +246,7 @@ export class Bank {
    * bank findings may have changed, this one included.
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
+    this.mutations++;
     return withAnalysesIn(this.analyses, () => {
       const previous = this.files.get(uri);
       const lintLater = !result && options.lint === 'later';
@@ -322,6 +332,7 @@ export class Bank {
    * `index: 'later'` its stories join the bank's indexes at `indexPending` (or before any other change).
    */
   restore(uri: string, text: string, record: unknown, options: { index?: 'now' | 'later' } = {}): Set<string> {
+    this.mutations++;
     checkRecord(record, text.length);
     const raws = record.stories.map((story) => text.slice(story.start, story.end));
     const fingerprints = new Map<string, Fingerprint>();
@@ -366,6 +377,7 @@ export class Bank {
    * malformed one is refused. Returns whether it was taken.
    */
   seedListing(uri: string, listing: unknown): boolean {
+    this.mutations++;
     const state = this.files.get(uri);
     if (!state || !this.unindexed.has(uri) || !isListing(listing, state.stories.length)) return false;
     this.seededListings.set(uri, listing);
@@ -391,6 +403,7 @@ export class Bank {
    * seeded listings give way to them.
    */
   indexPending(deadline = Infinity): string[] {
+    this.mutations++;
     const done: string[] = [];
     for (const [uri, pendingOf] of this.unindexed) {
       if (performance.now() >= deadline) break;
@@ -476,6 +489,7 @@ export class Bank {
 
   /** Drops a file (deleted, or excluded); returns the files whose bank findings may have changed, this one included. */
   remove(uri: string): Set<string> {
+    this.mutations++;
     this.indexAll();
     const previous = this.files.get(uri);
     if (!previous) return new Set();
@@ -509,6 +523,7 @@ export class Bank {
    * summaries changed; adds to `affected` the files whose bank findings the facts may change.
    */
   lintDeferred(uri: string, affected?: Set<string>): boolean {
+    this.mutations++;
     return withAnalysesIn(this.analyses, () => {
       const state = this.files.get(uri);
       if (!state?.lintPending) return false;
