@@ -296,7 +296,10 @@ export function mentionsOf(story: Story, documentText: string): Mention[] {
       const mayPlan = PLAN.test(text);
       const planAt = (offset: number) =>
         (mayPlan && PLAN.test(text.slice(0, offset))) || isPlan(clauseAt(clauses, sentence.start + offset));
-      const qs = quantities(text).filter((q) => !planAt(q.start) && amountByLayer(layerNumbers, sentence.start + q.start));
+      // A quantity counts only where the language layer read an amount, so a sentence with none is not searched.
+      const qs = layerNumbers.some(isAmount)
+        ? quantities(text).filter((q) => !planAt(q.start) && amountByLayer(layerNumbers, sentence.start + q.start))
+        : [];
       const inChange = changeMentions(text, qs, base, at, mentions);
       amountMentions(text, qs, inChange, base, at, mentions);
       approximateMentions(text, planAt, base, at, mentions);
@@ -447,7 +450,11 @@ function isPlan(clause: Clause | undefined): boolean {
 const NOT_AMOUNTS: ReadonlySet<NumberMention['kind']> = new Set(['date', 'ordinal', 'identifier', 'pronoun', 'multiplier']);
 function amountByLayer(numbers: readonly NumberMention[], offset: number): boolean {
   const n = numbers.find((m) => m.start <= offset && offset < m.end);
-  return n !== undefined && !NOT_AMOUNTS.has(n.kind);
+  return n !== undefined && isAmount(n);
+}
+
+function isAmount(number: NumberMention): boolean {
+  return !NOT_AMOUNTS.has(number.kind);
 }
 
 const MAX_MENTIONS = 300;
