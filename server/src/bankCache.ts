@@ -8,16 +8,17 @@
  * build, a damaged or truncated file, a record that does not fit its text) is ignored and the
  * file is read as if there were no cache; the cache only ever saves work, never decides an answer.
  *
- * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and byte length of the rest, and
- * the key of the whole bank when it was stored whole; JSON padded with spaces to a fixed size), then one line per story file: its key as
- * JSON, a tab, its record as JSON, and with a whole bank another tab and its listing (what the
- * stories view showed of it, bank findings counted) as JSON. A record is parsed only
+ * One file, `bank-cache.json`: a header line (format, engine, SHA-1 and byte length of the rest,
+ * and the key of the whole bank when it was stored whole; JSON padded with spaces to a fixed
+ * size), then one line per story file: its key as JSON, a tab, its record as JSON, and with a
+ * whole bank another tab and its listing (what the stories view showed of it, bank findings
+ * counted) as JSON. A record is parsed only
  * when its file is restored, so the records of a large bank are never all half-built at once
  * (the parse's garbage dies young, file by file). Written file by file to a temporary file, renamed
  * over the old one once complete, so a reader sees the old cache or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +32,10 @@ const SAVE_DELAY_MS = 2000;
 const HEADER_BYTES = 512;
 /** About how much text is encoded and written at a time. */
 const WRITE_CHUNK_CHARS = 64 * 1024;
+/** A temporary file of a write: the cache file's name, the writing process's id, `.tmp`. */
+const TEMPORARY = /^bank-cache\.json\.\d+\.tmp$/;
+/** A temporary file untouched this long was left by a server stopped in the middle of a write. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
 /** How long a write in slices works before giving the server back to its messages. */
 const WRITE_SLICE_MS = 8;
 
@@ -91,7 +96,8 @@ export class BankCache {
   readMs = 0;
 
   /**
-   * `collect` gives every entry to store now (by the file's bank key, its URI). `engine` names the build: a
+   * `collect` gives what to store now: the entries by the file's bank key (its URI), built as they
+   * are read, and whether they are still current. `engine` names the build: a
    * record made by another one is not read back.
    */
   constructor(
@@ -232,8 +238,8 @@ export class BankCache {
       mkdirSync(this.folder, { recursive: true });
       return new CacheWrite(temp, this.collect(), this.engine);
     } catch (err) {
+      // Nothing to remove: the temporary file is removed by the write that made it.
       this.log(`Story bank cache: could not write ${this.file}: ${(err as Error).message}`);
-      rmSync(temp, { force: true });
       return undefined;
     }
   }
@@ -257,8 +263,27 @@ export class BankCache {
     return sha1(JSON.stringify(settings) ?? '').slice(0, 16);
   }
 
+  /**
+   * Removes what a server stopped in the middle of a write left (a killed process cannot clean up
+   * after itself): temporary files of this cache not written to for a while. A recent one may be
+   * another server's write under way.
+   */
+  private removeStaleTemporaries(): void {
+    try {
+      const stale = Date.now() - STALE_TEMPORARY_MS;
+      for (const name of readdirSync(this.folder)) {
+        if (!TEMPORARY.test(name)) continue;
+        const path = join(this.folder, name);
+        if (statSync(path).mtimeMs < stale) rmSync(path, { force: true });
+      }
+    } catch {
+      // No folder yet, or a file gone or held meanwhile: the next start tries again.
+    }
+  }
+
   private async readFile(): Promise<void> {
     const started = performance.now();
+    this.removeStaleTemporaries();
     try {
       await this.readEntries();
     } finally {
@@ -336,7 +361,12 @@ class CacheWrite {
     private readonly engine: string,
   ) {
     this.fd = openSync(temp, 'w');
-    writeSync(this.fd, Buffer.alloc(HEADER_BYTES, 0x20));
+    try {
+      writeFully(this.fd, Buffer.alloc(HEADER_BYTES, 0x20));
+    } catch (err) {
+      this.abandon();
+      throw err;
+    }
     this.entries = contents.entries[Symbol.iterator]();
   }
 
@@ -382,14 +412,19 @@ class CacheWrite {
     // JSON allows the spaces that pad it; a header that does not fit is an error, never a cut one.
     if (headerBytes.write(header, 0, HEADER_BYTES - 1, 'utf8') !== Buffer.byteLength(header)) throw new Error('the header does not fit');
     headerBytes[HEADER_BYTES - 1] = 0x0a;
-    writeSync(this.fd, headerBytes, 0, HEADER_BYTES, 0);
+    writeFully(this.fd, headerBytes, 0);
     this.close();
     renameSync(this.temp, file);
   }
 
+  /** Closes and removes the temporary file; never throws (a file it cannot remove is left to the next start). */
   abandon(): void {
-    this.close();
-    rmSync(this.temp, { force: true });
+    try {
+      this.close();
+      rmSync(this.temp, { force: true });
+    } catch {
+      // A scanner holding the file, say: `removeStaleTemporaries` removes it later.
+    }
   }
 
   private close(): void {
@@ -409,8 +444,17 @@ class CacheWrite {
     if (pieces.length === 0) return;
     const bytes = Buffer.from(pieces.join(''), 'utf8');
     this.hash.update(bytes);
-    writeSync(this.fd, bytes);
+    writeFully(this.fd, bytes);
     this.length += bytes.length;
+  }
+}
+
+/** Writes all of `bytes` (at `position`, or where the file is): one call may write only part. */
+function writeFully(fd: number, bytes: Buffer, position?: number): void {
+  for (let done = 0; done < bytes.length;) {
+    const written = writeSync(fd, bytes, done, bytes.length - done, position === undefined ? null : position + done);
+    if (written <= 0) throw new Error('nothing written');
+    done += written;
   }
 }
 

@@ -40,6 +40,13 @@ interface DiskRead {
   readAt: number;
 }
 
+/** A file the cache will store, with the hash of the settings its record was made with. */
+interface StoredFile {
+  key: string;
+  read: DiskRead;
+  settings: string;
+}
+
 export type FileChange = 'created' | 'changed' | 'deleted';
 
 /**
@@ -113,19 +120,24 @@ export class WorkspaceIndex {
    * complete before comparing a story.
    */
   cacheContents(): CacheContents {
-    const stored = [...this.disk].filter(([key, read]) => read.readAt - read.mtimeMs >= RACY_MS && this.bank.hasRecord(key));
+    // Each key's settings are taken now, with the records' state: the cache may write them over several slices.
+    const stored = [...this.disk]
+      .filter(([key, read]) => read.readAt - read.mtimeMs >= RACY_MS && this.bank.hasRecord(key))
+      .map(([key, read]): StoredFile => ({ key, read, settings: this.settingsHash(key) }));
     const bank = stored.length === this.bank.uris().length ? this.wholeBankKey() : undefined;
-    const changes = this.bank.changes;
-    return { entries: this.cacheEntries(stored, bank !== undefined), bank, current: () => this.bank.changes === changes };
+    const { changes, openEdits } = this.bank;
+    // An open document's edit changes no record, only the listings (stored with a whole bank alone).
+    const current = () => this.bank.changes === changes && (bank === undefined || this.bank.openEdits === openEdits);
+    return { entries: this.cacheEntries(stored, bank !== undefined), bank, current };
   }
 
   /** Built one at a time, as the cache writes them: a large bank's records are never all alive at once. */
-  private *cacheEntries(stored: Array<[string, DiskRead]>, withListings: boolean): Generator<[string, CacheEntry]> {
-    for (const [key, read] of stored) {
+  private *cacheEntries(stored: StoredFile[], withListings: boolean): Generator<[string, CacheEntry]> {
+    for (const { key, read, settings } of stored) {
       const record = this.bank.record(key);
       if (!record) continue;
       const listing = withListings ? this.bank.listing(key) : undefined;
-      yield [key, { size: read.size, mtimeMs: read.mtimeMs, settings: this.settingsHash(key), record, listing }];
+      yield [key, { size: read.size, mtimeMs: read.mtimeMs, settings, record, listing }];
     }
   }
 

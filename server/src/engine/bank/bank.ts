@@ -143,8 +143,9 @@ const BANK_COPIED_TOKENS = 20_000;
 
 export class Bank {
   private readonly files = new Map<string, FileState>();
-  /** Counts the calls that may change what the bank holds. */
+  /** Counts the changes to what the bank holds (`changes`). */
   private mutations = 0;
+  private openDocumentEdits = 0;
   private readonly analyses = new SentenceCache(BANK_SENTENCES, BANK_COPIED_TOKENS);
   private readonly linters = new LinterPool();
   /** Parses without rules, for the first pass over a large bank. */
@@ -203,9 +204,9 @@ export class Bank {
    * CLI. Returns the files whose findings may have changed: all of them when it changed.
    */
   setResume(files: ReadonlyArray<{ uri: string; text: string }>): Set<string> {
-    this.mutations++;
     const texts = JSON.stringify(files.map((f) => [f.uri, f.text]));
     if (texts === this.resumeTexts) return new Set();
+    this.mutations++;
     this.resumeTexts = texts;
     this.resumes = files.map((f) => resumeFile(f.uri, f.text));
     this.bankFindings.clear();
@@ -213,12 +214,23 @@ export class Bank {
     return new Set(this.files.keys());
   }
 
-  /** What every file's bank findings depend on besides the bank's files: the workspace settings and the résumé. */
-  /** Grows with every call that may change what the bank holds, so a reader working in slices knows when it is out of date. */
+  /**
+   * Grows with every change to what the bank holds, except edits of a document already open
+   * (`openEdits`), so a reader working in slices knows when it is out of date.
+   */
   get changes(): number {
     return this.mutations;
   }
 
+  /**
+   * Grows with every new text of a document already open. Such an edit changes no file's record
+   * (an open document has none), only the bank findings of the files it is compared with.
+   */
+  get openEdits(): number {
+    return this.openDocumentEdits;
+  }
+
+  /** What every file's bank findings depend on besides the bank's files: the workspace settings and the résumé. */
   contextKey(): string {
     return JSON.stringify([this.settings, this.resumeTexts]);
   }
@@ -246,12 +258,14 @@ export class Bank {
    * bank findings may have changed, this one included.
    */
   update(uri: string, text: string, result?: LintResult, options: { lint?: 'now' | 'later' } = {}): Set<string> {
-    this.mutations++;
     return withAnalysesIn(this.analyses, () => {
       const previous = this.files.get(uri);
       const lintLater = !result && options.lint === 'later';
       // A new file parsed for later (a large bank's scan) is compared later too: the listing waits for neither.
-      if (lintLater && !previous) return this.parseForLater(uri, text);
+      if (lintLater && !previous) {
+        this.mutations++;
+        return this.parseForLater(uri, text);
+      }
       this.indexAll();
       if (
         previous &&
@@ -259,6 +273,8 @@ export class Bank {
         (result ? result === previous.callerResult : !previous.lintPending || options.lint === 'later')
       )
         return new Set();
+      if (result && previous?.callerResult) this.openDocumentEdits++;
+      else this.mutations++;
       const lint = result ?? (lintLater ? this.parse(text, uri) : this.linters.lint(text, this.settingsFor(uri)).result);
       const fingerprints = new Map<string, Fingerprint>();
       // Sliced once: each map lookup below hashes the story's text, and a string keeps its hash.
@@ -377,9 +393,9 @@ export class Bank {
    * malformed one is refused. Returns whether it was taken.
    */
   seedListing(uri: string, listing: unknown): boolean {
-    this.mutations++;
     const state = this.files.get(uri);
     if (!state || !this.unindexed.has(uri) || !isListing(listing, state.stories.length)) return false;
+    this.mutations++;
     this.seededListings.set(uri, listing);
     return true;
   }
