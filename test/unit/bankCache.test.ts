@@ -4,7 +4,7 @@
  * logged; writes replace the file whole and leave nothing else in the folder.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankCache, CACHE_FILE, cacheFolder, type CacheEntry } from '../../server/src/bankCache';
@@ -246,6 +246,26 @@ describe('bank cache file', () => {
     assert.equal(await noteOf('/w/story-1499.star.md'), 'now');
     assert.equal(await sliced, 'abandoned');
     assert.deepEqual(readdirSync(folder), [CACHE_FILE]);
+  });
+
+  it('at a start, removes what a server stopped mid-write left, not a write under way', async () => {
+    await roundTrip('1.0.0+aaa');
+    const left = join(folder, `${CACHE_FILE}.99999.tmp`);
+    const underWay = join(folder, `${CACHE_FILE}.88888.tmp`);
+    const notOurs = join(folder, 'notes.tmp');
+    for (const path of [left, underWay, notOurs]) writeFileSync(path, 'partial');
+    const twentyMinutesAgo = Date.now() / 1000 - 20 * 60;
+    utimesSync(left, twentyMinutesAgo, twentyMinutesAgo);
+    utimesSync(notOurs, twentyMinutesAgo, twentyMinutesAgo);
+    const cache = new BankCache(
+      folder,
+      () => ({ entries: [] }),
+      (m) => logs.push(m),
+      '1.0.0+aaa',
+    );
+    await cache.load();
+    assert.deepEqual(readdirSync(folder).sort(), [CACHE_FILE, `${CACHE_FILE}.88888.tmp`, 'notes.tmp']);
+    assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing: undefined });
   });
 
   it('lives only in an absolute folder outside every workspace folder', () => {
