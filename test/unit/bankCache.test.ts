@@ -7,7 +7,9 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BankCache, CACHE_FILE, cacheFolder, type CacheEntry } from '../../server/src/bankCache';
+import { BankCache, CACHE_FILE, cacheFolder, type CacheContents, type CacheEntry } from '../../server/src/bankCache';
+
+const ENGINE = '1.0.0+aaa';
 
 describe('bank cache file', () => {
   let folder: string;
@@ -16,28 +18,33 @@ describe('bank cache file', () => {
   const record = { stories: [], note: 'a record' };
   const listing = [{ problems: 2 }];
 
+  /** A cache in the test's folder, storing what `collect` gives, written by `engine`; its log goes to `logs`. */
+  function cacheOf(collect: () => CacheContents = () => ({ entries: [] }), engine = ENGINE): BankCache {
+    return new BankCache(folder, collect, (m) => logs.push(m), engine);
+  }
+
+  /** Writes what `collect` gives at once, as the server does on shutdown. */
+  function writeNow(collect: () => CacheContents, engine = ENGINE): void {
+    const writer = cacheOf(collect, engine);
+    writer.changed();
+    writer.flush();
+  }
+
+  /** The cache as the next start reads it, by a server built as `engine`. */
+  async function loaded(engine = ENGINE): Promise<BankCache> {
+    const cache = cacheOf(undefined, engine);
+    await cache.load();
+    return cache;
+  }
+
   /**
    * A cache written by `engine` holding one entry for /w/a.star.md (with its listing and the whole
    * bank's key when `bank` is given), then a fresh one reading it with `reader`.
    */
   async function roundTrip(engine: string, reader = engine, bank?: string): Promise<BankCache> {
     const entries: Array<[string, CacheEntry]> = [['/w/a.star.md', { ...key, record, listing }]];
-    const writer = new BankCache(
-      folder,
-      () => ({ entries, bank }),
-      (m) => logs.push(m),
-      engine,
-    );
-    writer.changed();
-    writer.flush();
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: [] }),
-      (m) => logs.push(m),
-      reader,
-    );
-    await cache.load();
-    return cache;
+    writeNow(() => ({ entries, bank }), engine);
+    return loaded(reader);
   }
 
   beforeEach(() => {
@@ -80,26 +87,14 @@ describe('bank cache file', () => {
     for (const text of ['', 'null', '{"format":1}\n{}', '{"format":1,"engine":"1.0.0+aaa","length":2,"sha1":"x"}\n{}']) {
       writeFileSync(join(folder, CACHE_FILE), text);
       logs = [];
-      const cache = new BankCache(
-        folder,
-        () => ({ entries: [] }),
-        (m) => logs.push(m),
-        '1.0.0+aaa',
-      );
-      await cache.load();
+      const cache = await loaded();
       assert.equal(cache.take('/w/a.star.md', key), undefined, text);
       assert.match(logs.join('\n'), /ignoring/, text);
     }
   });
 
   it('a folder with no cache yet is no problem: nothing is logged', async () => {
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: [] }),
-      (m) => logs.push(m),
-      'x',
-    );
-    await cache.load();
+    const cache = await loaded('x');
     assert.equal(cache.take('/w/a.star.md', key), undefined);
     assert.deepEqual(logs, []);
   });
@@ -109,26 +104,13 @@ describe('bank cache file', () => {
     const uri = (i: number) => `/w/team-${i % 7}/story-${i}.star.md`;
     const recordOf = (i: number) => ({ stories: [], note: `${'é€😀 naïve café '.repeat(i % 40)}${i}`, n: i });
     const listingOf = (i: number) => [{ title: `Story ${i} — “quoted”`, problems: i % 5 }];
-    const writer = new BankCache(
-      folder,
-      () => ({
-        entries: (function* () {
-          for (let i = 0; i < 1500; i++) yield [uri(i), { ...key, record: recordOf(i), listing: listingOf(i) }] as [string, CacheEntry];
-        })(),
-        bank: 'whole-bank',
-      }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
-    writer.changed();
-    writer.flush();
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: [] }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
-    await cache.load();
+    writeNow(() => ({
+      entries: (function* () {
+        for (let i = 0; i < 1500; i++) yield [uri(i), { ...key, record: recordOf(i), listing: listingOf(i) }] as [string, CacheEntry];
+      })(),
+      bank: 'whole-bank',
+    }));
+    const cache = await loaded();
     assert.deepEqual(logs, []);
     assert.equal(cache.storedBank, 'whole-bank');
     for (let i = 0; i < 1500; i++) assert.deepEqual(cache.take(uri(i), key), { record: recordOf(i), listing: listingOf(i) }, uri(i));
@@ -136,23 +118,10 @@ describe('bank cache file', () => {
 
   it('keeps the previous cache when the header cannot hold what it must say', async () => {
     await roundTrip('1.0.0+aaa');
-    const writer = new BankCache(
-      folder,
-      () => ({ entries: [['/w/b.star.md', { ...key, record }]] }),
-      (m) => logs.push(m),
-      `1.0.0+${'x'.repeat(600)}`,
-    );
-    writer.changed();
-    writer.flush();
+    writeNow(() => ({ entries: [['/w/b.star.md', { ...key, record }]] }), `1.0.0+${'x'.repeat(600)}`);
     assert.match(logs.join('\n'), /could not write .*header does not fit/);
     assert.deepEqual(readdirSync(folder), [CACHE_FILE], 'no temporary file left');
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: [] }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
-    await cache.load();
+    const cache = await loaded();
     assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing: undefined }, 'the previous cache is intact');
   });
 
@@ -167,23 +136,12 @@ describe('bank cache file', () => {
   }
 
   async function noteOf(uri: string): Promise<unknown> {
-    const reader = new BankCache(
-      folder,
-      () => ({ entries: [] }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
-    await reader.load();
+    const reader = await loaded();
     return (reader.take(uri, key)?.record as { note?: string } | undefined)?.note?.split(' ')[0];
   }
 
   it('writes in slices, giving the server back between them', async () => {
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: bankOf(1500, 'sliced') }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
+    const cache = cacheOf(() => ({ entries: bankOf(1500, 'sliced') }));
     cache.changed();
     const done = cache.writeInSlices(0);
     const turns: string[] = [];
@@ -197,30 +155,18 @@ describe('bank cache file', () => {
   });
 
   it('abandons a write in slices when the bank changes meanwhile, keeping the previous file, and writes again', async () => {
-    const first = new BankCache(
-      folder,
-      () => ({ entries: bankOf(10, 'before') }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
-    first.changed();
-    first.flush();
+    writeNow(() => ({ entries: bankOf(10, 'before') }));
     // The bank's version: a change while the first write is at its 300th entry.
     let version = 0;
-    const cache = new BankCache(
-      folder,
-      () => {
-        const at = version;
-        return {
-          entries: bankOf(1500, at === 0 ? 'after' : 'later', (i) => {
-            if (i === 300 && version === 0) version++;
-          }),
-          current: () => version === at,
-        };
-      },
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
+    const cache = cacheOf(() => {
+      const at = version;
+      return {
+        entries: bankOf(1500, at === 0 ? 'after' : 'later', (i) => {
+          if (i === 300 && version === 0) version++;
+        }),
+        current: () => version === at,
+      };
+    });
     cache.changed();
     assert.equal(await cache.writeInSlices(0), 'abandoned');
     assert.deepEqual(readdirSync(folder), [CACHE_FILE], 'no temporary file left');
@@ -234,12 +180,7 @@ describe('bank cache file', () => {
   });
 
   it('on shutdown, finishes at once what a write in slices had begun', async () => {
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: bankOf(1500, 'now') }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
+    const cache = cacheOf(() => ({ entries: bankOf(1500, 'now') }));
     cache.changed();
     const sliced = cache.writeInSlices(0);
     cache.flush();
@@ -257,13 +198,7 @@ describe('bank cache file', () => {
     const twentyMinutesAgo = Date.now() / 1000 - 20 * 60;
     utimesSync(left, twentyMinutesAgo, twentyMinutesAgo);
     utimesSync(notOurs, twentyMinutesAgo, twentyMinutesAgo);
-    const cache = new BankCache(
-      folder,
-      () => ({ entries: [] }),
-      (m) => logs.push(m),
-      '1.0.0+aaa',
-    );
-    await cache.load();
+    const cache = await loaded();
     assert.deepEqual(readdirSync(folder).sort(), [CACHE_FILE, `${CACHE_FILE}.88888.tmp`, 'notes.tmp']);
     assert.deepEqual(cache.take('/w/a.star.md', key), { record, listing: undefined });
   });
