@@ -348,8 +348,8 @@ export class Bank {
    * `index: 'later'` its stories join the bank's indexes at `indexPending` (or before any other change).
    */
   restore(uri: string, text: string, record: unknown, options: { index?: 'now' | 'later' } = {}): Set<string> {
-    this.mutations++;
     checkRecord(record, text.length);
+    this.mutations++;
     const raws = record.stories.map((story) => text.slice(story.start, story.end));
     const fingerprints = new Map<string, Fingerprint>();
     const projectFacts = new Map<string, Facts>();
@@ -419,7 +419,7 @@ export class Bank {
    * seeded listings give way to them.
    */
   indexPending(deadline = Infinity): string[] {
-    this.mutations++;
+    if (this.unindexed.size > 0) this.mutations++;
     const done: string[] = [];
     for (const [uri, pendingOf] of this.unindexed) {
       if (performance.now() >= deadline) break;
@@ -505,10 +505,10 @@ export class Bank {
 
   /** Drops a file (deleted, or excluded); returns the files whose bank findings may have changed, this one included. */
   remove(uri: string): Set<string> {
-    this.mutations++;
     this.indexAll();
     const previous = this.files.get(uri);
     if (!previous) return new Set();
+    this.mutations++;
     const affected = this.reach(previous.keys);
     this.unindexTitles(previous);
     for (const u of this.duplicates.removeFile(uri)) affected.add(u);
@@ -539,10 +539,10 @@ export class Bank {
    * summaries changed; adds to `affected` the files whose bank findings the facts may change.
    */
   lintDeferred(uri: string, affected?: Set<string>): boolean {
-    this.mutations++;
     return withAnalysesIn(this.analyses, () => {
       const state = this.files.get(uri);
       if (!state?.lintPending) return false;
+      this.mutations++;
       this.indexAll();
       const lint = this.linters.lint(state.text, this.settingsFor(uri)).result;
       state.lintPending = false;
