@@ -4,6 +4,7 @@
  * (clientFiles.ts). Nothing here may import a Node module: the browser bundle includes it.
  */
 import { CONFIG_FILE_NAME, MAX_CONFIG_FILE_LENGTH } from './engine/configFile';
+import { withThousands } from './engine/text';
 
 /** A story file's name. */
 export const STORY_FILE = /\.star\.md$/i;
@@ -84,7 +85,7 @@ export function configStatProblem(stat: FileStat): string | undefined {
   if (stat.special) return `${CONFIG_FILE_NAME} is not a file.`;
   // A UTF-16 code unit takes at most 3 bytes of UTF-8: a larger file cannot be within the limit, and is never loaded.
   if (stat.size > MAX_CONFIG_FILE_LENGTH * 3)
-    return `${CONFIG_FILE_NAME} has ${stat.size.toLocaleString('en-US')} bytes, far more than a configuration can have; it is ignored.`;
+    return `${CONFIG_FILE_NAME} has ${withThousands(stat.size)} bytes, far more than a configuration can have; it is ignored.`;
   return undefined;
 }
 
@@ -114,7 +115,7 @@ export type ResumeRead = { path: string; text: string } | { path: string; error:
 export function resumeTooLarge(path: string, bytes: number): ResumeRead {
   return {
     path,
-    error: `the résumé ${path} (setting "resume") has ${bytes.toLocaleString('en-US')} bytes, more than a résumé can have; it is ignored.`,
+    error: `the résumé ${path} (setting "resume") has ${withThousands(bytes)} bytes, more than a résumé can have; it is ignored.`,
   };
 }
 

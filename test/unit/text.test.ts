@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { countWords, WORD } from '../../server/src/engine/text';
+import { countWords, withThousands, WORD } from '../../server/src/engine/text';
 
 /** WORD's matches from span.start that start before span.end: what countWords must count. */
 function wordMatches(text: string, span: { start: number; end: number }): number {
@@ -53,5 +53,17 @@ describe('counting words', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('numbers in notices', () => {
+  it('writes thousands separators as en-US does, without loading ICU in the server', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 2_000_000, 123_456_789])
+      assert.equal(withThousands(n), n.toLocaleString('en-US'));
+  });
+
+  it('agrees with en-US on any whole number, and rounds a fraction as a notice shows it', () => {
+    fc.assert(fc.property(fc.nat(), (n) => withThousands(n) === n.toLocaleString('en-US')));
+    assert.equal(withThousands(1234.6), '1,235');
   });
 });

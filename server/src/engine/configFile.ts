@@ -13,6 +13,7 @@ import {
   ParseErrorCode,
 } from 'jsonc-parser';
 import { readConfig, type ReadConfigOptions } from './config';
+import { withThousands } from './text';
 import type { EngineConfig, Rule, Severity, Span } from './types';
 
 export const CONFIG_FILE_NAME = '.star-stories.json';
@@ -52,7 +53,7 @@ export function parseConfigFile(
   if (text.length > MAX_CONFIG_FILE_LENGTH) {
     return fail([
       {
-        message: `This file has ${text.length.toLocaleString('en-US')} characters, more than a configuration can have (${MAX_CONFIG_FILE_LENGTH.toLocaleString('en-US')}); it is ignored. ${FALLBACK}`,
+        message: `This file has ${withThousands(text.length)} characters, more than a configuration can have (${withThousands(MAX_CONFIG_FILE_LENGTH)}); it is ignored. ${FALLBACK}`,
         span: { start: 0, end: Math.min(text.length, 1) },
         severity: 'error',
       },

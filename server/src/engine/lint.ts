@@ -7,7 +7,7 @@ import { rules as builtInRules } from './rules';
 import { hasPlaceholder } from './rules/common/util';
 import { partitionPoint } from './search';
 import { LruCache } from './lru';
-import { lineIndex } from './text';
+import { lineIndex, withThousands } from './text';
 import type { Directive, EngineConfig, Finding, Fix, Rule, Severity, Span, Story, TextEdit } from './types';
 
 /** Findings that come from the engine itself rather than a rule. */
@@ -343,8 +343,7 @@ function hasUnwrittenSection(story: Story, text: string): boolean {
 }
 
 function skippedNotice(rule: string, story: Story, budget: number | undefined, took?: number): Finding {
-  const how =
-    took !== undefined ? `took ${Math.round(took).toLocaleString('en-US')} ms on this story` : 'overran its time on a story this long';
+  const how = took !== undefined ? `took ${withThousands(took)} ms on this story` : 'overran its time on a story this long';
   return {
     rule: RULE_SKIPPED,
     messageId: 'skipped',
@@ -462,7 +461,7 @@ function capStories(text: string, chunks: Chunk[], findings: Finding[]): Chunk[]
   findings.push({
     rule: FILE_TOO_LARGE,
     messageId: 'tooManyStories',
-    message: `This file has ${(chunks.length - firstStory).toLocaleString('en-US')} stories; STAR Stories checks the first ${MAX_STORIES.toLocaleString('en-US')}, up to this line. Keep one or a few stories per file.`,
+    message: `This file has ${withThousands(chunks.length - firstStory)} stories; STAR Stories checks the first ${withThousands(MAX_STORIES)}, up to this line. Keep one or a few stories per file.`,
     severity: 'info',
     ...lineSpanAt(text, unchecked.start),
   });

@@ -108,6 +108,15 @@ export function rel(story: Story, span: Span): Span {
   return { start: span.start - story.start, end: span.end - story.start };
 }
 
+/**
+ * A whole number with thousands separators, as `toLocaleString('en-US')` writes it. The server
+ * never calls that: its first call loads ICU's number-formatting data, about 5 MB of the server's
+ * resident memory for the rest of its life, to write a rare notice.
+ */
+export function withThousands(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(?:\d{3})+$)/g, ',');
+}
+
 export function formatSeconds(seconds: number): string {
   const s = Math.round(seconds);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
