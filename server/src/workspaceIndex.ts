@@ -436,6 +436,7 @@ export class WorkspaceIndex {
         setImmediate(slice);
         return;
       }
+      this.bank.releaseAnalyses();
       this.report(affected);
       this.settled();
       this.info(`Story bank: ran the rules on ${affected.size} files in ${Math.round(performance.now() - started)} ms.`);

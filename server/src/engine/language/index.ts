@@ -5,7 +5,8 @@ import { partitionPoint } from '../search';
  * word lists in words.json; offsets are absolute document offsets.
  */
 import type { Span, Story } from '../types';
-import { proseSentences, rel } from '../text';
+import { LruCache } from '../lru';
+import { EDITOR_PARAGRAPHS, proseSentences, rel, withParagraphsIn, type ParagraphCache } from '../text';
 import { clausesOf } from './clauses';
 import { numbersOf } from './numbers';
 import { tag, tokenize } from './tag';
@@ -77,6 +78,8 @@ export class SentenceCache {
      * the whole keeps every copy a file needs.
      */
     readonly copiedLimit = 200_000,
+    /** The sentence bounds of the paragraphs read with this cache (`withParagraphsIn`). */
+    readonly paragraphs: ParagraphCache = new LruCache(500),
   ) {}
 
   startOver(): void {
@@ -84,10 +87,16 @@ export class SentenceCache {
     this.sentences.clear();
     this.copiedTokens = 0;
   }
+
+  /** Lets go of everything: the analyses and the paragraphs' bounds. */
+  release(): void {
+    this.startOver();
+    this.paragraphs.clear();
+  }
 }
 
 /** The editor's: the open documents' sentences, for typing. */
-const shared = new SentenceCache();
+const shared = new SentenceCache(5000, 200_000, EDITOR_PARAGRAPHS);
 let cache = shared;
 
 /**
@@ -99,7 +108,7 @@ export function withAnalysesIn<T>(analyses: SentenceCache, work: () => T): T {
   const outer = cache;
   cache = analyses;
   try {
-    return work();
+    return withParagraphsIn(analyses.paragraphs, work);
   } finally {
     cache = outer;
   }
