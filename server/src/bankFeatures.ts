@@ -82,6 +82,8 @@ export class BankFeatures {
   private cache: BankCache | undefined;
   /** What the client holds, when it applies deltas (`bankDeltas`); otherwise every change sends the whole bank. */
   private sent: SentBank | undefined;
+  /** The send under way, if any; the next waits for it. */
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -358,9 +360,15 @@ export class BankFeatures {
   }
 
   /** Resolves once the snapshot is written out. */
-  private async sendChanged(): Promise<void> {
+  private sendChanged(): Promise<void> {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = undefined;
+    // One send at a time: a delta numbered after the parts of another must not overtake them.
+    this.sending = this.sending.then(() => this.sendNow());
+    return this.sending;
+  }
+
+  private async sendNow(): Promise<void> {
     try {
       if (!this.sent) {
         await this.connection.sendNotification(BankChangedNotification, this.snapshot());
@@ -368,7 +376,8 @@ export class BankFeatures {
       }
       const next = this.sent.next(this.banked(), this.listed, this.overrideKey);
       if ('full' in next) await this.connection.sendNotification(BankChangedNotification, next.full);
-      else await this.connection.sendNotification(BankDeltaNotification, next.delta);
+      // Each part is encoded once the one before is written, so only one is ever held as JSON.
+      else for (const delta of next.deltas) await this.connection.sendNotification(BankDeltaNotification, delta);
     } catch (err) {
       this.logError('the story bank', err);
     }
