@@ -89,6 +89,26 @@ function byFile(stories: readonly StorySummary[], override: (story: StorySummary
 
 function sameFile(a: SentFile | undefined, b: SentFile): boolean {
   return (
-    a !== undefined && a.overrides === b.overrides && a.stories.length === b.stories.length && a.stories.every((s, i) => s === b.stories[i])
+    a !== undefined &&
+    a.overrides === b.overrides &&
+    a.stories.length === b.stories.length &&
+    a.stories.every((s, i) => s === b.stories[i] || sameJson(s, b.stories[i]))
   );
+}
+
+/**
+ * Whether two values would be sent as the same JSON. New objects are not always new content: a
+ * restart lists the bank from the cache, and when its comparisons are done every file's stories
+ * are made again, equal to what the client holds. Sent by identity, the first change after a
+ * restart re-sent the whole bank.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameJson(x, (b as unknown[])[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const xKeys = keys(x);
+  return xKeys.length === keys(y).length && xKeys.every((k) => sameJson(x[k], y[k]));
 }

@@ -98,4 +98,25 @@ describe('bank deltas in parts', () => {
     assert.deepEqual(none.deltas[0].files, []);
     assert.equal(none.deltas[0].base, one.deltas[0].seq);
   });
+
+  it('stories made again with the same content are not sent again; a change deep inside one is', () => {
+    const sent = new SentBank(5);
+    const before = bank(20, () => 2, 0);
+    before.stories[9] = {
+      ...before.stories[9],
+      readiness: { rating: 'inclined', score: 60, reasons: [{ rule: 'we-over-i', message: 'Say I.', weight: 2 }] },
+    };
+    sent.next(before, same, noOverride);
+    // As after a restart: the cache's listing first, then the same stories computed again.
+    const remade: BankSnapshot = JSON.parse(JSON.stringify(before));
+    const unchanged = sent.next(remade, same, noOverride) as { deltas: BankDelta[] };
+    assert.deepEqual(unchanged.deltas[0].files, []);
+    const deeper: BankSnapshot = JSON.parse(JSON.stringify(remade));
+    deeper.stories[9].readiness!.reasons[0].weight = 3;
+    const changed = sent.next(deeper, same, noOverride) as { deltas: BankDelta[] };
+    assert.deepEqual(
+      changed.deltas[0].files.map((f) => f.uri),
+      ['file:///bank/story-004.star.md'],
+    );
+  });
 });
