@@ -302,14 +302,23 @@ function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /** Pairs of quantities about the same measured thing with different values. */
 export function disagreeingNumbers(a: Facts, b: Facts): Array<[Quantity, Quantity]> {
-  const byKey = new Map(b.quantities.map((q) => [q.key, q]));
   const out: Array<[Quantity, Quantity]> = [];
   for (const qa of a.quantities) {
-    const qb = byKey.get(qa.key);
+    const qb = lastWithKey(b.quantities, qa.key);
     if (!qb || (qa.modifier && qb.modifier && qa.modifier !== qb.modifier)) continue;
     if (differ(qa, qb)) out.push([qa, qb]);
   }
   return out;
+}
+
+/**
+ * The last quantity with this key, as a Map built from the list would hold. A story states a few
+ * numbers, and the bank compares every story with each of its partners: a Map per pair was a
+ * tenth of what a whole-bank refresh allocated.
+ */
+function lastWithKey(quantities: readonly Quantity[], key: string): Quantity | undefined {
+  for (let i = quantities.length - 1; i >= 0; i--) if (quantities[i].key === key) return quantities[i];
+  return undefined;
 }
 
 function differ(a: Quantity, b: Quantity): boolean {
