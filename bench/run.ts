@@ -486,11 +486,29 @@ async function bankChanges(dir: string, changedPath: string, changedText: string
       value: server.peakRssMb(),
       note: `node ${SERVER_EXEC_ARGV.join(' ')}; the bank cache written meanwhile`,
     });
+    if (bankDeltas) await settledRss(server);
   } finally {
     await server.stop();
     rmSync(storagePath, { recursive: true, force: true });
   }
 }
+
+/**
+ * What the server holds once the user stops changing files. V8 keeps the pages a burst of work
+ * grew its heap to until its memory reducer, after some seconds of low allocation, compacts the
+ * heap and returns them; the peak above is the transient, this is what stays.
+ */
+async function settledRss(server: ServerProcess): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  record({
+    id: 'bank.rss.settled',
+    label: `server RSS, bank from cold, ${SETTLE_MS / 1000} s after the last change`,
+    unit: 'MB',
+    value: server.rssMb(),
+    note: 'resident now, not the peak: what the server keeps while the user works',
+  });
+}
+const SETTLE_MS = 30_000;
 
 /**
  * The same bank after a restart: the first session writes the cache when it shuts down, each

@@ -166,8 +166,17 @@ export class ServerProcess {
 
   /** VmHWM: the process's peak resident set, in MB (Linux). */
   peakRssMb(): number {
+    return this.statusMb('VmHWM');
+  }
+
+  /** VmRSS: the process's resident set now, in MB (Linux). */
+  rssMb(): number {
+    return this.statusMb('VmRSS');
+  }
+
+  private statusMb(field: 'VmHWM' | 'VmRSS'): number {
     const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
     return kb / 1024;
   }
 
