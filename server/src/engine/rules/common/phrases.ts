@@ -57,15 +57,42 @@ function wordIdsOf(tokens: readonly Token[]): Int32Array {
     for (let i = 0; i < tokens.length; i++) {
       const { lower, lemma } = tokens[i];
       const at = i * IDS_PER_TOKEN;
-      ids[at] = vocabulary.get(lower) ?? -1;
-      ids[at + 1] = lemma === lower ? -1 : (vocabulary.get(lemma) ?? -1);
-      ids[at + 2] = vocabulary.get(lower.slice(0, 3)) ?? -1;
-      ids[at + 3] = lemma === lower ? -1 : (vocabulary.get(lemma.slice(0, 3)) ?? -1);
+      const word = numbersOfWord(lower);
+      ids[at] = Math.floor(word / PACK) - 1;
+      ids[at + 2] = (word % PACK) - 1;
+      const base = lemma === lower ? 0 : numbersOfWord(lemma);
+      ids[at + 1] = Math.floor(base / PACK) - 1;
+      ids[at + 3] = (base % PACK) - 1;
     }
     tokenWords.set(tokens, (entry = { vocabularySize: vocabulary.size, ids }));
   }
   return entry.ids;
 }
+
+/**
+ * A word's vocabulary number and its first three letters', each plus one, packed in one number and
+ * kept by the word: a story says a few hundred distinct words many times over, and slicing and
+ * looking up each token's prefix again was most of `wordIdsOf`'s time on text read for the first
+ * time. Emptied when the vocabulary grows, and past `WORD_NUMBERS_LIMIT` words.
+ */
+function numbersOfWord(word: string): number {
+  if (wordNumbersFor !== vocabulary.size) {
+    wordNumbers.clear();
+    wordNumbersFor = vocabulary.size;
+  }
+  let packed = wordNumbers.get(word);
+  if (packed === undefined) {
+    packed = ((vocabulary.get(word) ?? -1) + 1) * PACK + (vocabulary.get(word.slice(0, 3)) ?? -1) + 1;
+    if (wordNumbers.size >= WORD_NUMBERS_LIMIT) wordNumbers.clear();
+    wordNumbers.set(word, packed);
+  }
+  return packed;
+}
+const wordNumbers = new Map<string, number>();
+let wordNumbersFor = -1;
+const WORD_NUMBERS_LIMIT = 20_000;
+/** Above any vocabulary number plus one, and small enough that two fit exactly in a double. */
+const PACK = 2 ** 26;
 
 const WHOLE_WORD = 1;
 const PREFIX = 2;
