@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { countWords, withThousands, WORD } from '../../server/src/engine/text';
+import { countWords, plainSentenceBounds, segmenterBounds, withThousands, WORD } from '../../server/src/engine/text';
 
 /** WORD's matches from span.start that start before span.end: what countWords must count. */
 function wordMatches(text: string, span: { start: number; end: number }): number {
@@ -28,6 +30,16 @@ describe('counting words', () => {
       "'",
       '\u2019',
       '-',
+      '. The',
+      '! We',
+      '? A',
+      '." The',
+      '.) We',
+      '.\nThe',
+      '?"  It',
+      '. the',
+      '. 5',
+      '.The',
       '\u00e9',
       '\n',
       '\u00b2',
@@ -65,5 +77,87 @@ describe('numbers in notices', () => {
   it('agrees with en-US on any whole number, and rounds a fraction as a notice shows it', () => {
     fc.assert(fc.property(fc.nat(), (n) => withThousands(n) === n.toLocaleString('en-US')));
     assert.equal(withThousands(1234.6), '1,235');
+  });
+});
+
+describe('sentences without the segmenter', () => {
+  const pieces = [
+    'The',
+    'the',
+    'We',
+    'it',
+    'A',
+    'a',
+    'U.S.',
+    'e.g.',
+    'i.e.',
+    '3.5',
+    '2023',
+    '40%',
+    'Mr.',
+    'v2.1',
+    '.',
+    '!',
+    '?',
+    '...',
+    '?!',
+    ' ',
+    '  ',
+    '\n',
+    ' \n',
+    '"',
+    "'",
+    ')',
+    '(',
+    ']',
+    '}',
+    ',',
+    ';',
+    ':',
+    '-',
+    'é',
+    '\u2019',
+    '\u201d',
+    '\t',
+    '\r',
+  ];
+  const paragraph = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+
+  it('finds what Intl.Segmenter finds whenever it answers, on any text made of the tricky pieces', () => {
+    fc.assert(
+      fc.property(paragraph, (text) => {
+        const plain = plainSentenceBounds(text);
+        return plain === undefined || JSON.stringify(plain) === JSON.stringify(segmenterBounds(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('answers for most paragraphs of real stories, and finds what the segmenter finds there', () => {
+    const dir = join(__dirname, '..', 'corpus', 'field');
+    const paragraphs = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n[ \t]*\n/));
+    let answered = 0;
+    for (const p of paragraphs) {
+      const plain = plainSentenceBounds(p);
+      if (plain === undefined) continue;
+      answered++;
+      assert.deepEqual(plain, segmenterBounds(p), p);
+    }
+    assert.ok(answered > paragraphs.length / 3, `answered ${answered} of ${paragraphs.length}`);
+  });
+
+  it('leaves what it cannot be sure of to the segmenter', () => {
+    for (const text of [
+      'Fixed e.g. the cache.',
+      'It rose 3.5 points.',
+      'The U.S.A. team won.',
+      'He said \u201cno.\u201d Then left.',
+      'Done.\r\nNext.',
+    ])
+      assert.equal(plainSentenceBounds(text), undefined, text);
+    assert.deepEqual(
+      plainSentenceBounds('I led it. We shipped!  Then "what?" Next\nline'),
+      segmenterBounds('I led it. We shipped!  Then "what?" Next\nline'),
+    );
   });
 });

@@ -216,7 +216,14 @@ export function withParagraphsIn<T>(paragraphs: ParagraphCache, work: () => T): 
 function segmentBounds(paragraph: string): readonly number[] {
   let bounds = segmented.get(paragraph);
   if (bounds) return bounds;
-  bounds = [];
+  bounds = plainSentenceBounds(paragraph) ?? segmenterBounds(paragraph);
+  segmented.set(paragraph, bounds);
+  return bounds;
+}
+
+/** The sentences of a paragraph as Intl.Segmenter finds them, trimmed, as [start, end) pairs. */
+export function segmenterBounds(paragraph: string): number[] {
+  const bounds: number[] = [];
   for (const segment of sentenceSegmenter.segment(paragraph)) {
     let from = segment.index;
     let to = from + segment.segment.length;
@@ -224,8 +231,62 @@ function segmentBounds(paragraph: string): readonly number[] {
     while (to > from && /\s/.test(paragraph[to - 1])) to--;
     if (to > from) bounds.push(from, to);
   }
-  segmented.set(paragraph, bounds);
   return bounds;
+}
+
+/**
+ * The same bounds for a paragraph whose sentences end the plain way, found without the segmenter
+ * (a fifth of reading a story for the first time): printable ASCII and line breaks only, and every
+ * run of `.`, `!` or `?` followed, after any closing quotes or brackets, by the paragraph's end, a
+ * line break, or spaces and a capital letter. There Unicode's sentence rules (UAX #29) break after
+ * the run, its closing marks and its spaces, and after each line break, and nowhere else; any other
+ * paragraph ("e.g. the", "3.5", "U.S.", a curly quote) is undefined and goes to the segmenter.
+ * test/unit/text.test.ts holds the two to the same answer on random and real text.
+ */
+export function plainSentenceBounds(paragraph: string): number[] | undefined {
+  const bounds: number[] = [];
+  const n = paragraph.length;
+  let start = 0;
+  for (let i = 0; i < n;) {
+    const c = paragraph.charCodeAt(i);
+    if (c > 0x7e || (c < 0x20 && c !== LINE_FEED)) return undefined;
+    if (c === LINE_FEED) {
+      pushTrimmed(paragraph, start, i, bounds);
+      start = ++i;
+      continue;
+    }
+    if (!isSentenceEnd(c)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < n && isSentenceEnd(paragraph.charCodeAt(end))) end++;
+    while (end < n && isClosing(paragraph.charCodeAt(end))) end++;
+    let next = end;
+    while (next < n && paragraph.charCodeAt(next) === SPACE) next++;
+    const after = next < n ? paragraph.charCodeAt(next) : -1;
+    if (after === -1 || after === LINE_FEED) {
+      pushTrimmed(paragraph, start, end, bounds);
+      start = i = next + 1;
+    } else if (next > end && after >= 0x41 && after <= 0x5a) {
+      pushTrimmed(paragraph, start, end, bounds);
+      start = i = next;
+    } else return undefined;
+  }
+  if (start < n) pushTrimmed(paragraph, start, n, bounds);
+  return bounds;
+}
+
+const LINE_FEED = 0x0a;
+const SPACE = 0x20;
+const isSentenceEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
+/** `"`, `'`, `)`, `]`, `}`: closing marks a sentence's end may carry. */
+const isClosing = (c: number) => c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x7d;
+
+function pushTrimmed(text: string, from: number, to: number, bounds: number[]): void {
+  while (from < to && (text.charCodeAt(from) === SPACE || text.charCodeAt(from) === LINE_FEED)) from++;
+  while (to > from && (text.charCodeAt(to - 1) === SPACE || text.charCodeAt(to - 1) === LINE_FEED)) to--;
+  if (to > from) bounds.push(from, to);
 }
 
 export function hasNumber(text: string): boolean {
