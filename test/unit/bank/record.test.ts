@@ -83,6 +83,25 @@ describe('story bank: records', () => {
     for (const [u] of files()) assert.deepEqual(bank.findings(u), cold.findings(u), u);
   });
 
+  it('after the comparisons, a stored listing stands until a change reaches its file', () => {
+    const cold = linted();
+    const bank = new Bank();
+    for (const [u, text] of files()) {
+      bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
+      bank.seedListing(u, JSON.parse(JSON.stringify(cold.listing(u))));
+    }
+    bank.indexPending();
+    const edited = CHECKOUT_COPY.replace('# Payment page slowdown', '# Payment page slowdown, again');
+    cold.update(uri('copy.star.md'), edited);
+    const affected = bank.update(uri('copy.star.md'), edited);
+    assert.ok(affected.size < files().length, 'the change reaches some files, not all');
+    assert.deepEqual(bank.snapshot([]), cold.snapshot([]));
+    for (const [u] of files()) assert.deepEqual(bank.listing(u), cold.listing(u), u);
+    // The snapshot computed the bank findings of the files the change reached, and of no other.
+    const computed = (bank as unknown as { bankFindings: Map<string, unknown> }).bankFindings;
+    assert.deepEqual([...computed.keys()].sort(), [...affected].sort());
+  });
+
   it('without a stored listing a file restored for later is listed unrated until the comparisons are done', () => {
     const cold = linted();
     const bank = new Bank();
