@@ -98,9 +98,9 @@ function sameFile(a: SentFile | undefined, b: SentFile): boolean {
 
 /**
  * Whether two values would be sent as the same JSON. New objects are not always new content: a
- * restart lists the bank from the cache, and when its comparisons are done every file's stories
- * are made again, equal to what the client holds. Sent by identity, the first change after a
- * restart re-sent the whole bank.
+ * restart lists the bank from the cache's listings, and a file's stories are made again when its
+ * listing gives way, mostly equal to what the client holds. Compared by identity alone, the first
+ * change after a restart re-sent the whole bank.
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
