@@ -239,7 +239,7 @@ export class BankCache {
       return new CacheWrite(temp, this.collect(), this.engine);
     } catch (err) {
       // Nothing to remove: the temporary file is removed by the write that made it.
-      this.log(`Story bank cache: could not write ${this.file}: ${(err as Error).message}`);
+      this.writeFailed(undefined, err);
       return undefined;
     }
   }
@@ -252,10 +252,10 @@ export class BankCache {
     this.dirty = true;
   }
 
-  private writeFailed(write: CacheWrite, err: unknown): void {
+  private writeFailed(write: CacheWrite | undefined, err: unknown): void {
     // The cache only saves work: a write that fails costs the next start its head start, nothing else.
     this.log(`Story bank cache: could not write ${this.file}: ${(err as Error).message}`);
-    write.abandon();
+    write?.abandon();
   }
 
   /** A short hash of a file's effective settings, for the record's key. */

@@ -224,13 +224,8 @@ function segmentBounds(paragraph: string): readonly number[] {
 /** The sentences of a paragraph as Intl.Segmenter finds them, trimmed, as [start, end) pairs. */
 export function segmenterBounds(paragraph: string): number[] {
   const bounds: number[] = [];
-  for (const segment of sentenceSegmenter.segment(paragraph)) {
-    let from = segment.index;
-    let to = from + segment.segment.length;
-    while (from < to && /\s/.test(paragraph[from])) from++;
-    while (to > from && /\s/.test(paragraph[to - 1])) to--;
-    if (to > from) bounds.push(from, to);
-  }
+  for (const segment of sentenceSegmenter.segment(paragraph))
+    pushTrimmed(paragraph, segment.index, segment.index + segment.segment.length, bounds);
   return bounds;
 }
 
@@ -283,9 +278,10 @@ const isSentenceEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
 /** `"`, `'`, `)`, `]`, `}`: closing marks a sentence's end may carry. */
 const isClosing = (c: number) => c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x7d;
 
+/** Adds [from, to) to `bounds` without the white space at either end, if anything is left. */
 function pushTrimmed(text: string, from: number, to: number, bounds: number[]): void {
-  while (from < to && (text.charCodeAt(from) === SPACE || text.charCodeAt(from) === LINE_FEED)) from++;
-  while (to > from && (text.charCodeAt(to - 1) === SPACE || text.charCodeAt(to - 1) === LINE_FEED)) to--;
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
   if (to > from) bounds.push(from, to);
 }
 

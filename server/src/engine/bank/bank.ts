@@ -583,11 +583,9 @@ export class Bank {
       state.lintPending = false;
       const raws = lint.stories.map((story) => state.text.slice(story.start, story.end));
       // The stories' facts join the index now; the stories of the same project may see new findings.
-      for (const u of this.projects.setFile(uri, projectFactsOf(uri, lint.stories, raws, state.projectFacts, undefined))) {
-        this.forgetFindings([u]);
-        affected?.add(u);
-      }
-      this.forgetFindings([uri]);
+      const reached = this.projects.setFile(uri, projectFactsOf(uri, lint.stories, raws, state.projectFacts, undefined));
+      for (const u of reached) affected?.add(u);
+      this.forgetFindings([...reached, uri]);
       const facts: StoryFactsCache = new Map();
       state.summaries = summarizeStories(uri, state.text, lint, state.facts, facts);
       state.facts = facts;

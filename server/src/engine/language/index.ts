@@ -96,7 +96,7 @@ export class SentenceCache {
 }
 
 /** The editor's: the open documents' sentences, for typing. */
-const shared = new SentenceCache(5000, 200_000, EDITOR_PARAGRAPHS);
+const shared = new SentenceCache(undefined, undefined, EDITOR_PARAGRAPHS);
 let cache = shared;
 
 /**
