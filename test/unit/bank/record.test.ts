@@ -38,6 +38,16 @@ function restored(from: Bank): Bank {
   return bank;
 }
 
+/** As a restart with a whole-bank cache restores it: records through JSON, compared later, each file with its stored listing. */
+function seeded(from: Bank): Bank {
+  const bank = new Bank();
+  for (const [u, text] of files()) {
+    bank.restore(u, text, JSON.parse(JSON.stringify(from.record(u))), { index: 'later' });
+    assert.ok(bank.seedListing(u, JSON.parse(JSON.stringify(from.listing(u)))), u);
+  }
+  return bank;
+}
+
 describe('story bank: records', () => {
   it('a bank restored from records lists the same stories, problems and bank findings as one that linted the files', () => {
     const cold = linted();
@@ -66,11 +76,7 @@ describe('story bank: records', () => {
   it('a bank restored with its comparisons for later lists every story as the full bank did, from the stored listings', () => {
     const cold = linted();
     const folders = ['file:///bank'];
-    const bank = new Bank();
-    for (const [u, text] of files()) {
-      bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
-      assert.ok(bank.seedListing(u, JSON.parse(JSON.stringify(cold.listing(u)))), u);
-    }
+    const bank = seeded(cold);
     assert.ok(bank.indexing);
     assert.deepEqual(bank.snapshot(folders), cold.snapshot(folders), 'listed complete before any story is compared');
     assert.ok(
@@ -85,11 +91,7 @@ describe('story bank: records', () => {
 
   it('after the comparisons, a stored listing stands until a change reaches its file', () => {
     const cold = linted();
-    const bank = new Bank();
-    for (const [u, text] of files()) {
-      bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
-      bank.seedListing(u, JSON.parse(JSON.stringify(cold.listing(u))));
-    }
+    const bank = seeded(cold);
     bank.indexPending();
     const edited = CHECKOUT_COPY.replace('# Payment page slowdown', '# Payment page slowdown, again');
     cold.update(uri('copy.star.md'), edited);
@@ -115,11 +117,7 @@ describe('story bank: records', () => {
 
   it('a change while the comparisons wait is made against the whole bank', () => {
     const cold = linted();
-    const bank = new Bank();
-    for (const [u, text] of files()) {
-      bank.restore(u, text, JSON.parse(JSON.stringify(cold.record(u))), { index: 'later' });
-      bank.seedListing(u, JSON.parse(JSON.stringify(cold.listing(u))));
-    }
+    const bank = seeded(cold);
     const edited = CHECKOUT_COPY.replace('# Payment page slowdown', '# Payment page slowdown, again');
     cold.update(uri('copy.star.md'), edited);
     const affected = bank.update(uri('copy.star.md'), edited);
