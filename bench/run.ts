@@ -225,13 +225,15 @@ let worstGrowth: Record<string, number> = {};
 async function server(): Promise<void> {
   console.log('\nLanguage server over stdio (dist/start.js with its code cache, as the client starts it)');
   await serverStart();
-  const server = await ServerProcess.start();
   const uri = pathToFileURL(join(tmpdir(), 'bench-hundred.star.md')).href;
-  await server.open(uri, hundred);
-  await server.diagnostics(uri, 1);
-  await serverEdits(server, uri);
+  for (const variant of [AS_THE_CLIENT, WITHOUT_OPTIMIZER]) {
+    const server = await ServerProcess.start({ execArgv: variant.execArgv });
+    await server.open(uri, hundred);
+    await server.diagnostics(uri, 1);
+    await serverEdits(server, uri, variant);
+    await server.stop();
+  }
   serverRatios();
-  await server.stop();
 }
 
 /** A server started as the client starts it, through this code cache folder, once it has published the one story's diagnostics. */
@@ -291,13 +293,31 @@ async function serverStart(): Promise<void> {
   });
 }
 
+/**
+ * How the server is started: as the client starts it, or without V8's optimizing compilers
+ * (`--max-opt=1`: bytecode and the baseline compiler only), which holds about 12 MB less on a large
+ * bank and lints about 2.5 times slower. The figures side by side are what the choice rests on.
+ */
+interface ServerVariant {
+  execArgv: readonly string[];
+  /** Added to a row's id and label. */
+  id: string;
+  label: string;
+}
+const AS_THE_CLIENT: ServerVariant = { execArgv: SERVER_EXEC_ARGV, id: '', label: '' };
+const WITHOUT_OPTIMIZER: ServerVariant = {
+  execArgv: [...SERVER_EXEC_ARGV, '--max-opt=1'],
+  id: '.noOptimizer',
+  label: ", without the optimizing compiler (not the client's flags)",
+};
+
 /** A keystroke in the 100-story file, and the same file opened from scratch, through the server. */
-async function serverEdits(server: ServerProcess, uri: string): Promise<void> {
+async function serverEdits(server: ServerProcess, uri: string, variant: ServerVariant): Promise<void> {
   let version = 1;
   let inserted = false;
   record({
-    id: 'server.didChange100',
-    label: 'didChange to publishDiagnostics, 100-story file',
+    id: `server.didChange100${variant.id}`,
+    label: `didChange to publishDiagnostics, 100-story file${variant.label}`,
     unit: 'ms',
     note: 'includes JSON-RPC both ways',
     stat: await measureAsync(
@@ -318,14 +338,19 @@ async function serverEdits(server: ServerProcess, uri: string): Promise<void> {
     ),
   });
   // Before the opens below fill the server's sentence cache with seventeen other files.
-  record({ id: 'server.rss100', label: 'server peak RSS with the 100-story file open', unit: 'MB', value: server.peakRssMb() });
+  record({
+    id: `server.rss100${variant.id}`,
+    label: `server peak RSS with the 100-story file open${variant.label}`,
+    unit: 'MB',
+    value: server.peakRssMb(),
+  });
   // A 100-story file linted from scratch through the same path: closing the file drops the
   // server's lint, and each run opens one the server has not read (another seed of the corpus),
   // since the language layer keeps the sentences of files it has read.
   let seed = 1000;
   record({
-    id: 'server.didOpen100',
-    label: 'didOpen to publishDiagnostics, a 100-story file not read before (full lint)',
+    id: `server.didOpen100${variant.id}`,
+    label: `didOpen to publishDiagnostics, a 100-story file not read before (full lint)${variant.label}`,
     unit: 'ms',
     note: 'includes JSON-RPC both ways',
     stat: await measureAsync(
@@ -356,6 +381,15 @@ function serverRatios(): void {
     console.log(
       `  → and ${ratios['didChange.vsFullLint'].toFixed(1)}× faster than the engine's full lint in process, which has no JSON-RPC`,
     );
+  const unoptimized = rows.find((r) => r.id === `server.didOpen100${WITHOUT_OPTIMIZER.id}`)?.stat;
+  const rss = rows.find((r) => r.id === 'server.rss100')?.value;
+  const rssUnoptimized = rows.find((r) => r.id === `server.rss100${WITHOUT_OPTIMIZER.id}`)?.value;
+  if (unoptimized && rss !== undefined && rssUnoptimized !== undefined) {
+    ratios['server.didOpen100.noOptimizer'] = unoptimized.median / didOpen.median;
+    console.log(
+      `  → without the optimizing compiler, a full lint in the server takes ${ratios['server.didOpen100.noOptimizer'].toFixed(2)}× as long, for ${(rss - rssUnoptimized).toFixed(1)} MB less RSS`,
+    );
+  }
 }
 
 async function bankIndex(): Promise<void> {
@@ -477,6 +511,7 @@ async function bankInServer(files: BankFiles, expectedStories: number): Promise<
     await bankWarm(dir, storage, files.length, expectedStories);
     await bankWarmChanges(dir, storage, changedPath, changedText, expectedStories);
     await bankChanges(dir, changedPath, changedText, expectedStories, true);
+    await bankChanges(dir, changedPath, changedText, expectedStories, true, WITHOUT_OPTIMIZER);
     await bankChanges(dir, changedPath, changedText, expectedStories, false);
   } catch (err) {
     console.log(`  skipped: ${(err as Error).message}`);
@@ -488,18 +523,33 @@ async function bankInServer(files: BankFiles, expectedStories: number): Promise<
 
 /**
  * From cold, then one file changed on disk 20 times: the peak RSS the budget is on, for VS Code's
- * client (deltas) and, side by side, for a client that takes the whole bank after every change.
+ * client (deltas) and, side by side, for a client that takes the whole bank after every change and
+ * for a server started without V8's optimizing compiler.
  */
-async function bankChanges(dir: string, changedPath: string, changedText: string, expectedStories: number, bankDeltas: boolean) {
+async function bankChanges(
+  dir: string,
+  changedPath: string,
+  changedText: string,
+  expectedStories: number,
+  bankDeltas: boolean,
+  variant = AS_THE_CLIENT,
+) {
   // An empty storage folder, as VS Code gives on a first start: the bank is read cold, and the
   // cache is written after the rules pass and again after changes, as it is in the editor.
   const storagePath = mkdtempSync(join(tmpdir(), 'star-bench-storage-'));
-  const server = await ServerProcess.start({ folder: dir, bankDeltas, storagePath });
+  const server = await ServerProcess.start({ folder: dir, bankDeltas, storagePath, execArgv: variant.execArgv });
   try {
     await server.bankReady((s) => s.stories.length === expectedStories);
-    await server.logLine(/ran the rules on/);
-    const suffix = bankDeltas ? '' : '.whole';
-    const client = bankDeltas ? '' : ', to a client without deltas';
+    const rules = await server.logLine(/ran the rules on \d+ files in (\d+) ms/);
+    const suffix = (bankDeltas ? '' : '.whole') + variant.id;
+    const client = (bankDeltas ? '' : ', to a client without deltas') + variant.label;
+    if (rules)
+      record({
+        id: `bank.rules${suffix}`,
+        label: `server log: every rule on every file, this start${client}`,
+        unit: 'ms',
+        value: Number(rules[1]),
+      });
     // The peak below has two parts: this one, then a file changed on disk twenty times.
     record({
       id: `bank.rss.rules${suffix}`,
@@ -512,11 +562,11 @@ async function bankChanges(dir: string, changedPath: string, changedText: string
       id: `bank.rss${suffix}`,
       label: `server peak RSS, bank from cold, then one file changed 20 times${client}`,
       unit: 'MB',
-      ...(bankDeltas ? { budget: 100 } : {}),
+      ...(suffix === '' ? { budget: 100 } : {}),
       value: server.peakRssMb(),
-      note: `node ${SERVER_EXEC_ARGV.join(' ')}; the bank cache written meanwhile`,
+      note: `node ${variant.execArgv.join(' ')}; the bank cache written meanwhile`,
     });
-    if (bankDeltas) await settledRss(server);
+    if (suffix === '') await settledRss(server);
   } finally {
     await server.stop();
     rmSync(storagePath, { recursive: true, force: true });
@@ -640,6 +690,12 @@ async function bankCold(dir: string, expectedStories: number): Promise<void> {
     });
 }
 
+const ONE_FILE_LABELS: Record<string, string> = {
+  '.whole': ', whole',
+  '.warm': ', bank from the cache',
+  [WITHOUT_OPTIMIZER.id]: WITHOUT_OPTIMIZER.label,
+};
+
 async function bankOneFileOnDisk(
   server: ServerProcess,
   dir: string,
@@ -662,7 +718,7 @@ async function bankOneFileOnDisk(
   );
   record({
     id: `bank.oneFile${suffix}`,
-    label: `server: one file changes on disk to bank snapshot${suffix === '.whole' ? ', whole' : suffix === '.warm' ? ', bank from the cache' : ''}`,
+    label: `server: one file changes on disk to bank snapshot${ONE_FILE_LABELS[suffix] ?? ''}`,
     unit: 'ms',
     stat: one,
     note: 'includes the read, JSON-RPC and the 150 ms notification delay',
