@@ -295,7 +295,7 @@ async function serverStart(): Promise<void> {
 
 /**
  * How the server is started: as the client starts it, or without V8's optimizing compilers
- * (`--max-opt=1`: bytecode and the baseline compiler only), which holds about 12 MB less on a large
+ * (`--max-opt=1`: bytecode and the baseline compiler only), which holds about 10 MB less on a large
  * bank and lints 1.3 to 3 times slower. The figures side by side are what the choice rests on.
  */
 interface ServerVariant {
