@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { documentedBlocks } from '../editorSmoke';
 
 const ROOT = resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
@@ -65,6 +67,53 @@ describe('the star-stories-language-server command', function () {
       child.kill();
     }
   });
+  it("docs/editors.md's command for a large bank starts Node with the extension's flags, and it lints", async () => {
+    const command = documentedBlocks('Install the server', 'sh').find((block) => block.includes('dist/server.js'));
+    assert.ok(command, 'no sh block with the server bundle under "## Install the server"');
+    const words = command.trim().split(/\s+/);
+    const node = words.indexOf('node');
+    const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+    const flags = words.slice(node + 1).filter((w) => w.startsWith('--') && w !== '--stdio');
+    assert.deepEqual(flags, [...SERVER_EXEC_ARGV]);
+    assert.deepEqual(env, { MALLOC_ARENA_MAX: SERVER_ENV.MALLOC_ARENA_MAX });
+    // The Neovim line beside it names the same flags.
+    const neovim = /cmd = \{ 'node', ([^}]*)\}/.exec(readFileSync(join(ROOT, 'docs', 'editors.md'), 'utf8'));
+    assert.ok(neovim, 'no Neovim cmd with node');
+    assert.deepEqual(
+      [...neovim[1].matchAll(/'(--[^']+)'/g)].map((m) => m[1]).filter((f) => f !== '--stdio'),
+      [...SERVER_EXEC_ARGV],
+    );
+
+    const bundle = words.find((w) => w.endsWith('dist/server.js'))!.replace('/path/to/star-stories', ROOT);
+    const child = spawn(process.execPath, [...flags, bundle, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const published = new Promise<Array<{ code?: string | number }>>((res) =>
+      connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Array<{ code?: string | number }> }) =>
+        res(p.diagnostics),
+      ),
+    );
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      const weak = '# Migration\n\nPrinciples: Ownership\n\n## Action\nWe worked on the migration.\n\n## Result\nIt went well.\n';
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///weak.star.md', languageId: 'star-markdown', version: 1, text: weak },
+      });
+      const codes = (await published).map((d) => d.code);
+      assert.ok(codes.includes('result-no-metric'), `diagnostics: ${codes.join(', ')}`);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+
   it('--code-cache=DIR lints as usual and keeps the compiled server in DIR for the next start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'star-bin-cache-'));
     const child = spawn(BIN, ['--stdio', `--code-cache=${dir}`], { stdio: ['pipe', 'pipe', 'pipe'] });
