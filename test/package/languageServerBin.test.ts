@@ -9,7 +9,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { documentedBlocks } from '../editorSmoke';
@@ -19,6 +19,28 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const BIN = join(ROOT, manifest.bin['star-stories-language-server'] ?? 'missing');
 
 const run = (...args: string[]) => spawnSync(BIN, args, { encoding: 'utf8' });
+
+/**
+ * Initializes the server on `connection`, opens a weak story and checks that its diagnostics
+ * include what the CLI reports for it (`result-no-metric`).
+ */
+async function lintsWeakStory(connection: MessageConnection): Promise<void> {
+  const published = new Promise<Array<{ code?: string | number }>>((res) =>
+    connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Array<{ code?: string | number }> }) =>
+      res(p.diagnostics),
+    ),
+  );
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  const weak = '# Migration\n\nPrinciples: Ownership\n\n## Action\nWe worked on the migration.\n\n## Result\nIt went well.\n';
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: 'file:///weak.star.md', languageId: 'star-markdown', version: 1, text: weak },
+  });
+  const codes = (await published).map((d) => d.code);
+  assert.ok(codes.includes('result-no-metric'), `diagnostics: ${codes.join(', ')}`);
+}
 
 describe('the star-stories-language-server command', function () {
   this.timeout(30_000);
@@ -90,22 +112,8 @@ describe('the star-stories-language-server command', function () {
       env: { ...process.env, ...env },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const published = new Promise<Array<{ code?: string | number }>>((res) =>
-      connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Array<{ code?: string | number }> }) =>
-        res(p.diagnostics),
-      ),
-    );
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    connection.listen();
     try {
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      await connection.sendNotification('initialized', {});
-      const weak = '# Migration\n\nPrinciples: Ownership\n\n## Action\nWe worked on the migration.\n\n## Result\nIt went well.\n';
-      await connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: 'file:///weak.star.md', languageId: 'star-markdown', version: 1, text: weak },
-      });
-      const codes = (await published).map((d) => d.code);
-      assert.ok(codes.includes('result-no-metric'), `diagnostics: ${codes.join(', ')}`);
+      await lintsWeakStory(connection);
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
     } finally {
@@ -120,22 +128,8 @@ describe('the star-stories-language-server command', function () {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const published = new Promise<Array<{ code?: string | number }>>((res) =>
-      connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Array<{ code?: string | number }> }) =>
-        res(p.diagnostics),
-      ),
-    );
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    connection.listen();
     try {
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      await connection.sendNotification('initialized', {});
-      const weak = '# Migration\n\nPrinciples: Ownership\n\n## Action\nWe worked on the migration.\n\n## Result\nIt went well.\n';
-      await connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: 'file:///weak.star.md', languageId: 'star-markdown', version: 1, text: weak },
-      });
-      const codes = (await published).map((d) => d.code);
-      assert.ok(codes.includes('result-no-metric'), `diagnostics: ${codes.join(', ')}`);
+      await lintsWeakStory(connection);
       // Written 5 s after a start that found no cache.
       const deadline = Date.now() + 15_000;
       while (!stderr.includes('code cache not found: written') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
